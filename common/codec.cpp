@@ -1,0 +1,172 @@
+#include "codec.h"
+
+#include "jsonread.h"
+#include "protocollimits.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace natter::codec {
+namespace {
+
+QString toText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+int jsonDepth(const QByteArray &utf8, int limit)
+{
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : utf8) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            break;
+        case '{':
+        case '[':
+            if (++depth > deepest) {
+                deepest = depth;
+                if (deepest > limit)
+                    return deepest;
+            }
+            break;
+        case '}':
+        case ']':
+            --depth;
+            break;
+        default:
+            break;
+        }
+    }
+    return deepest;
+}
+
+ParsedRequest parseRequest(const QString &text) { return parseRequest(text.toUtf8()); }
+
+ParsedRequest parseRequest(const QByteArray &utf8)
+{
+    ParsedRequest out;
+    auto fail = [&out](ErrorCode code, const QString &message, const QString &field = {}) {
+        out.error = ProtocolError::make(code, message, field);
+        return out;
+    };
+    if (utf8.size() > limits::kMaxFrameBytes)
+        return fail(ErrorCode::TooLarge,
+                    QStringLiteral("frame is larger than %1 bytes").arg(limits::kMaxFrameBytes));
+    if (jsonDepth(utf8, limits::kMaxJsonDepth) > limits::kMaxJsonDepth)
+        return fail(ErrorCode::BadRequest, QStringLiteral("JSON is nested too deeply"));
+
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("malformed JSON: %1 at offset %2")
+                        .arg(parseError.errorString())
+                        .arg(parseError.offset));
+    if (!doc.isObject())
+        return fail(ErrorCode::BadRequest, QStringLiteral("a frame must be a JSON object"));
+
+    out.request.body = doc.object();
+    JsonReader r(out.request.body);
+    // Read the id first so that every later error can be correlated with the request.
+    const QJsonValue idValue = out.request.body.value(QStringLiteral("id"));
+    if (idValue.isString() && !idValue.toString().isEmpty() &&
+        idValue.toString().size() <= limits::kMaxRequestIdChars)
+        out.request.id = idValue.toString();
+
+    out.request.typeName = r.string(QStringLiteral("type"), 1, 64);
+    if (!r.ok())
+        return fail(ErrorCode::BadRequest, r.error().message, r.error().field);
+    r.string(QStringLiteral("id"), 1, limits::kMaxRequestIdChars);
+    if (!r.ok())
+        return fail(ErrorCode::BadRequest, r.error().message, r.error().field);
+    if (!protocol::requestTypeFromName(out.request.typeName, &out.request.type))
+        return fail(ErrorCode::UnknownType,
+                    QStringLiteral("unknown request type \"%1\"").arg(out.request.typeName),
+                    QStringLiteral("type"));
+    return out;
+}
+
+QString encodeRequest(protocol::RequestType type, const QString &id, const QJsonObject &fields)
+{
+    QJsonObject o = fields;
+    o.insert(QStringLiteral("type"), protocol::requestTypeName(type));
+    o.insert(QStringLiteral("id"), id);
+    return toText(o);
+}
+
+QString encodeOk(const QString &re, const QJsonObject &fields)
+{
+    QJsonObject o = fields;
+    o.insert(QStringLiteral("type"), protocol::kOkType);
+    o.insert(QStringLiteral("re"), re);
+    return toText(o);
+}
+
+QString encodeError(const QString &re, const ProtocolError &error)
+{
+    QJsonObject o{{QStringLiteral("type"), protocol::kErrorType},
+                  {QStringLiteral("re"), re.isEmpty() ? QJsonValue() : QJsonValue(re)},
+                  {QStringLiteral("code"), errorCodeName(error.code)},
+                  {QStringLiteral("message"), error.message}};
+    if (!error.field.isEmpty())
+        o.insert(QStringLiteral("field"), error.field);
+    if (error.code == ErrorCode::RateLimited)
+        o.insert(QStringLiteral("retry_after_ms"), double(error.retryAfterMs));
+    return toText(o);
+}
+
+QString encodeEvent(protocol::EventType type, const QJsonObject &fields)
+{
+    QJsonObject o = fields;
+    o.insert(QStringLiteral("type"), protocol::eventTypeName(type));
+    return toText(o);
+}
+
+std::optional<ServerFrame> parseServerFrame(const QString &text)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    ServerFrame frame;
+    frame.body = doc.object();
+    const QString type = frame.body.value(QStringLiteral("type")).toString();
+    if (type == protocol::kOkType) {
+        frame.kind = ServerFrame::Kind::Ok;
+        frame.re = frame.body.value(QStringLiteral("re")).toString();
+        return frame;
+    }
+    if (type == protocol::kErrorType) {
+        frame.kind = ServerFrame::Kind::Error;
+        frame.re = frame.body.value(QStringLiteral("re")).toString();
+        if (!errorCodeFromName(frame.body.value(QStringLiteral("code")).toString(),
+                               &frame.error.code))
+            frame.error.code = ErrorCode::Internal;
+        frame.error.message = frame.body.value(QStringLiteral("message")).toString();
+        frame.error.field = frame.body.value(QStringLiteral("field")).toString();
+        frame.error.retryAfterMs =
+            qint64(frame.body.value(QStringLiteral("retry_after_ms")).toDouble());
+        return frame;
+    }
+    if (!protocol::eventTypeFromName(type, &frame.event))
+        return std::nullopt;
+    frame.kind = ServerFrame::Kind::Event;
+    return frame;
+}
+
+} // namespace natter::codec

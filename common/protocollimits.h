@@ -1,0 +1,46 @@
+#pragma once
+// Limits that are part of the protocol. The server enforces them; clients may pre-check.
+// docs/protocol.md lists each one; the server's configurable limits default to these.
+
+#include <QtGlobal>
+
+namespace natter::limits {
+
+// A text frame larger than this gets a too_large error (the socket stays open).
+inline constexpr qint64 kMaxFrameBytes = 64 * 1024;
+// A frame larger than this closes the socket with 1009 (enforced by QWebSocket itself).
+inline constexpr qint64 kHardFrameBytes = 1024 * 1024;
+// JSON nesting deeper than this is rejected before parsing.
+inline constexpr int kMaxJsonDepth = 8;
+
+inline constexpr int kMaxRequestIdChars = 64;
+inline constexpr int kMaxContentBytes = 16 * 1024; // UTF-8 bytes of message text
+inline constexpr int kMinUsernameChars = 3;
+inline constexpr int kMaxUsernameChars = 32;
+inline constexpr int kMinPasswordChars = 8;
+inline constexpr int kMaxPasswordChars = 256;
+inline constexpr int kMaxTokenChars = 128;
+inline constexpr int kMaxQueryChars = 64;
+
+inline constexpr int kDefaultHistoryPage = 50;
+inline constexpr int kMaxHistoryPage = 100;
+inline constexpr int kDefaultSyncPage = 200;
+inline constexpr int kMaxSyncPage = 500;
+inline constexpr int kDefaultUsersPage = 100;
+inline constexpr int kMaxUsersPage = 200;
+
+// Requests per second per connection (token bucket: sustained rate and burst).
+inline constexpr int kRequestsPerSecond = 30;
+inline constexpr int kRequestBurst = 60;
+
+inline constexpr int kAuthTimeoutMs = 10'000;   // unauthenticated connection lifetime
+inline constexpr int kTypingExpiryMs = 6'000;   // typing state not refreshed within this expires
+inline constexpr int kTypingRefreshMs = 3'000;  // clients re-send typing active this often
+inline constexpr int kPresenceBatchMs = 200;    // presence changes are coalesced this long
+inline constexpr int kIdleTimeoutMs = 90'000;   // no frame at all for this long closes the socket
+inline constexpr int kPingIntervalMs = 30'000;  // clients send ping this often when idle
+
+// JSON numbers are doubles; ids stay within the exactly representable range.
+inline constexpr qint64 kMaxId = (qint64(1) << 53) - 1;
+
+} // namespace natter::limits

@@ -1,0 +1,245 @@
+#include "requests.h"
+
+#include "jsonread.h"
+#include "protocollimits.h"
+#include "validation.h"
+
+namespace natter {
+namespace {
+
+QJsonValue idValue(qint64 id) { return QJsonValue(double(id)); }
+
+template <typename T> std::optional<T> finish(const JsonReader &r, T value, ProtocolError *error)
+{
+    if (r.ok())
+        return value;
+    if (error)
+        *error = r.error();
+    return std::nullopt;
+}
+
+void checkContentField(JsonReader &r, const QString &content)
+{
+    if (!r.ok())
+        return;
+    if (auto problem = validation::checkContent(content, QStringLiteral("content")))
+        r.fail(problem->code, problem->message, problem->field);
+}
+
+} // namespace
+
+QJsonObject RegisterRequest::toJson() const
+{
+    return {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
+}
+
+std::optional<RegisterRequest> RegisterRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    RegisterRequest q;
+    q.username = r.string(QStringLiteral("username"), 0, limits::kMaxUsernameChars * 2);
+    q.password = r.string(QStringLiteral("password"), 0, limits::kMaxPasswordChars);
+    if (r.ok()) {
+        auto problem = validation::checkUsername(q.username);
+        if (!problem)
+            problem = validation::checkPassword(q.password);
+        if (problem)
+            r.fail(problem->code, problem->message, problem->field);
+    }
+    return finish(r, q, error);
+}
+
+QJsonObject LoginRequest::toJson() const
+{
+    return {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
+}
+
+std::optional<LoginRequest> LoginRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    LoginRequest q;
+    q.username = r.string(QStringLiteral("username"), 1, limits::kMaxUsernameChars * 2);
+    q.password = r.string(QStringLiteral("password"), 1, limits::kMaxPasswordChars);
+    return finish(r, q, error);
+}
+
+QJsonObject AuthRequest::toJson() const { return {{QStringLiteral("token"), token}}; }
+
+std::optional<AuthRequest> AuthRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    AuthRequest q;
+    q.token = r.string(QStringLiteral("token"), 1, limits::kMaxTokenChars);
+    return finish(r, q, error);
+}
+
+QJsonObject UsersRequest::toJson() const
+{
+    QJsonObject o;
+    if (!query.isEmpty())
+        o.insert(QStringLiteral("query"), query);
+    if (limit > 0)
+        o.insert(QStringLiteral("limit"), limit);
+    return o;
+}
+
+std::optional<UsersRequest> UsersRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    UsersRequest q;
+    q.query = r.optString(QStringLiteral("query"), limits::kMaxQueryChars);
+    q.limit = int(r.optInteger(QStringLiteral("limit"), 1, limits::kMaxUsersPage,
+                               limits::kDefaultUsersPage));
+    return finish(r, q, error);
+}
+
+QJsonObject SendRequest::toJson() const
+{
+    QJsonObject o{{QStringLiteral("client_id"), clientId.toString(QUuid::WithoutBraces)},
+                  {QStringLiteral("content"), content}};
+    if (to > 0)
+        o.insert(QStringLiteral("to"), idValue(to));
+    if (conversationId > 0)
+        o.insert(QStringLiteral("conversation_id"), idValue(conversationId));
+    return o;
+}
+
+std::optional<SendRequest> SendRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    SendRequest q;
+    q.clientId = r.uuid(QStringLiteral("client_id"));
+    q.content = r.string(QStringLiteral("content"), 0, limits::kMaxContentBytes);
+    q.to = r.optId(QStringLiteral("to"));
+    q.conversationId = r.optId(QStringLiteral("conversation_id"));
+    if (r.ok() && (q.to > 0) == (q.conversationId > 0))
+        r.fail(ErrorCode::BadRequest,
+               QStringLiteral("give exactly one of \"to\" and \"conversation_id\""),
+               QStringLiteral("to"));
+    checkContentField(r, q.content);
+    return finish(r, q, error);
+}
+
+QJsonObject HistoryRequest::toJson() const
+{
+    QJsonObject o{{QStringLiteral("conversation_id"), idValue(conversationId)}};
+    if (before > 0)
+        o.insert(QStringLiteral("before"), idValue(before));
+    if (limit > 0)
+        o.insert(QStringLiteral("limit"), limit);
+    return o;
+}
+
+std::optional<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    HistoryRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    q.before = r.optId(QStringLiteral("before"));
+    q.limit = int(r.optInteger(QStringLiteral("limit"), 1, limits::kMaxHistoryPage,
+                               limits::kDefaultHistoryPage));
+    return finish(r, q, error);
+}
+
+QJsonObject TypingRequest::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("active"), active}};
+}
+
+std::optional<TypingRequest> TypingRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    TypingRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    q.active = r.boolean(QStringLiteral("active"));
+    return finish(r, q, error);
+}
+
+QJsonObject ReadRequest::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("up_to"), idValue(upTo)}};
+}
+
+std::optional<ReadRequest> ReadRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    ReadRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    q.upTo = r.id(QStringLiteral("up_to"));
+    return finish(r, q, error);
+}
+
+QJsonObject EditRequest::toJson() const
+{
+    return {{QStringLiteral("message_id"), idValue(messageId)},
+            {QStringLiteral("content"), content}};
+}
+
+std::optional<EditRequest> EditRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    EditRequest q;
+    q.messageId = r.id(QStringLiteral("message_id"));
+    q.content = r.string(QStringLiteral("content"), 0, limits::kMaxContentBytes);
+    checkContentField(r, q.content);
+    return finish(r, q, error);
+}
+
+QJsonObject DeleteRequest::toJson() const
+{
+    return {{QStringLiteral("message_id"), idValue(messageId)},
+            {QStringLiteral("scope"),
+             scope == Scope::Everyone ? QStringLiteral("everyone") : QStringLiteral("me")}};
+}
+
+std::optional<DeleteRequest> DeleteRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    DeleteRequest q;
+    q.messageId = r.id(QStringLiteral("message_id"));
+    const QString scope = r.string(QStringLiteral("scope"), 1, 16);
+    if (scope == QLatin1String("everyone"))
+        q.scope = Scope::Everyone;
+    else if (scope == QLatin1String("me"))
+        q.scope = Scope::Me;
+    else
+        r.fail(ErrorCode::BadRequest, QStringLiteral("scope must be \"me\" or \"everyone\""),
+               QStringLiteral("scope"));
+    return finish(r, q, error);
+}
+
+QJsonObject EditHistoryRequest::toJson() const
+{
+    return {{QStringLiteral("message_id"), idValue(messageId)}};
+}
+
+std::optional<EditHistoryRequest> EditHistoryRequest::fromJson(const QJsonObject &o,
+                                                               ProtocolError *error)
+{
+    JsonReader r(o);
+    EditHistoryRequest q;
+    q.messageId = r.id(QStringLiteral("message_id"));
+    return finish(r, q, error);
+}
+
+QJsonObject SyncRequest::toJson() const
+{
+    QJsonObject o{{QStringLiteral("since"), idValue(since)}};
+    if (limit > 0)
+        o.insert(QStringLiteral("limit"), limit);
+    return o;
+}
+
+std::optional<SyncRequest> SyncRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    SyncRequest q;
+    q.since = r.integer(QStringLiteral("since"), 0, limits::kMaxId);
+    q.limit = int(
+        r.optInteger(QStringLiteral("limit"), 1, limits::kMaxSyncPage, limits::kDefaultSyncPage));
+    return finish(r, q, error);
+}
+
+} // namespace natter

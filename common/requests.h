@@ -1,0 +1,128 @@
+#pragma once
+// One struct per client request: fields, JSON encoding (client side) and strict decoding
+// (server side). Decoding reports the first problem as a typed ProtocolError.
+
+#include "errorcode.h"
+#include "protocol.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace natter {
+
+struct RegisterRequest
+{
+    static constexpr auto kType = protocol::RequestType::Register;
+    QString username;
+    QString password;
+    QJsonObject toJson() const;
+    static std::optional<RegisterRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct LoginRequest
+{
+    static constexpr auto kType = protocol::RequestType::Login;
+    QString username;
+    QString password;
+    QJsonObject toJson() const;
+    static std::optional<LoginRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct AuthRequest
+{
+    static constexpr auto kType = protocol::RequestType::Auth;
+    QString token;
+    QJsonObject toJson() const;
+    static std::optional<AuthRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct UsersRequest
+{
+    static constexpr auto kType = protocol::RequestType::Users;
+    QString query; // case-insensitive substring of the username; empty lists everyone
+    int limit = 0; // 0: the default page
+    QJsonObject toJson() const;
+    static std::optional<UsersRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+// Exactly one of `to` (a user id: the 1:1 conversation is created on first message) and
+// `conversationId` is set.
+struct SendRequest
+{
+    static constexpr auto kType = protocol::RequestType::Send;
+    QUuid clientId;
+    QString content;
+    qint64 to = 0;
+    qint64 conversationId = 0;
+    QJsonObject toJson() const;
+    static std::optional<SendRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct HistoryRequest
+{
+    static constexpr auto kType = protocol::RequestType::History;
+    qint64 conversationId = 0;
+    qint64 before = 0; // 0: start from the newest message
+    int limit = 0;     // 0: the default page
+    QJsonObject toJson() const;
+    static std::optional<HistoryRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct TypingRequest
+{
+    static constexpr auto kType = protocol::RequestType::Typing;
+    qint64 conversationId = 0;
+    bool active = false;
+    QJsonObject toJson() const;
+    static std::optional<TypingRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct ReadRequest
+{
+    static constexpr auto kType = protocol::RequestType::Read;
+    qint64 conversationId = 0;
+    qint64 upTo = 0;
+    QJsonObject toJson() const;
+    static std::optional<ReadRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct EditRequest
+{
+    static constexpr auto kType = protocol::RequestType::Edit;
+    qint64 messageId = 0;
+    QString content;
+    QJsonObject toJson() const;
+    static std::optional<EditRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct DeleteRequest
+{
+    static constexpr auto kType = protocol::RequestType::Delete;
+    enum class Scope { Me, Everyone };
+    qint64 messageId = 0;
+    Scope scope = Scope::Me;
+    QJsonObject toJson() const;
+    static std::optional<DeleteRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct EditHistoryRequest
+{
+    static constexpr auto kType = protocol::RequestType::EditHistory;
+    qint64 messageId = 0;
+    QJsonObject toJson() const;
+    static std::optional<EditHistoryRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct SyncRequest
+{
+    static constexpr auto kType = protocol::RequestType::Sync;
+    qint64 since = 0; // the highest "rev" the client has seen; 0 means everything
+    int limit = 0;    // 0: the default page
+    QJsonObject toJson() const;
+    static std::optional<SyncRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+} // namespace natter

@@ -1,0 +1,148 @@
+#include "types.h"
+
+#include "jsonread.h"
+#include "protocollimits.h"
+
+#include <QJsonValue>
+
+namespace natter {
+namespace {
+
+QJsonValue idValue(qint64 id) { return QJsonValue(double(id)); }
+
+} // namespace
+
+QJsonObject User::toJson() const
+{
+    return {{QStringLiteral("id"), idValue(id)},
+            {QStringLiteral("username"), username},
+            {QStringLiteral("online"), online}};
+}
+
+std::optional<User> User::fromJson(const QJsonObject &object)
+{
+    JsonReader r(object);
+    User u;
+    u.id = r.id(QStringLiteral("id"));
+    u.username = r.string(QStringLiteral("username"), 1, limits::kMaxUsernameChars);
+    u.online = r.has(QStringLiteral("online")) && r.boolean(QStringLiteral("online"));
+    return r.ok() ? std::optional<User>(u) : std::nullopt;
+}
+
+QJsonObject Message::toJson() const
+{
+    return {{QStringLiteral("id"), idValue(id)},
+            {QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("sender_id"), idValue(senderId)},
+            {QStringLiteral("client_id"), clientId.toString(QUuid::WithoutBraces)},
+            {QStringLiteral("content"), content},
+            {QStringLiteral("created_at"), idValue(createdAt)},
+            {QStringLiteral("edited_at"), editedAt ? idValue(*editedAt) : QJsonValue()},
+            {QStringLiteral("deleted"), deleted},
+            {QStringLiteral("rev"), idValue(rev)}};
+}
+
+std::optional<Message> Message::fromJson(const QJsonObject &object)
+{
+    JsonReader r(object);
+    Message m;
+    m.id = r.id(QStringLiteral("id"));
+    m.conversationId = r.id(QStringLiteral("conversation_id"));
+    m.senderId = r.id(QStringLiteral("sender_id"));
+    m.clientId = r.uuid(QStringLiteral("client_id"));
+    m.content = r.string(QStringLiteral("content"), 0, limits::kMaxContentBytes);
+    m.createdAt = r.integer(QStringLiteral("created_at"), 0, limits::kMaxId);
+    m.editedAt = r.optTimestamp(QStringLiteral("edited_at"));
+    m.deleted = r.boolean(QStringLiteral("deleted"));
+    m.rev = r.integer(QStringLiteral("rev"), 0, limits::kMaxId);
+    return r.ok() ? std::optional<Message>(m) : std::nullopt;
+}
+
+QJsonObject Conversation::toJson() const
+{
+    return {{QStringLiteral("id"), idValue(id)},
+            {QStringLiteral("peer"), peer.toJson()},
+            {QStringLiteral("last_message"), lastMessage ? lastMessage->toJson() : QJsonValue()},
+            {QStringLiteral("last_activity"), idValue(lastActivity)},
+            {QStringLiteral("unread"), unread},
+            {QStringLiteral("read_up_to"), idValue(readUpTo)},
+            {QStringLiteral("peer_read_up_to"), idValue(peerReadUpTo)},
+            {QStringLiteral("peer_delivered_up_to"), idValue(peerDeliveredUpTo)}};
+}
+
+std::optional<Conversation> Conversation::fromJson(const QJsonObject &object)
+{
+    JsonReader r(object);
+    Conversation c;
+    c.id = r.id(QStringLiteral("id"));
+    const auto peer = User::fromJson(r.object(QStringLiteral("peer")));
+    if (r.has(QStringLiteral("last_message"))) {
+        c.lastMessage = Message::fromJson(r.object(QStringLiteral("last_message")));
+        if (!c.lastMessage)
+            r.fail(ErrorCode::BadRequest, QStringLiteral("bad last_message"),
+                   QStringLiteral("last_message"));
+    }
+    c.lastActivity = r.integer(QStringLiteral("last_activity"), 0, limits::kMaxId);
+    c.unread = int(r.integer(QStringLiteral("unread"), 0, 1 << 30));
+    c.readUpTo = r.integer(QStringLiteral("read_up_to"), 0, limits::kMaxId);
+    c.peerReadUpTo = r.integer(QStringLiteral("peer_read_up_to"), 0, limits::kMaxId);
+    c.peerDeliveredUpTo = r.integer(QStringLiteral("peer_delivered_up_to"), 0, limits::kMaxId);
+    if (!peer || !r.ok())
+        return std::nullopt;
+    c.peer = *peer;
+    return c;
+}
+
+QJsonObject Receipt::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("user_id"), idValue(userId)},
+            {QStringLiteral("read_up_to"), idValue(readUpTo)},
+            {QStringLiteral("delivered_up_to"), idValue(deliveredUpTo)},
+            {QStringLiteral("rev"), idValue(rev)}};
+}
+
+std::optional<Receipt> Receipt::fromJson(const QJsonObject &object)
+{
+    JsonReader r(object);
+    Receipt x;
+    x.conversationId = r.id(QStringLiteral("conversation_id"));
+    x.userId = r.id(QStringLiteral("user_id"));
+    x.readUpTo = r.integer(QStringLiteral("read_up_to"), 0, limits::kMaxId);
+    x.deliveredUpTo = r.integer(QStringLiteral("delivered_up_to"), 0, limits::kMaxId);
+    x.rev = r.integer(QStringLiteral("rev"), 0, limits::kMaxId);
+    return r.ok() ? std::optional<Receipt>(x) : std::nullopt;
+}
+
+QJsonObject EditRecord::toJson() const
+{
+    return {{QStringLiteral("content"), content}, {QStringLiteral("edited_at"), idValue(editedAt)}};
+}
+
+std::optional<EditRecord> EditRecord::fromJson(const QJsonObject &object)
+{
+    JsonReader r(object);
+    EditRecord e;
+    e.content = r.string(QStringLiteral("content"), 0, limits::kMaxContentBytes);
+    e.editedAt = r.integer(QStringLiteral("edited_at"), 0, limits::kMaxId);
+    return r.ok() ? std::optional<EditRecord>(e) : std::nullopt;
+}
+
+QJsonObject HiddenMessage::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("message_id"), idValue(messageId)},
+            {QStringLiteral("rev"), idValue(rev)}};
+}
+
+std::optional<HiddenMessage> HiddenMessage::fromJson(const QJsonObject &object)
+{
+    JsonReader r(object);
+    HiddenMessage h;
+    h.conversationId = r.id(QStringLiteral("conversation_id"));
+    h.messageId = r.id(QStringLiteral("message_id"));
+    h.rev = r.integer(QStringLiteral("rev"), 0, limits::kMaxId);
+    return r.ok() ? std::optional<HiddenMessage>(h) : std::nullopt;
+}
+
+} // namespace natter

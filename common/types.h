@@ -1,0 +1,95 @@
+#pragma once
+// The domain objects that travel inside frames, with their JSON form.
+// Times are milliseconds since the Unix epoch (UTC); ids are positive integers below 2^53.
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace natter {
+
+struct User
+{
+    qint64 id = 0;
+    QString username;
+    bool online = false;
+
+    QJsonObject toJson() const;
+    static std::optional<User> fromJson(const QJsonObject &object);
+    friend bool operator==(const User &, const User &) = default;
+};
+
+struct Message
+{
+    qint64 id = 0;
+    qint64 conversationId = 0;
+    qint64 senderId = 0;
+    QUuid clientId;
+    QString content; // empty when deleted for everyone
+    qint64 createdAt = 0;
+    std::optional<qint64> editedAt;
+    bool deleted = false;
+    qint64 rev = 0; // server-wide change revision of the latest change to this message
+
+    QJsonObject toJson() const;
+    static std::optional<Message> fromJson(const QJsonObject &object);
+    friend bool operator==(const Message &, const Message &) = default;
+};
+
+struct Conversation
+{
+    qint64 id = 0;
+    User peer;
+    std::optional<Message> lastMessage;
+    qint64 lastActivity = 0;
+    int unread = 0;
+    qint64 readUpTo = 0;          // the caller's own read position
+    qint64 peerReadUpTo = 0;      // drives "read" ticks on the caller's messages
+    qint64 peerDeliveredUpTo = 0; // drives "delivered" ticks
+
+    QJsonObject toJson() const;
+    static std::optional<Conversation> fromJson(const QJsonObject &object);
+    friend bool operator==(const Conversation &, const Conversation &) = default;
+};
+
+// One participant's read/delivered position in a conversation.
+struct Receipt
+{
+    qint64 conversationId = 0;
+    qint64 userId = 0;
+    qint64 readUpTo = 0;
+    qint64 deliveredUpTo = 0;
+    qint64 rev = 0;
+
+    QJsonObject toJson() const;
+    static std::optional<Receipt> fromJson(const QJsonObject &object);
+    friend bool operator==(const Receipt &, const Receipt &) = default;
+};
+
+// A previous version of an edited message.
+struct EditRecord
+{
+    QString content;
+    qint64 editedAt = 0; // when this version was replaced
+
+    QJsonObject toJson() const;
+    static std::optional<EditRecord> fromJson(const QJsonObject &object);
+    friend bool operator==(const EditRecord &, const EditRecord &) = default;
+};
+
+// A delete-for-me, as seen by sync.
+struct HiddenMessage
+{
+    qint64 conversationId = 0;
+    qint64 messageId = 0;
+    qint64 rev = 0;
+
+    QJsonObject toJson() const;
+    static std::optional<HiddenMessage> fromJson(const QJsonObject &object);
+    friend bool operator==(const HiddenMessage &, const HiddenMessage &) = default;
+};
+
+} // namespace natter

@@ -1,0 +1,67 @@
+#include "validation.h"
+
+#include "protocollimits.h"
+
+#include <QStringView>
+
+namespace natter::validation {
+
+std::optional<ProtocolError> checkUsername(const QString &username)
+{
+    const QString field = QStringLiteral("username");
+    if (username.size() < limits::kMinUsernameChars || username.size() > limits::kMaxUsernameChars)
+        return ProtocolError::make(ErrorCode::BadRequest,
+                                   QStringLiteral("username must have %1 to %2 characters")
+                                       .arg(limits::kMinUsernameChars)
+                                       .arg(limits::kMaxUsernameChars),
+                                   field);
+    for (qsizetype i = 0; i < username.size(); ++i) {
+        const QChar c = username.at(i);
+        const bool alnum = c.unicode() < 128 && c.isLetterOrNumber();
+        const bool punct = c == u'_' || c == u'.' || c == u'-';
+        if (!alnum && !(punct && i > 0))
+            return ProtocolError::make(
+                ErrorCode::BadRequest,
+                QStringLiteral("username may use only letters, digits, '_', '.' and '-', "
+                               "and must start with a letter or digit"),
+                field);
+    }
+    return std::nullopt;
+}
+
+std::optional<ProtocolError> checkPassword(const QString &password)
+{
+    if (password.size() < limits::kMinPasswordChars || password.size() > limits::kMaxPasswordChars)
+        return ProtocolError::make(ErrorCode::BadRequest,
+                                   QStringLiteral("password must have %1 to %2 characters")
+                                       .arg(limits::kMinPasswordChars)
+                                       .arg(limits::kMaxPasswordChars),
+                                   QStringLiteral("password"));
+    return std::nullopt;
+}
+
+std::optional<ProtocolError> checkContent(const QString &content, const QString &field)
+{
+    if (!QStringView(content).isValidUtf16())
+        return ProtocolError::make(ErrorCode::BadRequest,
+                                   QStringLiteral("text is not valid Unicode"), field);
+    bool onlySpace = true;
+    for (const QChar c : content) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\n' && u != u'\t') || u == 0x7f)
+            return ProtocolError::make(ErrorCode::BadRequest,
+                                       QStringLiteral("text may not contain control characters"),
+                                       field);
+        if (!c.isSpace())
+            onlySpace = false;
+    }
+    if (onlySpace)
+        return ProtocolError::make(ErrorCode::BadRequest, QStringLiteral("text is empty"), field);
+    if (content.toUtf8().size() > limits::kMaxContentBytes)
+        return ProtocolError::make(
+            ErrorCode::TooLarge,
+            QStringLiteral("text is longer than %1 bytes").arg(limits::kMaxContentBytes), field);
+    return std::nullopt;
+}
+
+} // namespace natter::validation

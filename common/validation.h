@@ -1,0 +1,21 @@
+#pragma once
+// Content rules shared by both sides: the server enforces them, the client pre-checks input.
+
+#include "errorcode.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace natter::validation {
+
+// 3-32 characters from [A-Za-z0-9_.-], starting with a letter or digit. Compared
+// case-insensitively for uniqueness.
+std::optional<ProtocolError> checkUsername(const QString &username);
+// 8-256 characters; anything else goes.
+std::optional<ProtocolError> checkPassword(const QString &password);
+// Valid UTF-16 (no lone surrogates), 1..kMaxContentBytes UTF-8 bytes, not only whitespace,
+// no control characters other than tab and newline. Text is stored exactly as given.
+std::optional<ProtocolError> checkContent(const QString &content, const QString &field);
+
+} // namespace natter::validation

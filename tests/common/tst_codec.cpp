@@ -1,0 +1,159 @@
+#include "codec.h"
+#include "events.h"
+#include "protocollimits.h"
+#include "requests.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace natter;
+
+class TestCodec : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sendRequestRoundTrips()
+    {
+        SendRequest send;
+        send.clientId = QUuid::createUuid();
+        send.content = QStringLiteral("hello <b>world</b>\nsecond line");
+        send.to = 42;
+        const QString text = codec::encodeRequest(send, QStringLiteral("r1"));
+        const auto parsed = codec::parseRequest(text);
+        QVERIFY(!parsed.error);
+        QCOMPARE(parsed.request.type, protocol::RequestType::Send);
+        QCOMPARE(parsed.request.id, QStringLiteral("r1"));
+        ProtocolError error;
+        const auto decoded = SendRequest::fromJson(parsed.request.body, &error);
+        QVERIFY2(decoded, qPrintable(error.message));
+        QCOMPARE(decoded->clientId, send.clientId);
+        QCOMPARE(decoded->content, send.content);
+        QCOMPARE(decoded->to, 42);
+        QCOMPARE(decoded->conversationId, 0);
+    }
+
+    void malformedJsonIsBadRequest()
+    {
+        const auto parsed = codec::parseRequest(QByteArray("{\"type\":\"ping\",\"id\":"));
+        QVERIFY(parsed.error);
+        QCOMPARE(parsed.error->code, ErrorCode::BadRequest);
+    }
+
+    void unknownTypeKeepsId()
+    {
+        const auto parsed = codec::parseRequest(QByteArray(R"({"type":"fly","id":"x7"})"));
+        QVERIFY(parsed.error);
+        QCOMPARE(parsed.error->code, ErrorCode::UnknownType);
+        QCOMPARE(parsed.request.id, QStringLiteral("x7"));
+    }
+
+    void deepNestingRejectedBeforeParse()
+    {
+        QByteArray deep = "{\"type\":\"ping\",\"id\":\"1\",\"x\":" + QByteArray(50, '[') +
+                          QByteArray(50, ']') + "}";
+        const auto parsed = codec::parseRequest(deep);
+        QVERIFY(parsed.error);
+        QCOMPARE(parsed.error->code, ErrorCode::BadRequest);
+        // Brackets inside strings do not count.
+        const QByteArray bracketsInString = "{\"a\":\"[[[[[[[[[[[\\\"[[[\"}";
+        QCOMPARE(codec::jsonDepth(bracketsInString, 8), 1);
+    }
+
+    void oversizeFrameIsTooLarge()
+    {
+        QByteArray big = QByteArray("{\"type\":\"ping\",\"id\":\"1\",\"pad\":\"") +
+                         QByteArray(limits::kMaxFrameBytes, 'a') + "\"}";
+        const auto parsed = codec::parseRequest(big);
+        QVERIFY(parsed.error);
+        QCOMPARE(parsed.error->code, ErrorCode::TooLarge);
+    }
+
+    void sendNeedsExactlyOneTarget()
+    {
+        ProtocolError error;
+        QJsonObject both{{QStringLiteral("client_id"), QUuid::createUuid().toString()},
+                         {QStringLiteral("content"), QStringLiteral("hi")},
+                         {QStringLiteral("to"), 1},
+                         {QStringLiteral("conversation_id"), 2}};
+        QVERIFY(!SendRequest::fromJson(both, &error));
+        QCOMPARE(error.code, ErrorCode::BadRequest);
+    }
+
+    void contentRules_data()
+    {
+        QTest::addColumn<QString>("content");
+        QTest::addColumn<int>("code");
+        QTest::newRow("empty") << QString() << int(ErrorCode::BadRequest);
+        QTest::newRow("blank") << QStringLiteral(" \n\t ") << int(ErrorCode::BadRequest);
+        QTest::newRow("control") << QStringLiteral("a\x01") << int(ErrorCode::BadRequest);
+        QTest::newRow("too long") << QString(limits::kMaxContentBytes + 1, u'x')
+                                  << int(ErrorCode::TooLarge);
+        QTest::newRow("lone surrogate") << QString(QChar(0xD800)) << int(ErrorCode::BadRequest);
+    }
+
+    void contentRules()
+    {
+        QFETCH(QString, content);
+        QFETCH(int, code);
+        ProtocolError error;
+        QJsonObject o{{QStringLiteral("message_id"), 5}, {QStringLiteral("content"), content}};
+        QVERIFY(!EditRequest::fromJson(o, &error));
+        QCOMPARE(int(error.code), code);
+        QCOMPARE(error.field, QStringLiteral("content"));
+    }
+
+    void wrongTypesAreBadRequest()
+    {
+        ProtocolError error;
+        QVERIFY(!HistoryRequest::fromJson({{QStringLiteral("conversation_id"), QStringLiteral("7")}},
+                                          &error));
+        QCOMPARE(error.code, ErrorCode::BadRequest);
+        QCOMPARE(error.field, QStringLiteral("conversation_id"));
+        QVERIFY(!HistoryRequest::fromJson(
+            {{QStringLiteral("conversation_id"), 7}, {QStringLiteral("limit"), 101}}, &error));
+        QCOMPARE(error.field, QStringLiteral("limit"));
+        QVERIFY(!ReadRequest::fromJson(
+            {{QStringLiteral("conversation_id"), 1.5}, {QStringLiteral("up_to"), 2}}, &error));
+    }
+
+    void errorFrameCarriesCodeAndRe()
+    {
+        auto error = ProtocolError::make(ErrorCode::RateLimited, QStringLiteral("slow down"));
+        error.retryAfterMs = 250;
+        const auto frame = codec::parseServerFrame(codec::encodeError(QStringLiteral("9"), error));
+        QVERIFY(frame);
+        QCOMPARE(frame->kind, codec::ServerFrame::Kind::Error);
+        QCOMPARE(frame->re, QStringLiteral("9"));
+        QCOMPARE(frame->error.code, ErrorCode::RateLimited);
+        QCOMPARE(frame->error.retryAfterMs, 250);
+    }
+
+    void presenceEventRoundTrips()
+    {
+        PresenceEvent e;
+        e.snapshot = true;
+        e.online = {User{1, QStringLiteral("alice"), true}, User{2, QStringLiteral("bob"), true}};
+        e.offline = {3};
+        const auto frame = codec::parseServerFrame(codec::encodeEvent(e));
+        QVERIFY(frame);
+        QCOMPARE(frame->event, protocol::EventType::Presence);
+        const auto back = PresenceEvent::fromJson(frame->body);
+        QVERIFY(back);
+        QCOMPARE(back->online, e.online);
+        QCOMPARE(back->offline, e.offline);
+        QVERIFY(back->snapshot);
+    }
+
+    void messageRoundTrips()
+    {
+        Message m{10, 3, 1, QUuid::createUuid(), QStringLiteral("x"), 1700000000000, 1700000001000,
+                  false, 77};
+        QCOMPARE(Message::fromJson(m.toJson()), std::optional<Message>(m));
+        m.editedAt.reset();
+        QCOMPARE(Message::fromJson(m.toJson()), std::optional<Message>(m));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCodec)
+#include "tst_codec.moc"
