@@ -1,0 +1,118 @@
+#pragma once
+// The storage interface of the server: the only place that runs SQL is behind it.
+// SqliteStore is the embedded default; a PostgreSQL implementation must pass the same tests.
+// All calls are synchronous and made from the server's thread.
+
+#include "storeresult.h"
+#include "types.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <optional>
+
+namespace natter::server {
+
+struct StoredUser
+{
+    qint64 id = 0;
+    QString username;
+    QByteArray passwordHash; // libsodium crypto_pwhash_str output, scheme-tagged
+    bool disabled = false;
+    qint64 createdAt = 0;
+};
+
+// One message to append. Exactly one of conversationId / recipientId is set on input; the
+// conversation between sender and recipient is created when it does not exist yet.
+struct NewMessage
+{
+    qint64 senderId = 0;
+    qint64 conversationId = 0;
+    qint64 recipientId = 0;
+    QUuid clientId;
+    QString content;
+    qint64 createdAt = 0;
+};
+
+struct AppendedMessage
+{
+    Message message;
+    qint64 recipientId = 0;
+    bool duplicate = false;           // (sender, client_id) existed: this is the original
+    bool conversationCreated = false;
+};
+
+// Everything that changed for one user after a revision, oldest change first.
+struct ChangePage
+{
+    QList<Message> messages;      // current state of messages created/edited/deleted
+    QList<Receipt> receipts;      // read/delivered positions that moved (both participants)
+    QList<HiddenMessage> hidden;  // the user's own delete-for-me
+    qint64 rev = 0;               // cursor for the next call: the highest rev included
+    bool hasMore = false;
+};
+
+class ChatStore
+{
+public:
+    virtual ~ChatStore() = default;
+
+    // Opens the database and applies pending migrations.
+    virtual StoreResult<bool> open() = 0;
+    virtual void close() = 0;
+    virtual int schemaVersion() const = 0;
+
+    // Users. Usernames are unique case-insensitively (Conflict).
+    virtual StoreResult<StoredUser> createUser(const QString &username,
+                                               const QByteArray &passwordHash,
+                                               qint64 createdAt) = 0;
+    virtual StoreResult<StoredUser> userByName(const QString &username) = 0; // NotFound
+    virtual StoreResult<StoredUser> userById(qint64 id) = 0;                  // NotFound
+    virtual StoreResult<QList<User>> listUsers(const QString &query, int limit) = 0;
+    virtual StoreResult<bool> setUserDisabled(qint64 id, bool disabled) = 0;
+    virtual StoreResult<bool> setPasswordHash(qint64 id, const QByteArray &passwordHash) = 0;
+
+    // Session tokens: only a hash of the token is stored.
+    virtual StoreResult<bool> addToken(qint64 userId, const QByteArray &tokenHash,
+                                       qint64 createdAt, qint64 expiresAt) = 0;
+    // NotFound when unknown, expired, revoked or the user is disabled.
+    virtual StoreResult<qint64> userForToken(const QByteArray &tokenHash, qint64 now) = 0;
+    virtual StoreResult<bool> revokeToken(const QByteArray &tokenHash) = 0;
+    virtual StoreResult<bool> revokeUserTokens(qint64 userId) = 0;
+
+    // Conversations (1:1). NotFound when the user is not a participant.
+    virtual StoreResult<qint64> peerOf(qint64 conversationId, qint64 userId) = 0;
+    virtual StoreResult<QList<Conversation>> conversationsFor(qint64 userId) = 0; // by activity
+    virtual StoreResult<QList<qint64>> peersOf(qint64 userId) = 0;
+
+    // Messages. Appends all in ONE transaction (group commit); idempotent per
+    // (sender, client_id). Each result has the same index as its input; a failed element
+    // (e.g. recipient unknown: NotFound) does not fail the others.
+    virtual QList<StoreResult<AppendedMessage>> appendMessages(const QList<NewMessage> &batch) = 0;
+    // Newest first, ids < before (before 0 = newest), hiding the user's delete-for-me;
+    // NotFound when the user is not a participant.
+    virtual StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId,
+                                                qint64 before, int limit) = 0;
+    virtual StoreResult<Message> message(qint64 messageId) = 0;
+    // Keeps the previous content in the edit history. Conflict when deleted.
+    virtual StoreResult<Message> editMessage(qint64 messageId, const QString &content,
+                                             qint64 editedAt) = 0;
+    virtual StoreResult<QList<EditRecord>> editHistory(qint64 messageId) = 0; // oldest first
+    // Tombstone: content cleared, deleted = true, edit history dropped.
+    virtual StoreResult<Message> deleteForEveryone(qint64 messageId, qint64 at) = 0;
+    virtual StoreResult<HiddenMessage> hideForUser(qint64 userId, qint64 messageId) = 0;
+
+    // Receipts never move backwards; value is nullopt when nothing changed.
+    virtual StoreResult<std::optional<Receipt>> markRead(qint64 conversationId, qint64 userId,
+                                                         qint64 upTo) = 0;
+    virtual StoreResult<std::optional<Receipt>> markDelivered(qint64 conversationId,
+                                                              qint64 userId, qint64 upTo) = 0;
+
+    // Sync: every change visible to the user with rev > since, oldest first, at most `limit`
+    // items in all.
+    virtual StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) = 0;
+};
+
+} // namespace natter::server
