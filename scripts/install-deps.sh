@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Natter needs to build, test and run (only the missing ones).
+# Usage: scripts/install-deps.sh [--runtime-only]
+set -euo pipefail
+
+packages=(
+    cmake g++ ninja-build pkg-config file dpkg-dev fakeroot
+    qt6-base-dev qt6-websockets-dev qt6-svg-dev qt6-l10n-tools qt6-qpa-plugins
+    libqt6sql6-sqlite libsodium-dev libhiredis-dev
+    python3 python3-websockets
+    xvfb xauth fonts-dejavu-core imagemagick xdotool x11-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing missing packages: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+fi
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
