@@ -1,0 +1,56 @@
+#pragma once
+// The whole server as one object: store, services, handlers and the WebSocket listener,
+// wired together. main.cpp runs one; tests run one in-process on 127.0.0.1 port 0.
+
+#include "config/serverconfig.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace natter::server {
+
+class ChatStore;
+
+class NatterServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Uses the SQLite store at config.databasePath.
+    explicit NatterServer(const ServerConfig &config, QObject *parent = nullptr);
+    // Uses `store` (tests inject a failing decorator through this).
+    NatterServer(const ServerConfig &config, std::unique_ptr<ChatStore> store,
+                 QObject *parent = nullptr);
+    ~NatterServer() override;
+    Q_DISABLE_COPY_MOVE(NatterServer)
+
+    // Opens the database, then listens. False with errorString() when either fails.
+    bool start();
+    QString errorString() const { return m_error; }
+    quint16 port() const;
+    QUrl url() const; // ws://ADDR:PORT/v1
+    int connectionCount() const;
+
+    // Clean shutdown: stop accepting, commit pending sends, close every socket with 1001,
+    // close the database; stopped() follows.
+    void stop();
+    bool isStopped() const { return m_stopped; }
+
+signals:
+    void stopped();
+
+private:
+    struct Parts;
+    void finishStop();
+
+    ServerConfig m_config;
+    std::unique_ptr<ChatStore> m_store;
+    std::unique_ptr<Parts> m_parts;
+    QString m_error;
+    bool m_stopping = false;
+    bool m_stopped = false;
+};
+
+} // namespace natter::server

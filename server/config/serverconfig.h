@@ -1,0 +1,62 @@
+#pragma once
+// Everything the server can be configured with, with the protocol's defaults. Filled from the
+// command line and environment by parseServerOptions(); tests build one directly.
+
+#include "protocol.h"
+#include "protocollimits.h"
+
+#include <QHostAddress>
+#include <QString>
+
+namespace natter::server {
+
+// Argon2id cost. `Min` exists for tests (fast under sanitizers); never use it in production.
+enum class PasswordCost
+{
+    Interactive,
+    Moderate,
+    Min
+};
+
+enum class LogLevel
+{
+    Debug,
+    Info,
+    Warning,
+    Error
+};
+
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = protocol::kDefaultPort; // 0: any free port (see NatterServer::port())
+    QString databasePath;
+    LogLevel logLevel = LogLevel::Info;
+    PasswordCost passwordCost = PasswordCost::Interactive;
+
+    // Connection limits; the defaults are the protocol's. Tests shorten the timeouts.
+    int authTimeoutMs = limits::kAuthTimeoutMs;
+    int idleTimeoutMs = limits::kIdleTimeoutMs;
+    int requestsPerSecond = limits::kRequestsPerSecond;
+    int requestBurst = limits::kRequestBurst;
+    // A client whose unsent outbound data stays above this for outboundGraceMs (or goes
+    // above four times this) is closed with 4408: a dead client must not make the server
+    // buffer without bound. The grace lets a healthy client take a large sync page.
+    qint64 maxOutboundBytes = 8 * 1024 * 1024;
+    int outboundGraceMs = 5'000;
+
+    int presenceBatchMs = limits::kPresenceBatchMs;
+    int typingExpiryMs = limits::kTypingExpiryMs;
+};
+
+QString passwordCostName(PasswordCost cost);
+bool passwordCostFromName(const QString &name, PasswordCost *cost);
+QString logLevelName(LogLevel level);
+bool logLevelFromName(const QString &name, LogLevel *level);
+
+// "ADDR:PORT" (IPv6 as "[ADDR]:PORT"); the address must be numeric or "localhost".
+bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *port);
+// How the listening address is written in URLs and logs ("127.0.0.1", "[::1]").
+QString hostForUrl(const QHostAddress &address);
+
+} // namespace natter::server

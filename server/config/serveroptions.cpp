@@ -1,0 +1,116 @@
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace natter::server {
+namespace {
+
+QString valueOrEnv(const QCommandLineParser &parser, const QCommandLineOption &option,
+                   const QProcessEnvironment &environment, const QString &variable)
+{
+    if (parser.isSet(option))
+        return parser.value(option);
+    return environment.value(variable);
+}
+
+ServerOptions failure(const QString &message)
+{
+    ServerOptions out;
+    out.action = ServerOptions::Action::Fail;
+    out.text = message;
+    return out;
+}
+
+} // namespace
+
+QString defaultDatabasePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/natter.db");
+}
+
+ServerOptions parseServerOptions(const QStringList &arguments,
+                                 const QProcessEnvironment &environment)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Natter chat server: serves the Natter WebSocket protocol (ws://ADDR:PORT/v1)\n"
+        "and keeps users, conversations and messages in an SQLite database.\n"
+        "Stops cleanly on SIGINT/SIGTERM."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Address and port to accept connections on; 0.0.0.0 serves the LAN, port 0 "
+                       "picks a free port. Environment: NATTER_LISTEN. Default: 127.0.0.1:%1.")
+            .arg(protocol::kDefaultPort),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QStringLiteral("SQLite database file; created and migrated at start. Environment: "
+                       "NATTER_DATABASE. Default: <data dir>/natter-server/natter.db."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption logLevel(
+        QStringLiteral("log-level"),
+        QStringLiteral("Least severe log messages written to stderr: debug, info, warning or "
+                       "error. Environment: NATTER_LOG_LEVEL. Default: info."),
+        QStringLiteral("LEVEL"));
+    const QCommandLineOption passwordCost(
+        QStringLiteral("password-cost"),
+        QStringLiteral("Argon2id cost of new password hashes: interactive (default), moderate "
+                       "(slower, stronger) or min (for tests only: weak). Existing hashes are "
+                       "upgraded at the next login. Environment: NATTER_PASSWORD_COST."),
+        QStringLiteral("COST"));
+    parser.addOptions({listen, database, logLevel, passwordCost});
+
+    if (!parser.parse(arguments))
+        return failure(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        ServerOptions out;
+        out.action = ServerOptions::Action::ShowText;
+        out.text = parser.helpText();
+        return out;
+    }
+    if (parser.isSet(versionOption)) {
+        ServerOptions out;
+        out.action = ServerOptions::Action::ShowText;
+        out.text = QCoreApplication::applicationName() + QLatin1Char(' ') +
+                   QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        return out;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return failure(QStringLiteral("unexpected argument: %1")
+                           .arg(parser.positionalArguments().constFirst()));
+
+    ServerOptions out;
+    ServerConfig &config = out.config;
+    const QString listenText =
+        valueOrEnv(parser, listen, environment, QStringLiteral("NATTER_LISTEN"));
+    if (!listenText.isEmpty() && !parseListenAddress(listenText, &config.address, &config.port))
+        return failure(
+            QStringLiteral("invalid --listen \"%1\": expected ADDR:PORT, e.g. 0.0.0.0:7467")
+                .arg(listenText));
+    const QString levelText =
+        valueOrEnv(parser, logLevel, environment, QStringLiteral("NATTER_LOG_LEVEL"));
+    if (!levelText.isEmpty() && !logLevelFromName(levelText, &config.logLevel))
+        return failure(QStringLiteral("invalid --log-level \"%1\": expected debug, info, warning "
+                                      "or error")
+                           .arg(levelText));
+    const QString costText =
+        valueOrEnv(parser, passwordCost, environment, QStringLiteral("NATTER_PASSWORD_COST"));
+    if (!costText.isEmpty() && !passwordCostFromName(costText, &config.passwordCost))
+        return failure(QStringLiteral("invalid --password-cost \"%1\": expected interactive, "
+                                      "moderate or min")
+                           .arg(costText));
+    config.databasePath =
+        valueOrEnv(parser, database, environment, QStringLiteral("NATTER_DATABASE"));
+    if (config.databasePath.isEmpty())
+        config.databasePath = defaultDatabasePath();
+    return out;
+}
+
+} // namespace natter::server

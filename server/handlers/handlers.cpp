@@ -1,0 +1,28 @@
+#include "handlers.h"
+
+#include "authhandler.h"
+#include "edithandler.h"
+#include "historyhandler.h"
+#include "messagehandler.h"
+#include "pinghandler.h"
+#include "receipthandler.h"
+#include "synchandler.h"
+#include "typinghandler.h"
+#include "usershandler.h"
+
+namespace natter::server {
+
+void registerAllHandlers(HandlerRegistry &registry, const ServiceSet &services)
+{
+    registerAuthHandlers(registry, services);
+    registerPingHandler(registry, services);
+    registerUsersHandler(registry, services);
+    registerMessageHandler(registry, services);
+    registerHistoryHandlers(registry, services);
+    registerReceiptHandler(registry, services);
+    registerEditHandlers(registry, services);
+    registerTypingHandler(registry, services);
+    registerSyncHandler(registry, services);
+}
+
+} // namespace natter::server

@@ -1,0 +1,31 @@
+#include "messagehandler.h"
+
+#include "handlersupport.h"
+#include "services/messagingservice.h"
+
+#include <QPointer>
+
+namespace natter::server {
+
+void registerMessageHandler(HandlerRegistry &registry, const ServiceSet &services)
+{
+    MessagingService &messaging = *services.messaging;
+    registry.add(protocol::RequestType::Send, [&messaging](ClientSession &session,
+                                                           const codec::Request &request) {
+        const auto decoded = decodeRequest<SendRequest>(session, request);
+        if (!decoded)
+            return;
+        // Not holding the input: other requests may be answered before the commit, as the
+        // protocol allows for send.
+        QPointer<ClientSession> guard(&session);
+        const QString re = request.id;
+        messaging.send(session.caller(), *decoded, [guard, re](const Outcome<Message> &outcome) {
+            if (guard)
+                answer(*guard, re, outcome, [](const Message &message) {
+                    return QJsonObject{{QStringLiteral("message"), message.toJson()}};
+                });
+        });
+    });
+}
+
+} // namespace natter::server

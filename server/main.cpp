@@ -1,0 +1,46 @@
+// natter-server: parses the options, starts the server, stops it on SIGINT/SIGTERM.
+
+#include "app/natterserver.h"
+#include "app/signalwatcher.h"
+#include "config/logging.h"
+#include "config/serveroptions.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace natter::server;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("natter-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
+
+    const ServerOptions options =
+        parseServerOptions(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    if (options.action == ServerOptions::Action::ShowText) {
+        std::fputs(qPrintable(options.text), stdout);
+        return 0;
+    }
+    if (options.action == ServerOptions::Action::Fail) {
+        std::fprintf(stderr, "natter-server: %s\nTry 'natter-server --help'.\n",
+                     qPrintable(options.text));
+        return 2;
+    }
+
+    installLogging(options.config.logLevel);
+    SignalWatcher signalWatcher;
+    NatterServer server(options.config);
+    if (!server.start()) {
+        std::fprintf(stderr, "natter-server: %s\n", qPrintable(server.errorString()));
+        return 1;
+    }
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server,
+                     &NatterServer::stop);
+    QObject::connect(&server, &NatterServer::stopped, &app, &QCoreApplication::quit);
+    // Scripts and end-to-end tests wait for this line.
+    std::printf("natter-server listening on %s\n", qPrintable(server.url().toString()));
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,54 @@
+#pragma once
+// Accounts and sessions: register, login (password), auth (token), logout. Password hashing
+// is deliberately slow, so it runs on a small worker pool and the event loop never stalls;
+// everything touching the store stays on the server thread.
+
+#include "outcome.h"
+#include "passwordhasher.h"
+#include "requests.h"
+#include "store/chatstore.h"
+#include "types.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <functional>
+
+namespace natter::server {
+
+struct AuthResult
+{
+    User user;
+    QString token;        // only for register/login: the new token, sent to the client once
+    QByteArray tokenHash; // identifies the session's token (for logout)
+};
+
+class AuthService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const Outcome<AuthResult> &)>;
+
+    AuthService(ChatStore &store, PasswordCost cost, QObject *parent = nullptr);
+    ~AuthService() override; // waits for running hash jobs
+
+    // Asynchronous: `done` runs later on this thread, unless `context` is destroyed first.
+    void registerUser(const RegisterRequest &request, QObject *context, Done done);
+    void login(const LoginRequest &request, QObject *context, Done done);
+
+    Outcome<AuthResult> authenticateToken(const QString &token);
+    Outcome<bool> logout(const QByteArray &tokenHash);
+
+private:
+    template <typename R, typename Job, typename Then>
+    void runHashJob(QObject *context, Job job, Then then);
+    Outcome<AuthResult> issueToken(const StoredUser &user);
+
+    ChatStore &m_store;
+    PasswordHasher m_hasher;
+    QThreadPool m_pool;
+};
+
+} // namespace natter::server

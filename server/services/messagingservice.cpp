@@ -1,0 +1,133 @@
+#include "messagingservice.h"
+
+#include "codec.h"
+#include "config/logging.h"
+#include "events.h"
+
+#include <QDateTime>
+#include <QHash>
+
+namespace natter::server {
+namespace {
+
+// Bounds one transaction; a larger backlog is committed in several.
+constexpr qsizetype kMaxBatch = 500;
+
+} // namespace
+
+MessagingService::MessagingService(ChatStore &store, ConversationDirectory &directory,
+                                   EventSink &sink, ReceiptService &receipts, TypingService &typing,
+                                   QObject *parent)
+    : QObject(parent), m_store(store), m_directory(directory), m_sink(sink), m_receipts(receipts),
+      m_typing(typing)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MessagingService::flush);
+}
+
+void MessagingService::send(const Caller &caller, const SendRequest &request, Done done)
+{
+    Pending pending;
+    pending.caller = caller;
+    pending.done = std::move(done);
+    pending.message.senderId = caller.userId; // never from the payload
+    pending.message.clientId = request.clientId;
+    pending.message.content = request.content;
+    pending.message.createdAt = QDateTime::currentMSecsSinceEpoch();
+    if (request.to > 0) {
+        if (request.to == caller.userId)
+            pending.error = ProtocolError::make(ErrorCode::BadRequest,
+                                                QStringLiteral("you cannot send to yourself"),
+                                                QStringLiteral("to"));
+        pending.message.recipientId = request.to;
+    } else {
+        const auto peer = m_directory.peerOf(request.conversationId, caller.userId);
+        if (!peer.ok())
+            pending.error = storeError(peer, QStringLiteral("no such conversation"),
+                                       QStringLiteral("conversation_id"));
+        pending.message.conversationId = request.conversationId;
+    }
+    m_queue.append(std::move(pending));
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void MessagingService::flush()
+{
+    m_flushTimer.stop();
+    while (!m_queue.isEmpty()) {
+        const qsizetype n = qMin(m_queue.size(), kMaxBatch);
+        QList<Pending> batch = m_queue.mid(0, n);
+        m_queue.remove(0, n);
+        commit(std::move(batch));
+    }
+}
+
+void MessagingService::commit(QList<Pending> batch)
+{
+    QList<NewMessage> toStore;
+    QList<qsizetype> storedIndex(batch.size(), -1);
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        if (!batch[i].error) {
+            storedIndex[i] = toStore.size();
+            toStore.append(batch[i].message);
+        }
+    }
+    const QList<StoreResult<AppendedMessage>> results =
+        toStore.isEmpty() ? QList<StoreResult<AppendedMessage>>() : m_store.appendMessages(toStore);
+    if (!toStore.isEmpty())
+        qCDebug(lcMessaging) << "group commit of" << toStore.size() << "messages";
+
+    // conversation -> (recipient, highest new message id pushed to a recipient socket)
+    QHash<qint64, QPair<qint64, qint64>> delivered;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const Pending &pending = batch[i];
+        if (pending.error) {
+            pending.done(Outcome<Message>::failure(*pending.error));
+            continue;
+        }
+        const qsizetype r = storedIndex[i];
+        if (r >= results.size()) {
+            qCWarning(lcStorage) << "appendMessages returned" << results.size() << "results for"
+                                 << toStore.size() << "messages";
+            pending.done(Outcome<Message>::failure(
+                ProtocolError::make(ErrorCode::Internal, QStringLiteral("internal server error"))));
+            continue;
+        }
+        const StoreResult<AppendedMessage> &result = results[r];
+        if (!result.ok()) {
+            const bool byUser = pending.message.recipientId > 0;
+            pending.done(Outcome<Message>::failure(storeError(
+                result,
+                byUser ? QStringLiteral("no such user") : QStringLiteral("no such conversation"),
+                byUser ? QStringLiteral("to") : QStringLiteral("conversation_id"))));
+            continue;
+        }
+        const AppendedMessage &appended = result.value;
+        // The reply goes first: the sender learns the server id before any echo of it.
+        pending.done(Outcome<Message>::success(appended.message));
+        if (appended.duplicate)
+            continue; // already delivered when it was first stored
+        m_directory.remember(appended.message.conversationId, pending.caller.userId,
+                             appended.recipientId);
+        fanOut(pending, appended);
+        if (m_sink.hasConnection(appended.recipientId)) {
+            auto &slot = delivered[appended.message.conversationId];
+            slot.first = appended.recipientId;
+            slot.second = qMax(slot.second, appended.message.id);
+        }
+    }
+    for (auto it = delivered.cbegin(); it != delivered.cend(); ++it)
+        m_receipts.markDelivered(it.key(), it->first, it->second);
+}
+
+void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended)
+{
+    const QString frame = codec::encodeEvent(MessageEvent{appended.message});
+    m_sink.sendToUser(appended.recipientId, frame);
+    m_sink.sendToUser(pending.caller.userId, frame, pending.caller.connection);
+    m_typing.messageSent(appended.message.conversationId, pending.caller.userId);
+}
+
+} // namespace natter::server

@@ -1,0 +1,62 @@
+#pragma once
+// Sending messages with group commit: sends that arrive in the same event-loop pass are
+// queued and stored with ONE appendMessages() call (one transaction) from a zero-timer.
+// Each sender gets its answer only after that commit; then the message is fanned out to the
+// recipient's sockets and the sender's other sockets, and marked delivered when the
+// recipient had a socket to push it to.
+
+#include "caller.h"
+#include "conversationdirectory.h"
+#include "eventsink.h"
+#include "outcome.h"
+#include "receiptservice.h"
+#include "requests.h"
+#include "store/chatstore.h"
+#include "typingservice.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace natter::server {
+
+class MessagingService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const Outcome<Message> &)>;
+
+    MessagingService(ChatStore &store, ConversationDirectory &directory, EventSink &sink,
+                     ReceiptService &receipts, TypingService &typing, QObject *parent = nullptr);
+
+    // `done` is called exactly once, after the commit (or with the error), in request order.
+    void send(const Caller &caller, const SendRequest &request, Done done);
+    // Commits what is queued now; the zero-timer calls it, and shutdown does before closing.
+    void flush();
+    qsizetype queued() const { return m_queue.size(); }
+
+private:
+    struct Pending
+    {
+        Caller caller;
+        NewMessage message;
+        Done done;
+        std::optional<ProtocolError> error; // decided before the commit (answered in order)
+    };
+
+    void commit(QList<Pending> batch);
+    void fanOut(const Pending &pending, const AppendedMessage &appended);
+
+    ChatStore &m_store;
+    ConversationDirectory &m_directory;
+    EventSink &m_sink;
+    ReceiptService &m_receipts;
+    TypingService &m_typing;
+    QList<Pending> m_queue;
+    QTimer m_flushTimer;
+};
+
+} // namespace natter::server

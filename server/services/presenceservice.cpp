@@ -1,0 +1,77 @@
+#include "presenceservice.h"
+
+#include "codec.h"
+#include "events.h"
+
+#include <algorithm>
+
+namespace natter::server {
+
+PresenceService::PresenceService(EventSink &sink, int batchMs, QObject *parent)
+    : QObject(parent), m_sink(sink)
+{
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(batchMs);
+    connect(&m_batchTimer, &QTimer::timeout, this, &PresenceService::flush);
+}
+
+void PresenceService::sendSnapshot(const Caller &caller)
+{
+    PresenceEvent event;
+    event.snapshot = true;
+    for (auto it = m_online.cbegin(); it != m_online.cend(); ++it) {
+        if (it.key() != caller.userId)
+            event.online.append(User{it.key(), it.value(), true});
+    }
+    std::sort(event.online.begin(), event.online.end(),
+              [](const User &a, const User &b) { return a.id < b.id; });
+    m_sink.sendToConnection(caller.connection, codec::encodeEvent(event));
+}
+
+void PresenceService::userCameOnline(qint64 userId, const QString &username)
+{
+    m_online.insert(userId, username);
+    noteChange(userId);
+}
+
+void PresenceService::userWentOffline(qint64 userId)
+{
+    m_online.remove(userId);
+    noteChange(userId);
+}
+
+void PresenceService::noteChange(qint64 userId)
+{
+    m_changed.insert(userId);
+    // Not restarted by later changes: a steady stream of logins must not delay the diff.
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void PresenceService::flush()
+{
+    m_batchTimer.stop();
+    PresenceEvent event;
+    for (const qint64 userId : std::as_const(m_changed)) {
+        const auto current = m_online.constFind(userId);
+        const bool online = current != m_online.constEnd();
+        if (online == m_announced.contains(userId))
+            continue; // flapped back within the window: nobody needs to know
+        if (online) {
+            event.online.append(User{userId, *current, true});
+            m_announced.insert(userId);
+        } else {
+            event.offline.append(userId);
+            m_announced.remove(userId);
+        }
+    }
+    m_changed.clear();
+    if (event.online.isEmpty() && event.offline.isEmpty())
+        return;
+    std::sort(event.online.begin(), event.online.end(),
+              [](const User &a, const User &b) { return a.id < b.id; });
+    std::sort(event.offline.begin(), event.offline.end());
+    m_sink.sendToAll(codec::encodeEvent(event));
+}
+
+} // namespace natter::server

@@ -1,0 +1,45 @@
+#pragma once
+// Who is online: a user with at least one authenticated socket. A socket gets a snapshot
+// right after it authenticates; later changes are coalesced for a short window and go out as
+// ONE diff frame, serialized once, to every authenticated socket. A user who goes offline and
+// comes back within the window produces no frame at all.
+
+#include "caller.h"
+#include "eventsink.h"
+#include "types.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace natter::server {
+
+class PresenceService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    PresenceService(EventSink &sink, int batchMs, QObject *parent = nullptr);
+
+    bool isOnline(qint64 userId) const { return m_online.contains(userId); }
+    // The snapshot for a freshly authenticated socket (every online user but the caller).
+    void sendSnapshot(const Caller &caller);
+    // Sends the pending diff now (the batch timer does this on its own).
+    void flush();
+
+public slots:
+    void userCameOnline(qint64 userId, const QString &username);
+    void userWentOffline(qint64 userId);
+
+private:
+    void noteChange(qint64 userId);
+
+    EventSink &m_sink;
+    QHash<qint64, QString> m_online; // user id -> username, the current state
+    QSet<qint64> m_announced;        // the online set as of the last diff
+    QSet<qint64> m_changed;          // users whose state changed since the last diff
+    QTimer m_batchTimer;
+};
+
+} // namespace natter::server

@@ -1,0 +1,62 @@
+#include "receiptservice.h"
+
+#include "codec.h"
+#include "config/logging.h"
+#include "events.h"
+
+namespace natter::server {
+
+Outcome<Receipt> ReceiptService::read(const Caller &caller, const ReadRequest &request)
+{
+    const QString notFound = QStringLiteral("no such conversation");
+    const QString field = QStringLiteral("conversation_id");
+    const auto peer = m_directory.peerOf(request.conversationId, caller.userId);
+    if (!peer.ok())
+        return Outcome<Receipt>::failure(storeError(peer, notFound, field));
+    const auto moved = m_store.markRead(request.conversationId, caller.userId, request.upTo);
+    if (!moved.ok())
+        return Outcome<Receipt>::failure(storeError(moved, notFound, field));
+    if (!moved.value)
+        return currentReceipt(request.conversationId, caller.userId, peer.value);
+    announce(*moved.value, peer.value);
+    return Outcome<Receipt>::success(*moved.value);
+}
+
+void ReceiptService::markDelivered(qint64 conversationId, qint64 userId, qint64 upTo)
+{
+    const auto peer = m_directory.peerOf(conversationId, userId);
+    if (!peer.ok())
+        return;
+    const auto moved = m_store.markDelivered(conversationId, userId, upTo);
+    if (!moved.ok()) {
+        qCWarning(lcMessaging) << "could not mark delivered: conversation" << conversationId
+                               << "user" << userId << moved.detail;
+        return;
+    }
+    if (moved.value)
+        announce(*moved.value, peer.value);
+}
+
+void ReceiptService::announce(const Receipt &receipt, qint64 peerId)
+{
+    const QString frame = codec::encodeEvent(ReceiptEvent{receipt});
+    m_sink.sendToUser(receipt.userId, frame);
+    m_sink.sendToUser(peerId, frame);
+}
+
+Outcome<Receipt> ReceiptService::currentReceipt(qint64 conversationId, qint64 userId, qint64 peerId)
+{
+    // Nothing moved: answer with the standing position. The peer's view of the conversation
+    // carries the caller's read and delivered positions.
+    const auto conversations = m_store.conversationsFor(peerId);
+    if (!conversations.ok())
+        return Outcome<Receipt>::failure(storeError(conversations, QString()));
+    for (const Conversation &c : conversations.value) {
+        if (c.id == conversationId)
+            return Outcome<Receipt>::success(
+                Receipt{conversationId, userId, c.peerReadUpTo, c.peerDeliveredUpTo, 0});
+    }
+    return Outcome<Receipt>::success(Receipt{conversationId, userId, 0, 0, 0});
+}
+
+} // namespace natter::server

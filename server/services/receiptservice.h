@@ -1,0 +1,38 @@
+#pragma once
+// Read and delivered positions. A position that moved is stored and pushed as a `receipt`
+// event to both participants' sockets.
+
+#include "caller.h"
+#include "conversationdirectory.h"
+#include "eventsink.h"
+#include "outcome.h"
+#include "requests.h"
+#include "store/chatstore.h"
+
+namespace natter::server {
+
+class ReceiptService final
+{
+public:
+    ReceiptService(ChatStore &store, ConversationDirectory &directory, EventSink &sink)
+        : m_store(store), m_directory(directory), m_sink(sink)
+    {}
+    Q_DISABLE_COPY_MOVE(ReceiptService)
+
+    // Moves the caller's read position forward (clamped by the store) and returns the
+    // caller's receipt as it now stands.
+    Outcome<Receipt> read(const Caller &caller, const ReadRequest &request);
+    // Moves `userId`'s delivered position forward to `upTo`; best effort (failures are
+    // logged: the next history/sync moves it again).
+    void markDelivered(qint64 conversationId, qint64 userId, qint64 upTo);
+
+private:
+    void announce(const Receipt &receipt, qint64 peerId);
+    Outcome<Receipt> currentReceipt(qint64 conversationId, qint64 userId, qint64 peerId);
+
+    ChatStore &m_store;
+    ConversationDirectory &m_directory;
+    EventSink &m_sink;
+};
+
+} // namespace natter::server

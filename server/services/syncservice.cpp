@@ -1,0 +1,28 @@
+#include "syncservice.h"
+
+#include <QHash>
+
+namespace natter::server {
+
+Outcome<ChangePage> SyncService::sync(const Caller &caller, const SyncRequest &request)
+{
+    auto page = m_store.changesSince(caller.userId, request.since, request.limit);
+    if (!page.ok())
+        return Outcome<ChangePage>::failure(storeError(page, QString()));
+    // The cursor never goes backwards, even for an empty page.
+    page.value.rev = qMax(page.value.rev, request.since);
+
+    QHash<qint64, qint64> newestFromPeer; // conversation -> message id
+    for (const Message &m : std::as_const(page.value.messages)) {
+        if (m.senderId != caller.userId) {
+            qint64 &newest = newestFromPeer[m.conversationId];
+            newest = qMax(newest, m.id);
+        }
+    }
+    // The reply is built already; receipts that move now reach the client as events.
+    for (auto it = newestFromPeer.cbegin(); it != newestFromPeer.cend(); ++it)
+        m_receipts.markDelivered(it.key(), caller.userId, it.value());
+    return Outcome<ChangePage>::success(std::move(page.value));
+}
+
+} // namespace natter::server

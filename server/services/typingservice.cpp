@@ -1,0 +1,92 @@
+#include "typingservice.h"
+
+#include "codec.h"
+#include "events.h"
+
+#include <limits>
+
+namespace natter::server {
+
+TypingService::TypingService(ConversationDirectory &directory, EventSink &sink, int expiryMs,
+                             QObject *parent)
+    : QObject(parent), m_directory(directory), m_sink(sink), m_expiryMs(expiryMs)
+{
+    m_expiryTimer.setSingleShot(true);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &TypingService::expire);
+}
+
+Outcome<bool> TypingService::typing(const Caller &caller, const TypingRequest &request)
+{
+    const auto peer = m_directory.peerOf(request.conversationId, caller.userId);
+    if (!peer.ok())
+        return Outcome<bool>::failure(storeError(peer, QStringLiteral("no such conversation"),
+                                                 QStringLiteral("conversation_id")));
+    const Key key(request.conversationId, caller.userId);
+    if (request.active) {
+        // Refreshes are relayed too, so a peer socket that connected meanwhile learns it.
+        m_active.insert(key, State{peer.value, QDeadlineTimer(m_expiryMs)});
+        relay(request.conversationId, caller.userId, peer.value, true);
+        scheduleExpiry();
+    } else {
+        stop(key);
+    }
+    return Outcome<bool>::success(true);
+}
+
+void TypingService::messageSent(qint64 conversationId, qint64 senderId)
+{
+    stop(Key(conversationId, senderId));
+}
+
+void TypingService::userWentOffline(qint64 userId)
+{
+    QList<Key> keys;
+    for (auto it = m_active.cbegin(); it != m_active.cend(); ++it) {
+        if (it.key().second == userId)
+            keys.append(it.key());
+    }
+    for (const Key &key : keys)
+        stop(key);
+}
+
+void TypingService::stop(const Key &key)
+{
+    const auto it = m_active.constFind(key);
+    if (it == m_active.constEnd())
+        return; // the peer was already told (or never told) that nobody is typing
+    const qint64 peerId = it->peerId;
+    m_active.erase(it);
+    relay(key.first, key.second, peerId, false);
+    scheduleExpiry();
+}
+
+void TypingService::relay(qint64 conversationId, qint64 userId, qint64 peerId, bool active)
+{
+    m_sink.sendToUser(peerId, codec::encodeEvent(TypingEvent{conversationId, userId, active}));
+}
+
+void TypingService::expire()
+{
+    QList<Key> expired;
+    for (auto it = m_active.cbegin(); it != m_active.cend(); ++it) {
+        if (it->expires.hasExpired())
+            expired.append(it.key());
+    }
+    for (const Key &key : expired)
+        stop(key);
+    scheduleExpiry();
+}
+
+void TypingService::scheduleExpiry()
+{
+    if (m_active.isEmpty()) {
+        m_expiryTimer.stop();
+        return;
+    }
+    qint64 soonest = std::numeric_limits<qint64>::max();
+    for (const State &state : std::as_const(m_active))
+        soonest = qMin(soonest, state.expires.remainingTime());
+    m_expiryTimer.start(int(qBound(qint64(0), soonest, qint64(m_expiryMs))));
+}
+
+} // namespace natter::server

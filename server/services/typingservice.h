@@ -1,0 +1,54 @@
+#pragma once
+// Typing indicators: relayed to the other participant's sockets only. An active state that
+// is not refreshed expires and the peer is told `active: false`; sending a message or going
+// offline ends it too.
+
+#include "caller.h"
+#include "conversationdirectory.h"
+#include "eventsink.h"
+#include "outcome.h"
+#include "requests.h"
+
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QObject>
+#include <QPair>
+#include <QTimer>
+
+namespace natter::server {
+
+class TypingService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    TypingService(ConversationDirectory &directory, EventSink &sink, int expiryMs,
+                  QObject *parent = nullptr);
+
+    Outcome<bool> typing(const Caller &caller, const TypingRequest &request);
+    void messageSent(qint64 conversationId, qint64 senderId);
+
+public slots:
+    void userWentOffline(qint64 userId);
+
+private:
+    using Key = QPair<qint64, qint64>; // conversation, typing user
+    struct State
+    {
+        qint64 peerId = 0;
+        QDeadlineTimer expires;
+    };
+
+    void stop(const Key &key);
+    void relay(qint64 conversationId, qint64 userId, qint64 peerId, bool active);
+    void expire();
+    void scheduleExpiry();
+
+    ConversationDirectory &m_directory;
+    EventSink &m_sink;
+    int m_expiryMs;
+    QHash<Key, State> m_active;
+    QTimer m_expiryTimer;
+};
+
+} // namespace natter::server

@@ -1,0 +1,106 @@
+#include "chatserver.h"
+
+#include "clientsession.h"
+#include "codec.h"
+#include "config/logging.h"
+#include "protocollimits.h"
+#include "sessionregistry.h"
+
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace natter::server {
+
+ChatServer::ChatServer(SessionRegistry &registry, const HandlerRegistry &handlers,
+                       const ServerConfig &config, QObject *parent)
+    : QObject(parent), m_registry(registry), m_handlers(handlers), m_config(config),
+      m_server(new QWebSocketServer(QStringLiteral("natter-server"),
+                                    QWebSocketServer::NonSecureMode, this))
+{
+    connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptPending);
+}
+
+ChatServer::~ChatServer()
+{
+    // Sessions are children: they go before the registry they refer to.
+    m_server->close();
+}
+
+bool ChatServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_server->listen(address, port);
+}
+
+QString ChatServer::errorString() const
+{
+    return m_server->errorString();
+}
+quint16 ChatServer::serverPort() const
+{
+    return m_server->serverPort();
+}
+bool ChatServer::isListening() const
+{
+    return m_server->isListening();
+}
+void ChatServer::stopListening()
+{
+    m_server->close();
+}
+int ChatServer::connectionCount() const
+{
+    return m_sessions;
+}
+
+void ChatServer::acceptPending()
+{
+    while (QWebSocket *socket = m_server->nextPendingConnection()) {
+        // Over the hard limit QWebSocket closes with 1009; between 64 KiB and 1 MiB the frame
+        // arrives and the codec answers too_large, keeping the socket open.
+        socket->setMaxAllowedIncomingFrameSize(quint64(limits::kHardFrameBytes));
+        socket->setMaxAllowedIncomingMessageSize(quint64(limits::kHardFrameBytes));
+        if (socket->requestUrl().path() != protocol::kPath) {
+            rejectWrongPath(socket);
+            continue;
+        }
+        auto *session = new ClientSession(socket, m_registry, m_handlers, m_config, this);
+        ++m_sessions;
+        connect(session, &ClientSession::finished, this, &ChatServer::sessionFinished);
+    }
+}
+
+void ChatServer::rejectWrongPath(QWebSocket *socket)
+{
+    qCInfo(lcTransport).noquote() << "rejecting connection to path" << socket->requestUrl().path();
+    socket->setParent(this);
+    socket->sendTextMessage(codec::encodeError(
+        QString(), ProtocolError::make(ErrorCode::UnsupportedVersion,
+                                       QStringLiteral("this server speaks protocol version %1 "
+                                                      "on %2")
+                                           .arg(protocol::kVersion)
+                                           .arg(protocol::kPath))));
+    socket->close(QWebSocketProtocol::CloseCode(protocol::CloseUnsupportedVersion),
+                  QStringLiteral("unsupported version"));
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(5'000, socket, &QWebSocket::abort);
+}
+
+void ChatServer::sessionFinished(ClientSession *session)
+{
+    --m_sessions;
+    session->deleteLater();
+    if (m_sessions == 0)
+        emit connectionsClosed();
+}
+
+void ChatServer::closeAll(quint16 code, const QString &reason)
+{
+    const auto sessions = findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
+    for (ClientSession *session : sessions)
+        session->closeWith(code, reason);
+    if (m_sessions == 0)
+        emit connectionsClosed();
+}
+
+} // namespace natter::server

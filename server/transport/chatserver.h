@@ -1,0 +1,56 @@
+#pragma once
+// The listening WebSocket server: accepts sockets on /v1 (anything else gets an
+// unsupported_version error and close 4400), applies the transport limits and creates one
+// ClientSession per socket.
+
+#include "config/serverconfig.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+
+class QWebSocket;
+class QWebSocketServer;
+
+namespace natter::server {
+
+class ClientSession;
+class HandlerRegistry;
+class SessionRegistry;
+
+class ChatServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ChatServer(SessionRegistry &registry, const HandlerRegistry &handlers,
+               const ServerConfig &config, QObject *parent = nullptr);
+    ~ChatServer() override;
+    Q_DISABLE_COPY_MOVE(ChatServer)
+
+    bool listen(const QHostAddress &address, quint16 port);
+    QString errorString() const;
+    quint16 serverPort() const;
+    bool isListening() const;
+    void stopListening();
+
+    // Closes every connection with `code`; connectionsClosed() follows once all are gone.
+    void closeAll(quint16 code, const QString &reason);
+    int connectionCount() const;
+
+signals:
+    void connectionsClosed();
+
+private:
+    void acceptPending();
+    void rejectWrongPath(QWebSocket *socket);
+    void sessionFinished(ClientSession *session);
+
+    SessionRegistry &m_registry;
+    const HandlerRegistry &m_handlers;
+    const ServerConfig &m_config;
+    QWebSocketServer *m_server;
+    int m_sessions = 0;
+};
+
+} // namespace natter::server

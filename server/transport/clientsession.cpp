@@ -1,0 +1,271 @@
+#include "clientsession.h"
+
+#include "codec.h"
+#include "config/logging.h"
+#include "handlers/handlerregistry.h"
+#include "sessionregistry.h"
+
+#include <QWebSocket>
+
+#include <atomic>
+
+namespace natter::server {
+namespace {
+
+// Frames waiting while a handler holds the input; a client that piles up more is abusive.
+constexpr qsizetype kMaxBacklog = 256;
+constexpr int kCloseHandshakeMs = 5'000;
+
+ConnectionId nextConnectionId()
+{
+    static std::atomic<ConnectionId> counter{0};
+    return ++counter;
+}
+
+} // namespace
+
+ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
+                             const HandlerRegistry &handlers, const ServerConfig &config,
+                             QObject *parent)
+    : QObject(parent), m_socket(socket), m_registry(registry), m_handlers(handlers),
+      m_connectionId(nextConnectionId()), m_maxOutboundBytes(config.maxOutboundBytes),
+      m_bucket(config.requestsPerSecond, config.requestBurst)
+{
+    m_socket->setParent(this);
+    m_clock.start();
+    m_registry.addConnection(this);
+
+    connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        receive(Inbound{Inbound::Kind::Text, text, 0});
+    });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
+        receive(Inbound{Inbound::Kind::Binary, {}, 0});
+    });
+    connect(m_socket, &QWebSocket::disconnected, this, [this]() {
+        qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "closed, code"
+                                      << m_socket->closeCode() << "user" << m_userId;
+        m_closing = true;
+        m_registry.detach(this);
+        emit finished(this);
+    });
+
+    m_authTimer.setSingleShot(true);
+    m_authTimer.setInterval(config.authTimeoutMs);
+    connect(&m_authTimer, &QTimer::timeout, this, &ClientSession::onAuthTimeout);
+    m_authTimer.start();
+
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(config.idleTimeoutMs);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this]() {
+        qCInfo(lcTransport) << "connection" << m_connectionId << "idle, closing";
+        closeWith(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("idle timeout"));
+    });
+    m_idleTimer.start();
+
+    m_slowTimer.setSingleShot(true);
+    m_slowTimer.setInterval(config.outboundGraceMs);
+    connect(&m_slowTimer, &QTimer::timeout, this, [this]() {
+        if (m_socket->bytesToWrite() > m_maxOutboundBytes) {
+            qCWarning(lcTransport)
+                << "connection" << m_connectionId << "does not read its events, closing";
+            closeWith(protocol::CloseTooSlow, QStringLiteral("client too slow"));
+        }
+    });
+
+    m_abortTimer.setSingleShot(true);
+    m_abortTimer.setInterval(kCloseHandshakeMs);
+    connect(&m_abortTimer, &QTimer::timeout, m_socket, &QWebSocket::abort);
+
+    qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "opened from"
+                                  << m_socket->peerAddress().toString();
+}
+
+ClientSession::~ClientSession()
+{
+    m_registry.removeConnection(this);
+}
+
+void ClientSession::replyOk(const QString &re, const QJsonObject &fields)
+{
+    sendFrame(codec::encodeOk(re, fields));
+}
+
+void ClientSession::replyError(const QString &re, const ProtocolError &error)
+{
+    qCDebug(lcTransport).noquote() << "connection" << m_connectionId << "request" << re
+                                   << "failed:" << errorCodeName(error.code) << error.message;
+    sendFrame(codec::encodeError(re, error));
+}
+
+void ClientSession::sendFrame(const QString &frame)
+{
+    if (m_closing)
+        return;
+    m_socket->sendTextMessage(frame);
+    checkOutbound();
+}
+
+void ClientSession::checkOutbound()
+{
+    const qint64 pending = m_socket->bytesToWrite();
+    if (pending <= m_maxOutboundBytes) {
+        m_slowTimer.stop();
+        return;
+    }
+    if (pending > 4 * m_maxOutboundBytes) {
+        // Deferred: sendFrame() is called while fan-out iterates over sessions.
+        QMetaObject::invokeMethod(
+            this,
+            [this]() { closeWith(protocol::CloseTooSlow, QStringLiteral("client too slow")); },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (!m_slowTimer.isActive())
+        m_slowTimer.start();
+}
+
+void ClientSession::authenticate(const User &user, const QByteArray &tokenHash)
+{
+    if (m_closing)
+        return;
+    const bool switching = m_userId > 0 && m_userId != user.id;
+    if (switching)
+        m_registry.detach(this);
+    m_userId = user.id;
+    m_username = user.username;
+    m_tokenHash = tokenHash;
+    m_authTimer.stop();
+    m_registry.attach(this);
+    qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "authenticated as user"
+                                  << user.id << user.username;
+}
+
+void ClientSession::deauthenticate()
+{
+    m_registry.detach(this);
+    m_userId = 0;
+    m_username.clear();
+    m_tokenHash.clear();
+    if (!m_closing)
+        m_authTimer.start();
+}
+
+void ClientSession::holdInput()
+{
+    ++m_holds;
+}
+
+void ClientSession::releaseInput()
+{
+    if (m_holds > 0 && --m_holds == 0)
+        drainBacklog();
+}
+
+void ClientSession::closeWith(quint16 code, const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_authTimer.stop();
+    m_idleTimer.stop();
+    m_slowTimer.stop();
+    m_backlog.clear();
+    // Gone for presence and fan-out now, not when the peer answers the close.
+    m_registry.detach(this);
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    m_abortTimer.start();
+}
+
+void ClientSession::onAuthTimeout()
+{
+    if (isAuthenticated() || m_closing)
+        return;
+    qCInfo(lcTransport) << "connection" << m_connectionId << "did not authenticate in time";
+    sendFrame(codec::encodeError(
+        QString(),
+        ProtocolError::make(ErrorCode::Unauthorized, QStringLiteral("authentication timed out"))));
+    closeWith(protocol::CloseAuthTimeout, QStringLiteral("authentication timed out"));
+}
+
+void ClientSession::receive(Inbound inbound)
+{
+    if (m_closing)
+        return;
+    m_idleTimer.start();
+    qint64 retryAfterMs = 0;
+    if (!m_bucket.tryTake(m_clock.elapsed(), &retryAfterMs)) {
+        // Keep only the id: a limited frame is answered, never processed.
+        const QString id = inbound.kind == Inbound::Kind::Text
+                               ? codec::parseRequest(inbound.text).request.id
+                               : QString();
+        inbound = Inbound{Inbound::Kind::RateLimited, id, retryAfterMs};
+    }
+    if (m_holds > 0 || !m_backlog.isEmpty()) {
+        if (m_backlog.size() >= kMaxBacklog) {
+            qCWarning(lcTransport) << "connection" << m_connectionId << "floods, closing";
+            closeWith(protocol::ClosePolicy, QStringLiteral("too many requests"));
+            return;
+        }
+        m_backlog.append(std::move(inbound));
+        return;
+    }
+    handle(inbound);
+}
+
+void ClientSession::drainBacklog()
+{
+    if (m_draining)
+        return; // the outer loop continues
+    m_draining = true;
+    while (m_holds == 0 && !m_closing && !m_backlog.isEmpty())
+        handle(m_backlog.takeFirst());
+    m_draining = false;
+}
+
+void ClientSession::handle(const Inbound &inbound)
+{
+    switch (inbound.kind) {
+    case Inbound::Kind::RateLimited: {
+        ProtocolError error = ProtocolError::make(ErrorCode::RateLimited,
+                                                  QStringLiteral("too many requests; slow down"));
+        error.retryAfterMs = inbound.retryAfterMs;
+        replyError(inbound.text, error);
+        return;
+    }
+    case Inbound::Kind::Binary:
+        replyError(QString(), ProtocolError::make(ErrorCode::BadRequest,
+                                                  QStringLiteral("binary frames are not "
+                                                                 "supported; send JSON text")));
+        return;
+    case Inbound::Kind::Text:
+        dispatch(inbound.text);
+        return;
+    }
+}
+
+void ClientSession::dispatch(const QString &frame)
+{
+    const codec::ParsedRequest parsed = codec::parseRequest(frame);
+    if (parsed.error) {
+        replyError(parsed.request.id, *parsed.error);
+        return;
+    }
+    const codec::Request &request = parsed.request;
+    if (!isAuthenticated() && !protocol::isPreAuthRequest(request.type)) {
+        replyError(request.id, ProtocolError::make(ErrorCode::Unauthorized,
+                                                   QStringLiteral("authenticate first")));
+        return;
+    }
+    const RequestHandler *handler = m_handlers.find(request.type);
+    if (!handler) {
+        replyError(request.id, ProtocolError::make(ErrorCode::UnknownType,
+                                                   QStringLiteral("request type not served"),
+                                                   QStringLiteral("type")));
+        return;
+    }
+    qCDebug(lcTransport).noquote()
+        << "connection" << m_connectionId << "request" << request.id << request.typeName;
+    (*handler)(*this, request);
+}
+
+} // namespace natter::server

@@ -1,0 +1,107 @@
+#pragma once
+// One connected socket: its authentication state, request dispatch through the handler
+// registry, and the per-connection limits (auth timeout, idle timeout, request rate,
+// outbound backlog). Requests are answered in arrival order: while a handler holds the
+// input (password hashing during login/register), later frames wait in a short backlog.
+
+#include "config/serverconfig.h"
+#include "errorcode.h"
+#include "services/caller.h"
+#include "tokenbucket.h"
+#include "types.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+class QWebSocket;
+
+namespace natter::server {
+
+class HandlerRegistry;
+class SessionRegistry;
+
+class ClientSession final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Takes ownership of `socket`.
+    ClientSession(QWebSocket *socket, SessionRegistry &registry, const HandlerRegistry &handlers,
+                  const ServerConfig &config, QObject *parent = nullptr);
+    ~ClientSession() override;
+    Q_DISABLE_COPY_MOVE(ClientSession)
+
+    ConnectionId connectionId() const { return m_connectionId; }
+    bool isAuthenticated() const { return m_userId > 0; }
+    qint64 userId() const { return m_userId; }
+    const QString &username() const { return m_username; }
+    Caller caller() const { return Caller{m_userId, m_connectionId}; }
+    const QByteArray &tokenHash() const { return m_tokenHash; }
+    bool isClosing() const { return m_closing; }
+
+    void replyOk(const QString &re, const QJsonObject &fields = {});
+    void replyError(const QString &re, const ProtocolError &error);
+    // Queues one text frame; never re-enters the caller (closing for a full outbound buffer
+    // happens later from the event loop).
+    void sendFrame(const QString &frame);
+
+    // After a successful register/login/auth (also switching to another user).
+    void authenticate(const User &user, const QByteArray &tokenHash);
+    // After logout: the socket must authenticate again within the auth timeout.
+    void deauthenticate();
+
+    // A handler that answers asynchronously and must keep later replies in order.
+    void holdInput();
+    void releaseInput();
+
+    // Sends a close frame with `code`; the session finishes when the socket is gone.
+    void closeWith(quint16 code, const QString &reason);
+
+signals:
+    void finished(natter::server::ClientSession *session);
+
+private:
+    struct Inbound
+    {
+        enum class Kind
+        {
+            Text,
+            Binary,
+            RateLimited
+        };
+        Kind kind = Kind::Text;
+        QString text; // Text: the frame; RateLimited: the request id, if readable
+        qint64 retryAfterMs = 0;
+    };
+
+    void receive(Inbound inbound);
+    void handle(const Inbound &inbound);
+    void dispatch(const QString &frame);
+    void drainBacklog();
+    void checkOutbound();
+    void onAuthTimeout();
+
+    QWebSocket *m_socket;
+    SessionRegistry &m_registry;
+    const HandlerRegistry &m_handlers;
+    const ConnectionId m_connectionId;
+    const qint64 m_maxOutboundBytes;
+    qint64 m_userId = 0;
+    QString m_username;
+    QByteArray m_tokenHash;
+    bool m_closing = false;
+    int m_holds = 0;
+    bool m_draining = false;
+    QList<Inbound> m_backlog;
+    TokenBucket m_bucket;
+    QElapsedTimer m_clock;
+    QTimer m_authTimer;
+    QTimer m_idleTimer;
+    QTimer m_slowTimer;  // outbound stayed above the cap this long: the client is not reading
+    QTimer m_abortTimer; // the close handshake did not finish
+};
+
+} // namespace natter::server

@@ -1,0 +1,74 @@
+#include "sessionregistry.h"
+
+#include "clientsession.h"
+
+namespace natter::server {
+
+void SessionRegistry::addConnection(ClientSession *session)
+{
+    m_connections.insert(session->connectionId(), session);
+}
+
+void SessionRegistry::removeConnection(ClientSession *session)
+{
+    detach(session);
+    m_connections.remove(session->connectionId());
+}
+
+void SessionRegistry::attach(ClientSession *session)
+{
+    detach(session);
+    const qint64 userId = session->userId();
+    if (userId <= 0)
+        return;
+    QList<ClientSession *> &list = m_byUser[userId];
+    list.append(session);
+    m_attachedAs.insert(session, userId);
+    if (list.size() == 1)
+        emit userCameOnline(userId, session->username());
+}
+
+void SessionRegistry::detach(ClientSession *session)
+{
+    const auto it = m_attachedAs.constFind(session);
+    if (it == m_attachedAs.constEnd())
+        return;
+    const qint64 userId = *it;
+    m_attachedAs.erase(it);
+    auto list = m_byUser.find(userId);
+    if (list == m_byUser.end())
+        return;
+    list->removeOne(session);
+    if (list->isEmpty()) {
+        m_byUser.erase(list);
+        emit userWentOffline(userId);
+    }
+}
+
+void SessionRegistry::sendToUser(qint64 userId, const QString &frame, ConnectionId except)
+{
+    const auto it = m_byUser.constFind(userId);
+    if (it == m_byUser.constEnd())
+        return;
+    // A copy: sending never re-enters the registry, but stay safe if that changes.
+    const QList<ClientSession *> targets = *it;
+    for (ClientSession *session : targets) {
+        if (session->connectionId() != except)
+            session->sendFrame(frame);
+    }
+}
+
+void SessionRegistry::sendToConnection(ConnectionId connection, const QString &frame)
+{
+    if (ClientSession *session = m_connections.value(connection))
+        session->sendFrame(frame);
+}
+
+void SessionRegistry::sendToAll(const QString &frame)
+{
+    const QList<ClientSession *> targets = m_attachedAs.keys();
+    for (ClientSession *session : targets)
+        session->sendFrame(frame);
+}
+
+} // namespace natter::server
