@@ -1,0 +1,46 @@
+#include "testserver.h"
+
+TestServer::TestServer()
+{
+    m_config.address = QHostAddress(QHostAddress::LocalHost);
+    m_config.port = 0;
+    m_config.databasePath = m_dir.filePath(QStringLiteral("natter-test.db"));
+    m_config.passwordCost = natter::server::PasswordCost::Min;
+}
+
+TestServer::~TestServer() = default;
+
+bool TestServer::start()
+{
+    m_server = std::make_unique<natter::server::NatterServer>(m_config);
+    return m_server->start();
+}
+
+bool TestServer::start(std::unique_ptr<natter::server::ChatStore> store)
+{
+    m_server = std::make_unique<natter::server::NatterServer>(m_config, std::move(store));
+    return m_server->start();
+}
+
+QUrl TestServer::url() const
+{
+    return m_server->url();
+}
+
+std::unique_ptr<TestClient> TestServer::connect(const QString &path)
+{
+    auto client = std::make_unique<TestClient>();
+    QUrl target = url();
+    target.setPath(path);
+    if (!client->open(target))
+        return nullptr;
+    return client;
+}
+
+std::unique_ptr<TestClient> TestServer::user(const QString &username)
+{
+    auto client = connect();
+    if (!client || !client->registerAs(username))
+        return nullptr;
+    return client;
+}

@@ -1,0 +1,227 @@
+// Per-connection limits: request rate, idle timeout, and a client that stops reading.
+
+#include "testserver.h"
+#include "transport/tokenbucket.h"
+
+#include <QTcpSocket>
+#include <QtEndian>
+#include <QtTest>
+
+namespace {
+
+// A client-to-server WebSocket text frame (masked, as RFC 6455 requires).
+QByteArray maskedTextFrame(const QByteArray &payload)
+{
+    QByteArray frame;
+    frame.append(char(0x81));
+    const quint64 n = quint64(payload.size());
+    if (n < 126) {
+        frame.append(char(0x80 | n));
+    } else if (n <= 0xFFFF) {
+        frame.append(char(0x80 | 126));
+        frame.append(char(n >> 8)).append(char(n & 0xFF));
+    } else {
+        frame.append(char(0x80 | 127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            frame.append(char((n >> shift) & 0xFF));
+    }
+    const char mask[4] = {0x12, 0x34, 0x56, 0x78};
+    frame.append(mask, 4);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        frame.append(char(payload[i] ^ mask[i % 4]));
+    return frame;
+}
+
+// Reads server frames from `buffer` until a close frame; returns its code or -1.
+int findCloseCode(QByteArray &buffer)
+{
+    while (buffer.size() >= 2) {
+        const int opcode = buffer[0] & 0x0F;
+        quint64 length = quint8(buffer[1]) & 0x7F;
+        qsizetype header = 2;
+        if (length == 126) {
+            if (buffer.size() < 4)
+                return -1;
+            length = qFromBigEndian<quint16>(buffer.constData() + 2);
+            header = 4;
+        } else if (length == 127) {
+            if (buffer.size() < 10)
+                return -1;
+            length = qFromBigEndian<quint64>(buffer.constData() + 2);
+            header = 10;
+        }
+        if (quint64(buffer.size()) < header + length)
+            return -1;
+        if (opcode == 0x8 && length >= 2)
+            return qFromBigEndian<quint16>(buffer.constData() + header);
+        buffer.remove(0, header + qsizetype(length));
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestConnectionLimits final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tokenBucketAllowsBurstThenSustainedRate()
+    {
+        natter::server::TokenBucket bucket(30, 60);
+        for (int i = 0; i < 60; ++i)
+            QVERIFY(bucket.tryTake(1000));
+        qint64 retry = 0;
+        QVERIFY(!bucket.tryTake(1000, &retry));
+        QVERIFY(retry > 0 && retry <= 34);
+        QVERIFY(!bucket.tryTake(1010));
+        QVERIFY(bucket.tryTake(1034)); // one token per 33.3 ms
+        QVERIFY(!bucket.tryTake(1034));
+        // A long pause refills to the burst, not beyond.
+        int taken = 0;
+        while (bucket.tryTake(100'000))
+            ++taken;
+        QCOMPARE(taken, 60);
+    }
+
+    void floodIsRateLimitedAndSocketStaysUsable()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto client = server.user(QStringLiteral("flooder"));
+        QVERIFY(client);
+        QStringList ids;
+        for (int i = 0; i < 120; ++i)
+            ids.append(client->send(QStringLiteral("ping")));
+        int ok = 0;
+        int limited = 0;
+        qint64 retryAfter = 0;
+        for (const QString &id : ids) {
+            const QJsonObject reply = client->waitReply(id);
+            QVERIFY2(!reply.isEmpty(), "every request gets exactly one reply");
+            if (TestClient::isOk(reply)) {
+                ++ok;
+            } else {
+                QCOMPARE(TestClient::errorCode(reply), QStringLiteral("rate_limited"));
+                QCOMPARE(reply.value("re").toString(), id);
+                retryAfter = qint64(reply.value("retry_after_ms").toDouble());
+                QVERIFY(retryAfter > 0 && retryAfter <= 1000);
+                ++limited;
+            }
+        }
+        QVERIFY2(ok >= 59 && ok < 120, qPrintable(QString::number(ok)));
+        QVERIFY(limited > 0);
+        QVERIFY(client->isConnected());
+        QTest::qWait(int(retryAfter) + 50);
+        QVERIFY(TestClient::isOk(client->request(QStringLiteral("ping"))));
+    }
+
+    void idleConnectionIsClosed()
+    {
+        TestServer server;
+        server.config().idleTimeoutMs = 400;
+        QVERIFY(server.start());
+        auto quiet = server.user(QStringLiteral("quiet"));
+        auto chatty = server.user(QStringLiteral("chatty"));
+        QVERIFY(quiet && chatty);
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 900) {
+            QVERIFY(TestClient::isOk(chatty->request(QStringLiteral("ping"))));
+            QTest::qWait(100);
+        }
+        QVERIFY(quiet->waitDisconnected(3000));
+        QCOMPARE(quiet->closeCode(), 1000);
+        QVERIFY(chatty->isConnected());
+    }
+
+    void clientThatStopsReadingIsClosedWith4408()
+    {
+        TestServer server;
+        server.config().maxOutboundBytes = 64 * 1024;
+        server.config().outboundGraceMs = 200;
+        server.config().presenceBatchMs = 50;
+        QVERIFY(server.start());
+        QString token;
+        qint64 slowId = 0;
+        {
+            auto slow = server.user(QStringLiteral("slow"));
+            QVERIFY(slow);
+            token = slow->token();
+            slowId = slow->userId();
+        }
+        auto alice = server.user(QStringLiteral("alice"));
+        QVERIFY(alice);
+        // A conversation holding 100 messages of 16 KB: each history page is ~1.6 MB.
+        QStringList sends;
+        for (int i = 0; i < 100; ++i)
+            sends.append(
+                alice->send(QStringLiteral("send"),
+                            {{"to", double(slowId)},
+                             {"client_id", QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {"content", QString(16000, QChar(u'a' + i % 26))}}));
+        qint64 conversation = 0;
+        for (const QString &id : sends) {
+            const QJsonObject reply = alice->waitReply(id, 20000);
+            QVERIFY(TestClient::isOk(reply));
+            conversation =
+                qint64(reply.value("message").toObject().value("conversation_id").toDouble());
+        }
+        QTRY_COMPARE(server.server().connectionCount(), 1);
+        QTest::qWait(200);
+        alice->clearEvents();
+
+        // A raw socket with a tiny receive buffer that never reads after the handshake.
+        QTcpSocket raw;
+        raw.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+        raw.connectToHost(QHostAddress::LocalHost, server.server().port());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write(
+            QStringLiteral("GET /v1 HTTP/1.1\r\nHost: 127.0.0.1:%1\r\nUpgrade: websocket\r\n"
+                           "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                           "Sec-WebSocket-Version: 13\r\n\r\n")
+                .arg(server.server().port())
+                .toLatin1());
+        QByteArray response;
+        QTRY_VERIFY_WITH_TIMEOUT((response += raw.readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY(response.startsWith("HTTP/1.1 101"));
+        QByteArray rest = response.mid(response.indexOf("\r\n\r\n") + 4);
+        raw.setReadBufferSize(1); // stop pulling data off the kernel socket
+        raw.write(
+            maskedTextFrame(QStringLiteral("{\"type\":\"auth\",\"id\":\"a\",\"token\":\"%1\"}")
+                                .arg(token)
+                                .toUtf8()));
+        for (int i = 0; i < 6; ++i)
+            raw.write(maskedTextFrame(
+                QStringLiteral(
+                    "{\"type\":\"history\",\"id\":\"h%1\",\"conversation_id\":%2,\"limit\":100}")
+                    .arg(i)
+                    .arg(conversation)
+                    .toUtf8()));
+        QTRY_COMPARE_WITH_TIMEOUT(raw.bytesToWrite(), 0, 5000);
+
+        // The server gives up on it: slow goes offline for everyone else...
+        bool wentOffline = false;
+        for (int i = 0; i < 3 && !wentOffline; ++i) {
+            const QJsonObject presence = alice->waitEvent(QStringLiteral("presence"), 15000);
+            wentOffline = presence.value("offline").toArray().contains(double(slowId));
+        }
+        QVERIFY(wentOffline);
+        // ...and the close frame at the end of its backlog says why.
+        raw.setReadBufferSize(0);
+        int code = -1;
+        QElapsedTimer clock;
+        clock.start();
+        while (code < 0 && clock.elapsed() < 15000 &&
+               raw.state() == QAbstractSocket::ConnectedState) {
+            QTest::qWait(20); // the in-process server needs the event loop to write
+            rest += raw.readAll();
+            code = findCloseCode(rest);
+        }
+        QCOMPARE(code, 4408);
+        QVERIFY(TestClient::isOk(alice->request(QStringLiteral("ping"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectionLimits)
+#include "tst_connectionlimits.moc"

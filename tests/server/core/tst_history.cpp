@@ -1,0 +1,217 @@
+// Reading: history pages (cursor, has_more, limits), the conversation list (last message,
+// unread counts, peer online), and the user directory.
+
+#include "testserver.h"
+
+#include <QtTest>
+
+class TestHistory final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_bob;
+
+    // Sends `n` messages alice -> bob; returns their ids, oldest first.
+    QList<qint64> exchange(int n, qint64 *conversation)
+    {
+        QList<qint64> ids;
+        for (int i = 0; i < n; ++i) {
+            const QJsonObject m = m_alice->sendTo(m_bob->userId(), QStringLiteral("m%1").arg(i))
+                                      .value("message")
+                                      .toObject();
+            ids.append(qint64(m.value("id").toDouble()));
+            *conversation = qint64(m.value("conversation_id").toDouble());
+        }
+        return ids;
+    }
+
+    static QList<qint64> idsOf(const QJsonObject &reply)
+    {
+        QList<qint64> ids;
+        for (const QJsonValue &v : reply.value("messages").toArray())
+            ids.append(qint64(v.toObject().value("id").toDouble()));
+        return ids;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        m_alice = m_server->user(QStringLiteral("alice"));
+        m_bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(m_alice && m_bob);
+    }
+    void cleanup()
+    {
+        m_alice.reset();
+        m_bob.reset();
+        m_server.reset();
+    }
+
+    void historyPagesNewestFirstWithHasMore()
+    {
+        qint64 conversation = 0;
+        const QList<qint64> sent = exchange(7, &conversation);
+        QJsonObject page = m_bob->request(
+            QStringLiteral("history"), {{"conversation_id", double(conversation)}, {"limit", 3}});
+        QVERIFY(TestClient::isOk(page));
+        QCOMPARE(idsOf(page), (QList<qint64>{sent[6], sent[5], sent[4]}));
+        QCOMPARE(page.value("has_more").toBool(), true);
+
+        page = m_bob->request(
+            QStringLiteral("history"),
+            {{"conversation_id", double(conversation)}, {"before", double(sent[4])}, {"limit", 3}});
+        QCOMPARE(idsOf(page), (QList<qint64>{sent[3], sent[2], sent[1]}));
+        QCOMPARE(page.value("has_more").toBool(), true);
+
+        page = m_bob->request(
+            QStringLiteral("history"),
+            {{"conversation_id", double(conversation)}, {"before", double(sent[1])}, {"limit", 3}});
+        QCOMPARE(idsOf(page), (QList<qint64>{sent[0]}));
+        QCOMPARE(page.value("has_more").toBool(), false);
+
+        // Exactly a page's worth left: has_more is false, not a false positive.
+        page = m_bob->request(
+            QStringLiteral("history"),
+            {{"conversation_id", double(conversation)}, {"before", double(sent[3])}, {"limit", 3}});
+        QCOMPARE(idsOf(page), (QList<qint64>{sent[2], sent[1], sent[0]}));
+        QCOMPARE(page.value("has_more").toBool(), false);
+
+        // Default page: everything here, with full message objects.
+        page = m_alice->request(QStringLiteral("history"),
+                                {{"conversation_id", double(conversation)}});
+        QCOMPARE(idsOf(page).size(), 7);
+        QCOMPARE(page.value("messages").toArray().first().toObject().value("content").toString(),
+                 QStringLiteral("m6"));
+    }
+
+    void historyLimitsAreEnforced()
+    {
+        qint64 conversation = 0;
+        exchange(1, &conversation);
+        for (int limit : {0, -1, 101}) {
+            const QJsonObject reply =
+                m_bob->request(QStringLiteral("history"),
+                               {{"conversation_id", double(conversation)}, {"limit", limit}});
+            QCOMPARE(TestClient::errorCode(reply), QStringLiteral("bad_request"));
+            QCOMPARE(reply.value("field").toString(), QStringLiteral("limit"));
+        }
+        QVERIFY(TestClient::isOk(
+            m_bob->request(QStringLiteral("history"),
+                           {{"conversation_id", double(conversation)}, {"limit", 100}})));
+        QCOMPARE(TestClient::errorCode(m_bob->request(QStringLiteral("history"))),
+                 QStringLiteral("bad_request"));
+    }
+
+    void historyOfForeignOrUnknownConversationIsNotFound()
+    {
+        qint64 conversation = 0;
+        exchange(1, &conversation);
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(carol);
+        QCOMPARE(TestClient::errorCode(carol->request(QStringLiteral("history"),
+                                                      {{"conversation_id", double(conversation)}})),
+                 QStringLiteral("not_found"));
+        QCOMPARE(TestClient::errorCode(
+                     m_bob->request(QStringLiteral("history"), {{"conversation_id", 424242}})),
+                 QStringLiteral("not_found"));
+    }
+
+    void fetchingHistoryMarksDelivered()
+    {
+        m_bob->close();
+        QVERIFY(m_bob->waitDisconnected());
+        QTRY_COMPARE(m_server->server().connectionCount(), 1);
+        qint64 conversation = 0;
+        const QList<qint64> sent = exchange(2, &conversation);
+        QVERIFY(m_alice->noEvent(QStringLiteral("receipt"), 100));
+
+        auto bob = m_server->connect();
+        QVERIFY(bob->loginAs(QStringLiteral("bob")));
+        QVERIFY(TestClient::isOk(
+            bob->request(QStringLiteral("history"), {{"conversation_id", double(conversation)}})));
+        const QJsonObject receipt = m_alice->waitEvent(QStringLiteral("receipt"));
+        QCOMPARE(qint64(receipt.value("user_id").toDouble()), bob->userId());
+        QCOMPARE(qint64(receipt.value("delivered_up_to").toDouble()), sent.last());
+    }
+
+    void conversationsShowLastMessageUnreadAndPresence()
+    {
+        qint64 conversation = 0;
+        const QList<qint64> sent = exchange(2, &conversation);
+        QJsonObject reply = m_bob->request(QStringLiteral("conversations"));
+        QVERIFY(TestClient::isOk(reply));
+        QJsonArray list = reply.value("conversations").toArray();
+        QCOMPARE(list.size(), 1);
+        QJsonObject c = list.first().toObject();
+        QCOMPARE(qint64(c.value("id").toDouble()), conversation);
+        QCOMPARE(c.value("peer").toObject().value("username").toString(), QStringLiteral("alice"));
+        QCOMPARE(c.value("peer").toObject().value("online").toBool(), true);
+        QCOMPARE(qint64(c.value("last_message").toObject().value("id").toDouble()), sent.last());
+        QCOMPARE(c.value("unread").toInt(), 2);
+        // The sender has nothing unread.
+        reply = m_alice->request(QStringLiteral("conversations"));
+        QCOMPARE(reply.value("conversations").toArray().first().toObject().value("unread").toInt(),
+                 0);
+
+        m_alice->close();
+        QVERIFY(m_alice->waitDisconnected());
+        QTRY_COMPARE(m_server->server().connectionCount(), 1);
+        reply = m_bob->request(QStringLiteral("conversations"));
+        c = reply.value("conversations").toArray().first().toObject();
+        QCOMPARE(c.value("peer").toObject().value("online").toBool(), false);
+    }
+
+    void conversationsAreOrderedByActivity()
+    {
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(carol);
+        QVERIFY(TestClient::isOk(m_alice->sendTo(m_bob->userId(), QStringLiteral("to bob"))));
+        QTest::qWait(5); // distinct timestamps
+        QVERIFY(TestClient::isOk(m_alice->sendTo(carol->userId(), QStringLiteral("to carol"))));
+        const QJsonArray list =
+            m_alice->request(QStringLiteral("conversations")).value("conversations").toArray();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list[0].toObject().value("peer").toObject().value("username").toString(),
+                 QStringLiteral("carol"));
+        QCOMPARE(list[1].toObject().value("peer").toObject().value("username").toString(),
+                 QStringLiteral("bob"));
+    }
+
+    void usersListsOthersSortedWithOnlineFlags()
+    {
+        auto carol = m_server->user(QStringLiteral("Carol"));
+        auto dave = m_server->user(QStringLiteral("dave"));
+        QVERIFY(carol && dave);
+        dave->close();
+        QVERIFY(dave->waitDisconnected());
+        QTRY_COMPARE(m_server->server().connectionCount(), 3);
+
+        QJsonObject reply = m_alice->request(QStringLiteral("users"));
+        QVERIFY(TestClient::isOk(reply));
+        QStringList names;
+        QList<bool> online;
+        for (const QJsonValue &v : reply.value("users").toArray()) {
+            names.append(v.toObject().value("username").toString());
+            online.append(v.toObject().value("online").toBool());
+        }
+        QCOMPARE(names, (QStringList{"bob", "Carol", "dave"}));
+        QCOMPARE(online, (QList<bool>{true, true, false}));
+
+        reply = m_alice->request(QStringLiteral("users"), {{"query", "CAR"}});
+        QCOMPARE(reply.value("users").toArray().size(), 1);
+        reply = m_alice->request(QStringLiteral("users"), {{"limit", 2}});
+        QCOMPARE(reply.value("users").toArray().size(), 2);
+        reply = m_alice->request(QStringLiteral("users"), {{"query", "ali"}});
+        QCOMPARE(reply.value("users").toArray().size(), 0); // never the caller
+        QCOMPARE(TestClient::errorCode(m_alice->request(QStringLiteral("users"), {{"limit", 201}})),
+                 QStringLiteral("bad_request"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistory)
+#include "tst_history.moc"

@@ -1,0 +1,252 @@
+// Presence (snapshot, coalesced diffs, several sockets per user) and typing indicators
+// (relayed to the peer only, expiring, ended by a send).
+
+#include "testserver.h"
+
+#include <QtTest>
+
+class TestPresenceTyping final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+
+    static QList<qint64> onlineIds(const QJsonObject &presence)
+    {
+        QList<qint64> ids;
+        for (const QJsonValue &v : presence.value("online").toArray())
+            ids.append(qint64(v.toObject().value("id").toDouble()));
+        return ids;
+    }
+    static QList<qint64> offlineIds(const QJsonObject &presence)
+    {
+        QList<qint64> ids;
+        for (const QJsonValue &v : presence.value("offline").toArray())
+            ids.append(qint64(v.toDouble()));
+        return ids;
+    }
+    bool start(int batchMs = 100, int typingExpiryMs = 400)
+    {
+        m_server = std::make_unique<TestServer>();
+        m_server->config().presenceBatchMs = batchMs;
+        m_server->config().typingExpiryMs = typingExpiryMs;
+        return m_server->start();
+    }
+    qint64 conversationBetween(TestClient &from, TestClient &to)
+    {
+        return qint64(from.sendTo(to.userId(), QStringLiteral("hi"))
+                          .value("message")
+                          .toObject()
+                          .value("conversation_id")
+                          .toDouble());
+    }
+    static QJsonObject typing(qint64 conversation, bool active)
+    {
+        return {{"conversation_id", double(conversation)}, {"active", active}};
+    }
+
+private slots:
+    void cleanup() { m_server.reset(); }
+
+    void snapshotListsEveryOtherOnlineUser()
+    {
+        QVERIFY(start());
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        auto carol = m_server->connect();
+        QVERIFY(TestClient::isOk(carol->request(
+            QStringLiteral("register"), {{"username", "carol"}, {"password", "password-c"}})));
+        const QJsonObject snapshot = carol->waitEvent(QStringLiteral("presence"));
+        QCOMPARE(snapshot.value("snapshot").toBool(), true);
+        QCOMPARE(onlineIds(snapshot), (QList<qint64>{alice->userId(), bob->userId()}));
+        QCOMPARE(snapshot.value("online").toArray().first().toObject().value("username").toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(snapshot.value("offline").toArray().size(), 0);
+    }
+
+    void diffsAnnounceComingAndGoing()
+    {
+        QVERIFY(start());
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        const QJsonObject cameOnline = alice->waitEvent(QStringLiteral("presence"));
+        QCOMPARE(cameOnline.value("snapshot").toBool(), false);
+        QCOMPARE(onlineIds(cameOnline), (QList<qint64>{bob->userId()}));
+
+        bob->close();
+        const QJsonObject wentOffline = alice->waitEvent(QStringLiteral("presence"));
+        QCOMPARE(wentOffline.value("snapshot").toBool(), false);
+        QCOMPARE(offlineIds(wentOffline), (QList<qint64>{bob->userId()}));
+        QCOMPARE(wentOffline.value("online").toArray().size(), 0);
+    }
+
+    void offlineOnlyWhenTheLastSocketCloses()
+    {
+        QVERIFY(start());
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        auto bob2 = m_server->connect();
+        QVERIFY(bob2->authWith(bob->token()));
+        QVERIFY(!alice->waitEvent(QStringLiteral("presence")).isEmpty()); // bob came online
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 300));         // second socket: nothing
+
+        bob->close();
+        QVERIFY(bob->waitDisconnected());
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 300));
+        bob2->close();
+        QCOMPARE(offlineIds(alice->waitEvent(QStringLiteral("presence"))),
+                 (QList<qint64>{bob->userId()}));
+    }
+
+    void manyChangesCoalesceIntoOneFrame()
+    {
+        QVERIFY(start(600));
+        QStringList tokens;
+        QList<qint64> ids;
+        for (int i = 0; i < 4; ++i) {
+            auto user = m_server->user(QStringLiteral("user%1").arg(i));
+            QVERIFY(user);
+            tokens.append(user->token());
+            ids.append(user->userId());
+        }
+        auto alice = m_server->user(QStringLiteral("alice"));
+        QVERIFY(alice);
+        QTRY_COMPARE(m_server->server().connectionCount(), 1);
+        QTest::qWait(700); // every earlier change is announced
+        alice->clearEvents();
+
+        // Four users come online at once (token auth is quick): one frame tells all.
+        std::vector<std::unique_ptr<TestClient>> sockets;
+        QStringList requests;
+        for (int i = 0; i < 4; ++i) {
+            sockets.push_back(m_server->connect());
+            QVERIFY(sockets.back());
+        }
+        for (int i = 0; i < 4; ++i)
+            requests.append(sockets[i]->send(QStringLiteral("auth"), {{"token", tokens[i]}}));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(TestClient::isOk(sockets[i]->waitReply(requests[i])));
+        const QJsonObject diff = alice->waitEvent(QStringLiteral("presence"), 3000);
+        QCOMPARE(diff.value("snapshot").toBool(), false);
+        QCOMPARE(onlineIds(diff), ids);
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 700));
+        // Each newcomer's copy leaves themselves out.
+        const QJsonObject own = sockets[0]->waitEvent(QStringLiteral("presence"), 3000);
+        QCOMPARE(own.value("snapshot").toBool(), true);
+        const QJsonObject ownDiff = sockets[0]->waitEvent(QStringLiteral("presence"), 3000);
+        QVERIFY(!onlineIds(ownDiff).contains(ids[0]));
+    }
+
+    void reconnectWithinTheBatchWindowCancelsOut()
+    {
+        QVERIFY(start(800));
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        QVERIFY(!alice->waitEvent(QStringLiteral("presence"), 3000).isEmpty());
+        alice->clearEvents();
+
+        bob->close();
+        QVERIFY(bob->waitDisconnected());
+        auto bobAgain = m_server->connect();
+        QVERIFY(bobAgain->authWith(bob->token()));
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 1200));
+    }
+
+    void typingIsRelayedToThePeerOnly()
+    {
+        QVERIFY(start());
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(alice && bob && carol);
+        auto alice2 = m_server->connect();
+        QVERIFY(alice2->authWith(alice->token()));
+        const qint64 conversation = conversationBetween(*alice, *bob);
+
+        QVERIFY(
+            TestClient::isOk(alice->request(QStringLiteral("typing"), typing(conversation, true))));
+        const QJsonObject event = bob->waitEvent(QStringLiteral("typing"));
+        QCOMPARE(qint64(event.value("conversation_id").toDouble()), conversation);
+        QCOMPARE(qint64(event.value("user_id").toDouble()), alice->userId());
+        QCOMPARE(event.value("active").toBool(), true);
+
+        QVERIFY(TestClient::isOk(
+            alice->request(QStringLiteral("typing"), typing(conversation, false))));
+        QCOMPARE(bob->waitEvent(QStringLiteral("typing")).value("active").toBool(), false);
+        QVERIFY(carol->noEvent(QStringLiteral("typing"), 100));
+        QVERIFY(alice->noEvent(QStringLiteral("typing"), 0));
+        QVERIFY(alice2->noEvent(QStringLiteral("typing"), 0));
+    }
+
+    void typingInForeignConversationIsNotFound()
+    {
+        QVERIFY(start());
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(alice && bob && carol);
+        const qint64 conversation = conversationBetween(*alice, *bob);
+        QCOMPARE(TestClient::errorCode(
+                     carol->request(QStringLiteral("typing"), typing(conversation, true))),
+                 QStringLiteral("not_found"));
+        QVERIFY(bob->noEvent(QStringLiteral("typing"), 100));
+        QCOMPARE(TestClient::errorCode(alice->request(QStringLiteral("typing"),
+                                                      {{"conversation_id", double(conversation)}})),
+                 QStringLiteral("bad_request"));
+    }
+
+    void typingExpiresWithoutRefresh()
+    {
+        QVERIFY(start(100, 300));
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        const qint64 conversation = conversationBetween(*alice, *bob);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(
+            TestClient::isOk(alice->request(QStringLiteral("typing"), typing(conversation, true))));
+        QCOMPARE(bob->waitEvent(QStringLiteral("typing")).value("active").toBool(), true);
+        const QJsonObject expired = bob->waitEvent(QStringLiteral("typing"), 3000);
+        QCOMPARE(expired.value("active").toBool(), false);
+        QCOMPARE(qint64(expired.value("user_id").toDouble()), alice->userId());
+        QVERIFY(clock.elapsed() >= 250);
+    }
+
+    void sendingEndsTyping()
+    {
+        QVERIFY(start(100, 5000));
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        const qint64 conversation = conversationBetween(*alice, *bob);
+        QVERIFY(
+            TestClient::isOk(alice->request(QStringLiteral("typing"), typing(conversation, true))));
+        QCOMPARE(bob->waitEvent(QStringLiteral("typing")).value("active").toBool(), true);
+        QVERIFY(TestClient::isOk(alice->sendIn(conversation, QStringLiteral("done typing"))));
+        const QJsonObject stop = bob->waitEvent(QStringLiteral("typing"), 1000);
+        QCOMPARE(stop.value("active").toBool(), false);
+    }
+
+    void goingOfflineEndsTyping()
+    {
+        QVERIFY(start(100, 5000));
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        const qint64 conversation = conversationBetween(*alice, *bob);
+        QVERIFY(
+            TestClient::isOk(alice->request(QStringLiteral("typing"), typing(conversation, true))));
+        QCOMPARE(bob->waitEvent(QStringLiteral("typing")).value("active").toBool(), true);
+        alice->close();
+        QCOMPARE(bob->waitEvent(QStringLiteral("typing"), 1000).value("active").toBool(), false);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPresenceTyping)
+#include "tst_presencetyping.moc"

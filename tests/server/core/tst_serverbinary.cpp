@@ -1,0 +1,155 @@
+// The real natter-server executable: the "listening" line, --help/--version, clean exit on
+// SIGTERM, data kept across restarts, and clear failures for a taken port or a bad database.
+
+#include "testclient.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+class TestServerBinary final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static QString binary() { return QStringLiteral(NATTER_SERVER_BINARY); }
+
+    // Starts the server on a free port; returns the URL from its "listening" line.
+    QUrl startServer(QProcess &process, const QString &database)
+    {
+        process.setProgram(binary());
+        process.setArguments({"--listen", "127.0.0.1:0", "--database", database, "--password-cost",
+                              "min", "--log-level", "warning"});
+        process.start();
+        if (!process.waitForStarted(5000))
+            return {};
+        QByteArray out;
+        const QRegularExpression line(
+            QStringLiteral("natter-server listening on (ws://127\\.0\\.0\\.1:(\\d+)/v1)\n"));
+        QRegularExpressionMatch match;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 10000 && process.state() == QProcess::Running) {
+            process.waitForReadyRead(100);
+            out += process.readAllStandardOutput();
+            match = line.match(QString::fromUtf8(out));
+            if (match.hasMatch())
+                break;
+        }
+        if (!match.hasMatch() || match.captured(2).toInt() == 0)
+            return {};
+        return QUrl(match.captured(1));
+    }
+
+    static QProcess::ProcessError run(const QStringList &args, int *exitCode, QString *out,
+                                      QString *err)
+    {
+        QProcess process;
+        process.start(binary(), args);
+        process.waitForFinished(10000);
+        *exitCode = process.exitCode();
+        *out = QString::fromUtf8(process.readAllStandardOutput());
+        *err = QString::fromUtf8(process.readAllStandardError());
+        return process.error();
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void helpAndVersion()
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        run({"--help"}, &code, &out, &err);
+        QCOMPARE(code, 0);
+        for (const char *option : {"--listen", "--database", "--log-level", "--password-cost"})
+            QVERIFY2(out.contains(QLatin1String(option)), option);
+        run({"--version"}, &code, &out, &err);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.startsWith(QStringLiteral("natter-server ")), qPrintable(out));
+        run({"--log-level", "shouty"}, &code, &out, &err);
+        QVERIFY(code != 0);
+        QVERIFY(err.contains(QStringLiteral("--log-level")));
+    }
+
+    void servesAndExitsCleanlyOnSigterm()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("serve.db"));
+        QProcess process;
+        const QUrl url = startServer(process, db);
+        QVERIFY2(url.isValid(), qPrintable(process.readAllStandardError()));
+
+        TestClient alice;
+        QVERIFY(alice.open(url));
+        QVERIFY(alice.registerAs(QStringLiteral("alice")));
+        TestClient bob;
+        QVERIFY(bob.open(url));
+        QVERIFY(bob.registerAs(QStringLiteral("bob")));
+        QVERIFY(TestClient::isOk(alice.sendTo(bob.userId(), QStringLiteral("kept"))));
+
+        process.terminate(); // SIGTERM
+        QVERIFY(alice.waitDisconnected(5000));
+        QCOMPARE(alice.closeCode(), 1001);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+
+        // Everything acknowledged is still there after a restart.
+        QProcess again;
+        const QUrl url2 = startServer(again, db);
+        QVERIFY(url2.isValid());
+        TestClient bob2;
+        QVERIFY(bob2.open(url2));
+        QVERIFY(bob2.loginAs(QStringLiteral("bob")));
+        const QJsonArray conversations =
+            bob2.request(QStringLiteral("conversations")).value("conversations").toArray();
+        QCOMPARE(conversations.size(), 1);
+        QCOMPARE(conversations.first()
+                     .toObject()
+                     .value("last_message")
+                     .toObject()
+                     .value("content")
+                     .toString(),
+                 QStringLiteral("kept"));
+        ::kill(pid_t(again.processId()), SIGINT);
+        QVERIFY(again.waitForFinished(10000));
+        QCOMPARE(again.exitCode(), 0);
+    }
+
+    void takenPortFailsWithAMessage()
+    {
+        QTcpServer blocker;
+        QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+        int code = -1;
+        QString out;
+        QString err;
+        run({"--listen", QStringLiteral("127.0.0.1:%1").arg(blocker.serverPort()), "--database",
+             m_dir.filePath(QStringLiteral("port.db")), "--password-cost", "min"},
+            &code, &out, &err);
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains(QStringLiteral("cannot listen")), qPrintable(err));
+        QVERIFY(!out.contains(QStringLiteral("listening on")));
+    }
+
+    void unusableDatabaseFailsWithAMessage()
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        run({"--listen", "127.0.0.1:0", "--database", QStringLiteral("/proc/natter-test/x.db"),
+             "--password-cost", "min"},
+            &code, &out, &err);
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains(QStringLiteral("database")), qPrintable(err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerBinary)
+#include "tst_serverbinary.moc"
