@@ -55,7 +55,10 @@ int jsonDepth(const QByteArray &utf8, int limit)
     return deepest;
 }
 
-ParsedRequest parseRequest(const QString &text) { return parseRequest(text.toUtf8()); }
+ParsedRequest parseRequest(const QString &text)
+{
+    return parseRequest(text.toUtf8());
+}
 
 ParsedRequest parseRequest(const QByteArray &utf8)
 {
@@ -73,10 +76,9 @@ ParsedRequest parseRequest(const QByteArray &utf8)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(ErrorCode::BadRequest,
-                    QStringLiteral("malformed JSON: %1 at offset %2")
-                        .arg(parseError.errorString())
-                        .arg(parseError.offset));
+        return fail(ErrorCode::BadRequest, QStringLiteral("malformed JSON: %1 at offset %2")
+                                               .arg(parseError.errorString())
+                                               .arg(parseError.offset));
     if (!doc.isObject())
         return fail(ErrorCode::BadRequest, QStringLiteral("a frame must be a JSON object"));
 

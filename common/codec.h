@@ -53,12 +53,17 @@ template <typename E> QString encodeEvent(const E &event)
 // What the server sent, as seen by a client.
 struct ServerFrame
 {
-    enum class Kind { Ok, Error, Event };
+    enum class Kind
+    {
+        Ok,
+        Error,
+        Event
+    };
     Kind kind = Kind::Event;
-    QString re;                    // Ok / Error
-    ProtocolError error;           // Error
-    protocol::EventType event{};   // Event
-    QJsonObject body;              // the whole frame object
+    QString re;                  // Ok / Error
+    ProtocolError error;         // Error
+    protocol::EventType event{}; // Event
+    QJsonObject body;            // the whole frame object
 };
 
 // nullopt for frames that are not valid JSON objects or have an unknown type (clients

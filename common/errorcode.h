@@ -7,7 +7,8 @@
 
 namespace natter {
 
-enum class ErrorCode {
+enum class ErrorCode
+{
     BadRequest,         // malformed JSON, wrong field type, value out of range
     UnknownType,        // "type" names no request of this protocol version
     UnsupportedVersion, // connected to a path other than /v1
@@ -27,8 +28,8 @@ bool errorCodeFromName(const QString &name, ErrorCode *code);
 struct ProtocolError
 {
     ErrorCode code = ErrorCode::Internal;
-    QString message;       // for humans; not to be parsed
-    QString field;         // the offending request field, when there is one
+    QString message;         // for humans; not to be parsed
+    QString field;           // the offending request field, when there is one
     qint64 retryAfterMs = 0; // only with RateLimited
 
     static ProtocolError make(ErrorCode code, const QString &message, const QString &field = {})

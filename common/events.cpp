@@ -8,11 +8,17 @@
 namespace natter {
 namespace {
 
-QJsonValue idValue(qint64 id) { return QJsonValue(double(id)); }
+QJsonValue idValue(qint64 id)
+{
+    return QJsonValue(double(id));
+}
 
 } // namespace
 
-QJsonObject MessageEvent::toJson() const { return {{QStringLiteral("message"), message.toJson()}}; }
+QJsonObject MessageEvent::toJson() const
+{
+    return {{QStringLiteral("message"), message.toJson()}};
+}
 
 std::optional<MessageEvent> MessageEvent::fromJson(const QJsonObject &o)
 {
@@ -31,7 +37,10 @@ std::optional<MessageUpdatedEvent> MessageUpdatedEvent::fromJson(const QJsonObje
     return m ? std::optional<MessageUpdatedEvent>(MessageUpdatedEvent{*m}) : std::nullopt;
 }
 
-QJsonObject MessageHiddenEvent::toJson() const { return hidden.toJson(); }
+QJsonObject MessageHiddenEvent::toJson() const
+{
+    return hidden.toJson();
+}
 
 std::optional<MessageHiddenEvent> MessageHiddenEvent::fromJson(const QJsonObject &o)
 {
@@ -96,7 +105,10 @@ std::optional<PresenceEvent> PresenceEvent::fromJson(const QJsonObject &o)
     return e;
 }
 
-QJsonObject ReceiptEvent::toJson() const { return receipt.toJson(); }
+QJsonObject ReceiptEvent::toJson() const
+{
+    return receipt.toJson();
+}
 
 std::optional<ReceiptEvent> ReceiptEvent::fromJson(const QJsonObject &o)
 {

@@ -69,7 +69,10 @@ qint64 JsonReader::integer(const QString &key, qint64 min, qint64 max)
     return qint64(d);
 }
 
-qint64 JsonReader::id(const QString &key) { return integer(key, 1, limits::kMaxId); }
+qint64 JsonReader::id(const QString &key)
+{
+    return integer(key, 1, limits::kMaxId);
+}
 
 bool JsonReader::boolean(const QString &key)
 {
@@ -122,7 +125,10 @@ QString JsonReader::optString(const QString &key, int maxChars, const QString &f
     return has(key) ? string(key, 0, maxChars) : fallback;
 }
 
-qint64 JsonReader::optId(const QString &key) { return has(key) ? id(key) : 0; }
+qint64 JsonReader::optId(const QString &key)
+{
+    return has(key) ? id(key) : 0;
+}
 
 qint64 JsonReader::optInteger(const QString &key, qint64 min, qint64 max, qint64 fallback)
 {

@@ -56,7 +56,10 @@ bool valueOf(const Table &table, const QString &name, Enum *out)
 
 } // namespace
 
-QLatin1String requestTypeName(RequestType type) { return nameOf(kRequestNames, type); }
+QLatin1String requestTypeName(RequestType type)
+{
+    return nameOf(kRequestNames, type);
+}
 bool requestTypeFromName(const QString &name, RequestType *type)
 {
     return valueOf(kRequestNames, name, type);
@@ -68,7 +71,10 @@ bool isPreAuthRequest(RequestType type)
            type == RequestType::Auth || type == RequestType::Ping;
 }
 
-QLatin1String eventTypeName(EventType type) { return nameOf(kEventNames, type); }
+QLatin1String eventTypeName(EventType type)
+{
+    return nameOf(kEventNames, type);
+}
 bool eventTypeFromName(const QString &name, EventType *type)
 {
     return valueOf(kEventNames, name, type);

@@ -13,7 +13,8 @@ inline constexpr QLatin1String kPath{"/v1"};
 inline constexpr quint16 kDefaultPort = 7467;
 
 // WebSocket close codes the server uses (4000-4999 is the application range).
-enum CloseCode : quint16 {
+enum CloseCode : quint16
+{
     CloseGoingAway = 1001,          // server shutting down
     CloseTooBig = 1009,             // frame over the hard transport limit
     CloseUnsupportedVersion = 4400, // path is not /v1
@@ -23,7 +24,8 @@ enum CloseCode : quint16 {
 };
 
 // Frame types a client may send. Every one carries an "id" and gets exactly one reply.
-enum class RequestType {
+enum class RequestType
+{
     Register,
     Login,
     Auth,
@@ -42,7 +44,8 @@ enum class RequestType {
 };
 
 // Frame types the server pushes without a request ("re" absent).
-enum class EventType {
+enum class EventType
+{
     Message,
     MessageUpdated,
     MessageHidden,

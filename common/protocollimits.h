@@ -33,12 +33,12 @@ inline constexpr int kMaxUsersPage = 200;
 inline constexpr int kRequestsPerSecond = 30;
 inline constexpr int kRequestBurst = 60;
 
-inline constexpr int kAuthTimeoutMs = 10'000;   // unauthenticated connection lifetime
-inline constexpr int kTypingExpiryMs = 6'000;   // typing state not refreshed within this expires
-inline constexpr int kTypingRefreshMs = 3'000;  // clients re-send typing active this often
-inline constexpr int kPresenceBatchMs = 200;    // presence changes are coalesced this long
-inline constexpr int kIdleTimeoutMs = 90'000;   // no frame at all for this long closes the socket
-inline constexpr int kPingIntervalMs = 30'000;  // clients send ping this often when idle
+inline constexpr int kAuthTimeoutMs = 10'000;  // unauthenticated connection lifetime
+inline constexpr int kTypingExpiryMs = 6'000;  // typing state not refreshed within this expires
+inline constexpr int kTypingRefreshMs = 3'000; // clients re-send typing active this often
+inline constexpr int kPresenceBatchMs = 200;   // presence changes are coalesced this long
+inline constexpr int kIdleTimeoutMs = 90'000;  // no frame at all for this long closes the socket
+inline constexpr int kPingIntervalMs = 30'000; // clients send ping this often when idle
 
 // JSON numbers are doubles; ids stay within the exactly representable range.
 inline constexpr qint64 kMaxId = (qint64(1) << 53) - 1;

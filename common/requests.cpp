@@ -7,7 +7,10 @@
 namespace natter {
 namespace {
 
-QJsonValue idValue(qint64 id) { return QJsonValue(double(id)); }
+QJsonValue idValue(qint64 id)
+{
+    return QJsonValue(double(id));
+}
 
 template <typename T> std::optional<T> finish(const JsonReader &r, T value, ProtocolError *error)
 {
@@ -63,7 +66,10 @@ std::optional<LoginRequest> LoginRequest::fromJson(const QJsonObject &o, Protoco
     return finish(r, q, error);
 }
 
-QJsonObject AuthRequest::toJson() const { return {{QStringLiteral("token"), token}}; }
+QJsonObject AuthRequest::toJson() const
+{
+    return {{QStringLiteral("token"), token}};
+}
 
 std::optional<AuthRequest> AuthRequest::fromJson(const QJsonObject &o, ProtocolError *error)
 {
@@ -88,8 +94,8 @@ std::optional<UsersRequest> UsersRequest::fromJson(const QJsonObject &o, Protoco
     JsonReader r(o);
     UsersRequest q;
     q.query = r.optString(QStringLiteral("query"), limits::kMaxQueryChars);
-    q.limit = int(r.optInteger(QStringLiteral("limit"), 1, limits::kMaxUsersPage,
-                               limits::kDefaultUsersPage));
+    q.limit = int(
+        r.optInteger(QStringLiteral("limit"), 1, limits::kMaxUsersPage, limits::kDefaultUsersPage));
     return finish(r, q, error);
 }
 

@@ -101,7 +101,11 @@ struct EditRequest
 struct DeleteRequest
 {
     static constexpr auto kType = protocol::RequestType::Delete;
-    enum class Scope { Me, Everyone };
+    enum class Scope
+    {
+        Me,
+        Everyone
+    };
     qint64 messageId = 0;
     Scope scope = Scope::Me;
     QJsonObject toJson() const;

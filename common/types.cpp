@@ -8,7 +8,10 @@
 namespace natter {
 namespace {
 
-QJsonValue idValue(qint64 id) { return QJsonValue(double(id)); }
+QJsonValue idValue(qint64 id)
+{
+    return QJsonValue(double(id));
+}
 
 } // namespace
 

@@ -106,8 +106,8 @@ private slots:
     void wrongTypesAreBadRequest()
     {
         ProtocolError error;
-        QVERIFY(!HistoryRequest::fromJson({{QStringLiteral("conversation_id"), QStringLiteral("7")}},
-                                          &error));
+        QVERIFY(!HistoryRequest::fromJson(
+            {{QStringLiteral("conversation_id"), QStringLiteral("7")}}, &error));
         QCOMPARE(error.code, ErrorCode::BadRequest);
         QCOMPARE(error.field, QStringLiteral("conversation_id"));
         QVERIFY(!HistoryRequest::fromJson(
@@ -147,8 +147,9 @@ private slots:
 
     void messageRoundTrips()
     {
-        Message m{10, 3, 1, QUuid::createUuid(), QStringLiteral("x"), 1700000000000, 1700000001000,
-                  false, 77};
+        Message m{
+            10,    3, 1, QUuid::createUuid(), QStringLiteral("x"), 1700000000000, 1700000001000,
+            false, 77};
         QCOMPARE(Message::fromJson(m.toJson()), std::optional<Message>(m));
         m.editedAt.reset();
         QCOMPARE(Message::fromJson(m.toJson()), std::optional<Message>(m));
