@@ -40,17 +40,17 @@ struct AppendedMessage
 {
     Message message;
     qint64 recipientId = 0;
-    bool duplicate = false;           // (sender, client_id) existed: this is the original
+    bool duplicate = false; // (sender, client_id) existed: this is the original
     bool conversationCreated = false;
 };
 
 // Everything that changed for one user after a revision, oldest change first.
 struct ChangePage
 {
-    QList<Message> messages;      // current state of messages created/edited/deleted
-    QList<Receipt> receipts;      // read/delivered positions that moved (both participants)
-    QList<HiddenMessage> hidden;  // the user's own delete-for-me
-    qint64 rev = 0;               // cursor for the next call: the highest rev included
+    QList<Message> messages;     // current state of messages created/edited/deleted
+    QList<Receipt> receipts;     // read/delivered positions that moved (both participants)
+    QList<HiddenMessage> hidden; // the user's own delete-for-me
+    qint64 rev = 0;              // cursor for the next call: the highest rev included
     bool hasMore = false;
 };
 
@@ -65,18 +65,17 @@ public:
     virtual int schemaVersion() const = 0;
 
     // Users. Usernames are unique case-insensitively (Conflict).
-    virtual StoreResult<StoredUser> createUser(const QString &username,
-                                               const QByteArray &passwordHash,
-                                               qint64 createdAt) = 0;
+    virtual StoreResult<StoredUser>
+    createUser(const QString &username, const QByteArray &passwordHash, qint64 createdAt) = 0;
     virtual StoreResult<StoredUser> userByName(const QString &username) = 0; // NotFound
-    virtual StoreResult<StoredUser> userById(qint64 id) = 0;                  // NotFound
+    virtual StoreResult<StoredUser> userById(qint64 id) = 0;                 // NotFound
     virtual StoreResult<QList<User>> listUsers(const QString &query, int limit) = 0;
     virtual StoreResult<bool> setUserDisabled(qint64 id, bool disabled) = 0;
     virtual StoreResult<bool> setPasswordHash(qint64 id, const QByteArray &passwordHash) = 0;
 
     // Session tokens: only a hash of the token is stored.
-    virtual StoreResult<bool> addToken(qint64 userId, const QByteArray &tokenHash,
-                                       qint64 createdAt, qint64 expiresAt) = 0;
+    virtual StoreResult<bool> addToken(qint64 userId, const QByteArray &tokenHash, qint64 createdAt,
+                                       qint64 expiresAt) = 0;
     // NotFound when unknown, expired, revoked or the user is disabled.
     virtual StoreResult<qint64> userForToken(const QByteArray &tokenHash, qint64 now) = 0;
     virtual StoreResult<bool> revokeToken(const QByteArray &tokenHash) = 0;
@@ -93,8 +92,8 @@ public:
     virtual QList<StoreResult<AppendedMessage>> appendMessages(const QList<NewMessage> &batch) = 0;
     // Newest first, ids < before (before 0 = newest), hiding the user's delete-for-me;
     // NotFound when the user is not a participant.
-    virtual StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId,
-                                                qint64 before, int limit) = 0;
+    virtual StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId, qint64 before,
+                                                int limit) = 0;
     virtual StoreResult<Message> message(qint64 messageId) = 0;
     // Keeps the previous content in the edit history. Conflict when deleted.
     virtual StoreResult<Message> editMessage(qint64 messageId, const QString &content,
@@ -107,8 +106,8 @@ public:
     // Receipts never move backwards; value is nullopt when nothing changed.
     virtual StoreResult<std::optional<Receipt>> markRead(qint64 conversationId, qint64 userId,
                                                          qint64 upTo) = 0;
-    virtual StoreResult<std::optional<Receipt>> markDelivered(qint64 conversationId,
-                                                              qint64 userId, qint64 upTo) = 0;
+    virtual StoreResult<std::optional<Receipt>> markDelivered(qint64 conversationId, qint64 userId,
+                                                              qint64 upTo) = 0;
 
     // Sync: every change visible to the user with rev > since, oldest first, at most `limit`
     // items in all.

@@ -8,7 +8,8 @@
 
 namespace natter::server {
 
-enum class StoreFailure {
+enum class StoreFailure
+{
     None,
     NotFound,    // the row does not exist (or is not visible to the caller)
     Conflict,    // unique constraint (username taken), edit of a deleted message

@@ -1,0 +1,395 @@
+#include "sqlitestore.h"
+
+#include "migrations.h"
+#include "protocollimits.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace natter::server {
+namespace {
+
+QAtomicInt s_connectionCounter;
+
+const QString kMessageColumns = QStringLiteral(
+    "m.id, m.conversation_id, m.sender_id, m.client_id, m.content, m.created_at, m.edited_at, "
+    "m.deleted, m.rev");
+
+Message messageFrom(const QSqlQuery &q, int first = 0)
+{
+    Message m;
+    m.id = q.value(first).toLongLong();
+    m.conversationId = q.value(first + 1).toLongLong();
+    m.senderId = q.value(first + 2).toLongLong();
+    m.clientId = QUuid::fromString(q.value(first + 3).toString());
+    m.content = q.value(first + 4).toString();
+    m.createdAt = q.value(first + 5).toLongLong();
+    if (!q.value(first + 6).isNull())
+        m.editedAt = q.value(first + 6).toLongLong();
+    m.deleted = q.value(first + 7).toBool();
+    m.rev = q.value(first + 8).toLongLong();
+    return m;
+}
+
+StoredUser userFrom(const QSqlQuery &q)
+{
+    return StoredUser{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toByteArray(),
+                      q.value(3).toBool(), q.value(4).toLongLong()};
+}
+
+} // namespace
+
+SqliteStore::SqliteStore(QString path)
+    : m_path(std::move(path)),
+      m_connectionName(
+          QStringLiteral("natter-sqlite-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{}
+
+SqliteStore::~SqliteStore()
+{
+    close();
+}
+
+StoreResult<bool> SqliteStore::open()
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return StoreResult<bool>::fail(StoreFailure::Unavailable,
+                                       QStringLiteral("cannot create ") + info.absolutePath());
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        return StoreResult<bool>::fail(StoreFailure::Unavailable, m_db.lastError().text());
+
+    QSqlQuery pragma(m_db);
+    // WAL lets readers run beside the writer. synchronous=FULL syncs the WAL on every commit,
+    // so an acknowledged message survives even a power cut (NORMAL would only survive a
+    // process crash). Group commit keeps the cost to one sync per batch.
+    for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                            "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"}) {
+        if (!pragma.exec(QString::fromLatin1(sql)))
+            return StoreResult<bool>::fail(StoreFailure::Unavailable, pragma.lastError().text());
+    }
+    pragma.finish();
+
+    const auto migrated = Migrations::apply(m_db, QStringLiteral("sqlite"));
+    if (!migrated.ok())
+        return StoreResult<bool>::fail(migrated.failure, migrated.detail);
+    m_schemaVersion = migrated.value;
+
+    // The revision counter is the highest rev stored anywhere.
+    if (!pragma.exec(QStringLiteral("SELECT MAX((SELECT IFNULL(MAX(rev), 0) FROM messages), "
+                                    "(SELECT IFNULL(MAX(rev), 0) FROM participants), "
+                                    "(SELECT IFNULL(MAX(rev), 0) FROM hidden_messages))")) ||
+        !pragma.next())
+        return StoreResult<bool>::fail(StoreFailure::Unavailable, pragma.lastError().text());
+    m_rev = pragma.value(0).toLongLong();
+    return StoreResult<bool>::success(true);
+}
+
+void SqliteStore::close()
+{
+    m_statements.clear();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QSqlQuery &SqliteStore::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        query.prepare(sql);
+        it = m_statements.insert(sql, query);
+    }
+    return *it;
+}
+
+bool SqliteStore::run(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    int i = 0;
+    for (const QVariant &v : values)
+        query.bindValue(i++, v);
+    return query.exec();
+}
+
+QSqlQuery &SqliteStore::exec(const QString &sql, std::initializer_list<QVariant> values, bool *ok)
+{
+    QSqlQuery &query = prepared(sql);
+    *ok = run(query, values);
+    return query;
+}
+
+StoreFailure SqliteStore::failureOf(const QSqlQuery &query) const
+{
+    const int code = query.lastError().nativeErrorCode().toInt() & 0xff;
+    switch (code) {
+    case 5:  // SQLITE_BUSY
+    case 6:  // SQLITE_LOCKED
+    case 8:  // SQLITE_READONLY
+    case 10: // SQLITE_IOERR
+    case 13: // SQLITE_FULL
+    case 14: // SQLITE_CANTOPEN
+        return StoreFailure::Unavailable;
+    case 19: // SQLITE_CONSTRAINT
+        return StoreFailure::Conflict;
+    default:
+        return m_db.isOpen() ? StoreFailure::Internal : StoreFailure::Unavailable;
+    }
+}
+
+QString SqliteStore::errorText(const QSqlQuery &query) const
+{
+    return query.lastError().text();
+}
+
+bool SqliteStore::begin()
+{
+    m_savedRev = m_rev;
+    return m_db.transaction();
+}
+
+bool SqliteStore::commit()
+{
+    if (m_db.commit())
+        return true;
+    rollback();
+    return false;
+}
+
+void SqliteStore::rollback()
+{
+    m_db.rollback();
+    m_rev = m_savedRev;
+}
+
+// ---- users and tokens ------------------------------------------------------------------
+
+StoreResult<StoredUser> SqliteStore::createUser(const QString &username,
+                                                const QByteArray &passwordHash, qint64 createdAt)
+{
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("INSERT INTO users (username, password_hash, created_at) "
+                                       "VALUES (?, ?, ?)"),
+                        {username, passwordHash, createdAt}, &ok);
+    if (!ok)
+        return failed<StoredUser>(q);
+    return StoreResult<StoredUser>::success(
+        StoredUser{q.lastInsertId().toLongLong(), username, passwordHash, false, createdAt});
+}
+
+StoreResult<StoredUser> SqliteStore::userByName(const QString &username)
+{
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("SELECT id, username, password_hash, disabled, created_at "
+                                       "FROM users WHERE username = ?"),
+                        {username}, &ok);
+    if (!ok)
+        return failed<StoredUser>(q);
+    if (!q.next())
+        return StoreResult<StoredUser>::fail(StoreFailure::NotFound);
+    auto user = userFrom(q);
+    q.finish();
+    return StoreResult<StoredUser>::success(user);
+}
+
+StoreResult<StoredUser> SqliteStore::userById(qint64 id)
+{
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("SELECT id, username, password_hash, disabled, created_at "
+                                       "FROM users WHERE id = ?"),
+                        {id}, &ok);
+    if (!ok)
+        return failed<StoredUser>(q);
+    if (!q.next())
+        return StoreResult<StoredUser>::fail(StoreFailure::NotFound);
+    auto user = userFrom(q);
+    q.finish();
+    return StoreResult<StoredUser>::success(user);
+}
+
+StoreResult<QList<User>> SqliteStore::listUsers(const QString &query, int limit)
+{
+    // LIKE is case-insensitive for ASCII in SQLite; usernames are ASCII. Escape wildcards.
+    QString pattern = query;
+    pattern.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("SELECT id, username FROM users "
+                                       "WHERE disabled = 0 AND username LIKE ? ESCAPE '\\' "
+                                       "ORDER BY username COLLATE NOCASE LIMIT ?"),
+                        {QStringLiteral("%") + pattern + QStringLiteral("%"), limit}, &ok);
+    if (!ok)
+        return failed<QList<User>>(q);
+    QList<User> users;
+    while (q.next())
+        users.append(User{q.value(0).toLongLong(), q.value(1).toString(), false});
+    return StoreResult<QList<User>>::success(users);
+}
+
+StoreResult<bool> SqliteStore::setUserDisabled(qint64 id, bool disabled)
+{
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("UPDATE users SET disabled = ? WHERE id = ?"),
+                        {disabled ? 1 : 0, id}, &ok);
+    if (!ok)
+        return failed<bool>(q);
+    if (q.numRowsAffected() == 0)
+        return StoreResult<bool>::fail(StoreFailure::NotFound);
+    return StoreResult<bool>::success(true);
+}
+
+StoreResult<bool> SqliteStore::setPasswordHash(qint64 id, const QByteArray &passwordHash)
+{
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"),
+                        {passwordHash, id}, &ok);
+    if (!ok)
+        return failed<bool>(q);
+    if (q.numRowsAffected() == 0)
+        return StoreResult<bool>::fail(StoreFailure::NotFound);
+    return StoreResult<bool>::success(true);
+}
+
+StoreResult<bool> SqliteStore::addToken(qint64 userId, const QByteArray &tokenHash,
+                                        qint64 createdAt, qint64 expiresAt)
+{
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("INSERT INTO tokens (hash, user_id, created_at, expires_at) "
+                                       "VALUES (?, ?, ?, ?)"),
+                        {tokenHash, userId, createdAt, expiresAt}, &ok);
+    if (!ok)
+        return failed<bool>(q);
+    return StoreResult<bool>::success(true);
+}
+
+StoreResult<qint64> SqliteStore::userForToken(const QByteArray &tokenHash, qint64 now)
+{
+    bool ok = false;
+    QSqlQuery &q =
+        exec(QStringLiteral("SELECT t.user_id FROM tokens t JOIN users u ON u.id = t.user_id "
+                            "WHERE t.hash = ? AND t.revoked = 0 AND t.expires_at > ? "
+                            "AND u.disabled = 0"),
+             {tokenHash, now}, &ok);
+    if (!ok)
+        return failed<qint64>(q);
+    if (!q.next())
+        return StoreResult<qint64>::fail(StoreFailure::NotFound);
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    return StoreResult<qint64>::success(id);
+}
+
+StoreResult<bool> SqliteStore::revokeToken(const QByteArray &tokenHash)
+{
+    bool ok = false;
+    QSqlQuery &q =
+        exec(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE hash = ?"), {tokenHash}, &ok);
+    if (!ok)
+        return failed<bool>(q);
+    return StoreResult<bool>::success(q.numRowsAffected() > 0);
+}
+
+StoreResult<bool> SqliteStore::revokeUserTokens(qint64 userId)
+{
+    bool ok = false;
+    QSqlQuery &q =
+        exec(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE user_id = ?"), {userId}, &ok);
+    if (!ok)
+        return failed<bool>(q);
+    return StoreResult<bool>::success(true);
+}
+
+// ---- conversations ---------------------------------------------------------------------
+
+StoreResult<qint64> SqliteStore::peerOf(qint64 conversationId, qint64 userId)
+{
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("SELECT peer_id FROM participants "
+                                       "WHERE conversation_id = ? AND user_id = ?"),
+                        {conversationId, userId}, &ok);
+    if (!ok)
+        return failed<qint64>(q);
+    if (!q.next())
+        return StoreResult<qint64>::fail(StoreFailure::NotFound);
+    const qint64 peer = q.value(0).toLongLong();
+    q.finish();
+    return StoreResult<qint64>::success(peer);
+}
+
+StoreResult<QList<qint64>> SqliteStore::peersOf(qint64 userId)
+{
+    bool ok = false;
+    QSqlQuery &q =
+        exec(QStringLiteral("SELECT peer_id FROM participants WHERE user_id = ?"), {userId}, &ok);
+    if (!ok)
+        return failed<QList<qint64>>(q);
+    QList<qint64> peers;
+    while (q.next())
+        peers.append(q.value(0).toLongLong());
+    return StoreResult<QList<qint64>>::success(peers);
+}
+
+StoreResult<QList<Conversation>> SqliteStore::conversationsFor(qint64 userId)
+{
+    bool ok = false;
+    QSqlQuery &q =
+        exec(QStringLiteral("SELECT c.id, c.last_activity, p.read_up_to, u.id, u.username, "
+                            "q.read_up_to, q.delivered_up_to "
+                            "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
+                            "JOIN participants q ON q.conversation_id = p.conversation_id "
+                            "AND q.user_id = p.peer_id JOIN users u ON u.id = p.peer_id "
+                            "WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC"),
+             {userId}, &ok);
+    if (!ok)
+        return failed<QList<Conversation>>(q);
+    QList<Conversation> conversations;
+    while (q.next()) {
+        Conversation c;
+        c.id = q.value(0).toLongLong();
+        c.lastActivity = q.value(1).toLongLong();
+        c.readUpTo = q.value(2).toLongLong();
+        c.peer = User{q.value(3).toLongLong(), q.value(4).toString(), false};
+        c.peerReadUpTo = q.value(5).toLongLong();
+        c.peerDeliveredUpTo = q.value(6).toLongLong();
+        conversations.append(c);
+    }
+    q.finish();
+
+    for (Conversation &c : conversations) {
+        QSqlQuery &last = exec(QStringLiteral("SELECT ") + kMessageColumns +
+                                   QStringLiteral(" FROM messages m WHERE m.conversation_id = ? "
+                                                  "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
+                                                  "WHERE h.user_id = ? AND h.message_id = m.id) "
+                                                  "ORDER BY m.id DESC LIMIT 1"),
+                               {c.id, userId}, &ok);
+        if (!ok)
+            return failed<QList<Conversation>>(last);
+        if (last.next())
+            c.lastMessage = messageFrom(last);
+        last.finish();
+
+        QSqlQuery &unread =
+            exec(QStringLiteral("SELECT COUNT(*) FROM messages m WHERE m.conversation_id = ? "
+                                "AND m.sender_id = ? AND m.id > ? AND m.deleted = 0 "
+                                "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
+                                "WHERE h.user_id = ? AND h.message_id = m.id)"),
+                 {c.id, c.peer.id, c.readUpTo, userId}, &ok);
+        if (!ok || !unread.next())
+            return failed<QList<Conversation>>(unread);
+        c.unread = unread.value(0).toInt();
+        unread.finish();
+    }
+    return StoreResult<QList<Conversation>>::success(conversations);
+}
+
+} // namespace natter::server
