@@ -71,7 +71,20 @@ void PresenceService::flush()
     std::sort(event.online.begin(), event.online.end(),
               [](const User &a, const User &b) { return a.id < b.id; });
     std::sort(event.offline.begin(), event.offline.end());
-    m_sink.sendToAll(codec::encodeEvent(event));
+
+    // One frame, serialized once, for everybody but the users who just came online: like the
+    // snapshot, a user's own list never contains themselves, so they get a variant without
+    // their own entry (one per such user, not per socket).
+    QSet<qint64> cameOnline;
+    for (const User &user : std::as_const(event.online))
+        cameOnline.insert(user.id);
+    m_sink.sendToAll(codec::encodeEvent(event), cameOnline);
+    for (const qint64 self : std::as_const(cameOnline)) {
+        PresenceEvent variant = event;
+        variant.online.removeIf([self](const User &user) { return user.id == self; });
+        if (!variant.online.isEmpty() || !variant.offline.isEmpty())
+            m_sink.sendToUser(self, codec::encodeEvent(variant));
+    }
 }
 
 } // namespace natter::server

@@ -1,8 +1,9 @@
 #pragma once
 // Who is online: a user with at least one authenticated socket. A socket gets a snapshot
 // right after it authenticates; later changes are coalesced for a short window and go out as
-// ONE diff frame, serialized once, to every authenticated socket. A user who goes offline and
-// comes back within the window produces no frame at all.
+// ONE diff frame, serialized once, to every authenticated socket (users who came online in
+// the window get it without their own entry). A user who goes offline and comes back within
+// the window produces no frame at all.
 
 #include "caller.h"
 #include "eventsink.h"

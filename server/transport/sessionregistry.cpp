@@ -64,11 +64,13 @@ void SessionRegistry::sendToConnection(ConnectionId connection, const QString &f
         session->sendFrame(frame);
 }
 
-void SessionRegistry::sendToAll(const QString &frame)
+void SessionRegistry::sendToAll(const QString &frame, const QSet<qint64> &exceptUsers)
 {
     const QList<ClientSession *> targets = m_attachedAs.keys();
-    for (ClientSession *session : targets)
-        session->sendFrame(frame);
+    for (ClientSession *session : targets) {
+        if (!exceptUsers.contains(session->userId()))
+            session->sendFrame(frame);
+    }
 }
 
 } // namespace natter::server

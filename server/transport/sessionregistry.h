@@ -32,7 +32,7 @@ public:
 
     void sendToUser(qint64 userId, const QString &frame, ConnectionId except = 0) override;
     void sendToConnection(ConnectionId connection, const QString &frame) override;
-    void sendToAll(const QString &frame) override;
+    void sendToAll(const QString &frame, const QSet<qint64> &exceptUsers = {}) override;
     bool hasConnection(qint64 userId) const override { return m_byUser.contains(userId); }
 
 signals:
