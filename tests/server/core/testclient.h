@@ -67,6 +67,7 @@ private:
     QHash<QString, QJsonObject> m_replies;
     int m_nextId = 0;
     int m_closeCode = -1;
+    bool m_opened = false;
     bool m_disconnected = false;
     qint64 m_userId = 0;
     QString m_username;

@@ -141,6 +141,7 @@ private slots:
         server.config().maxOutboundBytes = 64 * 1024;
         server.config().outboundGraceMs = 200;
         server.config().presenceBatchMs = 50;
+        server.config().requestBurst = 1000; // the 100 sends below are set-up, not a flood
         QVERIFY(server.start());
         QString token;
         qint64 slowId = 0;
@@ -200,14 +201,7 @@ private slots:
                     .toUtf8()));
         QTRY_COMPARE_WITH_TIMEOUT(raw.bytesToWrite(), 0, 5000);
 
-        // The server gives up on it: slow goes offline for everyone else...
-        bool wentOffline = false;
-        for (int i = 0; i < 3 && !wentOffline; ++i) {
-            const QJsonObject presence = alice->waitEvent(QStringLiteral("presence"), 15000);
-            wentOffline = presence.value("offline").toArray().contains(double(slowId));
-        }
-        QVERIFY(wentOffline);
-        // ...and the close frame at the end of its backlog says why.
+        // The server gives up on it: the close frame at the end of its backlog says why...
         raw.setReadBufferSize(0);
         int code = -1;
         QElapsedTimer clock;
@@ -219,6 +213,21 @@ private slots:
             code = findCloseCode(rest);
         }
         QCOMPARE(code, 4408);
+        // ...and slow is offline for everyone else. Depending on timing
+        // alice sees "online" then "offline", or nothing at all (a flap inside one presence
+        // window is not announced); either way her view ends without slow.
+        QTest::qWait(200); // one presence window
+        bool slowOnline = false;
+        for (const QJsonObject &f : alice->frameLog()) {
+            if (f.value("type").toString() != QLatin1String("presence"))
+                continue;
+            for (const QJsonValue &u : f.value("online").toArray())
+                slowOnline |= qint64(u.toObject().value("id").toDouble()) == slowId;
+            if (f.value("offline").toArray().contains(double(slowId)))
+                slowOnline = false;
+        }
+        QVERIFY(!slowOnline);
+
         QVERIFY(TestClient::isOk(alice->request(QStringLiteral("ping"))));
     }
 };
