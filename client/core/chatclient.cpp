@@ -1,0 +1,504 @@
+#include "chatclient.h"
+
+#include "events.h"
+#include "protocollimits.h"
+#include "requests.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+
+namespace natter::client {
+
+using protocol::RequestType;
+
+namespace {
+
+bool isRetryable(ErrorCode code)
+{
+    return code == ErrorCode::Unavailable || code == ErrorCode::Internal ||
+           code == ErrorCode::RateLimited || code == ErrorCode::Unauthorized;
+}
+
+QList<Message> messagesOf(const QJsonArray &array)
+{
+    QList<Message> out;
+    out.reserve(array.size());
+    for (const QJsonValue &v : array) {
+        if (auto m = Message::fromJson(v.toObject()))
+            out.append(*m);
+    }
+    return out;
+}
+
+} // namespace
+
+ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
+    : QObject(parent), m_settings(settings),
+      m_outbox(QDir(settings.dataDir()).filePath(QStringLiteral("outbox.json"))),
+      m_token(settings.token()), m_lastRev(settings.lastRev())
+{
+    connect(&m_connection, &ServerConnection::connected, this, &ChatClient::onConnected);
+    connect(&m_connection, &ServerConnection::eventReceived, this, &ChatClient::onEvent);
+    connect(&m_connection, &ServerConnection::connectionLost, this, [this](const QString &why) {
+        m_inFlight.clear(); // unacked sends stay in the outbox and go again on reconnect
+        if (!m_authenticated && m_action != AuthAction::None && m_action != AuthAction::Token)
+            emit authenticationFailed(ProtocolError::make(
+                ErrorCode::Unavailable, tr("Cannot reach the server: %1").arg(why)));
+    });
+    m_peerTypingExpiry.setSingleShot(true);
+    m_peerTypingExpiry.setInterval(limits::kTypingExpiryMs);
+    connect(&m_peerTypingExpiry, &QTimer::timeout, this,
+            [this]() { emit typingChanged(openConversationId(), peerName(openPeerId()), false); });
+}
+
+ChatClient::~ChatClient()
+{
+    m_settings.sync();
+}
+
+void ChatClient::report(const ProtocolError &error)
+{
+    emit errorOccurred(error.message);
+}
+
+void ChatClient::signIn(const QUrl &server, const QString &username, const QString &password,
+                        bool remember)
+{
+    startAuth(server, AuthAction::Login, username, password, remember);
+}
+
+void ChatClient::registerAccount(const QUrl &server, const QString &username,
+                                 const QString &password, bool remember)
+{
+    startAuth(server, AuthAction::Register, username, password, remember);
+}
+
+bool ChatClient::resume()
+{
+    if (m_token.isEmpty())
+        return false;
+    startAuth(m_settings.serverUrl(), AuthAction::Token, m_settings.username(), {}, true);
+    return true;
+}
+
+void ChatClient::startAuth(const QUrl &server, AuthAction action, const QString &username,
+                           const QString &password, bool remember)
+{
+    m_action = action;
+    m_username = username;
+    m_password = password;
+    m_remember = remember;
+    if (action != AuthAction::Token)
+        m_token.clear();
+    m_settings.setServerUrl(server);
+    m_connection.open(server);
+}
+
+void ChatClient::onConnected()
+{
+    QJsonObject fields;
+    RequestType type = RequestType::Auth;
+    if (!m_token.isEmpty()) {
+        fields = AuthRequest{m_token}.toJson();
+    } else if (m_action == AuthAction::Login || m_action == AuthAction::Register) {
+        type = m_action == AuthAction::Login ? RequestType::Login : RequestType::Register;
+        fields = LoginRequest{m_username, m_password}.toJson();
+    } else {
+        return;
+    }
+    m_connection.request(type, fields,
+                         [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+                             if (!e) {
+                                 onAuthenticated(reply);
+                                 return;
+                             }
+                             if (e->code == ErrorCode::Unavailable)
+                                 return; // connection lost: the reconnect tries again
+                             m_token.clear();
+                             m_settings.setToken({});
+                             m_action = AuthAction::None;
+                             m_connection.close();
+                             emit authenticationFailed(*e);
+                         });
+}
+
+void ChatClient::onAuthenticated(const QJsonObject &reply)
+{
+    const auto user = User::fromJson(reply.value(QStringLiteral("user")).toObject());
+    if (!user)
+        return;
+    const QString token = reply.value(QStringLiteral("token")).toString();
+    if (!token.isEmpty())
+        m_token = token;
+    m_password.clear();
+    const bool first = !m_authenticated || m_me.id != user->id;
+    m_me = *user;
+    m_names.insert(m_me.id, m_me.username);
+    m_conversations.setSelf(m_me.id);
+    m_settings.setUsername(m_me.username);
+    m_settings.setToken(m_remember ? m_token : QString());
+    m_authenticated = true;
+    if (first)
+        emit authenticated(m_me);
+    refreshConversations();
+    syncFrom(m_lastRev);
+    flushOutbox();
+    if (openConversationId() > 0)
+        loadNewestPage();
+}
+
+void ChatClient::signOut()
+{
+    if (m_authenticated)
+        m_connection.request(RequestType::Logout, {},
+                             [](const QJsonObject &, const std::optional<ProtocolError> &) {});
+    m_connection.close();
+    m_authenticated = false;
+    m_action = AuthAction::None;
+    m_token.clear();
+    m_settings.setToken({});
+    m_conversations.clear();
+    m_online.clear();
+    m_messages.close();
+    emit signedOut();
+}
+
+void ChatClient::noteRev(qint64 rev)
+{
+    if (rev > m_lastRev) {
+        m_lastRev = rev;
+        m_settings.setLastRev(rev);
+    }
+}
+
+void ChatClient::refreshConversations()
+{
+    m_connection.request(RequestType::Conversations, {},
+                         [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+                             if (e)
+                                 return report(*e);
+                             QList<Conversation> list;
+                             for (const QJsonValue &v :
+                                  reply.value(QStringLiteral("conversations")).toArray()) {
+                                 if (auto c = Conversation::fromJson(v.toObject())) {
+                                     c->peer.online = m_online.isOnline(c->peer.id);
+                                     m_names.insert(c->peer.id, c->peer.username);
+                                     list.append(*c);
+                                 }
+                             }
+                             m_conversations.setConversations(list);
+                             if (const Conversation *c = m_conversations.find(openConversationId()))
+                                 m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
+                         });
+}
+
+void ChatClient::syncFrom(qint64 since)
+{
+    m_connection.request(
+        RequestType::Sync, SyncRequest{since, 0}.toJson(),
+        [this, since](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            if (e)
+                return report(*e);
+            for (const Message &m : messagesOf(reply.value(QStringLiteral("messages")).toArray())) {
+                if (m.rev > since)
+                    applyNewMessage(m, false);
+            }
+            for (const QJsonValue &v : reply.value(QStringLiteral("receipts")).toArray()) {
+                if (auto r = Receipt::fromJson(v.toObject()))
+                    onEvent(protocol::EventType::Receipt, r->toJson());
+            }
+            for (const QJsonValue &v : reply.value(QStringLiteral("hidden")).toArray()) {
+                if (auto h = HiddenMessage::fromJson(v.toObject()))
+                    m_messages.hide(h->messageId);
+            }
+            const qint64 rev = qint64(reply.value(QStringLiteral("rev")).toDouble());
+            noteRev(rev);
+            if (reply.value(QStringLiteral("has_more")).toBool() && rev > since)
+                syncFrom(rev);
+        });
+}
+
+void ChatClient::applyNewMessage(const Message &message, bool live)
+{
+    noteRev(message.rev);
+    m_messages.upsert(message);
+    if (!m_conversations.applyMessage(message, message.senderId != m_me.id && !message.deleted))
+        refreshConversations(); // a conversation this client does not know yet
+    if (live && message.senderId != m_me.id)
+        emit messageArrived(message.conversationId, peerName(message.senderId), message.content);
+}
+
+void ChatClient::onEvent(protocol::EventType type, const QJsonObject &event)
+{
+    using protocol::EventType;
+    switch (type) {
+    case EventType::Message:
+        if (auto e = MessageEvent::fromJson(event)) {
+            // A message from the peer ends their typing.
+            if (e->message.senderId == openPeerId() &&
+                e->message.conversationId == openConversationId()) {
+                m_peerTypingExpiry.stop();
+                emit typingChanged(openConversationId(), peerName(openPeerId()), false);
+            }
+            applyNewMessage(e->message, true);
+        }
+        break;
+    case EventType::MessageUpdated:
+        if (auto e = MessageUpdatedEvent::fromJson(event)) {
+            noteRev(e->message.rev);
+            m_messages.update(e->message);
+            m_conversations.applyMessage(e->message, false);
+        }
+        break;
+    case EventType::MessageHidden:
+        if (auto e = MessageHiddenEvent::fromJson(event)) {
+            noteRev(e->hidden.rev);
+            m_messages.hide(e->hidden.messageId);
+        }
+        break;
+    case EventType::Typing:
+        if (auto e = TypingEvent::fromJson(event); e && e->userId != m_me.id) {
+            if (e->active && e->conversationId == openConversationId())
+                m_peerTypingExpiry.start();
+            emit typingChanged(e->conversationId, peerName(e->userId), e->active);
+        }
+        break;
+    case EventType::Presence:
+        if (auto e = PresenceEvent::fromJson(event)) {
+            if (e->snapshot)
+                m_online.applySnapshot(e->online, m_me.id);
+            else
+                m_online.applyDiff(e->online, e->offline, m_me.id);
+            for (const User &u : e->online) {
+                m_names.insert(u.id, u.username);
+                m_conversations.setPeerOnline(u.id, true);
+            }
+            for (qint64 id : e->offline)
+                m_conversations.setPeerOnline(id, false);
+        }
+        break;
+    case EventType::Receipt:
+        if (auto e = ReceiptEvent::fromJson(event)) {
+            noteRev(e->receipt.rev);
+            m_conversations.applyReceipt(e->receipt);
+            if (e->receipt.conversationId == openConversationId() && e->receipt.userId != m_me.id)
+                m_messages.setPeerReceipt(e->receipt.readUpTo, e->receipt.deliveredUpTo);
+        }
+        break;
+    }
+}
+
+void ChatClient::openConversation(qint64 conversationId)
+{
+    const Conversation *c = m_conversations.find(conversationId);
+    if (!c)
+        return;
+    m_messages.open(c->id, m_me, c->peer);
+    m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
+    m_hasOlder = true;
+    emit conversationOpened(c->id, c->peer.username);
+    loadNewestPage();
+}
+
+void ChatClient::startConversationWith(qint64 userId, const QString &username)
+{
+    if (userId == m_me.id)
+        return;
+    if (const Conversation *c = m_conversations.findByPeer(userId))
+        return openConversation(c->id);
+    m_names.insert(userId, username);
+    m_messages.open(0, m_me, User{userId, username, m_online.isOnline(userId)});
+    m_hasOlder = false;
+    for (const PendingMessage &p : m_outbox.messages()) {
+        if (p.conversationId == 0 && p.to == userId)
+            m_messages.addPending(p);
+    }
+    emit conversationOpened(0, username);
+}
+
+void ChatClient::loadNewestPage()
+{
+    const qint64 conversation = openConversationId();
+    m_connection.request(
+        RequestType::History, HistoryRequest{conversation, 0, limits::kDefaultHistoryPage}.toJson(),
+        [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            if (e || conversation != openConversationId())
+                return;
+            const QList<Message> page =
+                messagesOf(reply.value(QStringLiteral("messages")).toArray());
+            // Newest page: new ones are merged in order, older ones prepended.
+            for (auto it = page.crbegin(); it != page.crend(); ++it) {
+                if (m_messages.oldestId() == 0 || it->id > m_messages.oldestId())
+                    m_messages.upsert(*it);
+            }
+            m_messages.prependPage(page);
+            m_hasOlder = reply.value(QStringLiteral("has_more")).toBool();
+            for (const PendingMessage &p : m_outbox.messages()) {
+                if (p.conversationId == conversation)
+                    m_messages.addPending(p);
+            }
+        });
+}
+
+void ChatClient::loadOlderMessages()
+{
+    const qint64 conversation = openConversationId();
+    if (conversation == 0 || m_loadingOlder || !m_hasOlder || m_messages.oldestId() == 0)
+        return;
+    m_loadingOlder = true;
+    m_connection.request(
+        RequestType::History,
+        HistoryRequest{conversation, m_messages.oldestId(), limits::kDefaultHistoryPage}.toJson(),
+        [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            m_loadingOlder = false;
+            if (e || conversation != openConversationId())
+                return;
+            const QList<Message> page =
+                messagesOf(reply.value(QStringLiteral("messages")).toArray());
+            m_hasOlder = reply.value(QStringLiteral("has_more")).toBool();
+            const int before = m_messages.rowCount();
+            m_messages.prependPage(page);
+            emit olderMessagesLoaded(m_messages.rowCount() - before);
+        });
+}
+
+void ChatClient::sendMessage(const QString &text)
+{
+    if (openPeerId() == 0)
+        return;
+    PendingMessage p;
+    p.clientId = QUuid::createUuid();
+    p.conversationId = openConversationId();
+    p.to = openPeerId();
+    p.content = text;
+    p.createdAt = QDateTime::currentMSecsSinceEpoch();
+    m_outbox.add(p);
+    m_messages.addPending(p);
+    setTyping(false);
+    transmit(p);
+}
+
+void ChatClient::transmit(const PendingMessage &p)
+{
+    if (!m_authenticated || m_connection.state() != ConnectionState::Connected ||
+        m_inFlight.contains(p.clientId))
+        return; // stays pending; flushOutbox() sends it after the next sign-in
+    SendRequest send;
+    send.clientId = p.clientId;
+    send.content = p.content;
+    if (p.conversationId > 0)
+        send.conversationId = p.conversationId;
+    else
+        send.to = p.to;
+    m_inFlight.append(p.clientId);
+    const QUuid id = p.clientId;
+    m_connection.request(
+        RequestType::Send, send.toJson(),
+        [this, id](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            m_inFlight.removeAll(id);
+            if (e) {
+                if (!isRetryable(e->code)) {
+                    m_outbox.markFailed(id);
+                    m_messages.markFailed(id);
+                    report(*e);
+                }
+                return;
+            }
+            const auto m = Message::fromJson(reply.value(QStringLiteral("message")).toObject());
+            m_outbox.remove(id);
+            if (!m)
+                return;
+            if (openConversationId() == 0 && m->senderId == m_me.id && openPeerId() > 0)
+                m_messages.adoptConversation(m->conversationId);
+            applyNewMessage(*m, false);
+        });
+}
+
+void ChatClient::flushOutbox()
+{
+    for (const PendingMessage &p : m_outbox.messages()) {
+        if (!p.failed)
+            transmit(p);
+    }
+}
+
+void ChatClient::editMessage(qint64 messageId, const QString &text)
+{
+    m_connection.request(
+        RequestType::Edit, EditRequest{messageId, text}.toJson(),
+        [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            if (e)
+                return report(*e);
+            if (auto m = Message::fromJson(reply.value(QStringLiteral("message")).toObject())) {
+                noteRev(m->rev);
+                m_messages.update(*m);
+                m_conversations.applyMessage(*m, false);
+            }
+        });
+}
+
+void ChatClient::deleteMessage(qint64 messageId, bool forEveryone)
+{
+    DeleteRequest request{messageId,
+                          forEveryone ? DeleteRequest::Scope::Everyone : DeleteRequest::Scope::Me};
+    m_connection.request(
+        RequestType::Delete, request.toJson(),
+        [this, messageId, forEveryone](const QJsonObject &, const std::optional<ProtocolError> &e) {
+            if (e)
+                return report(*e);
+            if (!forEveryone)
+                m_messages.hide(messageId);
+            // For everyone: the message_updated event updates both sides.
+        });
+}
+
+void ChatClient::requestEditHistory(qint64 messageId,
+                                    std::function<void(const QList<EditRecord> &)> handler)
+{
+    m_connection.request(
+        RequestType::EditHistory, EditHistoryRequest{messageId}.toJson(),
+        [this, handler](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            if (e)
+                return report(*e);
+            QList<EditRecord> edits;
+            for (const QJsonValue &v : reply.value(QStringLiteral("edits")).toArray()) {
+                if (auto r = EditRecord::fromJson(v.toObject()))
+                    edits.append(*r);
+            }
+            handler(edits);
+        });
+}
+
+void ChatClient::setTyping(bool active)
+{
+    const qint64 conversation = openConversationId();
+    if (conversation == 0 || !m_authenticated)
+        return;
+    if (active && m_typingSent && m_typingClock.elapsed() < limits::kTypingRefreshMs)
+        return;
+    if (!active && !m_typingSent)
+        return;
+    m_typingSent = active;
+    m_typingClock.start();
+    m_connection.request(RequestType::Typing, TypingRequest{conversation, active}.toJson(),
+                         [](const QJsonObject &, const std::optional<ProtocolError> &) {});
+}
+
+void ChatClient::markOpenConversationRead()
+{
+    const Conversation *c = m_conversations.find(openConversationId());
+    const qint64 newest = m_messages.newestId();
+    if (!c || newest == 0 || (newest <= c->readUpTo && c->unread == 0))
+        return;
+    m_connection.request(
+        RequestType::Read, ReadRequest{c->id, newest}.toJson(),
+        [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            if (e)
+                return;
+            if (auto r = Receipt::fromJson(reply.value(QStringLiteral("receipt")).toObject()))
+                onEvent(protocol::EventType::Receipt, r->toJson());
+        });
+}
+
+} // namespace natter::client

@@ -1,0 +1,119 @@
+#pragma once
+// The facade the widgets use: sign-in, the models, and every chat action. It owns the
+// connection; widgets never see the socket.
+
+#include "conversationlistmodel.h"
+#include "messagelistmodel.h"
+#include "onlineusersmodel.h"
+#include "outbox.h"
+#include "profilesettings.h"
+#include "serverconnection.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace natter::client {
+
+class ChatClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ChatClient(ProfileSettings &settings, QObject *parent = nullptr);
+    ~ChatClient() override;
+
+    ServerConnection &connection() { return m_connection; }
+    ConversationListModel *conversations() { return &m_conversations; }
+    MessageListModel *messages() { return &m_messages; }
+    OnlineUsersModel *onlineUsers() { return &m_online; }
+    ProfileSettings &settings() { return m_settings; }
+
+    User currentUser() const { return m_me; }
+    bool isAuthenticated() const { return m_authenticated; }
+    qint64 openConversationId() const { return m_messages.conversationId(); }
+    qint64 openPeerId() const { return m_messages.peerId(); }
+    QString peerName(qint64 userId) const { return m_names.value(userId); }
+    qint64 lastRev() const { return m_lastRev; }
+    const Outbox &outbox() const { return m_outbox; }
+
+    void signIn(const QUrl &server, const QString &username, const QString &password,
+                bool remember);
+    void registerAccount(const QUrl &server, const QString &username, const QString &password,
+                         bool remember);
+    bool resume(); // signs in with the remembered token; false when there is none
+    void signOut();
+
+    void openConversation(qint64 conversationId);
+    void startConversationWith(qint64 userId, const QString &username);
+    void sendMessage(const QString &text);
+    void editMessage(qint64 messageId, const QString &text);
+    void deleteMessage(qint64 messageId, bool forEveryone);
+    void requestEditHistory(qint64 messageId,
+                            std::function<void(const QList<EditRecord> &)> handler);
+    void setTyping(bool active);
+    void markOpenConversationRead();
+    void loadOlderMessages();
+    bool hasOlderMessages() const { return m_hasOlder; }
+
+signals:
+    void authenticated(const natter::User &user);
+    void authenticationFailed(const natter::ProtocolError &error);
+    void signedOut();
+    void conversationOpened(qint64 conversationId, const QString &peerName);
+    void typingChanged(qint64 conversationId, const QString &username, bool active);
+    void messageArrived(qint64 conversationId, const QString &senderName, const QString &text);
+    void olderMessagesLoaded(int count);
+    void errorOccurred(const QString &message);
+
+private:
+    enum class AuthAction
+    {
+        None,
+        Login,
+        Register,
+        Token
+    };
+
+    void startAuth(const QUrl &server, AuthAction action, const QString &username,
+                   const QString &password, bool remember);
+    void onConnected();
+    void onAuthenticated(const QJsonObject &reply);
+    void onEvent(protocol::EventType type, const QJsonObject &event);
+    void refreshConversations();
+    void syncFrom(qint64 since);
+    void flushOutbox();
+    void transmit(const PendingMessage &pending);
+    void applyNewMessage(const Message &message, bool live);
+    void noteRev(qint64 rev);
+    void loadNewestPage();
+    void report(const ProtocolError &error);
+
+    ProfileSettings &m_settings;
+    ServerConnection m_connection;
+    ConversationListModel m_conversations;
+    MessageListModel m_messages;
+    OnlineUsersModel m_online;
+    Outbox m_outbox;
+
+    AuthAction m_action = AuthAction::None;
+    QString m_username;
+    QString m_password; // only until the first successful sign-in
+    bool m_remember = false;
+    QString m_token;
+    User m_me;
+    bool m_authenticated = false;
+    qint64 m_lastRev = 0;
+    QHash<qint64, QString> m_names;
+    QList<QUuid> m_inFlight;
+    bool m_hasOlder = false;
+    bool m_loadingOlder = false;
+    bool m_typingSent = false;
+    QElapsedTimer m_typingClock;
+    QTimer m_peerTypingExpiry;
+};
+
+} // namespace natter::client

@@ -1,0 +1,173 @@
+#include "conversationlistmodel.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace natter::client {
+
+ConversationListModel::ConversationListModel(QObject *parent) : QAbstractListModel(parent)
+{}
+
+int ConversationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_conversations.size());
+}
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_conversations.size())
+        return {};
+    const Conversation &c = m_conversations.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case PeerNameRole:
+        return c.peer.username;
+    case IdRole:
+        return c.id;
+    case PeerIdRole:
+        return c.peer.id;
+    case PeerOnlineRole:
+        return c.peer.online;
+    case LastMessageTextRole: {
+        if (!c.lastMessage)
+            return QString();
+        const QString text =
+            c.lastMessage->deleted ? tr("Message deleted") : c.lastMessage->content.simplified();
+        return c.lastMessage->senderId == m_selfId ? tr("You: %1").arg(text) : text;
+    }
+    case LastActivityRole:
+        return QDateTime::fromMSecsSinceEpoch(c.lastActivity);
+    case UnreadRole:
+        return c.unread;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const
+{
+    return {{IdRole, "conversationId"},
+            {PeerIdRole, "peerId"},
+            {PeerNameRole, "peerName"},
+            {PeerOnlineRole, "peerOnline"},
+            {LastMessageTextRole, "lastMessage"},
+            {LastActivityRole, "lastActivity"},
+            {UnreadRole, "unread"}};
+}
+
+void ConversationListModel::setConversations(const QList<Conversation> &conversations)
+{
+    beginResetModel();
+    m_conversations = conversations;
+    std::stable_sort(m_conversations.begin(), m_conversations.end(),
+                     [](const Conversation &a, const Conversation &b) {
+                         return a.lastActivity > b.lastActivity;
+                     });
+    endResetModel();
+    emit unreadTotalChanged(unreadTotal());
+}
+
+int ConversationListModel::rowOf(qint64 conversationId) const
+{
+    for (int i = 0; i < m_conversations.size(); ++i) {
+        if (m_conversations.at(i).id == conversationId)
+            return i;
+    }
+    return -1;
+}
+
+const Conversation *ConversationListModel::find(qint64 conversationId) const
+{
+    const int row = rowOf(conversationId);
+    return row < 0 ? nullptr : &m_conversations.at(row);
+}
+
+const Conversation *ConversationListModel::findByPeer(qint64 peerId) const
+{
+    for (const Conversation &c : m_conversations) {
+        if (c.peer.id == peerId)
+            return &c;
+    }
+    return nullptr;
+}
+
+void ConversationListModel::moveToTop(int row)
+{
+    if (row <= 0)
+        return;
+    beginMoveRows({}, row, row, {}, 0);
+    m_conversations.move(row, 0);
+    endMoveRows();
+}
+
+bool ConversationListModel::applyMessage(const Message &message, bool countsAsUnread)
+{
+    int row = rowOf(message.conversationId);
+    if (row < 0)
+        return false;
+    Conversation &c = m_conversations[row];
+    const bool isNewest = !c.lastMessage || message.id >= c.lastMessage->id;
+    const bool isNew = !c.lastMessage || message.id > c.lastMessage->id;
+    if (isNewest)
+        c.lastMessage = message;
+    if (isNew) {
+        c.lastActivity = std::max(c.lastActivity, message.createdAt);
+        if (countsAsUnread && message.senderId != m_selfId) {
+            ++c.unread;
+            emit unreadTotalChanged(unreadTotal());
+        }
+    }
+    emit dataChanged(index(row), index(row));
+    if (isNew)
+        moveToTop(row);
+    return true;
+}
+
+void ConversationListModel::applyReceipt(const Receipt &receipt)
+{
+    const int row = rowOf(receipt.conversationId);
+    if (row < 0)
+        return;
+    Conversation &c = m_conversations[row];
+    if (receipt.userId == m_selfId) {
+        c.readUpTo = std::max(c.readUpTo, receipt.readUpTo);
+        // Read up to the newest known message: nothing unread any more.
+        if (c.lastMessage && c.readUpTo >= c.lastMessage->id && c.unread != 0) {
+            c.unread = 0;
+            emit unreadTotalChanged(unreadTotal());
+        }
+    } else {
+        c.peerReadUpTo = std::max(c.peerReadUpTo, receipt.readUpTo);
+        c.peerDeliveredUpTo = std::max(c.peerDeliveredUpTo, receipt.deliveredUpTo);
+    }
+    emit dataChanged(index(row), index(row));
+}
+
+void ConversationListModel::setPeerOnline(qint64 peerId, bool online)
+{
+    for (int i = 0; i < m_conversations.size(); ++i) {
+        if (m_conversations[i].peer.id == peerId && m_conversations[i].peer.online != online) {
+            m_conversations[i].peer.online = online;
+            emit dataChanged(index(i), index(i), {PeerOnlineRole});
+        }
+    }
+}
+
+void ConversationListModel::clear()
+{
+    beginResetModel();
+    m_conversations.clear();
+    endResetModel();
+    emit unreadTotalChanged(0);
+}
+
+int ConversationListModel::unreadTotal() const
+{
+    int total = 0;
+    for (const Conversation &c : m_conversations)
+        total += c.unread;
+    return total;
+}
+
+} // namespace natter::client

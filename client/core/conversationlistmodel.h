@@ -1,0 +1,58 @@
+#pragma once
+// The conversation list: peer, last message preview, time and unread count, most recent
+// activity first, kept current by live events.
+
+#include "types.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+namespace natter::client {
+
+class ConversationListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        PeerIdRole,
+        PeerNameRole,
+        PeerOnlineRole,
+        LastMessageTextRole,
+        LastActivityRole,
+        UnreadRole,
+    };
+
+    explicit ConversationListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setSelf(qint64 userId) { m_selfId = userId; }
+    void setConversations(const QList<Conversation> &conversations);
+    // A new or changed message; `countsAsUnread` when it is the peer's and not seen yet.
+    // Returns false when the conversation is unknown (the caller refreshes the list).
+    bool applyMessage(const Message &message, bool countsAsUnread);
+    void applyReceipt(const Receipt &receipt);
+    void setPeerOnline(qint64 peerId, bool online);
+    void clear();
+
+    const Conversation *find(qint64 conversationId) const;
+    const Conversation *findByPeer(qint64 peerId) const;
+    int unreadTotal() const;
+
+signals:
+    void unreadTotalChanged(int total);
+
+private:
+    int rowOf(qint64 conversationId) const;
+    void moveToTop(int row);
+
+    QList<Conversation> m_conversations;
+    qint64 m_selfId = 0;
+};
+
+} // namespace natter::client

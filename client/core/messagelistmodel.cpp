@@ -1,0 +1,237 @@
+#include "messagelistmodel.h"
+
+#include <QDateTime>
+
+namespace natter::client {
+
+MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent)
+{}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+DeliveryState MessageListModel::deliveryOf(const Row &row) const
+{
+    if (row.failed)
+        return DeliveryState::Failed;
+    if (row.pending)
+        return DeliveryState::Pending;
+    if (row.message.id <= m_peerReadUpTo)
+        return DeliveryState::Read;
+    if (row.message.id <= m_peerDeliveredUpTo)
+        return DeliveryState::Delivered;
+    return DeliveryState::Sent;
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const Message &m = row.message;
+    const bool own = m.senderId == m_self.id;
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return m.content;
+    case IdRole:
+        return m.id;
+    case ClientIdRole:
+        return m.clientId;
+    case SenderIdRole:
+        return m.senderId;
+    case SenderNameRole:
+        return own ? m_self.username : m_peer.username;
+    case IsOwnRole:
+        return own;
+    case CreatedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(m.createdAt);
+    case EditedRole:
+        return m.editedAt.has_value() && !m.deleted;
+    case DeletedRole:
+        return m.deleted;
+    case DeliveryRole:
+        return int(deliveryOf(row));
+    case StartsNewDayRole: {
+        if (index.row() == 0)
+            return true;
+        const QDate previous =
+            QDateTime::fromMSecsSinceEpoch(m_rows.at(index.row() - 1).message.createdAt).date();
+        return QDateTime::fromMSecsSinceEpoch(m.createdAt).date() != previous;
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {{IdRole, "messageId"},        {ClientIdRole, "clientId"},  {SenderIdRole, "senderId"},
+            {SenderNameRole, "sender"},   {IsOwnRole, "own"},          {TextRole, "text"},
+            {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},      {DeletedRole, "deleted"},
+            {DeliveryRole, "delivery"},   {StartsNewDayRole, "newDay"}};
+}
+
+void MessageListModel::open(qint64 conversationId, const User &self, const User &peer)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_conversationId = conversationId;
+    m_self = self;
+    m_peer = peer;
+    m_peerReadUpTo = m_peerDeliveredUpTo = 0;
+    endResetModel();
+}
+
+void MessageListModel::close()
+{
+    open(0, m_self, User{});
+}
+
+qint64 MessageListModel::oldestId() const
+{
+    for (const Row &r : m_rows) {
+        if (!r.pending)
+            return r.message.id;
+    }
+    return 0;
+}
+
+qint64 MessageListModel::newestId() const
+{
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it) {
+        if (!it->pending)
+            return it->message.id;
+    }
+    return 0;
+}
+
+int MessageListModel::rowOfId(qint64 id) const
+{
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!m_rows[i].pending && m_rows[i].message.id == id)
+            return i;
+    }
+    return -1;
+}
+
+int MessageListModel::rowOfClientId(const QUuid &clientId) const
+{
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (m_rows[i].message.clientId == clientId && m_rows[i].message.senderId == m_self.id)
+            return i;
+    }
+    return -1;
+}
+
+void MessageListModel::prependPage(const QList<Message> &newestFirst)
+{
+    QList<Row> older;
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
+        if (it->conversationId == m_conversationId && rowOfId(it->id) < 0)
+            older.append(Row{*it, false, false});
+    }
+    if (older.isEmpty())
+        return;
+    // The page may overlap what is shown; keep only what is older than the oldest row.
+    const qint64 oldest = oldestId();
+    if (oldest > 0)
+        older.removeIf([oldest](const Row &r) { return r.message.id >= oldest; });
+    if (older.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(older.size()) - 1);
+    m_rows = older + m_rows;
+    endInsertRows();
+    if (m_rows.size() > older.size()) // the next row may start a new day now
+        emit dataChanged(index(int(older.size())), index(int(older.size())), {StartsNewDayRole});
+}
+
+void MessageListModel::upsert(const Message &message)
+{
+    if (message.conversationId != m_conversationId)
+        return;
+    int row = rowOfId(message.id);
+    if (row < 0)
+        row = rowOfClientId(message.clientId);
+    if (row >= 0) {
+        m_rows[row] = Row{message, false, false};
+        emit dataChanged(index(row), index(row));
+        return;
+    }
+    // Keep id order; pending rows stay at the end.
+    int at = int(m_rows.size());
+    while (at > 0 && (m_rows[at - 1].pending || m_rows[at - 1].message.id > message.id))
+        --at;
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, Row{message, false, false});
+    endInsertRows();
+}
+
+void MessageListModel::update(const Message &message)
+{
+    const int row = rowOfId(message.id);
+    if (row < 0 || message.conversationId != m_conversationId)
+        return;
+    m_rows[row].message = message;
+    emit dataChanged(index(row), index(row));
+}
+
+void MessageListModel::adoptConversation(qint64 conversationId)
+{
+    if (m_conversationId != 0)
+        return;
+    m_conversationId = conversationId;
+    for (Row &r : m_rows)
+        r.message.conversationId = conversationId;
+}
+
+void MessageListModel::addPending(const PendingMessage &pending)
+{
+    if (rowOfClientId(pending.clientId) >= 0)
+        return;
+    Message m;
+    m.conversationId = m_conversationId;
+    m.senderId = m_self.id;
+    m.clientId = pending.clientId;
+    m.content = pending.content;
+    m.createdAt = pending.createdAt;
+    const int at = int(m_rows.size());
+    beginInsertRows({}, at, at);
+    m_rows.append(Row{m, true, pending.failed});
+    endInsertRows();
+}
+
+void MessageListModel::markFailed(const QUuid &clientId)
+{
+    const int row = rowOfClientId(clientId);
+    if (row < 0 || !m_rows[row].pending)
+        return;
+    m_rows[row].failed = true;
+    emit dataChanged(index(row), index(row), {DeliveryRole});
+}
+
+void MessageListModel::hide(qint64 messageId)
+{
+    const int row = rowOfId(messageId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void MessageListModel::setPeerReceipt(qint64 readUpTo, qint64 deliveredUpTo)
+{
+    readUpTo = std::max(readUpTo, m_peerReadUpTo);
+    deliveredUpTo = std::max({deliveredUpTo, readUpTo, m_peerDeliveredUpTo});
+    if (readUpTo == m_peerReadUpTo && deliveredUpTo == m_peerDeliveredUpTo)
+        return;
+    m_peerReadUpTo = readUpTo;
+    m_peerDeliveredUpTo = deliveredUpTo;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {DeliveryRole});
+}
+
+} // namespace natter::client

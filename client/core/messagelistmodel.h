@@ -1,0 +1,86 @@
+#pragma once
+// The messages of the open conversation, oldest first. Merges by server id and client_id so
+// live events, history pages, sync and outbox re-sends never show a message twice.
+
+#include "outbox.h"
+#include "types.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+namespace natter::client {
+
+enum class DeliveryState
+{
+    Pending,
+    Failed,
+    Sent,
+    Delivered,
+    Read
+};
+
+class MessageListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        ClientIdRole,
+        SenderIdRole,
+        SenderNameRole,
+        IsOwnRole,
+        TextRole,
+        CreatedAtRole,
+        EditedRole,
+        DeletedRole,
+        DeliveryRole, // DeliveryState as int, own messages only
+        StartsNewDayRole,
+    };
+
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Switches to a conversation (0 with a peer: a draft created by the first message).
+    void open(qint64 conversationId, const User &self, const User &peer);
+    void close();
+    qint64 conversationId() const { return m_conversationId; }
+    qint64 peerId() const { return m_peer.id; }
+    qint64 oldestId() const;
+    qint64 newestId() const;
+
+    // A history page, newest first (as the server sends it); older than what is shown.
+    void prependPage(const QList<Message> &newestFirst);
+    void upsert(const Message &message);
+    void update(const Message &message); // only if shown (edits, deletes)
+    // A draft's first message created the conversation.
+    void adoptConversation(qint64 conversationId);
+    void addPending(const PendingMessage &pending);
+    void markFailed(const QUuid &clientId);
+    void hide(qint64 messageId);
+    void setPeerReceipt(qint64 readUpTo, qint64 deliveredUpTo);
+
+private:
+    struct Row
+    {
+        Message message;
+        bool pending = false;
+        bool failed = false;
+    };
+    int rowOfId(qint64 id) const;
+    int rowOfClientId(const QUuid &clientId) const;
+    DeliveryState deliveryOf(const Row &row) const;
+
+    QList<Row> m_rows;
+    qint64 m_conversationId = 0;
+    User m_self;
+    User m_peer;
+    qint64 m_peerReadUpTo = 0;
+    qint64 m_peerDeliveredUpTo = 0;
+};
+
+} // namespace natter::client

@@ -1,0 +1,81 @@
+#include "outbox.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace natter::client {
+
+Outbox::Outbox(QString filePath) : m_path(std::move(filePath))
+{
+    load();
+}
+
+void Outbox::add(const PendingMessage &message)
+{
+    m_messages.append(message);
+    save();
+}
+
+void Outbox::remove(const QUuid &clientId)
+{
+    if (m_messages.removeIf([&](const PendingMessage &m) { return m.clientId == clientId; }) > 0)
+        save();
+}
+
+void Outbox::markFailed(const QUuid &clientId)
+{
+    for (PendingMessage &m : m_messages) {
+        if (m.clientId == clientId)
+            m.failed = true;
+    }
+    save();
+}
+
+bool Outbox::contains(const QUuid &clientId) const
+{
+    return std::any_of(m_messages.cbegin(), m_messages.cend(),
+                       [&](const PendingMessage &m) { return m.clientId == clientId; });
+}
+
+void Outbox::load()
+{
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    for (const QJsonValue &v : QJsonDocument::fromJson(file.readAll()).array()) {
+        const QJsonObject o = v.toObject();
+        PendingMessage m;
+        m.clientId = QUuid::fromString(o.value(QStringLiteral("client_id")).toString());
+        m.conversationId = qint64(o.value(QStringLiteral("conversation_id")).toDouble());
+        m.to = qint64(o.value(QStringLiteral("to")).toDouble());
+        m.content = o.value(QStringLiteral("content")).toString();
+        m.createdAt = qint64(o.value(QStringLiteral("created_at")).toDouble());
+        m.failed = o.value(QStringLiteral("failed")).toBool();
+        if (!m.clientId.isNull() && !m.content.isEmpty())
+            m_messages.append(m);
+    }
+}
+
+void Outbox::save() const
+{
+    QJsonArray array;
+    for (const PendingMessage &m : m_messages)
+        array.append(
+            QJsonObject{{QStringLiteral("client_id"), m.clientId.toString(QUuid::WithoutBraces)},
+                        {QStringLiteral("conversation_id"), double(m.conversationId)},
+                        {QStringLiteral("to"), double(m.to)},
+                        {QStringLiteral("content"), m.content},
+                        {QStringLiteral("created_at"), double(m.createdAt)},
+                        {QStringLiteral("failed"), m.failed}});
+    // QSaveFile: a crash mid-write never leaves a truncated outbox.
+    QSaveFile file(m_path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(array).toJson(QJsonDocument::Compact));
+        file.commit();
+    }
+}
+
+} // namespace natter::client

@@ -1,0 +1,44 @@
+#pragma once
+// Per-profile settings (`--profile NAME`): one INI file and one data directory per profile,
+// so two windows on one machine can be two users.
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace natter::client {
+
+class ProfileSettings final
+{
+public:
+    explicit ProfileSettings(const QString &profile = QStringLiteral("default"));
+
+    QString profile() const { return m_profile; }
+    QString dataDir() const { return m_dataDir; } // created on construction
+
+    QUrl serverUrl() const;
+    void setServerUrl(const QUrl &url);
+    QString username() const;
+    void setUsername(const QString &username);
+    QString token() const; // empty unless "remember me"
+    void setToken(const QString &token);
+    qint64 lastRev() const;
+    void setLastRev(qint64 rev);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
+    void sync();
+
+    static QUrl defaultServerUrl();
+
+private:
+    QString m_profile;
+    QString m_dataDir;
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace natter::client

@@ -1,0 +1,179 @@
+#include "serverconnection.h"
+
+#include "codec.h"
+#include "protocollimits.h"
+
+#include <QRandomGenerator>
+
+namespace natter::client {
+
+ServerConnection::ServerConnection(QObject *parent) : QObject(parent)
+{
+    m_clock.start();
+    connect(&m_socket, &QWebSocket::connected, this, [this]() {
+        m_delayMs = m_firstDelayMs;
+        setState(ConnectionState::Connected);
+        m_heartbeat.start();
+        emit connected();
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, &ServerConnection::onDisconnected);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &ServerConnection::onText);
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Never ignored silently: the connection fails and says why.
+        emit connectionLost(tr("TLS error: %1").arg(errors.value(0).errorString()));
+    });
+
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, [this]() {
+        if (m_wanted && m_state == ConnectionState::Offline) {
+            setState(ConnectionState::Connecting);
+            m_socket.open(m_url);
+        }
+    });
+
+    // Idle heartbeat: a ping whose reply does not come back means a half-open connection.
+    m_heartbeat.setInterval(limits::kPingIntervalMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this]() {
+        if (m_pingOutstanding) {
+            m_socket.abort();
+            return;
+        }
+        m_pingOutstanding = true;
+        request(protocol::RequestType::Ping, {},
+                [this](const QJsonObject &, const std::optional<ProtocolError> &) {
+                    m_pingOutstanding = false;
+                });
+    });
+
+    m_expiry.setInterval(500);
+    connect(&m_expiry, &QTimer::timeout, this, &ServerConnection::expireRequests);
+}
+
+ServerConnection::~ServerConnection()
+{
+    m_wanted = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void ServerConnection::setReconnectDelays(int firstMs, int maxMs)
+{
+    m_firstDelayMs = m_delayMs = firstMs;
+    m_maxDelayMs = maxMs;
+}
+
+void ServerConnection::open(const QUrl &url)
+{
+    m_url = url;
+    m_wanted = true;
+    m_reconnectTimer.stop();
+    if (m_state != ConnectionState::Offline)
+        m_socket.abort();
+    setState(ConnectionState::Connecting);
+    m_socket.open(url);
+}
+
+void ServerConnection::close()
+{
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    m_socket.close();
+}
+
+void ServerConnection::setState(ConnectionState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void ServerConnection::request(protocol::RequestType type, const QJsonObject &fields,
+                               ReplyHandler handler, int timeoutMs)
+{
+    if (m_state != ConnectionState::Connected) {
+        handler({}, ProtocolError::make(ErrorCode::Unavailable, tr("not connected")));
+        return;
+    }
+    const QString id = QString::number(++m_nextId);
+    m_pending.insert(id, Pending{std::move(handler), m_clock.elapsed() + timeoutMs});
+    if (!m_expiry.isActive())
+        m_expiry.start();
+    m_heartbeat.start(); // any traffic postpones the heartbeat
+    m_socket.sendTextMessage(codec::encodeRequest(type, id, fields));
+}
+
+void ServerConnection::onText(const QString &text)
+{
+    const auto frame = codec::parseServerFrame(text);
+    if (!frame)
+        return; // unknown event types are ignored, as the protocol asks
+    if (frame->kind == codec::ServerFrame::Kind::Event) {
+        emit eventReceived(frame->event, frame->body);
+        return;
+    }
+    if (frame->re.isEmpty()) {
+        qWarning("natter: server error without request: %s", qPrintable(frame->error.message));
+        return;
+    }
+    const auto it = m_pending.find(frame->re);
+    if (it == m_pending.end())
+        return;
+    const ReplyHandler handler = std::move(it->handler);
+    m_pending.erase(it);
+    if (frame->kind == codec::ServerFrame::Kind::Ok)
+        handler(frame->body, std::nullopt);
+    else
+        handler(frame->body, frame->error);
+}
+
+void ServerConnection::expireRequests()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<ReplyHandler> expired;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->deadline <= now) {
+            expired.append(std::move(it->handler));
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_pending.isEmpty())
+        m_expiry.stop();
+    for (const ReplyHandler &handler : expired)
+        handler({}, ProtocolError::make(ErrorCode::Unavailable, tr("the server did not answer")));
+}
+
+void ServerConnection::failAll(const QString &reason)
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const Pending &p : pending)
+        p.handler({}, ProtocolError::make(ErrorCode::Unavailable, reason));
+}
+
+void ServerConnection::onDisconnected()
+{
+    m_heartbeat.stop();
+    m_pingOutstanding = false;
+    const QString reason =
+        m_socket.closeReason().isEmpty() ? m_socket.errorString() : m_socket.closeReason();
+    setState(ConnectionState::Offline);
+    failAll(reason);
+    emit connectionLost(reason);
+    scheduleReconnect();
+}
+
+void ServerConnection::scheduleReconnect()
+{
+    if (!m_wanted)
+        return;
+    // Exponential backoff with +-20% jitter so many clients do not return in lockstep.
+    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+    const int delay = int(m_delayMs * jitter);
+    m_delayMs = qMin(m_delayMs * 2, m_maxDelayMs);
+    m_reconnectTimer.start(delay);
+    emit retryScheduled((delay + 999) / 1000);
+}
+
+} // namespace natter::client

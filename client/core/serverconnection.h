@@ -1,0 +1,86 @@
+#pragma once
+// The client's one WebSocket to the server: request/reply correlation with timeouts,
+// automatic reconnect with exponential backoff and jitter, and an idle heartbeat.
+
+#include "errorcode.h"
+#include "protocol.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <functional>
+#include <optional>
+
+namespace natter::client {
+
+enum class ConnectionState
+{
+    Offline,
+    Connecting,
+    Connected
+};
+
+class ServerConnection final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Called exactly once: with the ok frame, or with an error (server's, or a local
+    // Unavailable for a timeout / lost connection).
+    using ReplyHandler =
+        std::function<void(const QJsonObject &reply, const std::optional<ProtocolError> &error)>;
+
+    explicit ServerConnection(QObject *parent = nullptr);
+    ~ServerConnection() override;
+
+    void open(const QUrl &url);
+    void close(); // stops reconnecting
+    QUrl url() const { return m_url; }
+    ConnectionState state() const { return m_state; }
+    void request(protocol::RequestType type, const QJsonObject &fields, ReplyHandler handler,
+                 int timeoutMs = 15'000);
+    void setReconnectDelays(int firstMs, int maxMs);
+
+signals:
+    void stateChanged(natter::client::ConnectionState state);
+    void connected();
+    void connectionLost(const QString &reason);
+    void retryScheduled(int seconds);
+    void eventReceived(natter::protocol::EventType type, const QJsonObject &event);
+
+private:
+    struct Pending
+    {
+        ReplyHandler handler;
+        qint64 deadline = 0;
+    };
+
+    void setState(ConnectionState state);
+    void onText(const QString &text);
+    void onDisconnected();
+    void failAll(const QString &reason);
+    void scheduleReconnect();
+    void expireRequests();
+
+    QWebSocket m_socket;
+    QUrl m_url;
+    ConnectionState m_state = ConnectionState::Offline;
+    bool m_wanted = false; // the user wants to be connected
+    QHash<QString, Pending> m_pending;
+    quint64 m_nextId = 0;
+    QTimer m_reconnectTimer;
+    QTimer m_heartbeat;
+    QTimer m_expiry;
+    QElapsedTimer m_clock;
+    int m_firstDelayMs = 1'000;
+    int m_maxDelayMs = 30'000;
+    int m_delayMs = 1'000;
+    bool m_pingOutstanding = false;
+};
+
+} // namespace natter::client
