@@ -16,7 +16,11 @@ ServerConnection::ServerConnection(QObject *parent) : QObject(parent)
         m_heartbeat.start();
         emit connected();
     });
-    connect(&m_socket, &QWebSocket::disconnected, this, &ServerConnection::onDisconnected);
+    // stateChanged, not disconnected(): a connection attempt that fails never "disconnects".
+    connect(&m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState s) {
+        if (s == QAbstractSocket::UnconnectedState && m_state != ConnectionState::Offline)
+            onDisconnected();
+    });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ServerConnection::onText);
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Never ignored silently: the connection fails and says why.

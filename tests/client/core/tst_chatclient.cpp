@@ -1,0 +1,224 @@
+// ChatClient against the real server in-process: two users chat, type, read; messages
+// written while the server is down are delivered exactly once when it is back, also after
+// the client itself was closed and reopened.
+#include "chatclient.h"
+#include "testserver.h"
+
+#include <QStandardPaths>
+#include <QtTest>
+
+#include <memory>
+
+using namespace natter;
+using namespace natter::client;
+
+namespace {
+
+struct Person
+{
+    std::unique_ptr<ProfileSettings> settings;
+    std::unique_ptr<ChatClient> client;
+};
+
+int rowWithText(MessageListModel *model, const QString &text)
+{
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->index(i).data(MessageListModel::TextRole).toString() == text)
+            return i;
+    }
+    return -1;
+}
+
+int countText(MessageListModel *model, const QString &text)
+{
+    int n = 0;
+    for (int i = 0; i < model->rowCount(); ++i)
+        n += model->index(i).data(MessageListModel::TextRole).toString() == text ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+class TestChatClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dbDir; // outlives server restarts within a test
+    int m_profiles = 0;
+
+    Person person(const QString &profile)
+    {
+        Person p;
+        p.settings = std::make_unique<ProfileSettings>(profile);
+        p.client = std::make_unique<ChatClient>(*p.settings);
+        p.client->connection().setReconnectDelays(100, 400);
+        return p;
+    }
+
+    Person signedUp(const QString &name)
+    {
+        Person p = person(name + QString::number(++m_profiles));
+        QSignalSpy ok(p.client.get(), &ChatClient::authenticated);
+        p.client->registerAccount(m_server->url(), name, QStringLiteral("password123"), true);
+        if (!ok.wait(5000))
+            qFatal("registration of %s failed", qPrintable(name));
+        return p;
+    }
+
+    void startServerAgain(const QString &db, quint16 port)
+    {
+        m_server = std::make_unique<TestServer>();
+        m_server->config().databasePath = db;
+        m_server->config().port = port;
+        QVERIFY(m_server->start());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // Profiles of earlier runs (outboxes, tokens) must not leak into this one.
+        for (const auto location :
+             {QStandardPaths::GenericDataLocation, QStandardPaths::GenericConfigLocation})
+            QDir(QStandardPaths::writableLocation(location) + QStringLiteral("/natter"))
+                .removeRecursively();
+    }
+
+    void init()
+    {
+        m_dbDir = std::make_unique<QTemporaryDir>();
+        m_server = std::make_unique<TestServer>();
+        m_server->config().databasePath = m_dbDir->filePath(QStringLiteral("natter.db"));
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_dbDir.reset();
+    }
+
+    void messageReachesThePeerAndReadTicksComeBack()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        QTRY_VERIFY(alice.client->onlineUsers()->isOnline(bob.client->currentUser().id));
+
+        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
+        alice.client->sendMessage(QStringLiteral("Hi <b>Bob</b>"));
+        MessageListModel *aliceMessages = alice.client->messages();
+        QCOMPARE(aliceMessages->rowCount(), 1);
+        QTRY_COMPARE(aliceMessages->index(0).data(MessageListModel::DeliveryRole).toInt(),
+                     int(DeliveryState::Delivered)); // bob is online
+        QVERIFY(alice.client->openConversationId() > 0);
+
+        ConversationListModel *bobList = bob.client->conversations();
+        QTRY_COMPARE(bobList->rowCount(), 1);
+        QTRY_COMPARE(bobList->unreadTotal(), 1);
+        bob.client->openConversation(
+            bobList->index(0).data(ConversationListModel::IdRole).toLongLong());
+        QTRY_COMPARE(bob.client->messages()->rowCount(), 1);
+        QCOMPARE(bob.client->messages()->index(0).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("Hi <b>Bob</b>"));
+        bob.client->markOpenConversationRead();
+        QTRY_COMPARE(bobList->unreadTotal(), 0);
+        QTRY_COMPARE(aliceMessages->index(0).data(MessageListModel::DeliveryRole).toInt(),
+                     int(DeliveryState::Read));
+        QCOMPARE(alice.client->outbox().messages().size(), 0);
+    }
+
+    void typingAppearsAndStopsOnSend()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
+        alice.client->sendMessage(QStringLiteral("first"));
+        QTRY_COMPARE(bob.client->conversations()->rowCount(), 1);
+        bob.client->openConversation(
+            bob.client->conversations()->index(0).data(ConversationListModel::IdRole).toLongLong());
+        QSignalSpy typing(bob.client.get(), &ChatClient::typingChanged);
+        alice.client->setTyping(true);
+        QTRY_VERIFY(!typing.isEmpty());
+        QCOMPARE(typing.last().at(1).toString(), QStringLiteral("alice"));
+        QVERIFY(typing.last().at(2).toBool());
+        alice.client->sendMessage(QStringLiteral("second"));
+        QTRY_VERIFY(!typing.last().at(2).toBool());
+    }
+
+    void offlineSendsAreDeliveredOnceWhenTheServerReturns()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
+        alice.client->sendMessage(QStringLiteral("before"));
+        QTRY_COMPARE(alice.client->outbox().messages().size(), 0);
+
+        const QString db = m_server->databasePath();
+        const quint16 port = m_server->server().port();
+        m_server.reset(); // the server goes away
+        QTRY_COMPARE(alice.client->connection().state(), ConnectionState::Offline);
+        alice.client->sendMessage(QStringLiteral("while offline"));
+        MessageListModel *messages = alice.client->messages();
+        const int row = rowWithText(messages, QStringLiteral("while offline"));
+        QVERIFY(row >= 0);
+        QCOMPARE(messages->index(row).data(MessageListModel::DeliveryRole).toInt(),
+                 int(DeliveryState::Pending));
+        QCOMPARE(alice.client->outbox().messages().size(), 1);
+
+        startServerAgain(db, port);
+        QTRY_COMPARE_WITH_TIMEOUT(alice.client->outbox().messages().size(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(bob.client->conversations()->rowCount(), 1, 10000);
+        bob.client->openConversation(
+            bob.client->conversations()->index(0).data(ConversationListModel::IdRole).toLongLong());
+        QTRY_COMPARE(countText(bob.client->messages(), QStringLiteral("while offline")), 1);
+        QCOMPARE(countText(alice.client->messages(), QStringLiteral("while offline")), 1);
+    }
+
+    void outboxSurvivesClosingTheClient()
+    {
+        const QString profile = QStringLiteral("carol-restart");
+        qint64 bobId = 0;
+        Person bob = signedUp(QStringLiteral("bob"));
+        bobId = bob.client->currentUser().id;
+        {
+            Person carol = person(profile);
+            QSignalSpy ok(carol.client.get(), &ChatClient::authenticated);
+            carol.client->registerAccount(m_server->url(), QStringLiteral("carol"),
+                                          QStringLiteral("password123"), true);
+            QVERIFY(ok.wait(5000));
+            const QString db = m_server->databasePath();
+            const quint16 port = m_server->server().port();
+            m_server.reset();
+            QTRY_COMPARE(carol.client->connection().state(), ConnectionState::Offline);
+            carol.client->startConversationWith(bobId, QStringLiteral("bob"));
+            carol.client->sendMessage(QStringLiteral("written, then the app was closed"));
+            QCOMPARE(carol.client->outbox().messages().size(), 1);
+            m_server = std::make_unique<TestServer>();
+            m_server->config().databasePath = db;
+            m_server->config().port = port;
+            carol.client.reset(); // closed before the server came back
+        }
+        QVERIFY(m_server->start());
+        Person again = person(profile);
+        QCOMPARE(again.client->outbox().messages().size(), 1);
+        QVERIFY(again.client->resume());
+        QTRY_COMPARE_WITH_TIMEOUT(again.client->outbox().messages().size(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(bob.client->conversations()->unreadTotal(), 1, 10000);
+    }
+
+    void wrongPasswordIsReported()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person other = person(QStringLiteral("wrong") + QString::number(++m_profiles));
+        QSignalSpy failed(other.client.get(), &ChatClient::authenticationFailed);
+        other.client->signIn(m_server->url(), QStringLiteral("alice"), QStringLiteral("nope-nope"),
+                             false);
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.first().at(0).value<ProtocolError>().code, ErrorCode::Unauthorized);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChatClient)
+#include "tst_chatclient.moc"
