@@ -64,7 +64,7 @@ void ConversationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     const QRect textRect(avatar.right() + 10, r.top(), r.right() - avatar.right() - 10, d);
     const QDateTime when = index.data(ConversationListModel::LastActivityRole).toDateTime();
     const QString time = when.date() == QDate::currentDate()
-                             ? QLocale().toString(when.time(), QLocale::ShortFormat)
+                             ? when.time().toString(QStringLiteral("HH:mm"))
                              : QLocale().toString(when.date(), QLocale::ShortFormat);
     QFont nameFont = opt.font;
     nameFont.setBold(unread > 0);

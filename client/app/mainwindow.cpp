@@ -156,7 +156,8 @@ void MainWindow::connectClient()
 {
     connect(m_conversationView, &QListView::clicked, this, &MainWindow::openConversationAt);
     connect(m_conversationView, &QListView::activated, this, &MainWindow::openConversationAt);
-    connect(m_online, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+    // activated: double-click, or Enter from the keyboard.
+    connect(m_online, &QListView::activated, this, [this](const QModelIndex &index) {
         m_client.startConversationWith(index.data(OnlineUsersModel::IdRole).toLongLong(),
                                        index.data(OnlineUsersModel::UsernameRole).toString());
     });
@@ -211,22 +212,36 @@ void MainWindow::connectClient()
         if (value == bar->minimum() && bar->maximum() > 0)
             m_client.loadOlderMessages();
     });
+    // Prepending older rows: the row at the top of the viewport stays exactly where it was.
+    // Appending: follow the bottom only if the reader was already there.
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this, bar](const QModelIndex &, int first) {
-                m_distanceFromBottom = first == 0 && m_messages->model()->rowCount() > 0
-                                           ? bar->maximum() - bar->value()
-                                           : (bar->value() >= bar->maximum() - 4 ? 0 : -1);
+                m_anchorId = 0;
+                m_followBottom = bar->value() >= bar->maximum() - 4;
+                const QModelIndex top = m_messages->indexAt(QPoint(4, 0));
+                if (first == 0 && top.isValid()) {
+                    m_anchorId = top.data(MessageListModel::IdRole).toLongLong();
+                    m_anchorOffset = m_messages->visualRect(top).top();
+                }
             });
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this, bar](const QModelIndex &, int) {
-        const int distance = m_distanceFromBottom;
-        m_messages->doItemsLayout(); // sizes are known now, so the range is right
-        if (distance == 0)
-            m_messages->scrollToBottom();
-        else if (distance > 0)
-            bar->setValue(bar->maximum() - distance);
-        m_distanceFromBottom = -1;
-        markReadIfVisible();
-    });
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this, model, bar](const QModelIndex &, int first, int last) {
+                m_messages->doItemsLayout(); // sizes are known now, so the range is right
+                if (first == 0 && m_anchorId != 0) {
+                    for (int row = last + 1; row < model->rowCount(); ++row) {
+                        const QModelIndex index = model->index(row);
+                        if (index.data(MessageListModel::IdRole).toLongLong() == m_anchorId) {
+                            bar->setValue(bar->value() + m_messages->visualRect(index).top() -
+                                          m_anchorOffset);
+                            break;
+                        }
+                    }
+                } else if (m_followBottom) {
+                    m_messages->scrollToBottom();
+                }
+                m_anchorId = 0;
+                markReadIfVisible();
+            });
 }
 
 void MainWindow::openConversationAt(const QModelIndex &proxyIndex)

@@ -66,7 +66,9 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QTimer m_countdown;
     int m_retrySeconds = 0;
-    int m_distanceFromBottom = -1; // kept while older history is prepended
+    qint64 m_anchorId = 0; // the message at the top while older history is prepended
+    int m_anchorOffset = 0;
+    bool m_followBottom = true;
 };
 
 } // namespace natter::client

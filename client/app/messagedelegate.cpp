@@ -72,8 +72,10 @@ QString MessageDelegate::metaText(const QModelIndex &index) const
     QStringList parts;
     if (index.data(MessageListModel::EditedRole).toBool())
         parts << tr("edited");
-    parts << QLocale().toString(index.data(MessageListModel::CreatedAtRole).toDateTime().time(),
-                                QLocale::ShortFormat);
+    parts << index.data(MessageListModel::CreatedAtRole)
+                 .toDateTime()
+                 .time()
+                 .toString(QStringLiteral("HH:mm"));
     if (index.data(MessageListModel::IsOwnRole).toBool())
         parts << ticksFor(index.data(MessageListModel::DeliveryRole).toInt());
     return parts.join(QStringLiteral("  "));

@@ -402,6 +402,11 @@ void ChatClient::transmit(const PendingMessage &p)
                     m_outbox.markFailed(id);
                     m_messages.markFailed(id);
                     report(*e);
+                } else if (m_connection.state() == ConnectionState::Connected) {
+                    // Still connected (rate limited, server busy): try again later; a
+                    // reconnect flushes the outbox anyway.
+                    QTimer::singleShot(qMax<qint64>(e->retryAfterMs, 500), this,
+                                       &ChatClient::flushOutbox);
                 }
                 return;
             }

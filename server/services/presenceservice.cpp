@@ -19,8 +19,11 @@ void PresenceService::sendSnapshot(const Caller &caller)
 {
     PresenceEvent event;
     event.snapshot = true;
+    // Only what the last diff announced: a user who came online since arrives in the next
+    // diff like for everyone else, so a quick online/offline flap can never leave a stale
+    // entry in this client's list.
     for (auto it = m_online.cbegin(); it != m_online.cend(); ++it) {
-        if (it.key() != caller.userId)
+        if (it.key() != caller.userId && m_announced.contains(it.key()))
             event.online.append(User{it.key(), it.value(), true});
     }
     std::sort(event.online.begin(), event.online.end(),
