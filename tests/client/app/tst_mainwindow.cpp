@@ -96,6 +96,46 @@ private slots:
 
     void cleanup() { m_server.reset(); }
 
+    void offlineSendShowsPendingThenIsDelivered()
+    {
+        // The database outlives the server so it can come back with everyone's accounts.
+        QTemporaryDir dir;
+        m_server = std::make_unique<TestServer>();
+        m_server->config().databasePath = dir.filePath(QStringLiteral("natter.db"));
+        QVERIFY(m_server->start());
+        const quint16 port = m_server->server().port();
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        alice.client->connection().setReconnectDelays(100, 300);
+        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
+        type(alice, QStringLiteral("online"));
+        QTRY_COMPARE(alice.client->outbox().messages().size(), 0);
+
+        m_server.reset();
+        QTRY_VERIFY(alice.window->connectionLabel()->text().contains(QStringLiteral("Offline")));
+        type(alice, QStringLiteral("sent while offline"));
+        MessageListModel *messages = alice.client->messages();
+        QCOMPARE(messages->rowCount(), 2);
+        QCOMPARE(messages->index(1).data(MessageListModel::DeliveryRole).toInt(),
+                 int(DeliveryState::Pending));
+
+        m_server = std::make_unique<TestServer>();
+        m_server->config().databasePath = dir.filePath(QStringLiteral("natter.db"));
+        m_server->config().port = port;
+        QVERIFY(m_server->start());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            alice.window->connectionLabel()->text().contains(QStringLiteral("Connected")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(messages->index(1).data(MessageListModel::DeliveryRole).toInt() >=
+                                     int(DeliveryState::Sent),
+                                 10000);
+        QCOMPARE(messages->rowCount(), 2);
+        clickFirstConversation(bob);
+        QTRY_COMPARE_WITH_TIMEOUT(bob.client->messages()->rowCount(), 2, 10000);
+        QCOMPARE(bob.client->messages()->index(1).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("sent while offline"));
+        m_server.reset(); // before `dir` goes away
+    }
+
     void typedMessageAppearsLiterallyOnTheOtherSide()
     {
         Person alice = signedUp(QStringLiteral("alice"));
