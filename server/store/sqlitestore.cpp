@@ -151,6 +151,11 @@ QString SqliteStore::errorText(const QSqlQuery &query) const
     return query.lastError().text();
 }
 
+QString SqliteStore::lastErrorText() const
+{
+    return m_db.lastError().text();
+}
+
 bool SqliteStore::begin()
 {
     m_savedRev = m_rev;

@@ -75,6 +75,21 @@ private:
     bool begin();
     bool commit();
     void rollback();
+    // Runs `work` in one transaction: commits when it succeeds, rolls back otherwise.
+    template <typename T, typename Work> StoreResult<T> inTransaction(Work &&work)
+    {
+        if (!begin())
+            return StoreResult<T>::fail(StoreFailure::Unavailable, lastErrorText());
+        StoreResult<T> result = work();
+        if (!result.ok()) {
+            rollback();
+            return result;
+        }
+        if (!commit())
+            return StoreResult<T>::fail(StoreFailure::Unavailable, lastErrorText());
+        return result;
+    }
+    QString lastErrorText() const;
 
     StoreResult<Message> messageInTransaction(qint64 messageId);
     StoreResult<std::optional<Receipt>> moveReceipt(qint64 conversationId, qint64 userId,

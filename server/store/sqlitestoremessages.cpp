@@ -215,43 +215,29 @@ StoreResult<Message> SqliteStore::message(qint64 messageId)
 StoreResult<Message> SqliteStore::editMessage(qint64 messageId, const QString &content,
                                               qint64 editedAt)
 {
-    using R = StoreResult<Message>;
-    if (!begin())
-        return R::fail(StoreFailure::Unavailable, m_db.lastError().text());
-    auto current = message(messageId);
-    if (!current.ok()) {
-        rollback();
-        return current;
-    }
-    if (current.value.deleted) {
-        rollback();
-        return R::fail(StoreFailure::Conflict, QStringLiteral("deleted"));
-    }
-    bool ok = false;
-    QSqlQuery &keep =
-        exec(QStringLiteral("INSERT INTO message_edits (message_id, content, edited_at) "
-                            "VALUES (?, ?, ?)"),
-             {messageId, current.value.content, editedAt}, &ok);
-    if (!ok) {
-        auto f = failed<Message>(keep);
-        rollback();
-        return f;
-    }
-    Message m = current.value;
-    m.content = content;
-    m.editedAt = editedAt;
-    m.rev = ++m_rev;
-    QSqlQuery &update =
-        exec(QStringLiteral("UPDATE messages SET content = ?, edited_at = ?, rev = ? WHERE id = ?"),
-             {m.content, editedAt, m.rev, messageId}, &ok);
-    if (!ok) {
-        auto f = failed<Message>(update);
-        rollback();
-        return f;
-    }
-    if (!commit())
-        return R::fail(StoreFailure::Unavailable, m_db.lastError().text());
-    return R::success(m);
+    return inTransaction<Message>([&]() -> StoreResult<Message> {
+        auto current = message(messageId);
+        if (!current.ok())
+            return current;
+        if (current.value.deleted)
+            return StoreResult<Message>::fail(StoreFailure::Conflict, QStringLiteral("deleted"));
+        bool ok = false;
+        QSqlQuery &keep = exec(QStringLiteral("INSERT INTO message_edits (message_id, content, "
+                                              "edited_at) VALUES (?, ?, ?)"),
+                               {messageId, current.value.content, editedAt}, &ok);
+        if (!ok)
+            return failed<Message>(keep);
+        Message m = current.value;
+        m.content = content;
+        m.editedAt = editedAt;
+        m.rev = ++m_rev;
+        QSqlQuery &update = exec(
+            QStringLiteral("UPDATE messages SET content = ?, edited_at = ?, rev = ? WHERE id = ?"),
+            {m.content, editedAt, m.rev, messageId}, &ok);
+        if (!ok)
+            return failed<Message>(update);
+        return StoreResult<Message>::success(m);
+    });
 }
 
 StoreResult<QList<EditRecord>> SqliteStore::editHistory(qint64 messageId)
@@ -270,124 +256,99 @@ StoreResult<QList<EditRecord>> SqliteStore::editHistory(qint64 messageId)
 
 StoreResult<Message> SqliteStore::deleteForEveryone(qint64 messageId, qint64 at)
 {
-    using R = StoreResult<Message>;
     Q_UNUSED(at); // the tombstone keeps created_at; the rev orders the change
-    if (!begin())
-        return R::fail(StoreFailure::Unavailable, m_db.lastError().text());
-    auto current = message(messageId);
-    if (!current.ok()) {
-        rollback();
-        return current;
-    }
-    if (current.value.deleted) {
-        rollback();
-        return current; // idempotent
-    }
-    bool ok = false;
-    QSqlQuery &drop =
-        exec(QStringLiteral("DELETE FROM message_edits WHERE message_id = ?"), {messageId}, &ok);
-    if (!ok) {
-        auto f = failed<Message>(drop);
-        rollback();
-        return f;
-    }
-    Message m = current.value;
-    m.content.clear();
-    m.deleted = true;
-    m.rev = ++m_rev;
-    QSqlQuery &update =
-        exec(QStringLiteral("UPDATE messages SET content = '', deleted = 1, rev = ? WHERE id = ?"),
-             {m.rev, messageId}, &ok);
-    if (!ok) {
-        auto f = failed<Message>(update);
-        rollback();
-        return f;
-    }
-    if (!commit())
-        return R::fail(StoreFailure::Unavailable, m_db.lastError().text());
-    return R::success(m);
+    return inTransaction<Message>([&]() -> StoreResult<Message> {
+        auto current = message(messageId);
+        if (!current.ok() || current.value.deleted)
+            return current; // deleting twice is fine
+        bool ok = false;
+        QSqlQuery &drop = exec(QStringLiteral("DELETE FROM message_edits WHERE message_id = ?"),
+                               {messageId}, &ok);
+        if (!ok)
+            return failed<Message>(drop);
+        Message m = current.value;
+        m.content.clear();
+        m.deleted = true;
+        m.rev = ++m_rev;
+        QSqlQuery &update = exec(
+            QStringLiteral("UPDATE messages SET content = '', deleted = 1, rev = ? WHERE id = ?"),
+            {m.rev, messageId}, &ok);
+        if (!ok)
+            return failed<Message>(update);
+        return StoreResult<Message>::success(m);
+    });
 }
 
 StoreResult<HiddenMessage> SqliteStore::hideForUser(qint64 userId, qint64 messageId)
 {
     using R = StoreResult<HiddenMessage>;
-    const auto m = message(messageId);
-    if (!m.ok())
-        return R::fail(m.failure, m.detail);
-    const auto peer = peerOf(m.value.conversationId, userId);
-    if (!peer.ok())
-        return R::fail(peer.failure, peer.detail);
-    bool ok = false;
-    QSqlQuery &existing = exec(QStringLiteral("SELECT rev FROM hidden_messages "
-                                              "WHERE user_id = ? AND message_id = ?"),
-                               {userId, messageId}, &ok);
-    if (!ok)
-        return failed<HiddenMessage>(existing);
-    if (existing.next()) {
-        const HiddenMessage h{m.value.conversationId, messageId, existing.value(0).toLongLong()};
-        existing.finish();
+    return inTransaction<HiddenMessage>([&]() -> R {
+        const auto m = message(messageId);
+        if (!m.ok())
+            return R::fail(m.failure, m.detail);
+        const auto peer = peerOf(m.value.conversationId, userId);
+        if (!peer.ok())
+            return R::fail(peer.failure, peer.detail);
+        bool ok = false;
+        QSqlQuery &existing = exec(QStringLiteral("SELECT rev FROM hidden_messages "
+                                                  "WHERE user_id = ? AND message_id = ?"),
+                                   {userId, messageId}, &ok);
+        if (!ok)
+            return failed<HiddenMessage>(existing);
+        if (existing.next()) { // hiding twice is fine
+            const HiddenMessage h{m.value.conversationId, messageId,
+                                  existing.value(0).toLongLong()};
+            existing.finish();
+            return R::success(h);
+        }
+        const HiddenMessage h{m.value.conversationId, messageId, ++m_rev};
+        QSqlQuery &insert = exec(QStringLiteral("INSERT INTO hidden_messages "
+                                                "(user_id, message_id, conversation_id, rev) "
+                                                "VALUES (?, ?, ?, ?)"),
+                                 {userId, messageId, h.conversationId, h.rev}, &ok);
+        if (!ok)
+            return failed<HiddenMessage>(insert);
         return R::success(h);
-    }
-    if (!begin())
-        return R::fail(StoreFailure::Unavailable, m_db.lastError().text());
-    const HiddenMessage h{m.value.conversationId, messageId, ++m_rev};
-    QSqlQuery &insert = exec(QStringLiteral("INSERT INTO hidden_messages "
-                                            "(user_id, message_id, conversation_id, rev) "
-                                            "VALUES (?, ?, ?, ?)"),
-                             {userId, messageId, h.conversationId, h.rev}, &ok);
-    if (!ok) {
-        auto f = failed<HiddenMessage>(insert);
-        rollback();
-        return f;
-    }
-    if (!commit())
-        return R::fail(StoreFailure::Unavailable, m_db.lastError().text());
-    return R::success(h);
+    });
 }
 
 StoreResult<std::optional<Receipt>> SqliteStore::moveReceipt(qint64 conversationId, qint64 userId,
                                                              qint64 upTo, bool read)
 {
     using R = StoreResult<std::optional<Receipt>>;
-    bool ok = false;
-    QSqlQuery &q = exec(QStringLiteral("SELECT p.read_up_to, p.delivered_up_to, p.rev, "
-                                       "c.last_message_id FROM participants p "
-                                       "JOIN conversations c ON c.id = p.conversation_id "
-                                       "WHERE p.conversation_id = ? AND p.user_id = ?"),
-                        {conversationId, userId}, &ok);
-    if (!ok)
-        return failed<std::optional<Receipt>>(q);
-    if (!q.next())
-        return R::fail(StoreFailure::NotFound);
-    Receipt r{conversationId, userId, q.value(0).toLongLong(), q.value(1).toLongLong(),
-              q.value(2).toLongLong()};
-    const qint64 newest = q.value(3).toLongLong();
-    q.finish();
+    return inTransaction<std::optional<Receipt>>([&]() -> R {
+        bool ok = false;
+        QSqlQuery &q = exec(QStringLiteral("SELECT p.read_up_to, p.delivered_up_to, p.rev, "
+                                           "c.last_message_id FROM participants p "
+                                           "JOIN conversations c ON c.id = p.conversation_id "
+                                           "WHERE p.conversation_id = ? AND p.user_id = ?"),
+                            {conversationId, userId}, &ok);
+        if (!ok)
+            return failed<std::optional<Receipt>>(q);
+        if (!q.next())
+            return R::fail(StoreFailure::NotFound);
+        Receipt r{conversationId, userId, q.value(0).toLongLong(), q.value(1).toLongLong(),
+                  q.value(2).toLongLong()};
+        const qint64 newest = q.value(3).toLongLong();
+        q.finish();
 
-    const qint64 target = std::min(upTo, newest);
-    const qint64 readUpTo = read ? std::max(r.readUpTo, target) : r.readUpTo;
-    const qint64 deliveredUpTo =
-        std::max({r.deliveredUpTo, readUpTo, read ? r.deliveredUpTo : target});
-    if (readUpTo == r.readUpTo && deliveredUpTo == r.deliveredUpTo)
-        return R::success(std::nullopt);
-
-    if (!begin())
-        return R::fail(StoreFailure::Unavailable, m_db.lastError().text());
-    r.readUpTo = readUpTo;
-    r.deliveredUpTo = deliveredUpTo;
-    r.rev = ++m_rev;
-    QSqlQuery &update = exec(QStringLiteral("UPDATE participants SET read_up_to = ?, "
-                                            "delivered_up_to = ?, rev = ? "
-                                            "WHERE conversation_id = ? AND user_id = ?"),
-                             {r.readUpTo, r.deliveredUpTo, r.rev, conversationId, userId}, &ok);
-    if (!ok) {
-        auto f = failed<std::optional<Receipt>>(update);
-        rollback();
-        return f;
-    }
-    if (!commit())
-        return R::fail(StoreFailure::Unavailable, m_db.lastError().text());
-    return R::success(r);
+        const qint64 target = std::min(upTo, newest);
+        const qint64 readUpTo = read ? std::max(r.readUpTo, target) : r.readUpTo;
+        const qint64 deliveredUpTo =
+            std::max({r.deliveredUpTo, readUpTo, read ? r.deliveredUpTo : target});
+        if (readUpTo == r.readUpTo && deliveredUpTo == r.deliveredUpTo)
+            return R::success(std::nullopt); // never backwards; nothing changed
+        r.readUpTo = readUpTo;
+        r.deliveredUpTo = deliveredUpTo;
+        r.rev = ++m_rev;
+        QSqlQuery &update = exec(QStringLiteral("UPDATE participants SET read_up_to = ?, "
+                                                "delivered_up_to = ?, rev = ? "
+                                                "WHERE conversation_id = ? AND user_id = ?"),
+                                 {r.readUpTo, r.deliveredUpTo, r.rev, conversationId, userId}, &ok);
+        if (!ok)
+            return failed<std::optional<Receipt>>(update);
+        return R::success(r);
+    });
 }
 
 StoreResult<std::optional<Receipt>> SqliteStore::markRead(qint64 conversationId, qint64 userId,
