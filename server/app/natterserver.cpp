@@ -30,7 +30,7 @@ constexpr int kCloseGraceMs = 3'000;
 struct NatterServer::Parts
 {
     Parts(ChatStore &store, const ServerConfig &config)
-        : directory(store), presence(registry, config.presenceBatchMs),
+        : directory(store), presence(registry, config.presenceBatchMs, config.presenceGraceMs),
           typing(directory, registry, config.typingExpiryMs), receipts(store, directory, registry),
           messaging(store, directory, registry, receipts, typing),
           conversations(store, presence, receipts), edits(store, directory, registry),

@@ -46,6 +46,7 @@ struct ServerConfig
     int outboundGraceMs = 5'000;
 
     int presenceBatchMs = limits::kPresenceBatchMs;
+    int presenceGraceMs = limits::kPresenceGraceMs;
     int typingExpiryMs = limits::kTypingExpiryMs;
 };
 

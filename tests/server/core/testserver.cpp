@@ -4,6 +4,7 @@ TestServer::TestServer()
 {
     m_config.address = QHostAddress(QHostAddress::LocalHost);
     m_config.port = 0;
+    m_config.presenceGraceMs = 0; // suites that test the grace period set it themselves
     m_config.databasePath = m_dir.filePath(QStringLiteral("natter-test.db"));
     m_config.passwordCost = natter::server::PasswordCost::Min;
 }

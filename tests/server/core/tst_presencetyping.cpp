@@ -26,10 +26,11 @@ private:
             ids.append(qint64(v.toDouble()));
         return ids;
     }
-    bool start(int batchMs = 100, int typingExpiryMs = 400)
+    bool start(int batchMs = 100, int typingExpiryMs = 400, int graceMs = 0)
     {
         m_server = std::make_unique<TestServer>();
         m_server->config().presenceBatchMs = batchMs;
+        m_server->config().presenceGraceMs = graceMs;
         m_server->config().typingExpiryMs = typingExpiryMs;
         return m_server->start();
     }
@@ -155,6 +156,42 @@ private slots:
         auto bobAgain = m_server->connect();
         QVERIFY(bobAgain->authWith(bob->token()));
         QVERIFY(alice->noEvent(QStringLiteral("presence"), 1200));
+    }
+
+    void blipWithinTheGracePeriodIsNeverAnnounced()
+    {
+        QVERIFY(start(50, 400, 600));
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        QVERIFY(!alice->waitEvent(QStringLiteral("presence"), 3000).isEmpty());
+        alice->clearEvents();
+
+        // Bob's only socket drops and comes back after several batch windows, within grace.
+        bob->close();
+        QVERIFY(bob->waitDisconnected());
+        QTest::qWait(250);
+        auto bobAgain = m_server->connect();
+        QVERIFY(bobAgain->authWith(bob->token()));
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 900));
+        // Someone who signs in meanwhile sees bob online.
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(carol);
+        QJsonObject snapshot; // consumed by user(), still in the frame log
+        for (const QJsonObject &f : carol->frameLog()) {
+            if (f.value("type").toString() == QLatin1String("presence"))
+                snapshot = f;
+        }
+        QVERIFY(snapshot.value("snapshot").toBool());
+        QVERIFY(onlineIds(snapshot).contains(bob->userId()));
+
+        // Gone for longer than the grace period: announced offline, once.
+        bobAgain->close();
+        QVERIFY(bobAgain->waitDisconnected());
+        QJsonObject gone; // (carol's arrival is announced to alice first)
+        for (int i = 0; i < 3 && offlineIds(gone).isEmpty(); ++i)
+            gone = alice->waitEvent(QStringLiteral("presence"), 3000);
+        QCOMPARE(offlineIds(gone), QList<qint64>{bob->userId()});
     }
 
     void typingIsRelayedToThePeerOnly()
