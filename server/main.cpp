@@ -2,10 +2,12 @@
 
 #include "app/natterserver.h"
 #include "app/signalwatcher.h"
+#include "app/usercommand.h"
 #include "config/logging.h"
 #include "config/serveroptions.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 #include <cstdio>
 
@@ -27,6 +29,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "natter-server: %s\nTry 'natter-server --help'.\n",
                      qPrintable(options.text));
         return 2;
+    }
+
+    if (options.action == ServerOptions::Action::Admin) {
+        QTextStream in(stdin), out(stdout), err(stderr);
+        return runUserCommand(options.command, options.config, in, out, err);
     }
 
     installLogging(options.config.logLevel);

@@ -66,6 +66,14 @@ ServerOptions parseServerOptions(const QStringList &arguments,
                        "upgraded at the next login. Environment: NATTER_PASSWORD_COST."),
         QStringLiteral("COST"));
     parser.addOptions({listen, database, logLevel, passwordCost});
+    parser.addPositionalArgument(
+        QStringLiteral("user"),
+        QStringLiteral("Administration instead of serving, on the same database: "
+                       "user list | user add NAME | user disable NAME | user enable NAME | "
+                       "user reset-password NAME. Passwords are read from standard input "
+                       "(one line). Disabling or resetting a password revokes the user's "
+                       "sessions."),
+        QStringLiteral("[user COMMAND [NAME]]"));
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -82,11 +90,15 @@ ServerOptions parseServerOptions(const QStringList &arguments,
                    QCoreApplication::applicationVersion() + QLatin1Char('\n');
         return out;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return failure(QStringLiteral("unexpected argument: %1")
-                           .arg(parser.positionalArguments().constFirst()));
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && positional.constFirst() != QLatin1String("user"))
+        return failure(QStringLiteral("unexpected argument: %1").arg(positional.constFirst()));
 
     ServerOptions out;
+    if (!positional.isEmpty()) {
+        out.action = ServerOptions::Action::Admin;
+        out.command = positional;
+    }
     ServerConfig &config = out.config;
     const QString listenText =
         valueOrEnv(parser, listen, environment, QStringLiteral("NATTER_LISTEN"));

@@ -13,12 +13,14 @@ struct ServerOptions
     enum class Action
     {
         Run,
+        Admin, // `user ...`: administration on the database, then exit
         ShowText,
         Fail
     };
     Action action = Action::Run;
     ServerConfig config;
-    QString text; // --help / --version output, or the error message for Fail
+    QString text;        // --help / --version output, or the error message for Fail
+    QStringList command; // Admin: the positional arguments, e.g. {"user", "add", "eve"}
 };
 
 // `arguments` includes the program name. Precedence: command line, then NATTER_LISTEN /

@@ -124,6 +124,58 @@ private slots:
         QCOMPARE(again.exitCode(), 0);
     }
 
+    // `natter-server user ...` with a password on stdin; returns the exit code.
+    int admin(const QString &db, const QStringList &command, const QByteArray &input = {},
+              QByteArray *output = nullptr)
+    {
+        QProcess process;
+        process.start(binary(), QStringList{"--database", db, "--password-cost", "min"} + command);
+        process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(20000))
+            return -1;
+        if (output)
+            *output = process.readAllStandardOutput();
+        return process.exitCode();
+    }
+
+    void userCommandsManageAccounts()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("admin.db"));
+        QCOMPARE(admin(db, {"user", "add", "eve"}, "first-password\n"), 0);
+        QCOMPARE(admin(db, {"user", "add", "EVE"}, "other-password\n"), 1); // taken
+        QCOMPARE(admin(db, {"user", "add", "x y"}, "other-password\n"), 1); // bad name
+        QCOMPARE(admin(db, {"user", "add", "frank"}, "short\n"), 1);        // weak password
+        QCOMPARE(admin(db, {"user", "fly"}), 2);
+        QByteArray listed;
+        QCOMPARE(admin(db, {"user", "list"}, {}, &listed), 0);
+        QCOMPARE(listed, QByteArray("eve\n"));
+
+        QProcess server;
+        const QUrl url = startServer(server, db);
+        QVERIFY(url.isValid());
+        TestClient eve;
+        QVERIFY(eve.open(url));
+        QVERIFY(eve.loginAs(QStringLiteral("eve"), QStringLiteral("first-password")));
+
+        // Disabled while the server runs: the next login is refused.
+        QCOMPARE(admin(db, {"user", "disable", "eve"}), 0);
+        TestClient again;
+        QVERIFY(again.open(url));
+        QVERIFY(!again.loginAs(QStringLiteral("eve"), QStringLiteral("first-password")));
+        QCOMPARE(admin(db, {"user", "enable", "eve"}), 0);
+        QVERIFY(again.loginAs(QStringLiteral("eve"), QStringLiteral("first-password")));
+
+        QCOMPARE(admin(db, {"user", "reset-password", "eve"}, "second-password\n"), 0);
+        TestClient third;
+        QVERIFY(third.open(url));
+        QVERIFY(!third.loginAs(QStringLiteral("eve"), QStringLiteral("first-password")));
+        QVERIFY(third.loginAs(QStringLiteral("eve"), QStringLiteral("second-password")));
+        QCOMPARE(admin(db, {"user", "disable", "nobody"}), 1);
+        server.terminate();
+        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(10000));
+    }
+
     void takenPortFailsWithAMessage()
     {
         QTcpServer blocker;
