@@ -118,8 +118,10 @@ quint16 NatterServer::port() const
 
 QUrl NatterServer::url() const
 {
-    return QUrl(QStringLiteral("ws://%1:%2%3")
-                    .arg(hostForUrl(m_config.address))
+    const bool secure = m_parts && m_parts->server.isSecure();
+    return QUrl(QStringLiteral("%1://%2:%3%4")
+                    .arg(secure ? QStringLiteral("wss") : QStringLiteral("ws"),
+                         hostForUrl(m_config.address))
                     .arg(port())
                     .arg(protocol::kPath));
 }

@@ -31,6 +31,9 @@ struct ServerConfig
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
     quint16 port = protocol::kDefaultPort; // 0: any free port (see NatterServer::port())
     QString databasePath;
+    // Both set: wss:// with this PEM certificate (chain) and private key.
+    QString tlsCertPath;
+    QString tlsKeyPath;
     LogLevel logLevel = LogLevel::Info;
     PasswordCost passwordCost = PasswordCost::Interactive;
 

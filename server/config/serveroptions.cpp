@@ -65,7 +65,16 @@ ServerOptions parseServerOptions(const QStringList &arguments,
                        "(slower, stronger) or min (for tests only: weak). Existing hashes are "
                        "upgraded at the next login. Environment: NATTER_PASSWORD_COST."),
         QStringLiteral("COST"));
-    parser.addOptions({listen, database, logLevel, passwordCost});
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("PEM certificate (chain) to serve wss:// instead of ws://; needs "
+                       "--tls-key. Environment: NATTER_TLS_CERT."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(
+        QStringLiteral("tls-key"),
+        QStringLiteral("PEM private key of --tls-cert. Environment: NATTER_TLS_KEY."),
+        QStringLiteral("FILE"));
+    parser.addOptions({listen, database, logLevel, passwordCost, tlsCert, tlsKey});
     parser.addPositionalArgument(
         QStringLiteral("user"),
         QStringLiteral("Administration instead of serving, on the same database: "
@@ -118,6 +127,11 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         return failure(QStringLiteral("invalid --password-cost \"%1\": expected interactive, "
                                       "moderate or min")
                            .arg(costText));
+    config.tlsCertPath =
+        valueOrEnv(parser, tlsCert, environment, QStringLiteral("NATTER_TLS_CERT"));
+    config.tlsKeyPath = valueOrEnv(parser, tlsKey, environment, QStringLiteral("NATTER_TLS_KEY"));
+    if (config.tlsCertPath.isEmpty() != config.tlsKeyPath.isEmpty())
+        return failure(QStringLiteral("--tls-cert and --tls-key go together"));
     config.databasePath =
         valueOrEnv(parser, database, environment, QStringLiteral("NATTER_DATABASE"));
     if (config.databasePath.isEmpty())

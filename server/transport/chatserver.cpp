@@ -6,6 +6,9 @@
 #include "protocollimits.h"
 #include "sessionregistry.h"
 
+#include <QFile>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -16,7 +19,9 @@ ChatServer::ChatServer(SessionRegistry &registry, const HandlerRegistry &handler
                        const ServerConfig &config, QObject *parent)
     : QObject(parent), m_registry(registry), m_handlers(handlers), m_config(config),
       m_server(new QWebSocketServer(QStringLiteral("natter-server"),
-                                    QWebSocketServer::NonSecureMode, this))
+                                    config.tlsCertPath.isEmpty() ? QWebSocketServer::NonSecureMode
+                                                                 : QWebSocketServer::SecureMode,
+                                    this))
 {
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptPending);
 }
@@ -29,12 +34,47 @@ ChatServer::~ChatServer()
 
 bool ChatServer::listen(const QHostAddress &address, quint16 port)
 {
+    if (!m_config.tlsCertPath.isEmpty() && !configureTls())
+        return false;
     return m_server->listen(address, port);
+}
+
+bool ChatServer::isSecure() const
+{
+    return m_server->secureMode() == QWebSocketServer::SecureMode;
+}
+
+bool ChatServer::configureTls()
+{
+    QFile certFile(m_config.tlsCertPath);
+    QFile keyFile(m_config.tlsKeyPath);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        m_tlsError =
+            QStringLiteral("cannot read %1 or %2").arg(m_config.tlsCertPath, m_config.tlsKeyPath);
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull()) {
+        m_tlsError = chain.isEmpty()
+                         ? QStringLiteral("no PEM certificate in %1").arg(m_config.tlsCertPath)
+                         : QStringLiteral("no RSA or EC PEM key in %1").arg(m_config.tlsKeyPath);
+        return false;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
+    m_server->setSslConfiguration(tls);
+    return true;
 }
 
 QString ChatServer::errorString() const
 {
-    return m_server->errorString();
+    return m_tlsError.isEmpty() ? m_server->errorString() : m_tlsError;
 }
 quint16 ChatServer::serverPort() const
 {

@@ -31,6 +31,7 @@ public:
     bool listen(const QHostAddress &address, quint16 port);
     QString errorString() const;
     quint16 serverPort() const;
+    bool isSecure() const; // wss://
     bool isListening() const;
     void stopListening();
 
@@ -42,6 +43,7 @@ signals:
     void connectionsClosed();
 
 private:
+    bool configureTls();
     void acceptPending();
     void rejectWrongPath(QWebSocket *socket);
     void sessionFinished(ClientSession *session);
@@ -50,6 +52,7 @@ private:
     const HandlerRegistry &m_handlers;
     const ServerConfig &m_config;
     QWebSocketServer *m_server;
+    QString m_tlsError;
     int m_sessions = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "testclient.h"
 
 #include <QJsonDocument>
+#include <QSslConfiguration>
 #include <QTest>
 #include <QUuid>
 
@@ -23,6 +24,13 @@ bool TestClient::open(const QUrl &url, int timeoutMs)
     [[maybe_unused]] const bool settled =
         QTest::qWaitFor([this]() { return m_opened || m_disconnected; }, timeoutMs);
     return m_opened;
+}
+
+void TestClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(certificates);
+    m_socket.setSslConfiguration(tls);
 }
 
 bool TestClient::isConnected() const

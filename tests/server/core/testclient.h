@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 #include <QWebSocket>
 
@@ -19,6 +20,8 @@ public:
 
     bool open(const QUrl &url, int timeoutMs = 5000);
     bool isConnected() const;
+    // For wss:// to a server with a self-signed certificate.
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
     void close();
     bool waitDisconnected(int timeoutMs = 5000);
     int closeCode() const { return m_closeCode; }

@@ -5,6 +5,7 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -21,17 +22,18 @@ private:
     static QString binary() { return QStringLiteral(NATTER_SERVER_BINARY); }
 
     // Starts the server on a free port; returns the URL from its "listening" line.
-    QUrl startServer(QProcess &process, const QString &database)
+    QUrl startServer(QProcess &process, const QString &database, const QStringList &extra = {})
     {
         process.setProgram(binary());
-        process.setArguments({"--listen", "127.0.0.1:0", "--database", database, "--password-cost",
-                              "min", "--log-level", "warning"});
+        process.setArguments(QStringList{"--listen", "127.0.0.1:0", "--database", database,
+                                         "--password-cost", "min", "--log-level", "warning"} +
+                             extra);
         process.start();
         if (!process.waitForStarted(5000))
             return {};
         QByteArray out;
         const QRegularExpression line(
-            QStringLiteral("natter-server listening on (ws://127\\.0\\.0\\.1:(\\d+)/v1)\n"));
+            QStringLiteral("natter-server listening on (wss?://127\\.0\\.0\\.1:(\\d+)/v1)\n"));
         QRegularExpressionMatch match;
         QElapsedTimer clock;
         clock.start();
@@ -174,6 +176,54 @@ private slots:
         QCOMPARE(admin(db, {"user", "disable", "nobody"}), 1);
         server.terminate();
         QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(10000));
+    }
+
+    void tlsCertificateSwitchesToWss()
+    {
+        const QString cert = m_dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = m_dir.filePath(QStringLiteral("key.pem"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+                       cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                       "subjectAltName=IP:127.0.0.1"});
+        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
+                 "openssl is needed to make a test certificate");
+
+        QProcess server;
+        const QUrl url = startServer(server, m_dir.filePath(QStringLiteral("tls.db")),
+                                     {"--tls-cert", cert, "--tls-key", key});
+        QCOMPARE(url.scheme(), QStringLiteral("wss"));
+
+        // A client that trusts this certificate talks as usual...
+        QFile pem(cert);
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        TestClient trusting;
+        trusting.setCaCertificates(QSslCertificate::fromData(pem.readAll(), QSsl::Pem));
+        QVERIFY(trusting.open(url));
+        QVERIFY(trusting.registerAs(QStringLiteral("tina")));
+        // ...one that does not (self-signed, unknown CA) is refused, and plain ws:// fails.
+        TestClient stranger;
+        QVERIFY(!stranger.open(url));
+        QUrl plain = url;
+        plain.setScheme(QStringLiteral("ws"));
+        TestClient cleartext;
+        QVERIFY(!cleartext.open(plain, 3000));
+        server.terminate();
+        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(10000));
+
+        // Half a pair, or a file that is not a certificate: a clear refusal to start.
+        QProcess half;
+        half.start(binary(), {"--tls-cert", cert});
+        QVERIFY(half.waitForFinished(10000));
+        QCOMPARE(half.exitCode(), 2);
+        QProcess wrong;
+        wrong.start(binary(), {"--listen", "127.0.0.1:0", "--database",
+                               m_dir.filePath(QStringLiteral("tls2.db")), "--tls-cert", key,
+                               "--tls-key", key});
+        QVERIFY(wrong.waitForFinished(10000));
+        QCOMPARE(wrong.exitCode(), 1);
+        QVERIFY(wrong.readAllStandardError().contains("no PEM certificate"));
     }
 
     void takenPortFailsWithAMessage()
