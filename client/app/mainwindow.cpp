@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "certificateprompt.h"
 #include "chatclient.h"
 #include "composebox.h"
 #include "conversationdelegate.h"
@@ -190,6 +191,10 @@ void MainWindow::connectClient()
                 if (!isActiveWindow() && m_tray)
                     m_tray->showMessage(sender, text.left(200), QSystemTrayIcon::Information);
                 QApplication::alert(this);
+            });
+    connect(&m_client, &ChatClient::untrustedCertificate, this,
+            [this](const QSslCertificate &certificate, bool changed) {
+                askToTrustCertificate(this, m_client, certificate, changed);
             });
     connect(&m_client, &ChatClient::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });

@@ -4,6 +4,7 @@
 #include "protocollimits.h"
 #include "requests.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
@@ -46,6 +47,8 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
             emit authenticationFailed(ProtocolError::make(
                 ErrorCode::Unavailable, tr("Cannot reach the server: %1").arg(why)));
     });
+    connect(&m_connection, &ServerConnection::untrustedCertificate, this,
+            &ChatClient::untrustedCertificate);
     m_peerTypingExpiry.setSingleShot(true);
     m_peerTypingExpiry.setInterval(limits::kTypingExpiryMs);
     connect(&m_peerTypingExpiry, &QTimer::timeout, this,
@@ -92,6 +95,7 @@ void ChatClient::startAuth(const QUrl &server, AuthAction action, const QString 
     if (action != AuthAction::Token)
         m_token.clear();
     m_settings.setServerUrl(server);
+    m_connection.setPinnedCertificate(m_settings.pinnedCertificate(server));
     m_connection.open(server);
 }
 
@@ -146,6 +150,15 @@ void ChatClient::onAuthenticated(const QJsonObject &reply)
     flushOutbox();
     if (openConversationId() > 0)
         loadNewestPage();
+}
+
+void ChatClient::trustCertificate(const QSslCertificate &certificate)
+{
+    const QUrl server = m_settings.serverUrl();
+    const QByteArray digest = certificate.digest(QCryptographicHash::Sha256).toHex();
+    m_settings.setPinnedCertificate(server, digest);
+    m_connection.setPinnedCertificate(digest);
+    m_connection.open(server);
 }
 
 void ChatClient::signOut()

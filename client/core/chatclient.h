@@ -46,6 +46,8 @@ public:
                          bool remember);
     bool resume(); // signs in with the remembered token; false when there is none
     void signOut();
+    // Accept this (self-signed) server certificate from now on and connect again.
+    void trustCertificate(const QSslCertificate &certificate);
 
     void openConversation(qint64 conversationId);
     void startConversationWith(qint64 userId, const QString &username);
@@ -68,6 +70,7 @@ signals:
     void messageArrived(qint64 conversationId, const QString &senderName, const QString &text);
     void olderMessagesLoaded(int count);
     void errorOccurred(const QString &message);
+    void untrustedCertificate(const QSslCertificate &certificate, bool changed);
 
 private:
     enum class AuthAction

@@ -89,6 +89,23 @@ void ProfileSettings::setSplitterState(const QByteArray &state)
     m_settings->setValue(QStringLiteral("window/splitter"), state);
 }
 
+namespace {
+QString pinKey(const QUrl &server)
+{
+    return QStringLiteral("tls/%1_%2").arg(server.host()).arg(server.port(7467));
+}
+} // namespace
+
+QByteArray ProfileSettings::pinnedCertificate(const QUrl &server) const
+{
+    return m_settings->value(pinKey(server)).toByteArray();
+}
+
+void ProfileSettings::setPinnedCertificate(const QUrl &server, const QByteArray &sha256)
+{
+    m_settings->setValue(pinKey(server), sha256);
+}
+
 void ProfileSettings::sync()
 {
     m_settings->sync();

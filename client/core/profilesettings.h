@@ -31,6 +31,10 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray splitterState() const;
     void setSplitterState(const QByteArray &state);
+    // Trust on first use: the SHA-256 of a self-signed server certificate the user accepted,
+    // per server host:port.
+    QByteArray pinnedCertificate(const QUrl &server) const;
+    void setPinnedCertificate(const QUrl &server, const QByteArray &sha256);
     void sync();
 
     static QUrl defaultServerUrl();

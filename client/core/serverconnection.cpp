@@ -3,7 +3,9 @@
 #include "codec.h"
 #include "protocollimits.h"
 
+#include <QCryptographicHash>
 #include <QRandomGenerator>
+#include <QSslConfiguration>
 
 namespace natter::client {
 
@@ -23,10 +25,18 @@ ServerConnection::ServerConnection(QObject *parent) : QObject(parent)
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ServerConnection::onText);
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        // Never ignored silently: the connection fails and says why.
+        const QSslCertificate peer = m_socket.sslConfiguration().peerCertificate();
+        const QByteArray digest = peer.digest(QCryptographicHash::Sha256).toHex();
+        if (!m_pinned.isEmpty() && digest == m_pinned) {
+            m_socket.ignoreSslErrors(); // the certificate the user chose to trust
+            return;
+        }
+        // Never ignored silently: the connection fails, says why, and asks for trust.
+        m_wanted = false;
         emit connectionLost(tr("TLS error: %1").arg(errors.value(0).errorString()));
+        if (!peer.isNull())
+            emit untrustedCertificate(peer, !m_pinned.isEmpty());
     });
-
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, [this]() {
         if (m_wanted && m_state == ConnectionState::Offline) {

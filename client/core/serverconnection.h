@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -45,6 +46,8 @@ public:
     void request(protocol::RequestType type, const QJsonObject &fields, ReplyHandler handler,
                  int timeoutMs = 15'000);
     void setReconnectDelays(int firstMs, int maxMs);
+    // A self-signed certificate with this SHA-256 is accepted (trust on first use).
+    void setPinnedCertificate(const QByteArray &sha256) { m_pinned = sha256; }
 
 signals:
     void stateChanged(natter::client::ConnectionState state);
@@ -52,6 +55,9 @@ signals:
     void connectionLost(const QString &reason);
     void retryScheduled(int seconds);
     void eventReceived(natter::protocol::EventType type, const QJsonObject &event);
+    // The server's certificate is not trusted: unknown (changed=false) or different from the
+    // pinned one (changed=true). The connection was refused; reconnect after pinning.
+    void untrustedCertificate(const QSslCertificate &certificate, bool changed);
 
 private:
     struct Pending
@@ -81,6 +87,7 @@ private:
     int m_maxDelayMs = 30'000;
     int m_delayMs = 1'000;
     bool m_pingOutstanding = false;
+    QByteArray m_pinned;
 };
 
 } // namespace natter::client

@@ -4,6 +4,8 @@
 #include "chatclient.h"
 #include "testserver.h"
 
+#include <QProcess>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -206,6 +208,64 @@ private slots:
         QVERIFY(again.client->resume());
         QTRY_COMPARE_WITH_TIMEOUT(again.client->outbox().messages().size(), 0, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(bob.client->conversations()->unreadTotal(), 1, 10000);
+    }
+
+    void selfSignedServerIsTrustedOnFirstUseThenPinned()
+    {
+        const auto makeCert = [this](const QString &name) {
+            const QString cert = m_dbDir->filePath(name + QStringLiteral(".pem"));
+            const QString key = m_dbDir->filePath(name + QStringLiteral(".key"));
+            QProcess openssl;
+            openssl.start(QStringLiteral("openssl"),
+                          {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+                           cert, "-days", "2", "-subj", "/CN=127.0.0.1"});
+            if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
+                qFatal("openssl is needed to make a test certificate");
+            return std::pair{cert, key};
+        };
+        const auto startTls = [this](const std::pair<QString, QString> &pair, quint16 port) {
+            m_server = std::make_unique<TestServer>();
+            m_server->config().databasePath = m_dbDir->filePath(QStringLiteral("tls.db"));
+            m_server->config().tlsCertPath = pair.first;
+            m_server->config().tlsKeyPath = pair.second;
+            m_server->config().port = port;
+            return m_server->start();
+        };
+        m_server.reset();
+        QVERIFY(startTls(makeCert(QStringLiteral("first")), 0));
+        const quint16 port = m_server->server().port();
+        QCOMPARE(m_server->url().scheme(), QStringLiteral("wss"));
+
+        Person alice = person(QStringLiteral("tofu"));
+        QSignalSpy untrusted(alice.client.get(), &ChatClient::untrustedCertificate);
+        QSignalSpy ok(alice.client.get(), &ChatClient::authenticated);
+        alice.client->registerAccount(m_server->url(), QStringLiteral("alice"),
+                                      QStringLiteral("password123"), true);
+        QVERIFY(untrusted.wait(5000));
+        QCOMPARE(untrusted.first().at(1).toBool(), false); // unknown, not changed
+        QCOMPARE(ok.count(), 0);                           // nothing sent before trust
+        alice.client->trustCertificate(untrusted.first().at(0).value<QSslCertificate>());
+        QVERIFY(ok.wait(5000));
+
+        // The pin is remembered: a restarted client connects without asking.
+        alice.client.reset();
+        Person again = person(QStringLiteral("tofu"));
+        QSignalSpy untrustedAgain(again.client.get(), &ChatClient::untrustedCertificate);
+        QSignalSpy okAgain(again.client.get(), &ChatClient::authenticated);
+        QVERIFY(again.client->resume());
+        QVERIFY(okAgain.wait(5000));
+        QCOMPARE(untrustedAgain.count(), 0);
+        again.client.reset();
+
+        // Another certificate on the same address is refused as "changed".
+        m_server.reset();
+        QVERIFY(startTls(makeCert(QStringLiteral("second")), port));
+        Person third = person(QStringLiteral("tofu"));
+        QSignalSpy changed(third.client.get(), &ChatClient::untrustedCertificate);
+        QVERIFY(third.client->resume());
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(changed.first().at(1).toBool(), true);
+        QVERIFY(!third.client->isAuthenticated());
     }
 
     void wrongPasswordIsReported()
