@@ -257,6 +257,7 @@ void MainWindow::openConversationAt(const QModelIndex &proxyIndex)
 
 void MainWindow::markReadIfVisible()
 {
+    // The offscreen platform (tests, headless runs) never activates windows: treat them as seen.
     if (isActiveWindow() || QApplication::platformName() == QLatin1String("offscreen"))
         m_client.markOpenConversationRead();
 }

@@ -191,12 +191,13 @@ StoreResult<StoredUser> SqliteStore::createUser(const QString &username,
         StoredUser{q.lastInsertId().toLongLong(), username, passwordHash, false, createdAt});
 }
 
-StoreResult<StoredUser> SqliteStore::userByName(const QString &username)
+StoreResult<StoredUser> SqliteStore::userWhere(const QString &condition, const QVariant &value)
 {
     bool ok = false;
     QSqlQuery &q = exec(QStringLiteral("SELECT id, username, password_hash, disabled, created_at "
-                                       "FROM users WHERE username = ?"),
-                        {username}, &ok);
+                                       "FROM users WHERE ") +
+                            condition,
+                        {value}, &ok);
     if (!ok)
         return failed<StoredUser>(q);
     if (!q.next())
@@ -206,19 +207,14 @@ StoreResult<StoredUser> SqliteStore::userByName(const QString &username)
     return StoreResult<StoredUser>::success(user);
 }
 
+StoreResult<StoredUser> SqliteStore::userByName(const QString &username)
+{
+    return userWhere(QStringLiteral("username = ?"), username);
+}
+
 StoreResult<StoredUser> SqliteStore::userById(qint64 id)
 {
-    bool ok = false;
-    QSqlQuery &q = exec(QStringLiteral("SELECT id, username, password_hash, disabled, created_at "
-                                       "FROM users WHERE id = ?"),
-                        {id}, &ok);
-    if (!ok)
-        return failed<StoredUser>(q);
-    if (!q.next())
-        return StoreResult<StoredUser>::fail(StoreFailure::NotFound);
-    auto user = userFrom(q);
-    q.finish();
-    return StoreResult<StoredUser>::success(user);
+    return userWhere(QStringLiteral("id = ?"), id);
 }
 
 StoreResult<QList<User>> SqliteStore::listUsers(const QString &query, int limit)

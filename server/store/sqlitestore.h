@@ -91,7 +91,8 @@ private:
     }
     QString lastErrorText() const;
 
-    StoreResult<Message> messageInTransaction(qint64 messageId);
+    // `condition` is a fixed SQL fragment with one "?" (never built from input).
+    StoreResult<StoredUser> userWhere(const QString &condition, const QVariant &value);
     StoreResult<std::optional<Receipt>> moveReceipt(qint64 conversationId, qint64 userId,
                                                     qint64 upTo, bool read);
     StoreResult<AppendedMessage> appendOne(const NewMessage &input);

@@ -4,6 +4,7 @@
 #include "chatclient.h"
 #include "composebox.h"
 #include "mainwindow.h"
+#include "testprofiles.h"
 #include "testserver.h"
 
 #include <QAction>
@@ -78,15 +79,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        // Profiles of earlier runs (outboxes, tokens) must not leak into this one.
-        for (const auto location :
-             {QStandardPaths::GenericDataLocation, QStandardPaths::GenericConfigLocation})
-            QDir(QStandardPaths::writableLocation(location) + QStringLiteral("/natter"))
-                .removeRecursively();
-    }
+    void initTestCase() { useFreshTestProfiles(); }
 
     void init()
     {

@@ -2,6 +2,7 @@
 // written while the server is down are delivered exactly once when it is back, also after
 // the client itself was closed and reopened.
 #include "chatclient.h"
+#include "testprofiles.h"
 #include "testserver.h"
 
 #include <QProcess>
@@ -78,15 +79,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        // Profiles of earlier runs (outboxes, tokens) must not leak into this one.
-        for (const auto location :
-             {QStandardPaths::GenericDataLocation, QStandardPaths::GenericConfigLocation})
-            QDir(QStandardPaths::writableLocation(location) + QStringLiteral("/natter"))
-                .removeRecursively();
-    }
+    void initTestCase() { useFreshTestProfiles(); }
 
     void init()
     {
