@@ -282,6 +282,8 @@ def main():
             # The test only proves something if the crashes hit live traffic.
             check(f"{mid} of {KILLS} SIGKILLs hit live traffic, {reconnects} reconnects",
                   mid >= KILLS - 1 and reconnects >= mid)
+            totals = {"sent": 0, "acked": 0, "stored": 0, "delivered": 0, "duplicates": 0,
+                      "lost": 0}
             for p in peers:
                 expected = [f"{p.partner.name} #{n}" for n in range(MESSAGES)]
                 shown = [p.received[i] for i in sorted(p.received)]
@@ -289,6 +291,12 @@ def main():
                       shown == expected, f"got {len(shown)}: {shown[:5]}...")
                 history = loop.run_until_complete(stored_history(url, p))
                 mine = [m["content"] for m in history if m["sender_id"] == p.partner.uid]
+                totals["sent"] += p.partner.next
+                totals["acked"] += len(p.partner.acked)
+                totals["stored"] += len(set(mine))
+                totals["delivered"] += len(set(shown))
+                totals["duplicates"] += (len(mine) - len(set(mine))) + (len(shown) - len(set(shown)))
+                totals["lost"] += len(set(expected) - set(mine)) + len(set(expected) - set(shown))
                 check(f"{p.name}'s conversation stores each message of {p.partner.name} once, "
                       "in order", mine == expected, f"stored {len(mine)}")
                 ids = {m["content"]: m["id"] for m in history}
@@ -296,6 +304,8 @@ def main():
                         if ids.get(f"{p.name} #{n}") != mid]
                 check(f"every message acked to {p.name} before a crash survived with its id",
                       not lost, f"lost {lost[:5]}")
+            print("figures: " + ", ".join(f"{k} {v}" for k, v in totals.items()))
+            check("duplicates = 0 and lost = 0", totals["duplicates"] == 0 and totals["lost"] == 0)
         except Exception as exc:  # noqa: BLE001 - a failure to finish is a failed check
             check("scenario finished in time", False, repr(exc))
         finally:
