@@ -63,14 +63,15 @@ void registerAuthHandlers(HandlerRegistry &registry, const ServiceSet &services)
                 auth.registerUser(r, context, std::move(done));
             });
     });
-    registry.add(RequestType::Login,
-                 [&auth, &presence](ClientSession &session, const codec::Request &request) {
-                     handleAsync<LoginRequest>(
-                         session, request, presence,
-                         [&auth](const LoginRequest &r, QObject *context, AuthService::Done done) {
-                             auth.login(r, context, std::move(done));
-                         });
-                 });
+    registry.add(RequestType::Login, [&auth, &presence](ClientSession &session,
+                                                        const codec::Request &request) {
+        handleAsync<LoginRequest>(session, request, presence,
+                                  [&auth, address = session.peerAddress()](const LoginRequest &r,
+                                                                           QObject *context,
+                                                                           AuthService::Done done) {
+                                      auth.login(r, address, context, std::move(done));
+                                  });
+    });
     registry.add(RequestType::Auth, [&auth, &presence](ClientSession &session,
                                                        const codec::Request &request) {
         if (const auto decoded = decodeRequest<AuthRequest>(session, request))

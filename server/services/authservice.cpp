@@ -105,8 +105,16 @@ void AuthService::registerUser(const RegisterRequest &request, QObject *context,
         });
 }
 
-void AuthService::login(const LoginRequest &request, QObject *context, Done done)
+void AuthService::login(const LoginRequest &request, const QString &address, QObject *context,
+                        Done done)
 {
+    if (const qint64 wait = m_throttle.waitMs(request.username, address, nowMs()); wait > 0) {
+        ProtocolError error = ProtocolError::make(
+            ErrorCode::RateLimited, QStringLiteral("too many failed logins; try again later"));
+        error.retryAfterMs = wait;
+        done(Outcome<AuthResult>::failure(error));
+        return;
+    }
     const auto stored = m_store.userByName(request.username);
     if (!stored.ok() && stored.failure != StoreFailure::NotFound) {
         done(Outcome<AuthResult>::failure(storeError(stored, QString())));
@@ -131,9 +139,11 @@ void AuthService::login(const LoginRequest &request, QObject *context, Done done
                 result.upgradedHash = hasher.hash(password);
             return result;
         },
-        [this, user = stored.value, done](const VerifyResult &result) {
+        [this, user = stored.value, name = request.username, address,
+         done](const VerifyResult &result) {
             if (!result.ok) {
-                qCInfo(lcAuth).noquote() << "login failed for" << user.username;
+                m_throttle.failed(name, address, nowMs());
+                qCInfo(lcAuth).noquote() << "login failed for" << name << "from" << address;
                 done(Outcome<AuthResult>::failure(badCredentials()));
                 return;
             }
@@ -142,6 +152,7 @@ void AuthService::login(const LoginRequest &request, QObject *context, Done done
                     ErrorCode::Unauthorized, QStringLiteral("this account is disabled"))));
                 return;
             }
+            m_throttle.succeeded(name);
             if (result.upgradedHash) {
                 const auto updated = m_store.setPasswordHash(user.id, *result.upgradedHash);
                 if (!updated.ok())

@@ -3,6 +3,7 @@
 // is deliberately slow, so it runs on a small worker pool and the event loop never stalls;
 // everything touching the store stays on the server thread.
 
+#include "loginthrottle.h"
 #include "outcome.h"
 #include "passwordhasher.h"
 #include "requests.h"
@@ -36,7 +37,8 @@ public:
 
     // Asynchronous: `done` runs later on this thread, unless `context` is destroyed first.
     void registerUser(const RegisterRequest &request, QObject *context, Done done);
-    void login(const LoginRequest &request, QObject *context, Done done);
+    // `address` identifies the client for brute-force throttling (see LoginThrottle).
+    void login(const LoginRequest &request, const QString &address, QObject *context, Done done);
 
     Outcome<AuthResult> authenticateToken(const QString &token);
     Outcome<bool> logout(const QByteArray &tokenHash);
@@ -49,6 +51,7 @@ private:
     ChatStore &m_store;
     PasswordHasher m_hasher;
     QThreadPool m_pool;
+    LoginThrottle m_throttle;
 };
 
 } // namespace natter::server

@@ -80,6 +80,11 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
                                   << m_socket->peerAddress().toString();
 }
 
+QString ClientSession::peerAddress() const
+{
+    return m_socket->peerAddress().toString();
+}
+
 ClientSession::~ClientSession()
 {
     m_registry.removeConnection(this);

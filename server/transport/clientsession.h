@@ -34,6 +34,7 @@ public:
     ~ClientSession() override;
     Q_DISABLE_COPY_MOVE(ClientSession)
 
+    QString peerAddress() const;
     ConnectionId connectionId() const { return m_connectionId; }
     bool isAuthenticated() const { return m_userId > 0; }
     qint64 userId() const { return m_userId; }

@@ -3,6 +3,7 @@
 #include "services/passwordhasher.h"
 #include "testserver.h"
 
+#include <QJsonDocument>
 #include <QtTest>
 
 using natter::server::PasswordCost;
@@ -104,6 +105,33 @@ private slots:
         QCOMPARE(wrong.value("message"), unknown.value("message"));
         QCOMPARE(TestClient::errorCode(client->request(QStringLiteral("users"))),
                  QStringLiteral("unauthorized"));
+    }
+
+    void passwordGuessingIsSlowedDown()
+    {
+        TestServer server; // the suite's short auth timeout would end the attempts early
+        QVERIFY(server.start());
+        QVERIFY(server.user(QStringLiteral("gwen")));
+        auto attacker = server.connect();
+        QVERIFY(attacker);
+        const auto attempt = [&](const QString &password) {
+            return attacker->request(QStringLiteral("login"),
+                                     {{"username", "GWEN"}, {"password", password}});
+        };
+        for (int i = 0; i < 5; ++i) // the free attempts: plain "wrong password"
+            QCOMPARE(TestClient::errorCode(attempt(QStringLiteral("guess-%1").arg(i))),
+                     QStringLiteral("unauthorized"));
+        // Now even the right password must wait, and the reply says how long.
+        const QJsonObject limited = attempt(QStringLiteral("secret-pass-1"));
+        QCOMPARE(TestClient::errorCode(limited), QStringLiteral("rate_limited"));
+        const int wait = limited.value("retry_after_ms").toInt();
+        QVERIFY2(wait > 0 && wait <= 1000, qPrintable(QString::number(wait)));
+        // The socket and other users are unaffected.
+        QVERIFY(TestClient::isOk(attacker->request(QStringLiteral("ping"))));
+        QVERIFY(server.user(QStringLiteral("hank")));
+        QTest::qWait(wait + 50);
+        const QJsonObject late = attempt(QStringLiteral("secret-pass-1"));
+        QVERIFY2(TestClient::isOk(late), QJsonDocument(late).toJson().constData());
     }
 
     void tokenAuthenticatesLaterConnection()

@@ -1,0 +1,48 @@
+#include "loginthrottle.h"
+
+#include <algorithm>
+
+namespace natter::server {
+
+qint64 LoginThrottle::waitFor(const QHash<QString, Failures> &table, const QString &key, int free,
+                              qint64 now) const
+{
+    const auto it = table.constFind(key);
+    if (it == table.constEnd() || it->count < free || now - it->last >= kForgetAfterMs)
+        return 0;
+    const int doublings = std::min(it->count - free, 20);
+    const qint64 delay = std::min<qint64>(kMaxDelayMs, qint64(1000) << doublings);
+    return std::max<qint64>(0, it->last + delay - now);
+}
+
+qint64 LoginThrottle::waitMs(const QString &username, const QString &address, qint64 now) const
+{
+    return std::max(waitFor(m_byUser, username.toLower(), kFreeFailuresPerUser, now),
+                    waitFor(m_byAddress, address, kFreeFailuresPerAddress, now));
+}
+
+void LoginThrottle::note(QHash<QString, Failures> &table, const QString &key, qint64 now)
+{
+    // Bounded memory under a flood of made-up usernames: drop what is forgotten anyway.
+    if (table.size() > 10'000)
+        table.removeIf(
+            [now](const auto &entry) { return now - entry.value().last >= kForgetAfterMs; });
+    Failures &f = table[key];
+    if (now - f.last >= kForgetAfterMs)
+        f.count = 0;
+    ++f.count;
+    f.last = now;
+}
+
+void LoginThrottle::failed(const QString &username, const QString &address, qint64 now)
+{
+    note(m_byUser, username.toLower(), now);
+    note(m_byAddress, address, now);
+}
+
+void LoginThrottle::succeeded(const QString &username)
+{
+    m_byUser.remove(username.toLower());
+}
+
+} // namespace natter::server
