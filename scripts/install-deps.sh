@@ -7,7 +7,7 @@ packages=(
     cmake g++ ninja-build pkg-config file dpkg-dev fakeroot
     qt6-base-dev qt6-websockets-dev qt6-svg-dev qt6-l10n-tools qt6-qpa-plugins
     libqt6sql6-sqlite libsodium-dev libhiredis-dev
-    python3 python3-websockets openssl
+    python3 python3-websockets openssl clang libclang-rt-14-dev
     xvfb xauth fonts-dejavu-core imagemagick xdotool x11-utils
 )
 
