@@ -48,6 +48,11 @@ struct ServerConfig
     qint64 maxOutboundBytes = 8 * 1024 * 1024;
     int outboundGraceMs = 5'000;
 
+    // One address cannot hold the server's sockets open without signing in, and one account
+    // cannot open sockets without bound.
+    int maxUnauthenticatedPerAddress = 16;
+    int maxSocketsPerUser = 16;
+
     int presenceBatchMs = limits::kPresenceBatchMs;
     int presenceGraceMs = limits::kPresenceGraceMs;
     int typingExpiryMs = limits::kTypingExpiryMs;

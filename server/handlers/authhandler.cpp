@@ -19,6 +19,13 @@ void completeAuth(ClientSession &session, const QString &re, const Outcome<AuthR
         return;
     }
     const AuthResult &result = outcome.value;
+    if (!session.mayAuthenticateAs(result.user.id)) {
+        session.replyError(
+            re, ProtocolError::make(ErrorCode::Forbidden,
+                                    QStringLiteral("too many open connections for this account; "
+                                                   "close another window first")));
+        return;
+    }
     session.authenticate(result.user, result.tokenHash);
     QJsonObject fields{{QStringLiteral("user"), result.user.toJson()}};
     if (!result.token.isEmpty())

@@ -104,10 +104,37 @@ void ChatServer::acceptPending()
             rejectWrongPath(socket);
             continue;
         }
+        if (unauthenticatedFrom(socket->peerAddress().toString()) >=
+            m_config.maxUnauthenticatedPerAddress) {
+            rejectFlood(socket);
+            continue;
+        }
         auto *session = new ClientSession(socket, m_registry, m_handlers, m_config, this);
         ++m_sessions;
         connect(session, &ClientSession::finished, this, &ChatServer::sessionFinished);
     }
+}
+
+int ChatServer::unauthenticatedFrom(const QString &address) const
+{
+    int count = 0;
+    for (const ClientSession *session : m_registry.connections())
+        count += !session->isAuthenticated() && session->peerAddress() == address ? 1 : 0;
+    return count;
+}
+
+void ChatServer::rejectFlood(QWebSocket *socket)
+{
+    qCWarning(lcTransport).noquote()
+        << "too many unauthenticated connections from" << socket->peerAddress().toString();
+    socket->setParent(this);
+    socket->sendTextMessage(codec::encodeError(
+        QString(), ProtocolError::make(ErrorCode::RateLimited,
+                                       QStringLiteral("too many connections from this address "
+                                                      "that have not signed in"))));
+    socket->close(QWebSocketProtocol::CloseCode(protocol::ClosePolicy),
+                  QStringLiteral("too many connections"));
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
 }
 
 void ChatServer::rejectWrongPath(QWebSocket *socket)

@@ -44,6 +44,8 @@ signals:
 
 private:
     bool configureTls();
+    int unauthenticatedFrom(const QString &address) const;
+    void rejectFlood(QWebSocket *socket);
     void acceptPending();
     void rejectWrongPath(QWebSocket *socket);
     void sessionFinished(ClientSession *session);

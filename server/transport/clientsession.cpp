@@ -29,6 +29,7 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
                              QObject *parent)
     : QObject(parent), m_socket(socket), m_registry(registry), m_handlers(handlers),
       m_connectionId(nextConnectionId()), m_maxOutboundBytes(config.maxOutboundBytes),
+      m_maxSocketsPerUser(config.maxSocketsPerUser),
       m_bucket(config.requestsPerSecond, config.requestBurst)
 {
     m_socket->setParent(this);
@@ -78,6 +79,11 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
 
     qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "opened from"
                                   << m_socket->peerAddress().toString();
+}
+
+bool ClientSession::mayAuthenticateAs(qint64 userId) const
+{
+    return userId == m_userId || m_registry.socketsOf(userId) < m_maxSocketsPerUser;
 }
 
 QString ClientSession::peerAddress() const

@@ -37,6 +37,8 @@ public:
     QString peerAddress() const;
     ConnectionId connectionId() const { return m_connectionId; }
     bool isAuthenticated() const { return m_userId > 0; }
+    // False when the account already has the configured maximum of sockets.
+    bool mayAuthenticateAs(qint64 userId) const;
     qint64 userId() const { return m_userId; }
     const QString &username() const { return m_username; }
     Caller caller() const { return Caller{m_userId, m_connectionId}; }
@@ -90,6 +92,7 @@ private:
     const HandlerRegistry &m_handlers;
     const ConnectionId m_connectionId;
     const qint64 m_maxOutboundBytes;
+    const int m_maxSocketsPerUser;
     qint64 m_userId = 0;
     QString m_username;
     QByteArray m_tokenHash;

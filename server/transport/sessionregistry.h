@@ -34,6 +34,7 @@ public:
     void sendToConnection(ConnectionId connection, const QString &frame) override;
     void sendToAll(const QString &frame, const QSet<qint64> &exceptUsers = {}) override;
     bool hasConnection(qint64 userId) const override { return m_byUser.contains(userId); }
+    int socketsOf(qint64 userId) const { return int(m_byUser.value(userId).size()); }
 
 signals:
     void userCameOnline(qint64 userId, const QString &username);

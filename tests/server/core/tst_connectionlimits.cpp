@@ -230,6 +230,49 @@ private slots:
 
         QVERIFY(TestClient::isOk(alice->request(QStringLiteral("ping"))));
     }
+
+    void unauthenticatedConnectionsPerAddressAreCapped()
+    {
+        TestServer server;
+        server.config().maxUnauthenticatedPerAddress = 3;
+        QVERIFY(server.start());
+        std::vector<std::unique_ptr<TestClient>> idle;
+        for (int i = 0; i < 3; ++i) {
+            idle.push_back(server.connect());
+            QVERIFY(idle.back());
+        }
+        QTRY_COMPARE(server.server().connectionCount(), 3);
+        auto extra = server.connect();
+        QVERIFY(extra); // the handshake completes, then the server says why and closes
+        QCOMPARE(TestClient::errorCode(extra->waitEvent(QStringLiteral("error"))),
+                 QStringLiteral("rate_limited"));
+        QVERIFY(extra->waitDisconnected());
+        QCOMPARE(extra->closeCode(), 4429);
+        // Signing in frees the slot.
+        QVERIFY(idle.front()->registerAs(QStringLiteral("ivy")));
+        auto next = server.connect();
+        QVERIFY(next);
+        QVERIFY(TestClient::isOk(next->request(QStringLiteral("ping"))));
+    }
+
+    void socketsPerAccountAreCapped()
+    {
+        TestServer server;
+        server.config().maxSocketsPerUser = 2;
+        QVERIFY(server.start());
+        auto first = server.user(QStringLiteral("jay"));
+        QVERIFY(first);
+        auto second = server.connect();
+        QVERIFY(second->authWith(first->token()));
+        auto third = server.connect();
+        const QJsonObject refused =
+            third->request(QStringLiteral("auth"), {{"token", first->token()}});
+        QCOMPARE(TestClient::errorCode(refused), QStringLiteral("forbidden"));
+        QVERIFY(TestClient::isOk(third->request(QStringLiteral("ping")))); // still usable
+        second->close();
+        QVERIFY(second->waitDisconnected());
+        QTRY_VERIFY(third->authWith(first->token()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectionLimits)
