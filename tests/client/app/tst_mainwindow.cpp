@@ -7,8 +7,11 @@
 #include "testprofiles.h"
 #include "testserver.h"
 
+#include "connectionindicator.h"
+#include "messageview.h"
+#include "onlinelistview.h"
+#include "typingindicator.h"
 #include <QAction>
-#include <QLabel>
 #include <QListView>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -105,7 +108,8 @@ private slots:
         QTRY_COMPARE(alice.client->outbox().messages().size(), 0);
 
         m_server.reset();
-        QTRY_VERIFY(alice.window->connectionLabel()->text().contains(QStringLiteral("Offline")));
+        QTRY_VERIFY(
+            alice.window->connectionIndicator()->text().contains(QStringLiteral("Offline")));
         type(alice, QStringLiteral("sent while offline"));
         MessageListModel *messages = alice.client->messages();
         QCOMPARE(messages->rowCount(), 2);
@@ -117,7 +121,8 @@ private slots:
         m_server->config().port = port;
         QVERIFY(m_server->start());
         QTRY_VERIFY_WITH_TIMEOUT(
-            alice.window->connectionLabel()->text().contains(QStringLiteral("Connected")), 10000);
+            alice.window->connectionIndicator()->text().contains(QStringLiteral("Connected")),
+            10000);
         QTRY_VERIFY_WITH_TIMEOUT(messages->index(1).data(MessageListModel::DeliveryRole).toInt() >=
                                      int(DeliveryState::Sent),
                                  10000);
@@ -182,9 +187,9 @@ private slots:
         clickFirstConversation(bob);
         QTRY_COMPARE(bob.client->messages()->rowCount(), 1);
         QTest::keyClicks(alice.window->composeBox(), QStringLiteral("I am typ"));
-        QTRY_COMPARE(bob.window->typingLabel()->text(), QStringLiteral("alice is typing…"));
+        QTRY_COMPARE(bob.window->typingIndicator()->text(), QStringLiteral("alice is typing…"));
         QTest::keyClick(alice.window->composeBox(), Qt::Key_Return);
-        QTRY_COMPARE(bob.window->typingLabel()->text(), QString());
+        QTRY_COMPARE(bob.window->typingIndicator()->text(), QString());
         QTRY_COMPARE(bob.client->messages()->rowCount(), 2);
     }
 
