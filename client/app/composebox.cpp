@@ -1,27 +1,85 @@
 #include "composebox.h"
 
 #include "protocollimits.h"
-#include "validation.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
 #include <QKeyEvent>
+#include <QTextBlock>
 
 namespace natter::client {
+namespace {
+constexpr int kCounterFrom = 500; // bytes left when the counter appears
+constexpr int kMaxLines = 6;
+constexpr int kMinHeight = 38; // as tall as the round send button
+} // namespace
 
 ComposeBox::ComposeBox(QWidget *parent) : QPlainTextEdit(parent)
 {
-    setPlaceholderText(tr("Write a message… (Enter sends, Shift+Enter for a new line)"));
+    setPlaceholderText(tr("Write a message…"));
     setTabChangesFocus(true);
     setAccessibleName(tr("Message"));
-    connect(this, &QPlainTextEdit::textChanged, this,
-            [this]() { emit typingChanged(!toPlainText().trimmed().isEmpty()); });
+    setAccessibleDescription(tr("Enter sends, Shift+Enter starts a new line"));
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    document()->setDocumentMargin(2);
+    connect(this, &QPlainTextEdit::textChanged, this, &ComposeBox::onTextChanged);
+    // The layout knows the wrapped line count only after it ran.
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+            [this](const QSizeF &size) {
+                // Grow first; scroll only once the box is as tall as it gets.
+                setVerticalScrollBarPolicy(size.height() > kMaxLines ? Qt::ScrollBarAsNeeded
+                                                                     : Qt::ScrollBarAlwaysOff);
+                updateGeometry();
+            });
+}
+
+int ComposeBox::remainingBytes() const
+{
+    return limits::kMaxContentBytes - int(toPlainText().toUtf8().size());
+}
+
+QString ComposeBox::counterText() const
+{
+    const int left = remainingBytes();
+    return left < kCounterFrom ? QString::number(left) : QString();
+}
+
+int ComposeBox::heightForLines(int lines) const
+{
+    // Frame, border and padding (style sheets put them in different places): measured from
+    // the real geometry once there is one.
+    const int chrome = viewport()->height() > 0 ? height() - viewport()->height()
+                                                : contentsMargins().top() +
+                                                      contentsMargins().bottom() + 2 * frameWidth();
+    const int text = lines * fontMetrics().lineSpacing() + int(2 * document()->documentMargin());
+    return qMax(kMinHeight, text + chrome);
+}
+
+QSize ComposeBox::sizeHint() const
+{
+    // QPlainTextDocumentLayout measures its height in lines, wrapped lines included.
+    const int lines =
+        qBound(1, int(document()->documentLayout()->documentSize().height()), kMaxLines);
+    return QSize(QPlainTextEdit::sizeHint().width(), heightForLines(lines));
+}
+
+QSize ComposeBox::minimumSizeHint() const
+{
+    return QSize(80, heightForLines(1));
 }
 
 void ComposeBox::beginEdit(qint64 messageId, const QString &text)
 {
     m_editingId = messageId;
+    m_editOriginal = text;
     setPlainText(text);
     moveCursor(QTextCursor::End);
     setFocus();
+    emit editStarted(messageId, text);
 }
 
 void ComposeBox::cancelEdit()
@@ -29,34 +87,83 @@ void ComposeBox::cancelEdit()
     if (m_editingId == 0)
         return;
     m_editingId = 0;
+    m_editOriginal.clear();
     clear();
-    emit editCancelled();
+    emit editEnded();
 }
 
 void ComposeBox::submit()
 {
-    const QString text = toPlainText();
-    if (validation::checkContent(text, QStringLiteral("content")))
-        return; // empty or over the limit: the counter already says so
+    // Spaces and blank lines around the text are never meant to be sent.
+    const QString text = toPlainText().trimmed();
+    if (text.isEmpty()) {
+        if (m_editingId > 0)
+            cancelEdit();
+        return;
+    }
+    if (text.toUtf8().size() > limits::kMaxContentBytes) {
+        QApplication::beep(); // the counter already says by how much
+        return;
+    }
     if (m_editingId > 0) {
         const qint64 id = std::exchange(m_editingId, 0);
+        const bool changed = text != m_editOriginal;
+        m_editOriginal.clear();
         clear();
-        emit editSubmitted(id, text);
+        if (changed)
+            emit editSubmitted(id, text);
+        emit editEnded(); // submitted or unchanged: edit mode is over
     } else {
         clear();
         emit submitted(text);
     }
 }
 
+void ComposeBox::onTextChanged()
+{
+    const bool typing = !toPlainText().trimmed().isEmpty() && m_editingId == 0;
+    // Re-announced on every change while typing (the client throttles), so a long
+    // composition keeps the peer's indicator alive.
+    if (typing || m_typing)
+        emit typingChanged(typing);
+    m_typing = typing;
+    emit counterChanged(counterText(), remainingBytes() < 0);
+    updateGeometry();
+}
+
+bool ComposeBox::event(QEvent *event)
+{
+    // The text editor claims Ctrl+K (delete to end of line); the window's "jump to a
+    // conversation" shortcut is more useful here.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_K && key->modifiers() == Qt::ControlModifier) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void ComposeBox::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
-    if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (enter && (mods & Qt::ShiftModifier)) {
+        insertPlainText(QStringLiteral("\n")); // a real newline, not a soft line break
+        return;
+    }
+    if (enter && (mods == Qt::NoModifier || mods == Qt::ControlModifier)) {
         submit();
         return;
     }
     if (event->key() == Qt::Key_Escape && m_editingId > 0) {
         cancelEdit();
+        return;
+    }
+    if (event->key() == Qt::Key_Up && mods == Qt::NoModifier && document()->isEmpty() &&
+        m_editingId == 0) {
+        emit editLastRequested();
         return;
     }
     QPlainTextEdit::keyPressEvent(event);

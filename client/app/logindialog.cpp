@@ -1,11 +1,15 @@
 #include "logindialog.h"
 
+#include "certificateprompt.h"
 #include "chatclient.h"
+#include "icons.h"
+#include "theme.h"
 #include "validation.h"
 
+#include <QAction>
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -16,70 +20,189 @@ namespace natter::client {
 LoginDialog::LoginDialog(ChatClient &client, QWidget *parent)
     : QDialog(parent), m_client(client), m_server(new QLineEdit(this)),
       m_username(new QLineEdit(this)), m_password(new QLineEdit(this)),
-      m_remember(new QCheckBox(tr("Remember me on this computer"), this)),
-      m_error(new QLabel(this)), m_signIn(new QPushButton(tr("Sign in"), this)),
+      m_remember(new QCheckBox(tr("Keep me signed in on this computer"), this)),
+      m_error(new QLabel(this)), m_progress(new QLabel(this)),
+      m_signIn(new QPushButton(tr("Sign in"), this)),
       m_register(new QPushButton(tr("Create account"), this))
 {
-    setWindowTitle(tr("Natter — sign in (%1)").arg(client.settings().profile()));
+    const QString profile = client.settings().profile();
+    setWindowTitle(profile == QLatin1String("default")
+                       ? tr("Sign in to Natter")
+                       : tr("Sign in to Natter (profile %1)").arg(profile));
+    setWindowIcon(icons::appIcon());
+
+    auto *logo = new QLabel(this);
+    logo->setPixmap(icons::appIcon().pixmap(56, 56));
+    auto *title = new QLabel(tr("Welcome to Natter"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.45);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *subtitle = new QLabel(tr("Sign in, or create an account on your server."), this);
+    QPalette mutedPal = subtitle->palette();
+    mutedPal.setColor(QPalette::WindowText, theme::mutedText(palette()));
+    subtitle->setPalette(mutedPal);
+    auto *heading = new QVBoxLayout;
+    heading->setSpacing(2);
+    heading->addWidget(title);
+    heading->addWidget(subtitle);
+    auto *top = new QHBoxLayout;
+    top->setSpacing(14);
+    top->addWidget(logo);
+    top->addLayout(heading, 1);
+
     m_server->setText(client.settings().serverUrl().toString());
+    m_server->setPlaceholderText(QStringLiteral("ws://127.0.0.1:7467/v1"));
+    m_server->setToolTip(tr("The address your server's administrator gave you (ws:// or wss://)"));
     m_username->setText(client.settings().username());
+    m_username->setPlaceholderText(tr("e.g. alice"));
+    m_username->setMaxLength(64);
     m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("at least 8 characters"));
+    QAction *reveal =
+        m_password->addAction(icons::tinted(QStringLiteral("eye"), theme::mutedText(palette())),
+                              QLineEdit::TrailingPosition);
+    reveal->setCheckable(true);
+    reveal->setToolTip(tr("Show the password"));
+    connect(reveal, &QAction::toggled, this, [this](bool on) {
+        m_password->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+    });
     m_remember->setChecked(true);
+
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #c0392b; "
-                                          "padding: 6px; border-radius: 4px;"));
+    m_error->setObjectName(QStringLiteral("loginError"));
+    m_error->setAutoFillBackground(true);
+    m_error->setContentsMargins(10, 8, 10, 8);
+    QPalette errorPal = m_error->palette();
+    errorPal.setColor(QPalette::Window, theme::dangerBackground(palette()));
+    errorPal.setColor(QPalette::WindowText, theme::danger(palette()));
+    m_error->setPalette(errorPal);
     m_error->hide();
+    m_progress->setTextFormat(Qt::PlainText);
+    m_progress->setPalette(mutedPal);
+    m_progress->hide();
 
     auto *form = new QFormLayout;
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    form->setVerticalSpacing(10);
     form->addRow(tr("&Server"), m_server);
     form->addRow(tr("&Username"), m_username);
     form->addRow(tr("&Password"), m_password);
     form->addRow(QString(), m_remember);
-    auto *buttons = new QDialogButtonBox(this);
-    buttons->addButton(m_register, QDialogButtonBox::ActionRole);
-    buttons->addButton(m_signIn, QDialogButtonBox::AcceptRole);
+
     m_signIn->setDefault(true);
+    m_register->setAutoDefault(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_progress, 1);
+    buttons->addWidget(m_register);
+    buttons->addWidget(m_signIn);
+
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 22, 24, 20);
+    layout->setSpacing(16);
+    layout->addLayout(top);
     layout->addLayout(form);
     layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    layout->addLayout(buttons);
+    setMinimumWidth(460);
 
     connect(m_signIn, &QPushButton::clicked, this, [this]() { submit(false); });
     connect(m_register, &QPushButton::clicked, this, [this]() { submit(true); });
-    connect(&m_client, &ChatClient::authenticated, this, &QDialog::accept);
-    connect(&m_client, &ChatClient::authenticationFailed, this,
-            [this](const ProtocolError &e) { showError(messageFor(e, m_registering)); });
+    for (QLineEdit *edit : {m_server, m_username, m_password})
+        connect(edit, &QLineEdit::textChanged, this, &LoginDialog::updateButtons);
+    connect(&m_client, &ChatClient::authenticated, this, [this]() {
+        setBusy(false);
+        accept();
+    });
+    connect(&m_client, &ChatClient::authenticationFailed, this, [this](const ProtocolError &e) {
+        if (!isVisible() && !m_busy)
+            return;
+        // A refused certificate also ends the connection: keep saying why it ended.
+        if (isTlsFailure(e))
+            m_tlsFailure = messageFor(e, m_registering, QUrl::fromUserInput(m_server->text()));
+        if (!m_tlsFailure.isEmpty() && e.code == ErrorCode::Unavailable)
+            return showError(m_tlsFailure);
+        showError(messageFor(e, m_registering, QUrl::fromUserInput(m_server->text())));
+    });
+    connect(&m_client, &ChatClient::untrustedCertificate, this,
+            &LoginDialog::onUntrustedCertificate);
+    updateButtons();
     if (m_username->text().isEmpty())
         m_username->setFocus();
     else
         m_password->setFocus();
 }
 
-QString LoginDialog::messageFor(const ProtocolError &error, bool registering)
+bool LoginDialog::isTlsFailure(const ProtocolError &error)
 {
+    // The connection reports TLS handshake failures as "TLS error: …" (serverconnection.cpp).
+    return error.code == ErrorCode::Unavailable && error.message.contains(QLatin1String("TLS"));
+}
+
+QString LoginDialog::messageFor(const ProtocolError &error, bool registering, const QUrl &server)
+{
+    const QString where = server.isValid() ? server.toDisplayString() : tr("the server");
     switch (error.code) {
     case ErrorCode::Unauthorized:
-        return tr("Wrong username or password.");
+        return tr("Wrong username or password. Check both and try again.");
     case ErrorCode::Conflict:
-        return tr("That username is taken. Choose another one.");
+        return tr("That username is already taken. Please choose another one.");
     case ErrorCode::Unavailable:
-        return error.message.isEmpty() ? tr("The server cannot be reached.") : error.message;
+        if (isTlsFailure(error))
+            return tr("A secure connection to %1 could not be set up (TLS error). Check the "
+                      "address, or ask the server's administrator about its certificate.\n%2")
+                .arg(where, error.message);
+        return tr("Cannot reach the server at %1. Is it running, and is the address right?")
+            .arg(where);
     case ErrorCode::RateLimited:
-        return tr("Too many attempts. Wait a moment and try again.");
+        if (error.retryAfterMs > 0)
+            return tr("Too many attempts. Please wait %n second(s) and try again.", nullptr,
+                      int((error.retryAfterMs + 999) / 1000));
+        return tr("Too many attempts. Please wait a moment and try again.");
+    case ErrorCode::Forbidden:
+        return tr("This account has too many open windows. Close one and try again.");
     case ErrorCode::BadRequest:
-        return registering ? error.message : tr("Wrong username or password.");
+        return registering ? tr("The server did not accept this: %1").arg(error.message)
+                           : tr("Wrong username or password. Check both and try again.");
+    case ErrorCode::UnsupportedVersion:
+        return tr("This server speaks a different version of the protocol. Check the address "
+                  "(it ends in /v1).");
     default:
-        return tr("The server said: %1").arg(error.message);
+        return tr("The server reported a problem: %1").arg(error.message);
     }
+}
+
+QString LoginDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 void LoginDialog::showError(const QString &message)
 {
+    setBusy(false);
     m_error->setText(message);
     m_error->show();
-    m_signIn->setEnabled(true);
-    m_register->setEnabled(true);
+}
+
+void LoginDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_progress->setText(busy ? (m_registering ? tr("Creating your account…") : tr("Signing in…"))
+                             : QString());
+    m_progress->setVisible(busy);
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_server, m_username, m_password, m_remember})
+        w->setEnabled(!busy);
+    updateButtons();
+}
+
+void LoginDialog::updateButtons()
+{
+    const bool filled = !m_server->text().trimmed().isEmpty() &&
+                        !m_username->text().trimmed().isEmpty() && !m_password->text().isEmpty();
+    m_signIn->setEnabled(filled && !m_busy);
+    m_register->setEnabled(filled && !m_busy);
 }
 
 void LoginDialog::submit(bool registering)
@@ -88,21 +211,35 @@ void LoginDialog::submit(bool registering)
     const QUrl url = QUrl::fromUserInput(m_server->text().trimmed());
     if (!url.isValid() ||
         (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
-        return showError(tr("The server address must look like ws://host:7467/v1"));
+        return showError(tr("The server address must look like ws://host:7467/v1 "
+                            "(or wss:// for a secure server)."));
+    const QString username = m_username->text().trimmed();
     if (registering) {
-        if (auto problem = validation::checkUsername(m_username->text()))
-            return showError(problem->message);
+        if (auto problem = validation::checkUsername(username))
+            return showError(tr("Usernames have 3 to 32 letters, digits, '.', '_' or '-', and "
+                                "start with a letter or digit."));
         if (auto problem = validation::checkPassword(m_password->text()))
-            return showError(problem->message);
+            return showError(tr("The password needs at least 8 characters."));
     }
     m_error->hide();
-    m_signIn->setEnabled(false);
-    m_register->setEnabled(false);
+    m_tlsFailure.clear();
+    setBusy(true);
     if (registering)
-        m_client.registerAccount(url, m_username->text(), m_password->text(),
-                                 m_remember->isChecked());
+        m_client.registerAccount(url, username, m_password->text(), m_remember->isChecked());
     else
-        m_client.signIn(url, m_username->text(), m_password->text(), m_remember->isChecked());
+        m_client.signIn(url, username, m_password->text(), m_remember->isChecked());
+}
+
+void LoginDialog::onUntrustedCertificate(const QSslCertificate &certificate, bool changed)
+{
+    if (!isVisible())
+        return;
+    askToTrustCertificate(this, m_client, certificate, changed);
+    // Trusting reconnects and carries on signing in.
+    if (m_client.connection().state() != ConnectionState::Offline) {
+        m_error->hide();
+        setBusy(true);
+    }
 }
 
 } // namespace natter::client

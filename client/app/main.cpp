@@ -1,19 +1,63 @@
-// natter: the desktop client. Parses options, picks the profile, signs in (stored token,
-// the login dialog, or non-interactively for demos) and shows the main window.
+// natter: the desktop client. Parses the options, picks the profile, signs in (remembered
+// token, the login dialog, or non-interactively for demos and scripts) and shows the window.
 
 #include "chatclient.h"
+#include "icons.h"
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "profilesettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QScreen>
 
 #include <cstdio>
+#include <optional>
 
 using namespace natter;
 using namespace natter::client;
+
+namespace {
+
+[[noreturn]] void fail(const QString &message)
+{
+    std::fprintf(stderr, "natter: %s\n", qPrintable(message));
+    std::exit(2);
+}
+
+// X11 style: WIDTHxHEIGHT+X+Y (the offset is optional).
+std::optional<QRect> parseGeometry(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d+)x(\\d+)(?:([+-]\\d+)([+-]\\d+))?$"));
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return QRect(m.captured(3).toInt(), m.captured(4).toInt(), m.captured(1).toInt(),
+                 m.captured(2).toInt());
+}
+
+void placeWindow(MainWindow &window, const QString &position, const QString &geometry)
+{
+    if (!geometry.isEmpty()) {
+        const auto rect = parseGeometry(geometry);
+        if (!rect)
+            fail(QStringLiteral("--geometry must look like 800x600+0+0"));
+        window.setGeometry(*rect);
+        return;
+    }
+    if (position.isEmpty())
+        return;
+    if (position != QLatin1String("left") && position != QLatin1String("right"))
+        fail(QStringLiteral("--position must be left or right"));
+    const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+    const int width = screen.width() / 2;
+    const int gap = 8;
+    window.setGeometry(screen.x() + (position == QLatin1String("left") ? 0 : width) + gap,
+                       screen.y() + gap, width - 2 * gap, screen.height() - 2 * gap);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -22,7 +66,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Natter"));
     QApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("natter"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/natter/natter.svg")));
+    QApplication::setWindowIcon(icons::appIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -30,88 +74,95 @@ int main(int argc, char *argv[])
                        "window, so two windows on one machine can be two people."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QStringLiteral("Settings profile to use (default: default)."),
-                                     QStringLiteral("NAME"), QStringLiteral("default"));
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        QStringLiteral("Profile to use: its own login, settings, outbox and window (default: "
+                       "default)."),
+        QStringLiteral("NAME"), QStringLiteral("default"));
     const QCommandLineOption server(
-        QStringLiteral("server"), QStringLiteral("Server address, e.g. ws://192.168.1.10:7467/v1."),
+        QStringLiteral("server"),
+        QStringLiteral("Server address, e.g. ws://192.168.1.10:7467/v1 (remembered)."),
         QStringLiteral("URL"));
-    const QCommandLineOption username(QStringLiteral("username"),
-                                      QStringLiteral("Sign in as USER without the dialog (with "
-                                                     "--password-env)."),
-                                      QStringLiteral("USER"));
+    const QCommandLineOption username(
+        QStringLiteral("username"),
+        QStringLiteral("Sign in as USER without the dialog (needs --password-env)."),
+        QStringLiteral("USER"));
     const QCommandLineOption passwordEnv(
         QStringLiteral("password-env"),
-        QStringLiteral("Name of the environment variable holding the password."),
+        QStringLiteral("Environment variable that holds the password for --username."),
         QStringLiteral("VAR"));
     const QCommandLineOption registerOption(
         QStringLiteral("register"),
-        QStringLiteral("Create the account first if it does not exist (with --username)."));
-    const QCommandLineOption position(QStringLiteral("position"),
-                                      QStringLiteral("Place the window on the left or right "
-                                                     "half of the screen."),
-                                      QStringLiteral("left|right"));
-    parser.addOptions({profile, server, username, passwordEnv, registerOption, position});
+        QStringLiteral("With --username: create the account first if it does not exist."));
+    const QCommandLineOption position(
+        QStringLiteral("position"),
+        QStringLiteral("Put the window on the left or right half of the screen."),
+        QStringLiteral("left|right"));
+    const QCommandLineOption geometry(QStringLiteral("geometry"),
+                                      QStringLiteral("Window size and place, e.g. 800x900+0+0."),
+                                      QStringLiteral("WxH+X+Y"));
+    parser.addOptions({profile, server, username, passwordEnv, registerOption, position, geometry});
     parser.process(app);
 
     ProfileSettings settings(parser.value(profile));
     if (parser.isSet(server)) {
         const QUrl url = QUrl::fromUserInput(parser.value(server));
         if (!url.isValid() ||
-            (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))) {
-            std::fprintf(stderr, "natter: --server must be a ws:// or wss:// URL\n");
-            return 2;
-        }
+            (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
+            fail(QStringLiteral("--server must be a ws:// or wss:// URL"));
         settings.setServerUrl(url);
     }
     ChatClient client(settings);
     MainWindow window(client);
-    if (parser.isSet(position)) {
-        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
-        const bool left = parser.value(position) == QLatin1String("left");
-        const int width = screen.width() / 2;
-        window.setGeometry(screen.x() + (left ? 0 : width) + 10, screen.y() + 40, width - 20,
-                           screen.height() - 60);
-    }
+    placeWindow(window, parser.value(position), parser.value(geometry));
+
+    const auto askToSignIn = [&]() {
+        LoginDialog dialog(client, window.isVisible() ? &window : nullptr);
+        return dialog.exec() == QDialog::Accepted;
+    };
+    // Signing out leads back to the login dialog; closing it ends the app.
+    QObject::connect(&client, &ChatClient::signedOut, &window, [&]() {
+        window.hide();
+        if (askToSignIn())
+            window.show();
+        else
+            QApplication::quit();
+    });
 
     if (parser.isSet(username)) {
         const QString user = parser.value(username);
+        if (!parser.isSet(passwordEnv))
+            fail(QStringLiteral("--username needs --password-env VAR"));
         const QString password = qEnvironmentVariable(parser.value(passwordEnv).toLocal8Bit());
-        if (password.isEmpty()) {
-            std::fprintf(stderr, "natter: --username needs --password-env VAR with VAR set\n");
-            return 2;
-        }
+        if (password.isEmpty())
+            fail(QStringLiteral("the variable named by --password-env is empty or unset"));
         bool registering = parser.isSet(registerOption);
-        QObject::connect(&client, &ChatClient::authenticationFailed, &app,
-                         [&](const ProtocolError &error) {
+        QObject::connect(&client, &ChatClient::authenticationFailed, &window,
+                         [&, user, password](const ProtocolError &error) {
                              if (registering && error.code == ErrorCode::Conflict) {
-                                 registering = false; // exists already: sign in instead
+                                 registering = false; // it exists already: sign in instead
                                  client.signIn(settings.serverUrl(), user, password, true);
                                  return;
                              }
-                             std::fprintf(stderr, "natter: %s\n",
-                                          qPrintable(LoginDialog::messageFor(error, registering)));
-                             QApplication::exit(1);
+                             const QString text =
+                                 LoginDialog::messageFor(error, registering, settings.serverUrl());
+                             std::fprintf(stderr, "natter: %s\n", qPrintable(text));
+                             // Unreachable: the connection keeps retrying and signs in later.
+                             if (error.code != ErrorCode::Unavailable)
+                                 QApplication::exit(1);
                          });
         if (registering)
             client.registerAccount(settings.serverUrl(), user, password, true);
         else
             client.signIn(settings.serverUrl(), user, password, true);
-        window.show();
-        return QApplication::exec();
-    }
-
-    if (!client.resume()) {
-        LoginDialog dialog(client);
-        if (dialog.exec() != QDialog::Accepted)
-            return 0;
-    } else {
-        // A stored token that no longer works falls back to the dialog.
+    } else if (client.resume()) {
+        // A remembered login that the server no longer accepts falls back to the dialog.
         QObject::connect(&client, &ChatClient::authenticationFailed, &window, [&]() {
-            LoginDialog dialog(client, &window);
-            if (dialog.exec() != QDialog::Accepted)
+            if (!client.isAuthenticated() && !askToSignIn())
                 QApplication::quit();
         });
+    } else if (!askToSignIn()) {
+        return 0;
     }
     window.show();
     return QApplication::exec();

@@ -2,263 +2,309 @@
 
 #include "certificateprompt.h"
 #include "chatclient.h"
+#include "chatheader.h"
 #include "composebox.h"
-#include "conversationdelegate.h"
-#include "messagedelegate.h"
+#include "composepanel.h"
+#include "connectionindicator.h"
+#include "conversationlistdelegate.h"
+#include "edithistorydialog.h"
+#include "icons.h"
+#include "jumpdialog.h"
+#include "messageview.h"
+#include "onlinelistview.h"
 #include "protocollimits.h"
+#include "sidebar.h"
+#include "theme.h"
+#include "trayicon.h"
+#include "typingindicator.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QLabel>
-#include <QLineEdit>
-#include <QListView>
-#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QScrollBar>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 namespace natter::client {
 
 MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent), m_client(client)
 {
-    buildUi();
-    connectClient();
-    updateTitle();
-    onConnectionState(int(m_client.connection().state()));
-    if (!restoreGeometry(m_client.settings().windowGeometry()))
-        resize(960, 640);
-    m_splitter->restoreState(m_client.settings().splitterState());
-}
-
-void MainWindow::buildUi()
-{
-    setWindowIcon(QIcon(QStringLiteral(":/natter/natter.svg")));
+    setWindowIcon(icons::appIcon());
     m_splitter = new QSplitter(this);
-
-    auto *left = new QWidget(m_splitter);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(6, 6, 0, 6);
-    m_filter = new QLineEdit(left);
-    m_filter->setPlaceholderText(tr("Search conversations (Ctrl+K)"));
-    m_filter->setClearButtonEnabled(true);
-    m_conversationProxy = new QSortFilterProxyModel(this);
-    m_conversationProxy->setSourceModel(m_client.conversations());
-    m_conversationProxy->setFilterRole(ConversationListModel::PeerNameRole);
-    m_conversationProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_conversationView = new QListView(left);
-    m_conversationView->setModel(m_conversationProxy);
-    m_conversationView->setItemDelegate(new ConversationDelegate(m_conversationView));
-    m_conversationView->setAccessibleName(tr("Conversations"));
-    auto *onlineTitle = new QLabel(tr("Online"), left);
-    QFont bold = onlineTitle->font();
-    bold.setBold(true);
-    onlineTitle->setFont(bold);
-    m_online = new QListView(left);
-    m_online->setModel(m_client.onlineUsers());
-    m_online->setToolTip(tr("Double-click someone to start a conversation"));
-    m_online->setAccessibleName(tr("Online users"));
-    m_online->setMaximumHeight(180);
-    leftLayout->addWidget(m_filter);
-    leftLayout->addWidget(m_conversationView, 1);
-    leftLayout->addWidget(onlineTitle);
-    leftLayout->addWidget(m_online);
-
-    auto *right = new QWidget(m_splitter);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 6, 6, 6);
-    m_header = new QLabel(tr("Pick a conversation, or double-click someone who is online"), right);
-    m_header->setTextFormat(Qt::PlainText);
-    QFont headerFont = m_header->font();
-    headerFont.setPointSizeF(headerFont.pointSizeF() * 1.25);
-    headerFont.setBold(true);
-    m_header->setFont(headerFont);
-    m_messages = new QListView(right);
-    m_messages->setModel(m_client.messages());
-    m_messages->setItemDelegate(new MessageDelegate(m_messages));
-    m_messages->setResizeMode(QListView::Adjust);
-    m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_messages->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_messages->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_messages->setAccessibleName(tr("Messages"));
-    m_messages->setFrameShape(QFrame::NoFrame);
-    m_typing = new QLabel(right);
-    m_typing->setTextFormat(Qt::PlainText);
-    QFont italic = m_typing->font();
-    italic.setItalic(true);
-    m_typing->setFont(italic);
-    m_typing->setMinimumHeight(m_typing->fontMetrics().height());
-    m_compose = new ComposeBox(right);
-    m_compose->setMaximumHeight(110);
-    m_send = new QPushButton(tr("Send"), right);
-    m_counter = new QLabel(right);
-    auto *composeRow = new QHBoxLayout;
-    composeRow->addWidget(m_compose, 1);
-    auto *sendColumn = new QVBoxLayout;
-    sendColumn->addStretch();
-    sendColumn->addWidget(m_counter, 0, Qt::AlignRight);
-    sendColumn->addWidget(m_send);
-    composeRow->addLayout(sendColumn);
-    rightLayout->addWidget(m_header);
-    rightLayout->addWidget(m_messages, 1);
-    rightLayout->addWidget(m_typing);
-    rightLayout->addLayout(composeRow);
-    m_compose->setEnabled(false);
-    m_send->setEnabled(false);
-
-    m_splitter->addWidget(left);
-    m_splitter->addWidget(right);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setHandleWidth(1);
+    m_sidebar = new Sidebar(client, m_splitter);
+    m_stack = new QStackedWidget(m_splitter);
+    m_stack->addWidget(buildEmptyPanel());
+    m_stack->addWidget(buildChatPanel());
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({280, 680});
+    m_splitter->setSizes({300, 700});
     setCentralWidget(m_splitter);
 
-    m_connection = new QLabel(this);
+    m_connection = new ConnectionIndicator(client.connection(), this);
     statusBar()->addPermanentWidget(m_connection);
+    statusBar()->setSizeGripEnabled(false);
+    m_tray = new TrayIcon(this);
+    m_jump = new JumpDialog(client, this);
 
-    auto *jump = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
-    connect(jump, &QShortcut::activated, this, [this]() {
-        m_filter->setFocus();
-        m_filter->selectAll();
-    });
-    connect(m_filter, &QLineEdit::textChanged, m_conversationProxy,
-            &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_filter, &QLineEdit::returnPressed, this, [this]() {
-        if (m_conversationProxy->rowCount() > 0)
-            openConversationAt(m_conversationProxy->index(0, 0));
-    });
+    m_markRead.setSingleShot(true);
+    m_markRead.setInterval(150); // one read receipt for a burst of arrivals
+    connect(&m_markRead, &QTimer::timeout, this, &MainWindow::markReadNow);
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(tr("Natter"));
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this]() {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        m_tray->show();
-    }
-    m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, [this]() {
-        m_retrySeconds = qMax(0, m_retrySeconds - 1);
-        onConnectionState(int(m_client.connection().state()));
+    applyTheme();
+    buildMenu();
+    buildShortcuts();
+    connectClient();
+    connectMessages();
+    updateTitle();
+
+    if (!restoreGeometry(client.settings().windowGeometry()))
+        resize(1040, 700);
+    m_splitter->restoreState(client.settings().splitterState());
+    m_sidebar->conversationView()->setFocus();
+}
+
+ComposeBox *MainWindow::composeBox() const
+{
+    return m_compose->composeBox();
+}
+
+QListView *MainWindow::conversationView() const
+{
+    return m_sidebar->conversationView();
+}
+
+OnlineListView *MainWindow::onlineView() const
+{
+    return m_sidebar->onlineView();
+}
+
+bool MainWindow::isChatShown() const
+{
+    return m_stack->currentIndex() == 1;
+}
+
+QWidget *MainWindow::buildEmptyPanel()
+{
+    auto *panel = new QWidget(this);
+    auto *logo = new QLabel(panel);
+    logo->setPixmap(icons::appIcon().pixmap(96, 96));
+    logo->setAlignment(Qt::AlignCenter);
+    auto *title = new QLabel(tr("Pick a conversation to start chatting"), panel);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    f.setBold(true);
+    title->setFont(f);
+    title->setAlignment(Qt::AlignCenter);
+    auto *hint = new QLabel(tr("Double-click someone who is online, or press Ctrl+K to jump "
+                               "to anyone."),
+                            panel);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    QPalette muted = hint->palette();
+    muted.setColor(QPalette::WindowText, theme::mutedText(palette()));
+    hint->setPalette(muted);
+    auto *layout = new QVBoxLayout(panel);
+    layout->addStretch(2);
+    layout->addWidget(logo);
+    layout->addSpacing(12);
+    layout->addWidget(title);
+    layout->addWidget(hint);
+    layout->addStretch(3);
+    return panel;
+}
+
+QWidget *MainWindow::buildChatPanel()
+{
+    auto *panel = new QWidget(this);
+    m_header = new ChatHeader(panel);
+    m_messages = new MessageView(panel);
+    m_messages->setModel(m_client.messages());
+    m_typing = new TypingIndicator(panel);
+    m_compose = new ComposePanel(panel);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_messages, 1);
+    layout->addWidget(m_typing);
+    layout->addWidget(m_compose);
+    m_typing->setAutoFillBackground(true);
+    return panel;
+}
+
+void MainWindow::buildMenu()
+{
+    // The actions live on the window (so their shortcuts work anywhere in it) and in the menu.
+    auto *jump =
+        new QAction(icons::tinted(QStringLiteral("search"), palette().color(QPalette::Text)),
+                    tr("Jump to…"), this);
+    jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(jump, &QAction::triggered, this, &MainWindow::openJumpDialog);
+    auto *signOut = new QAction(tr("Sign out…"), this);
+    connect(signOut, &QAction::triggered, this, [this]() {
+        if (QMessageBox::question(this, tr("Sign out"),
+                                  tr("Sign out of %1?").arg(m_client.currentUser().username)) ==
+            QMessageBox::Yes)
+            m_client.signOut();
     });
+    auto *about = new QAction(tr("About Natter"), this);
+    connect(about, &QAction::triggered, this, [this]() {
+        QMessageBox box(QMessageBox::NoIcon, tr("About Natter"),
+                        tr("Natter %1\nSelf-hosted desktop chat.\n\nProfile: %2\nServer: %3")
+                            .arg(QApplication::applicationVersion(), m_client.settings().profile(),
+                                 m_client.settings().serverUrl().toDisplayString()),
+                        QMessageBox::Close, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setIconPixmap(icons::appIcon().pixmap(64, 64));
+        box.exec();
+    });
+    auto *quit = new QAction(tr("Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    addActions({jump, quit});
+
+    auto *menu = new QMenu(this);
+    menu->addAction(jump);
+    menu->addSeparator();
+    menu->addAction(signOut);
+    menu->addAction(about);
+    menu->addSeparator();
+    menu->addAction(quit);
+    m_sidebar->setMenu(menu);
+}
+
+void MainWindow::buildShortcuts()
+{
+    auto *previous = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), this);
+    connect(previous, &QShortcut::activated, this, [this]() { openConversationAtOffset(-1); });
+    auto *next = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), this);
+    connect(next, &QShortcut::activated, this, [this]() { openConversationAtOffset(1); });
+}
+
+void MainWindow::openJumpDialog()
+{
+    if (m_client.isAuthenticated())
+        m_jump->show();
 }
 
 void MainWindow::connectClient()
 {
-    connect(m_conversationView, &QListView::clicked, this, &MainWindow::openConversationAt);
-    connect(m_conversationView, &QListView::activated, this, &MainWindow::openConversationAt);
-    // activated: double-click, or Enter from the keyboard.
-    connect(m_online, &QListView::activated, this, [this](const QModelIndex &index) {
-        m_client.startConversationWith(index.data(OnlineUsersModel::IdRole).toLongLong(),
-                                       index.data(OnlineUsersModel::UsernameRole).toString());
+    connect(m_sidebar, &Sidebar::conversationChosen, this, [this](qint64 id) {
+        if (id != m_client.openConversationId() || !isChatShown())
+            m_client.openConversation(id);
     });
-    connect(&m_client, &ChatClient::conversationOpened, this,
-            [this](qint64, const QString &peerName) {
-                m_header->setText(peerName);
-                m_typing->clear();
-                m_compose->setEnabled(true);
-                m_send->setEnabled(true);
-                m_compose->setFocus();
-                m_messages->scrollToBottom();
-                markReadIfVisible();
-            });
-    connect(m_compose, &ComposeBox::submitted, &m_client, &ChatClient::sendMessage);
-    connect(m_compose, &ComposeBox::editSubmitted, &m_client, &ChatClient::editMessage);
-    connect(m_compose, &ComposeBox::typingChanged, &m_client, &ChatClient::setTyping);
-    connect(m_compose, &QPlainTextEdit::textChanged, this, &MainWindow::updateCounter);
-    connect(m_send, &QPushButton::clicked, this, [this]() {
-        // Same path as the keyboard: the compose box validates and emits.
-        QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
-        QApplication::sendEvent(m_compose, &enter);
-    });
-    connect(&m_client, &ChatClient::typingChanged, this,
-            [this](qint64 conversationId, const QString &name, bool active) {
-                if (conversationId == m_client.openConversationId())
-                    m_typing->setText(active ? tr("%1 is typing…").arg(name) : QString());
-            });
+    connect(m_sidebar, &Sidebar::userChosen, &m_client, &ChatClient::startConversationWith);
+    connect(m_sidebar, &Sidebar::jumpRequested, this, &MainWindow::openJumpDialog);
+    connect(m_jump, &JumpDialog::conversationChosen, &m_client, &ChatClient::openConversation);
+    connect(m_jump, &JumpDialog::userChosen, &m_client, &ChatClient::startConversationWith);
+    connect(m_tray, &TrayIcon::conversationRequested, &m_client, &ChatClient::openConversation);
+    connect(m_tray, &TrayIcon::quitRequested, this, &QWidget::close);
+
+    connect(&m_client, &ChatClient::conversationOpened, this, &MainWindow::onConversationOpened);
+    connect(&m_client, &ChatClient::typingChanged, this, &MainWindow::onTyping);
     connect(&m_client, &ChatClient::messageArrived, this,
-            [this](qint64, const QString &sender, const QString &text) {
-                if (!isActiveWindow() && m_tray)
-                    m_tray->showMessage(sender, text.left(200), QSystemTrayIcon::Information);
-                QApplication::alert(this);
+            [this](qint64 conversationId, const QString &sender, const QString &text) {
+                onTyping(conversationId, sender, false);
+                m_tray->notify(sender, text, conversationId);
             });
     connect(&m_client, &ChatClient::untrustedCertificate, this,
             [this](const QSslCertificate &certificate, bool changed) {
-                askToTrustCertificate(this, m_client, certificate, changed);
+                if (m_client.isAuthenticated()) // before sign-in the login dialog asks
+                    askToTrustCertificate(this, m_client, certificate, changed);
             });
     connect(&m_client, &ChatClient::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(m_client.conversations(), &ConversationListModel::unreadTotalChanged, this,
-            &MainWindow::updateTitle);
     connect(&m_client, &ChatClient::authenticated, this, &MainWindow::updateTitle);
-    connect(&m_client.connection(), &ServerConnection::stateChanged, this,
-            [this](ConnectionState state) { onConnectionState(int(state)); });
-    connect(&m_client.connection(), &ServerConnection::retryScheduled, this, [this](int seconds) {
-        m_retrySeconds = seconds;
-        m_countdown.start();
-        onConnectionState(int(m_client.connection().state()));
+    connect(&m_client, &ChatClient::signedOut, this, [this]() {
+        m_stack->setCurrentIndex(0);
+        m_typing->clear();
+        m_compose->composeBox()->cancelEdit();
+        updateTitle();
     });
-    connect(m_messages, &QListView::customContextMenuRequested, this, &MainWindow::showMessageMenu);
-
-    // History: reaching the top loads older messages; the view keeps what you were reading.
-    MessageListModel *model = m_client.messages();
-    QScrollBar *bar = m_messages->verticalScrollBar();
-    connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
-        if (value == bar->minimum() && bar->maximum() > 0)
-            m_client.loadOlderMessages();
-    });
-    // Prepending older rows: the row at the top of the viewport stays exactly where it was.
-    // Appending: follow the bottom only if the reader was already there.
-    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this, bar](const QModelIndex &, int first) {
-                m_anchorId = 0;
-                m_followBottom = bar->value() >= bar->maximum() - 4;
-                const QModelIndex top = m_messages->indexAt(QPoint(4, 0));
-                if (first == 0 && top.isValid()) {
-                    m_anchorId = top.data(MessageListModel::IdRole).toLongLong();
-                    m_anchorOffset = m_messages->visualRect(top).top();
-                }
-            });
-    connect(model, &QAbstractItemModel::rowsInserted, this,
-            [this, model, bar](const QModelIndex &, int first, int last) {
-                m_messages->doItemsLayout(); // sizes are known now, so the range is right
-                if (first == 0 && m_anchorId != 0) {
-                    for (int row = last + 1; row < model->rowCount(); ++row) {
-                        const QModelIndex index = model->index(row);
-                        if (index.data(MessageListModel::IdRole).toLongLong() == m_anchorId) {
-                            bar->setValue(bar->value() + m_messages->visualRect(index).top() -
-                                          m_anchorOffset);
-                            break;
-                        }
-                    }
-                } else if (m_followBottom) {
-                    m_messages->scrollToBottom();
-                }
-                m_anchorId = 0;
-                markReadIfVisible();
-            });
+    ConversationListModel *conversations = m_client.conversations();
+    connect(conversations, &ConversationListModel::unreadTotalChanged, this,
+            &MainWindow::updateTitle);
+    // The list is rebuilt when a new conversation appears: keep the open one selected.
+    connect(conversations, &QAbstractItemModel::modelReset, this,
+            [this]() { m_sidebar->selectConversation(m_client.openConversationId()); });
+    OnlineUsersModel *online = m_client.onlineUsers();
+    connect(online, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePeerPresence);
+    connect(online, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePeerPresence);
+    connect(online, &QAbstractItemModel::modelReset, this, &MainWindow::updatePeerPresence);
 }
 
-void MainWindow::openConversationAt(const QModelIndex &proxyIndex)
+void MainWindow::connectMessages()
 {
-    if (proxyIndex.isValid())
-        m_client.openConversation(proxyIndex.data(ConversationListModel::IdRole).toLongLong());
+    ComposeBox *compose = m_compose->composeBox();
+    connect(compose, &ComposeBox::submitted, &m_client, &ChatClient::sendMessage);
+    connect(compose, &ComposeBox::editSubmitted, &m_client, &ChatClient::editMessage);
+    connect(compose, &ComposeBox::typingChanged, &m_client, &ChatClient::setTyping);
+    connect(compose, &ComposeBox::editLastRequested, this, &MainWindow::editLastOwnMessage);
+    connect(m_messages, &MessageView::olderMessagesWanted, &m_client,
+            &ChatClient::loadOlderMessages);
+    connect(m_messages, &MessageView::messageMenuRequested, this, &MainWindow::showMessageMenu);
+    connect(m_messages, &MessageView::reachedBottom, this, &MainWindow::scheduleMarkRead);
+    connect(m_client.messages(), &QAbstractItemModel::rowsInserted, this,
+            &MainWindow::scheduleMarkRead);
 }
 
-void MainWindow::markReadIfVisible()
+void MainWindow::onConversationOpened(qint64 conversationId, const QString &peerName)
 {
-    // The offscreen platform (tests, headless runs) never activates windows: treat them as seen.
-    if (isActiveWindow() || QApplication::platformName() == QLatin1String("offscreen"))
+    m_stack->setCurrentIndex(1);
+    m_header->setPeer(peerName, m_client.onlineUsers()->isOnline(m_client.openPeerId()));
+    m_typing->setTyping(peerName, m_sidebar->conversationDelegate()->isTyping(conversationId));
+    m_compose->composeBox()->cancelEdit();
+    m_compose->composeBox()->setFocus();
+    m_sidebar->selectConversation(conversationId);
+    m_messages->scrollToNewest();
+    scheduleMarkRead();
+}
+
+void MainWindow::onTyping(qint64 conversationId, const QString &username, bool active)
+{
+    if (conversationId == m_client.openConversationId() && conversationId != 0)
+        m_typing->setTyping(username, active);
+    ConversationListDelegate *delegate = m_sidebar->conversationDelegate();
+    if (delegate->isTyping(conversationId) != active) {
+        delegate->setTyping(conversationId, active);
+        m_sidebar->conversationView()->viewport()->update();
+    }
+    if (!active)
+        return;
+    // The client expires the open conversation's indicator; the list expires its own.
+    const quint64 stamp = ++m_typingCounter;
+    m_typingStamps.insert(conversationId, stamp);
+    QTimer::singleShot(limits::kTypingExpiryMs, this, [this, conversationId, stamp, username]() {
+        if (m_typingStamps.value(conversationId) == stamp)
+            onTyping(conversationId, username, false);
+    });
+}
+
+void MainWindow::updatePeerPresence()
+{
+    if (m_client.openPeerId() > 0)
+        m_header->setOnline(m_client.onlineUsers()->isOnline(m_client.openPeerId()));
+}
+
+void MainWindow::scheduleMarkRead()
+{
+    m_markRead.start();
+}
+
+void MainWindow::markReadNow()
+{
+    // Read means seen: the window is active, the conversation shown, the newest on screen.
+    if (isActiveWindow() && isChatShown() && m_messages->isAtBottom())
         m_client.markOpenConversationRead();
 }
 
@@ -270,35 +316,7 @@ void MainWindow::updateTitle()
     if (unread > 0)
         title = QStringLiteral("(%1) ").arg(unread) + title;
     setWindowTitle(title);
-    if (m_tray)
-        m_tray->setToolTip(title);
-}
-
-void MainWindow::updateCounter()
-{
-    const int bytes = int(m_compose->toPlainText().toUtf8().size());
-    const int left = limits::kMaxContentBytes - bytes;
-    // Only near the limit: a counter that is always there is noise.
-    m_counter->setVisible(left < 1000);
-    m_counter->setText(left >= 0 ? QString::number(left) : tr("%1 too long").arg(-left));
-}
-
-void MainWindow::onConnectionState(int state)
-{
-    switch (ConnectionState(state)) {
-    case ConnectionState::Connected:
-        m_countdown.stop();
-        m_connection->setText(tr("\u25CF Connected"));
-        break;
-    case ConnectionState::Connecting:
-        m_connection->setText(tr("\u25CC Connecting…"));
-        break;
-    case ConnectionState::Offline:
-        m_connection->setText(m_retrySeconds > 0
-                                  ? tr("\u25CB Offline — retrying in %1 s").arg(m_retrySeconds)
-                                  : tr("\u25CB Offline"));
-        break;
-    }
+    m_tray->setUnread(unread, title);
 }
 
 QList<QAction *> MainWindow::messageActions(int row)
@@ -311,77 +329,113 @@ QList<QAction *> MainWindow::messageActions(int row)
     const bool own = index.data(MessageListModel::IsOwnRole).toBool();
     const bool deleted = index.data(MessageListModel::DeletedRole).toBool();
     const QString text = index.data(MessageListModel::TextRole).toString();
-    auto *copy = new QAction(tr("Copy"), this);
-    connect(copy, &QAction::triggered, this,
-            [text]() { QApplication::clipboard()->setText(text); });
-    actions << copy;
-    if (id == 0 || deleted)
-        return actions; // pending or tombstone: nothing else to do
-    if (own) {
-        auto *edit = new QAction(tr("Edit"), this);
-        connect(edit, &QAction::triggered, this,
-                [this, id, text]() { m_compose->beginEdit(id, text); });
-        actions << edit;
-    }
-    if (index.data(MessageListModel::EditedRole).toBool()) {
-        auto *history = new QAction(tr("Show edit history"), this);
-        connect(history, &QAction::triggered, this, [this, id]() { showEditHistory(id); });
-        actions << history;
-    }
-    auto *forMe = new QAction(tr("Delete for me"), this);
-    connect(forMe, &QAction::triggered, this, [this, id]() { m_client.deleteMessage(id, false); });
-    actions << forMe;
-    if (own) {
-        auto *forAll = new QAction(tr("Delete for everyone"), this);
-        connect(forAll, &QAction::triggered, this,
-                [this, id]() { m_client.deleteMessage(id, true); });
-        actions << forAll;
-    }
+    const auto add = [&](const QString &label, auto slot) {
+        auto *action = new QAction(label, this);
+        connect(action, &QAction::triggered, this, slot);
+        actions << action;
+        return action;
+    };
+    if (!deleted)
+        add(tr("Copy"), [text]() { QApplication::clipboard()->setText(text); });
+    if (id == 0)
+        return actions; // not on the server yet: nothing else applies
+    if (own && !deleted)
+        add(tr("Edit"), [this, id, text]() { m_compose->composeBox()->beginEdit(id, text); });
+    if (index.data(MessageListModel::EditedRole).toBool())
+        add(tr("Show edit history"),
+            [this, persistent = QPersistentModelIndex(index)]() { showEditHistory(persistent); });
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    actions << separator;
+    add(tr("Delete for me"), [this, id]() { m_client.deleteMessage(id, false); });
+    if (own && !deleted)
+        add(tr("Delete for everyone"), [this, id]() { m_client.deleteMessage(id, true); });
     return actions;
 }
 
-void MainWindow::showMessageMenu(const QPoint &pos)
+void MainWindow::showMessageMenu(const QModelIndex &index, const QPoint &globalPos)
 {
-    const QModelIndex index = m_messages->indexAt(pos);
-    if (!index.isValid())
-        return;
     QMenu menu(this);
     const QList<QAction *> actions = messageActions(index.row());
     menu.addActions(actions);
-    menu.exec(m_messages->viewport()->mapToGlobal(pos));
+    menu.exec(globalPos);
     qDeleteAll(actions);
 }
 
-void MainWindow::showEditHistory(qint64 messageId)
+void MainWindow::showEditHistory(const QModelIndex &index)
 {
-    m_client.requestEditHistory(messageId, [this](const QList<EditRecord> &edits) {
-        QStringList lines;
-        for (const EditRecord &e : edits)
-            lines << tr("Until %1:\n%2")
-                         .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.editedAt),
-                                                 QLocale::ShortFormat),
-                              e.content);
-        QMessageBox box(QMessageBox::NoIcon, tr("Edit history"),
-                        lines.isEmpty() ? tr("No earlier versions.")
-                                        : lines.join(QStringLiteral("\n\n")),
-                        QMessageBox::Close, this);
-        box.setTextFormat(Qt::PlainText);
-        box.exec();
-    });
+    if (!index.isValid())
+        return;
+    const QString current = index.data(MessageListModel::TextRole).toString();
+    const QDateTime created = index.data(MessageListModel::CreatedAtRole).toDateTime();
+    m_client.requestEditHistory(index.data(MessageListModel::IdRole).toLongLong(),
+                                [this, current, created](const QList<EditRecord> &edits) {
+                                    auto *dialog =
+                                        new EditHistoryDialog(current, created, edits, this);
+                                    dialog->setAttribute(Qt::WA_DeleteOnClose);
+                                    dialog->setObjectName(QStringLiteral("editHistoryDialog"));
+                                    dialog->show();
+                                });
+}
+
+void MainWindow::editLastOwnMessage()
+{
+    const MessageListModel *model = m_client.messages();
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = model->index(row);
+        if (index.data(MessageListModel::IsOwnRole).toBool() &&
+            !index.data(MessageListModel::DeletedRole).toBool() &&
+            index.data(MessageListModel::IdRole).toLongLong() > 0) {
+            m_compose->composeBox()->beginEdit(index.data(MessageListModel::IdRole).toLongLong(),
+                                               index.data(MessageListModel::TextRole).toString());
+            return;
+        }
+    }
+}
+
+void MainWindow::openConversationAtOffset(int delta)
+{
+    const ConversationListModel *model = m_client.conversations();
+    const int rows = model->rowCount();
+    if (rows == 0)
+        return;
+    int current = -1;
+    for (int row = 0; row < rows; ++row) {
+        if (model->index(row).data(ConversationListModel::IdRole).toLongLong() ==
+            m_client.openConversationId())
+            current = row;
+    }
+    const int next = qBound(0, current < 0 ? 0 : current + delta, rows - 1);
+    m_client.openConversation(model->index(next).data(ConversationListModel::IdRole).toLongLong());
 }
 
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::ActivationChange && isActiveWindow())
-        markReadIfVisible();
+        scheduleMarkRead();
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+void MainWindow::applyTheme()
+{
+    // The typing line sits on the chat background, between the messages and the compose box.
+    QPalette typingPal = m_typing->palette();
+    typingPal.setColor(QPalette::Window, theme::chatBackground(palette()));
+    m_typing->setPalette(typingPal);
+}
+
+void MainWindow::saveState()
 {
     m_client.settings().setWindowGeometry(saveGeometry());
     m_client.settings().setSplitterState(m_splitter->saveState());
     m_client.settings().sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
     QMainWindow::closeEvent(event);
 }
 

@@ -1,22 +1,30 @@
 #pragma once
-// The main window: conversations and who is online on the left, the open conversation on
-// the right, the connection state always in the status bar.
+// The main window: the sidebar (you, conversations, who is online) on the left, the open
+// conversation on the right (header, messages, typing indicator, compose box), and the
+// connection state always in the status bar. It marks messages read while the conversation
+// is on screen and the window is active, and shows the unread total in its title.
 
+#include <QHash>
 #include <QMainWindow>
 #include <QTimer>
 
-class QLabel;
-class QLineEdit;
 class QListView;
-class QPushButton;
-class QSortFilterProxyModel;
 class QSplitter;
-class QSystemTrayIcon;
+class QStackedWidget;
 
 namespace natter::client {
 
 class ChatClient;
+class ChatHeader;
 class ComposeBox;
+class ComposePanel;
+class ConnectionIndicator;
+class JumpDialog;
+class MessageView;
+class OnlineListView;
+class Sidebar;
+class TrayIcon;
+class TypingIndicator;
 
 class MainWindow final : public QMainWindow
 {
@@ -25,50 +33,62 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(ChatClient &client, QWidget *parent = nullptr);
 
-    // For tests and automation: the widgets a person interacts with.
-    ComposeBox *composeBox() const { return m_compose; }
-    QListView *messageView() const { return m_messages; }
-    QListView *conversationView() const { return m_conversationView; }
-    QListView *onlineView() const { return m_online; }
-    QLabel *typingLabel() const { return m_typing; }
-    QLabel *connectionLabel() const { return m_connection; }
-    // The context-menu actions for the message at `row` (Copy, Edit, Delete…).
+    // The widgets a person interacts with (tests and automation).
+    ComposeBox *composeBox() const;
+    ComposePanel *composePanel() const { return m_compose; }
+    MessageView *messageView() const { return m_messages; }
+    QListView *conversationView() const;
+    OnlineListView *onlineView() const;
+    Sidebar *sidebar() const { return m_sidebar; }
+    ChatHeader *chatHeader() const { return m_header; }
+    TypingIndicator *typingIndicator() const { return m_typing; }
+    ConnectionIndicator *connectionIndicator() const { return m_connection; }
+    TrayIcon *trayIcon() const { return m_tray; }
+    JumpDialog *jumpDialog() const { return m_jump; }
+    bool isChatShown() const;
+    // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
+    // caller.
     QList<QAction *> messageActions(int row);
+    void openJumpDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
-    void buildUi();
+    QWidget *buildChatPanel();
+    QWidget *buildEmptyPanel();
+    void applyTheme();
+    void buildMenu();
+    void buildShortcuts();
     void connectClient();
+    void connectMessages();
+    void onConversationOpened(qint64 conversationId, const QString &peerName);
+    void onTyping(qint64 conversationId, const QString &username, bool active);
     void updateTitle();
-    void updateCounter();
-    void markReadIfVisible();
-    void openConversationAt(const QModelIndex &proxyIndex);
-    void showMessageMenu(const QPoint &pos);
-    void showEditHistory(qint64 messageId);
-    void onConnectionState(int state);
+    void updatePeerPresence();
+    void scheduleMarkRead();
+    void markReadNow();
+    void showMessageMenu(const QModelIndex &index, const QPoint &globalPos);
+    void showEditHistory(const QModelIndex &index);
+    void editLastOwnMessage();
+    void openConversationAtOffset(int delta);
+    void saveState();
 
     ChatClient &m_client;
     QSplitter *m_splitter = nullptr;
-    QLineEdit *m_filter = nullptr;
-    QSortFilterProxyModel *m_conversationProxy = nullptr;
-    QListView *m_conversationView = nullptr;
-    QListView *m_online = nullptr;
-    QLabel *m_header = nullptr;
-    QListView *m_messages = nullptr;
-    QLabel *m_typing = nullptr;
-    QLabel *m_counter = nullptr;
-    ComposeBox *m_compose = nullptr;
-    QPushButton *m_send = nullptr;
-    QLabel *m_connection = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
-    QTimer m_countdown;
-    int m_retrySeconds = 0;
-    qint64 m_anchorId = 0; // the message at the top while older history is prepended
-    int m_anchorOffset = 0;
-    bool m_followBottom = true;
+    Sidebar *m_sidebar = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    ChatHeader *m_header = nullptr;
+    MessageView *m_messages = nullptr;
+    TypingIndicator *m_typing = nullptr;
+    ComposePanel *m_compose = nullptr;
+    ConnectionIndicator *m_connection = nullptr;
+    TrayIcon *m_tray = nullptr;
+    JumpDialog *m_jump = nullptr;
+    QTimer m_markRead;
+    QHash<qint64, quint64> m_typingStamps; // per conversation: the latest "typing" event
+    quint64 m_typingCounter = 0;
 };
 
 } // namespace natter::client

@@ -42,6 +42,10 @@ struct ServerConfig
     int idleTimeoutMs = limits::kIdleTimeoutMs;
     int requestsPerSecond = limits::kRequestsPerSecond;
     int requestBurst = limits::kRequestBurst;
+    // Per account, across all of its sockets: a user with several windows gets a little
+    // more than one socket, not one socket's rate times the number of sockets.
+    int userRequestsPerSecond = 2 * limits::kRequestsPerSecond;
+    int userRequestBurst = 2 * limits::kRequestBurst;
     // A client whose unsent outbound data stays above this for outboundGraceMs (or goes
     // above four times this) is closed with 4408: a dead client must not make the server
     // buffer without bound. The grace lets a healthy client take a large sync page.

@@ -18,6 +18,7 @@ namespace natter::server {
 ChatServer::ChatServer(SessionRegistry &registry, const HandlerRegistry &handlers,
                        const ServerConfig &config, QObject *parent)
     : QObject(parent), m_registry(registry), m_handlers(handlers), m_config(config),
+      m_userLimiter(config.userRequestsPerSecond, config.userRequestBurst),
       m_server(new QWebSocketServer(QStringLiteral("natter-server"),
                                     config.tlsCertPath.isEmpty() ? QWebSocketServer::NonSecureMode
                                                                  : QWebSocketServer::SecureMode,
@@ -104,23 +105,16 @@ void ChatServer::acceptPending()
             rejectWrongPath(socket);
             continue;
         }
-        if (unauthenticatedFrom(socket->peerAddress().toString()) >=
+        if (m_registry.unauthenticatedFrom(socket->peerAddress().toString()) >=
             m_config.maxUnauthenticatedPerAddress) {
             rejectFlood(socket);
             continue;
         }
-        auto *session = new ClientSession(socket, m_registry, m_handlers, m_config, this);
+        auto *session =
+            new ClientSession(socket, m_registry, m_userLimiter, m_handlers, m_config, this);
         ++m_sessions;
         connect(session, &ClientSession::finished, this, &ChatServer::sessionFinished);
     }
-}
-
-int ChatServer::unauthenticatedFrom(const QString &address) const
-{
-    int count = 0;
-    for (const ClientSession *session : m_registry.connections())
-        count += !session->isAuthenticated() && session->peerAddress() == address ? 1 : 0;
-    return count;
 }
 
 void ChatServer::rejectFlood(QWebSocket *socket)

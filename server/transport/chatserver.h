@@ -4,6 +4,7 @@
 // ClientSession per socket.
 
 #include "config/serverconfig.h"
+#include "userratelimiter.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -44,7 +45,6 @@ signals:
 
 private:
     bool configureTls();
-    int unauthenticatedFrom(const QString &address) const;
     void rejectFlood(QWebSocket *socket);
     void acceptPending();
     void rejectWrongPath(QWebSocket *socket);
@@ -53,6 +53,7 @@ private:
     SessionRegistry &m_registry;
     const HandlerRegistry &m_handlers;
     const ServerConfig &m_config;
+    UserRateLimiter m_userLimiter;
     QWebSocketServer *m_server;
     QString m_tlsError;
     int m_sessions = 0;

@@ -1,5 +1,7 @@
 #include "clientsession.h"
 
+#include "userratelimiter.h"
+
 #include "codec.h"
 #include "config/logging.h"
 #include "handlers/handlerregistry.h"
@@ -25,16 +27,16 @@ ConnectionId nextConnectionId()
 } // namespace
 
 ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
-                             const HandlerRegistry &handlers, const ServerConfig &config,
-                             QObject *parent)
-    : QObject(parent), m_socket(socket), m_registry(registry), m_handlers(handlers),
-      m_connectionId(nextConnectionId()), m_maxOutboundBytes(config.maxOutboundBytes),
-      m_maxSocketsPerUser(config.maxSocketsPerUser),
+                             UserRateLimiter &userLimiter, const HandlerRegistry &handlers,
+                             const ServerConfig &config, QObject *parent)
+    : QObject(parent), m_socket(socket), m_registry(registry), m_userLimiter(userLimiter),
+      m_handlers(handlers), m_connectionId(nextConnectionId()),
+      m_maxOutboundBytes(config.maxOutboundBytes), m_maxSocketsPerUser(config.maxSocketsPerUser),
       m_bucket(config.requestsPerSecond, config.requestBurst)
 {
     m_socket->setParent(this);
     m_clock.start();
-    m_registry.addConnection(this);
+    m_registry.addConnection(this, m_socket->peerAddress().toString());
 
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         receive(Inbound{Inbound::Kind::Text, text, 0});
@@ -154,6 +156,8 @@ void ClientSession::authenticate(const User &user, const QByteArray &tokenHash)
 void ClientSession::deauthenticate()
 {
     m_registry.detach(this);
+    if (!m_closing)
+        m_registry.markUnauthenticated(this);
     m_userId = 0;
     m_username.clear();
     m_tokenHash.clear();
@@ -204,7 +208,10 @@ void ClientSession::receive(Inbound inbound)
         return;
     m_idleTimer.start();
     qint64 retryAfterMs = 0;
-    if (!m_bucket.tryTake(m_clock.elapsed(), &retryAfterMs)) {
+    // Both buckets: the socket's, and the account's across all of its sockets.
+    const bool limited = !m_bucket.tryTake(m_clock.elapsed(), &retryAfterMs) ||
+                         (isAuthenticated() && !m_userLimiter.tryTake(m_userId, &retryAfterMs));
+    if (limited) {
         // Keep only the id: a limited frame is answered, never processed.
         const QString id = inbound.kind == Inbound::Kind::Text
                                ? codec::parseRequest(inbound.text).request.id

@@ -22,6 +22,7 @@ namespace natter::server {
 
 class HandlerRegistry;
 class SessionRegistry;
+class UserRateLimiter;
 
 class ClientSession final : public QObject
 {
@@ -29,8 +30,9 @@ class ClientSession final : public QObject
 
 public:
     // Takes ownership of `socket`.
-    ClientSession(QWebSocket *socket, SessionRegistry &registry, const HandlerRegistry &handlers,
-                  const ServerConfig &config, QObject *parent = nullptr);
+    ClientSession(QWebSocket *socket, SessionRegistry &registry, UserRateLimiter &userLimiter,
+                  const HandlerRegistry &handlers, const ServerConfig &config,
+                  QObject *parent = nullptr);
     ~ClientSession() override;
     Q_DISABLE_COPY_MOVE(ClientSession)
 
@@ -89,6 +91,7 @@ private:
 
     QWebSocket *m_socket;
     SessionRegistry &m_registry;
+    UserRateLimiter &m_userLimiter;
     const HandlerRegistry &m_handlers;
     const ConnectionId m_connectionId;
     const qint64 m_maxOutboundBytes;

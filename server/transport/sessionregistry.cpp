@@ -4,20 +4,44 @@
 
 namespace natter::server {
 
-void SessionRegistry::addConnection(ClientSession *session)
+void SessionRegistry::addConnection(ClientSession *session, const QString &address)
 {
     m_connections.insert(session->connectionId(), session);
+    m_unauthenticated.insert(session, address);
+    ++m_unauthenticatedByAddress[address];
 }
 
 void SessionRegistry::removeConnection(ClientSession *session)
 {
     detach(session);
+    leaveUnauthenticated(session);
     m_connections.remove(session->connectionId());
+}
+
+void SessionRegistry::markUnauthenticated(ClientSession *session)
+{
+    if (!m_connections.contains(session->connectionId()) || m_unauthenticated.contains(session))
+        return;
+    const QString address = session->peerAddress();
+    m_unauthenticated.insert(session, address);
+    ++m_unauthenticatedByAddress[address];
+}
+
+void SessionRegistry::leaveUnauthenticated(ClientSession *session)
+{
+    const auto it = m_unauthenticated.constFind(session);
+    if (it == m_unauthenticated.constEnd())
+        return;
+    const auto count = m_unauthenticatedByAddress.find(*it);
+    if (count != m_unauthenticatedByAddress.end() && --*count <= 0)
+        m_unauthenticatedByAddress.erase(count);
+    m_unauthenticated.erase(it);
 }
 
 void SessionRegistry::attach(ClientSession *session)
 {
     detach(session);
+    leaveUnauthenticated(session);
     const qint64 userId = session->userId();
     if (userId <= 0)
         return;

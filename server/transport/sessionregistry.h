@@ -21,11 +21,20 @@ class SessionRegistry final : public QObject, public EventSink
 public:
     explicit SessionRegistry(QObject *parent = nullptr) : QObject(parent) {}
 
-    void addConnection(ClientSession *session);
+    // `address` is the peer's, kept here because the socket forgets it once closed.
+    void addConnection(ClientSession *session, const QString &address);
     void removeConnection(ClientSession *session); // also detaches it
     // Called when the session has (re)authenticated / stopped being authenticated.
     void attach(ClientSession *session);
     void detach(ClientSession *session);
+    // After logout: the open socket counts against its address again.
+    void markUnauthenticated(ClientSession *session);
+    // Open sockets from `address` that have not signed in; O(1) so accepting stays cheap
+    // with thousands of connections.
+    int unauthenticatedFrom(const QString &address) const
+    {
+        return m_unauthenticatedByAddress.value(address);
+    }
 
     QList<ClientSession *> connections() const { return m_connections.values(); }
     int connectionCount() const { return int(m_connections.size()); }
@@ -44,6 +53,10 @@ private:
     QHash<ConnectionId, ClientSession *> m_connections;
     QHash<qint64, QList<ClientSession *>> m_byUser; // only authenticated sessions
     QHash<ClientSession *, qint64> m_attachedAs;
+    QHash<ClientSession *, QString> m_unauthenticated; // -> peer address
+    QHash<QString, int> m_unauthenticatedByAddress;
+
+    void leaveUnauthenticated(ClientSession *session);
 };
 
 } // namespace natter::server

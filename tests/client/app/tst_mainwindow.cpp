@@ -1,17 +1,26 @@
-// Two people, two real main windows (offscreen), one in-process server: typing and sending
-// with the keyboard, typing indicator, ticks, edit/delete from the context menu, presence,
-// and loading older history by scrolling up without the view jumping.
+// Two people, two real main windows (offscreen), one in-process server. Everything goes
+// through the widgets the way a person uses them: typing and Enter, clicks in the lists,
+// context-menu actions, Ctrl+K; and what the other window shows is checked in its model and
+// in what its delegate paints.
 #include "chatclient.h"
+#include "chatheader.h"
 #include "composebox.h"
+#include "connectionindicator.h"
+#include "conversationlistdelegate.h"
+#include "edithistorydialog.h"
+#include "jumpdialog.h"
 #include "mainwindow.h"
+#include "messageview.h"
+#include "onlinelistview.h"
+#include "sidebar.h"
 #include "testprofiles.h"
 #include "testserver.h"
+#include "theme.h"
+#include "typingindicator.h"
 
 #include <QAction>
-#include <QLabel>
-#include <QListView>
+#include <QLineEdit>
 #include <QScrollBar>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include <memory>
@@ -26,6 +35,16 @@ struct Person
     std::unique_ptr<ProfileSettings> settings;
     std::unique_ptr<ChatClient> client;
     std::unique_ptr<MainWindow> window;
+
+    MessageListModel *messages() const { return client->messages(); }
+    QString text(int row) const
+    {
+        return messages()->index(row).data(MessageListModel::TextRole).toString();
+    }
+    int delivery(int row) const
+    {
+        return messages()->index(row).data(MessageListModel::DeliveryRole).toInt();
+    }
 };
 
 QAction *actionNamed(const QList<QAction *> &actions, const QString &text)
@@ -35,6 +54,12 @@ QAction *actionNamed(const QList<QAction *> &actions, const QString &text)
             return a;
     }
     return nullptr;
+}
+
+bool near(const QColor &a, const QColor &b, int tolerance = 4)
+{
+    return qAbs(a.red() - b.red()) <= tolerance && qAbs(a.green() - b.green()) <= tolerance &&
+           qAbs(a.blue() - b.blue()) <= tolerance;
 }
 
 } // namespace
@@ -52,7 +77,9 @@ private:
         Person p;
         p.settings = std::make_unique<ProfileSettings>(name + QString::number(++m_profiles));
         p.client = std::make_unique<ChatClient>(*p.settings);
+        p.client->connection().setReconnectDelays(100, 300);
         p.window = std::make_unique<MainWindow>(*p.client);
+        p.window->resize(900, 640);
         QSignalSpy ok(p.client.get(), &ChatClient::authenticated);
         p.client->registerAccount(m_server->url(), name, QStringLiteral("password123"), true);
         if (!ok.wait(5000))
@@ -63,6 +90,12 @@ private:
         return p;
     }
 
+    static void activate(Person &p)
+    {
+        p.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(p.window.get()));
+    }
+
     // Opens the first conversation the way a person does: a click on it.
     static void clickFirstConversation(Person &p)
     {
@@ -70,12 +103,33 @@ private:
         QTRY_VERIFY(list->model()->rowCount() > 0);
         const QRect rect = list->visualRect(list->model()->index(0, 0));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+        QTRY_VERIFY(p.window->isChatShown());
+    }
+
+    // Double-clicks the first person in the online list.
+    static void doubleClickFirstOnline(Person &p)
+    {
+        OnlineListView *online = p.window->onlineView();
+        QTRY_VERIFY(online->model()->rowCount() > 0);
+        const QPoint at = online->visualRect(online->model()->index(0, 0)).center();
+        QTest::mouseClick(online->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(online->viewport(), Qt::LeftButton, {}, at);
+        QTRY_VERIFY(p.window->isChatShown());
     }
 
     static void type(Person &p, const QString &text)
     {
         QTest::keyClicks(p.window->composeBox(), text);
         QTest::keyClick(p.window->composeBox(), Qt::Key_Return);
+    }
+
+    // alice writes `text` to bob from the online list; bob opens the conversation.
+    void firstMessage(Person &alice, Person &bob, const QString &text)
+    {
+        doubleClickFirstOnline(alice);
+        type(alice, text);
+        clickFirstConversation(bob);
+        QTRY_COMPARE(bob.messages()->rowCount(), 1);
     }
 
 private slots:
@@ -89,116 +143,134 @@ private slots:
 
     void cleanup() { m_server.reset(); }
 
-    void offlineSendShowsPendingThenIsDelivered()
+    void aTypedMessageAppearsInTheOtherWindow()
     {
-        // The database outlives the server so it can come back with everyone's accounts.
-        QTemporaryDir dir;
-        m_server = std::make_unique<TestServer>();
-        m_server->config().databasePath = dir.filePath(QStringLiteral("natter.db"));
-        QVERIFY(m_server->start());
-        const quint16 port = m_server->server().port();
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
-        alice.client->connection().setReconnectDelays(100, 300);
-        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
-        type(alice, QStringLiteral("online"));
-        QTRY_COMPARE(alice.client->outbox().messages().size(), 0);
+        activate(alice);
+        doubleClickFirstOnline(alice);
+        QCOMPARE(alice.window->chatHeader()->peerName(), QStringLiteral("bob"));
+        QCOMPARE(alice.window->chatHeader()->statusText(), QStringLiteral("online"));
+        type(alice, QStringLiteral("hello bob"));
+        QCOMPARE(alice.window->composeBox()->toPlainText(), QString());
+        QCOMPARE(alice.messages()->rowCount(), 1); // shown at once, pending or sent
 
-        m_server.reset();
-        QTRY_VERIFY(alice.window->connectionLabel()->text().contains(QStringLiteral("Offline")));
-        type(alice, QStringLiteral("sent while offline"));
-        MessageListModel *messages = alice.client->messages();
-        QCOMPARE(messages->rowCount(), 2);
-        QCOMPARE(messages->index(1).data(MessageListModel::DeliveryRole).toInt(),
-                 int(DeliveryState::Pending));
+        // bob's list shows the new conversation, unread, and his title counts it.
+        QListView *list = bob.window->conversationView();
+        QTRY_COMPARE(list->model()->rowCount(), 1);
+        QTRY_COMPARE(list->model()->index(0, 0).data(ConversationListModel::UnreadRole).toInt(), 1);
+        QTRY_COMPARE(bob.window->windowTitle(), QStringLiteral("(1) Natter — bob"));
 
-        m_server = std::make_unique<TestServer>();
-        m_server->config().databasePath = dir.filePath(QStringLiteral("natter.db"));
-        m_server->config().port = port;
-        QVERIFY(m_server->start());
-        QTRY_VERIFY_WITH_TIMEOUT(
-            alice.window->connectionLabel()->text().contains(QStringLiteral("Connected")), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(messages->index(1).data(MessageListModel::DeliveryRole).toInt() >=
-                                     int(DeliveryState::Sent),
-                                 10000);
-        QCOMPARE(messages->rowCount(), 2);
         clickFirstConversation(bob);
-        QTRY_COMPARE_WITH_TIMEOUT(bob.client->messages()->rowCount(), 2, 10000);
-        QCOMPARE(bob.client->messages()->index(1).data(MessageListModel::TextRole).toString(),
-                 QStringLiteral("sent while offline"));
-        m_server.reset(); // before `dir` goes away
+        QTRY_COMPARE(bob.messages()->rowCount(), 1);
+        QCOMPARE(bob.text(0), QStringLiteral("hello bob"));
+        QVERIFY(!bob.messages()->index(0).data(MessageListModel::IsOwnRole).toBool());
+
+        // What bob's view paints: a bubble on the left, in the colour of others' messages.
+        MessageView *view = bob.window->messageView();
+        view->doItemsLayout();
+        const QRect bubble = view->bubbleRect(bob.messages()->index(0));
+        QVERIFY(bubble.left() < view->viewport()->width() / 4);
+        const QImage image = view->viewport()->grab().toImage();
+        QVERIFY(near(image.pixelColor(bubble.center().x(), bubble.top() + 2),
+                     theme::otherBubble(view->palette())));
+        // ...and alice's own copy on the right, in the own colour.
+        MessageView *mine = alice.window->messageView();
+        mine->doItemsLayout();
+        const QRect own = mine->bubbleRect(alice.messages()->index(0));
+        QVERIFY(own.right() > mine->viewport()->width() * 3 / 4);
+        QVERIFY(near(mine->viewport()->grab().toImage().pixelColor(own.center().x(), own.top() + 2),
+                     theme::ownBubble(mine->palette())));
     }
 
-    void typedMessageAppearsLiterallyOnTheOtherSide()
+    void readReceiptsNeedTheWindowActiveThenUpdateTicksAndBadge()
     {
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
-        // Pick bob in the online list (Enter does what a double-click does).
-        QListView *online = alice.window->onlineView();
-        QTRY_COMPARE(online->model()->rowCount(), 1);
-        const QRect rect = online->visualRect(online->model()->index(0, 0));
-        QTest::mouseClick(online->viewport(), Qt::LeftButton, {}, rect.center());
-        QTest::keyClick(online->viewport(), Qt::Key_Return); // same as a double-click
-        QTRY_VERIFY(alice.window->composeBox()->isEnabled());
+        activate(alice);
+        firstMessage(alice, bob, QStringLiteral("are you there?"));
+        // bob's window is not active: the conversation is open but not yet seen.
+        QVERIFY(!bob.window->isActiveWindow());
+        QTRY_COMPARE(alice.delivery(0), int(DeliveryState::Delivered));
+        QTest::qWait(300);
+        QCOMPARE(alice.delivery(0), int(DeliveryState::Delivered));
+        QCOMPARE(bob.client->conversations()->unreadTotal(), 1);
+        QCOMPARE(bob.window->windowTitle(), QStringLiteral("(1) Natter — bob"));
 
-        type(alice, QStringLiteral("hello <i>bob</i> & co"));
-        QCOMPARE(alice.window->composeBox()->toPlainText(), QString());
-        clickFirstConversation(bob);
-        MessageListModel *bobMessages = bob.client->messages();
-        QTRY_COMPARE(bobMessages->rowCount(), 1);
-        QCOMPARE(bobMessages->index(0).data(MessageListModel::TextRole).toString(),
-                 QStringLiteral("hello <i>bob</i> & co"));
-        // Opening it (window "active" offscreen) marks it read: alice sees the read tick.
-        QTRY_COMPARE(
-            alice.client->messages()->index(0).data(MessageListModel::DeliveryRole).toInt(),
-            int(DeliveryState::Read));
+        activate(bob);
+        QTRY_COMPARE(bob.client->conversations()->unreadTotal(), 0);
         QTRY_COMPARE(bob.window->windowTitle(), QStringLiteral("Natter — bob"));
-        // The bubble is drawn (non-zero size) for the row.
-        QVERIFY(bob.window->messageView()->visualRect(bobMessages->index(0)).height() > 10);
+        QTRY_COMPARE(alice.delivery(0), int(DeliveryState::Read));
+        QCOMPARE(bob.window->conversationView()->model()->index(0, 0).data(
+                     ConversationListModel::UnreadRole),
+                 QVariant(0));
+    }
+
+    void markupInAMessageIsShownLiterally()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        const QString markup = QStringLiteral("<b>bold?</b> &amp; <a href=\"x\">link</a>");
+        firstMessage(alice, bob, markup);
+        QCOMPARE(bob.text(0), markup);
+        // The bubble is as wide as the literal characters need.
+        MessageView *view = bob.window->messageView();
+        view->doItemsLayout();
+        const int literal = QFontMetrics(view->font()).horizontalAdvance(markup);
+        QVERIFY(view->bubbleRect(bob.messages()->index(0)).width() >= literal);
+        // The conversation list's preview is literal too.
+        QCOMPARE(bob.window->conversationView()->model()->index(0, 0).data(
+                     ConversationListModel::LastMessageTextRole),
+                 QVariant(markup));
     }
 
     void shiftEnterAddsALineInsteadOfSending()
     {
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
-        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
+        doubleClickFirstOnline(alice);
         QTest::keyClicks(alice.window->composeBox(), QStringLiteral("line one"));
         QTest::keyClick(alice.window->composeBox(), Qt::Key_Return, Qt::ShiftModifier);
         QTest::keyClicks(alice.window->composeBox(), QStringLiteral("line two"));
         QCOMPARE(alice.window->composeBox()->toPlainText(), QStringLiteral("line one\nline two"));
-        QCOMPARE(alice.client->messages()->rowCount(), 0);
+        QCOMPARE(alice.messages()->rowCount(), 0);
         QTest::keyClick(alice.window->composeBox(), Qt::Key_Return, Qt::ControlModifier);
-        QTRY_COMPARE(alice.client->messages()->rowCount(), 1);
-        QCOMPARE(alice.client->messages()->index(0).data(MessageListModel::TextRole).toString(),
-                 QStringLiteral("line one\nline two"));
+        QTRY_COMPARE(alice.messages()->rowCount(), 1);
+        QCOMPARE(alice.text(0), QStringLiteral("line one\nline two"));
+        clickFirstConversation(bob);
+        QTRY_COMPARE(bob.messages()->rowCount(), 1);
+        QCOMPARE(bob.text(0), QStringLiteral("line one\nline two"));
     }
 
-    void typingIndicatorAppearsAndVanishes()
+    void typingShowsInTheOtherWindowAndVanishes()
     {
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
-        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
-        type(alice, QStringLiteral("first"));
-        clickFirstConversation(bob);
-        QTRY_COMPARE(bob.client->messages()->rowCount(), 1);
+        firstMessage(alice, bob, QStringLiteral("first"));
+        const qint64 conversation = bob.client->openConversationId();
         QTest::keyClicks(alice.window->composeBox(), QStringLiteral("I am typ"));
-        QTRY_COMPARE(bob.window->typingLabel()->text(), QStringLiteral("alice is typing…"));
+        QTRY_COMPARE(bob.window->typingIndicator()->text(), QStringLiteral("alice is typing…"));
+        QVERIFY(bob.window->sidebar()->conversationDelegate()->isTyping(conversation));
         QTest::keyClick(alice.window->composeBox(), Qt::Key_Return);
-        QTRY_COMPARE(bob.window->typingLabel()->text(), QString());
-        QTRY_COMPARE(bob.client->messages()->rowCount(), 2);
+        QTRY_COMPARE(bob.window->typingIndicator()->text(), QString());
+        QVERIFY(!bob.window->sidebar()->conversationDelegate()->isTyping(conversation));
+        QTRY_COMPARE(bob.messages()->rowCount(), 2);
+        // Clearing the box without sending also ends it.
+        QTest::keyClicks(alice.window->composeBox(), QStringLiteral("never mind"));
+        QTRY_VERIFY(!bob.window->typingIndicator()->text().isEmpty());
+        alice.window->composeBox()->selectAll();
+        QTest::keyClick(alice.window->composeBox(), Qt::Key_Backspace);
+        QTRY_COMPARE(bob.window->typingIndicator()->text(), QString());
     }
 
     void editAndDeleteFromTheContextMenu()
     {
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
-        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
-        type(alice, QStringLiteral("tpyo"));
+        firstMessage(alice, bob, QStringLiteral("tpyo"));
         type(alice, QStringLiteral("regret"));
-        clickFirstConversation(bob);
-        QTRY_COMPARE(bob.client->messages()->rowCount(), 2);
-        QTRY_VERIFY(alice.client->messages()->index(1).data(MessageListModel::IdRole).toLongLong() >
-                    0);
+        QTRY_COMPARE(bob.messages()->rowCount(), 2);
+        QTRY_VERIFY(alice.messages()->index(1).data(MessageListModel::IdRole).toLongLong() > 0);
 
         QAction *edit = actionNamed(alice.window->messageActions(0), QStringLiteral("Edit"));
         QVERIFY(edit);
@@ -206,38 +278,88 @@ private slots:
         QCOMPARE(alice.window->composeBox()->toPlainText(), QStringLiteral("tpyo"));
         alice.window->composeBox()->selectAll();
         type(alice, QStringLiteral("typo"));
-        QTRY_COMPARE(bob.client->messages()->index(0).data(MessageListModel::TextRole).toString(),
-                     QStringLiteral("typo"));
-        QVERIFY(bob.client->messages()->index(0).data(MessageListModel::EditedRole).toBool());
-        QVERIFY(actionNamed(bob.window->messageActions(0), QStringLiteral("Show edit history")));
-        QVERIFY(!actionNamed(bob.window->messageActions(0), QStringLiteral("Edit"))); // not bob's
+        QTRY_COMPARE(bob.text(0), QStringLiteral("typo"));
+        QVERIFY(bob.messages()->index(0).data(MessageListModel::EditedRole).toBool());
+        QVERIFY(!actionNamed(bob.window->messageActions(0), QStringLiteral("Edit"))); // not his
+        QVERIFY(!actionNamed(bob.window->messageActions(0), QStringLiteral("Delete for everyone")));
+
+        // The edit history shows the earlier version.
+        QAction *history =
+            actionNamed(bob.window->messageActions(0), QStringLiteral("Show edit history"));
+        QVERIFY(history);
+        history->trigger();
+        EditHistoryDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = bob.window->findChild<EditHistoryDialog *>()));
+        QVERIFY(dialog->plainText().contains(QStringLiteral("tpyo")));
+        QVERIFY(dialog->plainText().contains(QStringLiteral("typo")));
+        dialog->close();
 
         QAction *forAll =
             actionNamed(alice.window->messageActions(1), QStringLiteral("Delete for everyone"));
         QVERIFY(forAll);
         forAll->trigger();
-        QTRY_VERIFY(bob.client->messages()->index(1).data(MessageListModel::DeletedRole).toBool());
-        QCOMPARE(bob.client->messages()->index(1).data(MessageListModel::TextRole).toString(),
-                 QString());
+        QTRY_VERIFY(bob.messages()->index(1).data(MessageListModel::DeletedRole).toBool());
+        QCOMPARE(bob.text(1), QString());
 
         QAction *forMe =
             actionNamed(bob.window->messageActions(0), QStringLiteral("Delete for me"));
         QVERIFY(forMe);
         forMe->trigger();
-        QTRY_COMPARE(bob.client->messages()->rowCount(), 1);
-        QCOMPARE(alice.client->messages()->rowCount(), 2); // only bob's view lost it
+        QTRY_COMPARE(bob.messages()->rowCount(), 1);
+        QCOMPARE(alice.messages()->rowCount(), 2); // only bob's view lost it
+    }
+
+    void upInAnEmptyBoxEditsYourLastMessage()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        firstMessage(alice, bob, QStringLiteral("first"));
+        type(alice, QStringLiteral("second"));
+        QTRY_VERIFY(alice.messages()->index(1).data(MessageListModel::IdRole).toLongLong() > 0);
+        QTest::keyClick(alice.window->composeBox(), Qt::Key_Up);
+        QCOMPARE(alice.window->composeBox()->toPlainText(), QStringLiteral("second"));
+        QTest::keyClicks(alice.window->composeBox(), QStringLiteral("!"));
+        QTest::keyClick(alice.window->composeBox(), Qt::Key_Return);
+        QTRY_COMPARE(bob.text(1), QStringLiteral("second!"));
     }
 
     void presenceChangesWhenAClientQuits()
     {
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
+        firstMessage(alice, bob, QStringLiteral("bye soon"));
         QTRY_COMPARE(bob.window->onlineView()->model()->rowCount(), 1);
-        QCOMPARE(m_server->server().connectionCount(), 2);
+        QCOMPARE(bob.window->chatHeader()->statusText(), QStringLiteral("online"));
         alice.window.reset();
         alice.client.reset();
-        QTRY_COMPARE(m_server->server().connectionCount(), 1);
         QTRY_COMPARE(bob.window->onlineView()->model()->rowCount(), 0);
+        QTRY_COMPARE(bob.window->chatHeader()->statusText(), QStringLiteral("offline"));
+        QVERIFY(!bob.window->conversationView()
+                     ->model()
+                     ->index(0, 0)
+                     .data(ConversationListModel::PeerOnlineRole)
+                     .toBool());
+    }
+
+    void ctrlKJumpsToAConversation()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        Person carol = signedUp(QStringLiteral("carol"));
+        activate(alice);
+        QTRY_COMPARE(alice.window->onlineView()->model()->rowCount(), 2);
+        QTest::keyClick(alice.window.get(), Qt::Key_K, Qt::ControlModifier);
+        JumpDialog *jump = alice.window->jumpDialog();
+        QTRY_VERIFY(jump->isVisible());
+        QCOMPARE(jump->resultCount(), 2); // bob and carol, online
+        QTest::keyClicks(jump->filterEdit(), QStringLiteral("car"));
+        QCOMPARE(jump->resultCount(), 1);
+        QTest::keyClick(jump->filterEdit(), Qt::Key_Return);
+        QTRY_VERIFY(!jump->isVisible());
+        QTRY_COMPARE(alice.window->chatHeader()->peerName(), QStringLiteral("carol"));
+        type(alice, QStringLiteral("hi carol"));
+        QTRY_COMPARE(carol.client->conversations()->unreadTotal(), 1);
+        QCOMPARE(bob.client->conversations()->unreadTotal(), 0);
     }
 
     void scrollingUpLoadsOlderHistoryWithoutAJump()
@@ -253,20 +375,63 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(alice.client->outbox().messages().size(), 0, 10000);
         bob.window->resize(700, 500);
         clickFirstConversation(bob);
-        QListView *view = bob.window->messageView();
-        QTRY_COMPARE(bob.client->messages()->rowCount(), 50);
+        MessageView *view = bob.window->messageView();
+        QTRY_COMPARE(bob.messages()->rowCount(), 50);
         QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0);
-        QTest::qWait(100);
-        view->scrollToTop();
-        QTRY_COMPARE(bob.client->messages()->rowCount(), 70);
-        // What was at the top before the older page arrived is still where the eye was.
+        QTRY_COMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+        QCOMPARE(view->indexAt(QPoint(10, view->viewport()->height() - 20))
+                     .data(MessageListModel::TextRole)
+                     .toString(),
+                 QStringLiteral("message 69"));
+
+        // Scroll to the top as a reader would; note what is there.
+        view->verticalScrollBar()->setValue(0);
         const QModelIndex top = view->indexAt(QPoint(10, 10));
-        QVERIFY(top.isValid());
-        QVERIFY2(
-            top.data(MessageListModel::TextRole).toString().startsWith(QStringLiteral("message 2")),
-            qPrintable(top.data(MessageListModel::TextRole).toString()));
-        QCOMPARE(bob.client->messages()->index(0).data(MessageListModel::TextRole).toString(),
-                 QStringLiteral("message 0"));
+        const QString topText = top.data(MessageListModel::TextRole).toString();
+        const int topY = view->visualRect(top).top();
+        QCOMPARE(topText, QStringLiteral("message 20"));
+        QTRY_COMPARE(bob.messages()->rowCount(), 70);
+        // The same message is still at the same place on screen.
+        const QModelIndex after = view->indexAt(QPoint(10, 10));
+        QCOMPARE(after.data(MessageListModel::TextRole).toString(), topText);
+        QCOMPARE(view->visualRect(after).top(), topY);
+        QCOMPARE(bob.text(0), QStringLiteral("message 0"));
+    }
+
+    void offlineSendShowsPendingThenIsDelivered()
+    {
+        // The database outlives the server so it can come back with everyone's accounts.
+        QTemporaryDir dir;
+        m_server = std::make_unique<TestServer>();
+        m_server->config().databasePath = dir.filePath(QStringLiteral("natter.db"));
+        QVERIFY(m_server->start());
+        const quint16 port = m_server->server().port();
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        doubleClickFirstOnline(alice);
+        type(alice, QStringLiteral("online"));
+        QTRY_COMPARE(alice.client->outbox().messages().size(), 0);
+
+        m_server.reset();
+        ConnectionIndicator *indicator = alice.window->connectionIndicator();
+        QTRY_VERIFY(indicator->text().startsWith(QStringLiteral("Offline")));
+        QTRY_VERIFY(indicator->text().contains(QStringLiteral("retrying in")) ||
+                    indicator->text() == QStringLiteral("Connecting…"));
+        type(alice, QStringLiteral("sent while offline"));
+        QCOMPARE(alice.messages()->rowCount(), 2);
+        QCOMPARE(alice.delivery(1), int(DeliveryState::Pending));
+
+        m_server = std::make_unique<TestServer>();
+        m_server->config().databasePath = dir.filePath(QStringLiteral("natter.db"));
+        m_server->config().port = port;
+        QVERIFY(m_server->start());
+        QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), QStringLiteral("Connected"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(alice.delivery(1) >= int(DeliveryState::Sent), 10000);
+        QCOMPARE(alice.messages()->rowCount(), 2);
+        clickFirstConversation(bob);
+        QTRY_COMPARE_WITH_TIMEOUT(bob.messages()->rowCount(), 2, 10000);
+        QCOMPARE(bob.text(1), QStringLiteral("sent while offline"));
+        m_server.reset(); // before `dir` goes away
     }
 };
 

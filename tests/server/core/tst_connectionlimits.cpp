@@ -273,6 +273,70 @@ private slots:
         QVERIFY(second->waitDisconnected());
         QTRY_VERIFY(third->authWith(first->token()));
     }
+
+    void oneAccountsSocketsShareOneRateBucket()
+    {
+        TestServer server;
+        server.config().requestBurst = 30;
+        server.config().userRequestBurst = 40;
+        server.config().userRequestsPerSecond = 1; // no refill to speak of during the test
+        QVERIFY(server.start());
+        auto first = server.user(QStringLiteral("multi"));
+        QVERIFY(first);
+        std::vector<std::unique_ptr<TestClient>> sockets;
+        sockets.push_back(std::move(first));
+        for (int i = 0; i < 3; ++i) {
+            auto socket = server.connect();
+            QVERIFY(socket && socket->authWith(sockets.front()->token()));
+            sockets.push_back(std::move(socket));
+        }
+        // Four sockets, 30 requests each: well inside every socket's own bucket, but the
+        // account's 40 run out (auth requests come before the account is known).
+        QList<QPair<TestClient *, QString>> sent;
+        for (const auto &socket : sockets) {
+            for (int i = 0; i < 30; ++i)
+                sent.append({socket.get(), socket->send(QStringLiteral("ping"))});
+        }
+        int ok = 0;
+        int limited = 0;
+        for (const auto &[socket, id] : sent) {
+            const QJsonObject reply = socket->waitReply(id);
+            QVERIFY(!reply.isEmpty());
+            if (TestClient::isOk(reply))
+                ++ok;
+            else if (TestClient::errorCode(reply) == QLatin1String("rate_limited"))
+                ++limited;
+        }
+        QVERIFY2(ok >= 40 && ok <= 42, qPrintable(QString::number(ok)));
+        QCOMPARE(ok + limited, 120);
+        // Another account is not affected by this one's empty bucket.
+        auto other = server.user(QStringLiteral("calm"));
+        QVERIFY(other);
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(TestClient::isOk(other->request(QStringLiteral("ping"))));
+        for (const auto &socket : sockets)
+            QVERIFY(socket->isConnected());
+    }
+
+    void loggedOutSocketCountsAsUnauthenticatedAgain()
+    {
+        TestServer server;
+        server.config().maxUnauthenticatedPerAddress = 1;
+        QVERIFY(server.start());
+        auto signedIn = server.user(QStringLiteral("leaver"));
+        QVERIFY(signedIn);
+        auto waiting = server.connect(); // the one unauthenticated socket allowed
+        QVERIFY(waiting);
+        waiting->close();
+        QVERIFY(waiting->waitDisconnected());
+        QTRY_COMPARE(server.server().connectionCount(), 1);
+        QVERIFY(TestClient::isOk(signedIn->request(QStringLiteral("logout"))));
+        // Now `signedIn` holds the address's only unauthenticated slot.
+        auto refused = server.connect();
+        QVERIFY(refused);
+        QVERIFY(refused->waitDisconnected());
+        QCOMPARE(refused->closeCode(), 4429);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectionLimits)

@@ -1,0 +1,43 @@
+#pragma once
+// The bottom of the chat: the compose box with its send button, the size counter near the
+// limit, and a banner while an earlier message is being edited (Esc or ✕ cancels).
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace natter::client {
+
+class ComposeBox;
+
+class ComposePanel final : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit ComposePanel(QWidget *parent = nullptr);
+
+    ComposeBox *composeBox() const { return m_compose; }
+    QToolButton *sendButton() const { return m_send; }
+    QLabel *counterLabel() const { return m_counter; }
+    bool isEditBannerShown() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void applyStyle();
+    void showEditBanner(const QString &original);
+
+    ComposeBox *m_compose;
+    QWidget *m_banner;
+    QLabel *m_bannerIcon;
+    QLabel *m_bannerText;
+    QToolButton *m_cancelEdit;
+    QLabel *m_counter;
+    QToolButton *m_send;
+};
+
+} // namespace natter::client

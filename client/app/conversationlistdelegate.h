@@ -1,0 +1,32 @@
+#pragma once
+// One row of the conversation list: avatar with initials and presence dot, the peer's name,
+// the time of the last activity, a one-line preview and the unread badge (name and preview
+// in bold while something is unread). "typing…" replaces the preview while the peer types.
+
+#include <QSet>
+#include <QStyledItemDelegate>
+
+namespace natter::client {
+
+class ConversationListDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationListDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    void setTyping(qint64 conversationId, bool typing);
+    bool isTyping(qint64 conversationId) const { return m_typing.contains(conversationId); }
+
+    // "14:05" today, "Yesterday", the weekday within a week, else a short date.
+    static QString timeLabel(const QDateTime &when, const QDateTime &now);
+
+private:
+    QSet<qint64> m_typing;
+};
+
+} // namespace natter::client

@@ -1,0 +1,386 @@
+#include "messagebubbledelegate.h"
+
+#include "avatar.h"
+#include "messagelistmodel.h"
+#include "theme.h"
+#include "ticks.h"
+#include "timetext.h"
+
+#include <QAbstractItemView>
+#include <QDateTime>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextLayout>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace natter::client {
+namespace {
+
+constexpr qreal kSideMargin = 14;
+constexpr qreal kPadX = 11;
+constexpr qreal kPadY = 7;
+constexpr qreal kRadius = 15;
+constexpr qreal kTightRadius = 5; // the corner between two bubbles of one run
+constexpr qreal kRunGap = 2;      // between bubbles of one run
+constexpr qreal kGap = 9;         // between runs
+constexpr qreal kMetaGap = 10;    // between the last line of text and the time
+constexpr qint64 kRunMs = 5 * 60 * 1000;
+
+QFont smallFont(const QFont &font)
+{
+    QFont f = font;
+    f.setPointSizeF(font.pointSizeF() > 0 ? font.pointSizeF() * 0.82 : 8);
+    return f;
+}
+
+QFont senderFont(const QFont &font)
+{
+    QFont f = font;
+    f.setBold(true);
+    f.setPointSizeF(font.pointSizeF() > 0 ? font.pointSizeF() * 0.92 : 9);
+    return f;
+}
+
+QFont textFont(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    QFont f = option.font;
+    f.setItalic(index.data(MessageListModel::DeletedRole).toBool());
+    return f;
+}
+
+// Does `index` continue the run of the message before it (same sender, same day, close)?
+bool continuesRun(const QModelIndex &index)
+{
+    if (index.row() == 0 || index.data(MessageListModel::StartsNewDayRole).toBool())
+        return false;
+    const QModelIndex prev = index.siblingAtRow(index.row() - 1);
+    if (prev.data(MessageListModel::SenderIdRole) != index.data(MessageListModel::SenderIdRole))
+        return false;
+    const qint64 gap = prev.data(MessageListModel::CreatedAtRole)
+                           .toDateTime()
+                           .msecsTo(index.data(MessageListModel::CreatedAtRole).toDateTime());
+    return gap < kRunMs;
+}
+
+bool runContinuesAfter(const QModelIndex &index)
+{
+    const QModelIndex next = index.siblingAtRow(index.row() + 1);
+    return next.isValid() && continuesRun(next);
+}
+
+struct TextSize
+{
+    qreal width = 0;
+    qreal height = 0;
+    qreal lastLineWidth = 0;
+};
+
+TextSize layoutPlainText(QTextLayout *layout, qreal width)
+{
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout->setTextOption(option);
+    layout->setCacheEnabled(true);
+    TextSize size;
+    layout->beginLayout();
+    for (;;) {
+        QTextLine line = layout->createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, size.height));
+        size.height += line.height();
+        size.lastLineWidth = line.naturalTextWidth();
+        size.width = qMax(size.width, size.lastLineWidth);
+    }
+    layout->endLayout();
+    return size;
+}
+
+QPainterPath bubblePath(const QRectF &r, qreal tl, qreal tr, qreal br, qreal bl)
+{
+    QPainterPath p;
+    p.moveTo(r.left() + tl, r.top());
+    p.lineTo(r.right() - tr, r.top());
+    p.arcTo(QRectF(r.right() - 2 * tr, r.top(), 2 * tr, 2 * tr), 90, -90);
+    p.lineTo(r.right(), r.bottom() - br);
+    p.arcTo(QRectF(r.right() - 2 * br, r.bottom() - 2 * br, 2 * br, 2 * br), 0, -90);
+    p.lineTo(r.left() + bl, r.bottom());
+    p.arcTo(QRectF(r.left(), r.bottom() - 2 * bl, 2 * bl, 2 * bl), 270, -90);
+    p.lineTo(r.left(), r.top() + tl);
+    p.arcTo(QRectF(r.left(), r.top(), 2 * tl, 2 * tl), 180, -90);
+    p.closeSubpath();
+    return p;
+}
+
+int viewportWidth(const QStyleOptionViewItem &option)
+{
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+        return view->viewport()->width();
+    return option.rect.width() > 0 ? option.rect.width() : 480;
+}
+
+} // namespace
+
+MessageBubbleDelegate::MessageBubbleDelegate(QObject *parent) : QStyledItemDelegate(parent)
+{}
+
+QString MessageBubbleDelegate::displayText(const QModelIndex &index)
+{
+    if (index.data(MessageListModel::DeletedRole).toBool())
+        return tr("This message was deleted");
+    return index.data(MessageListModel::TextRole).toString();
+}
+
+QString MessageBubbleDelegate::deliveryText(int deliveryState)
+{
+    switch (DeliveryState(deliveryState)) {
+    case DeliveryState::Pending:
+        return tr("Waiting to be sent");
+    case DeliveryState::Failed:
+        return tr("Not sent: the server refused it");
+    case DeliveryState::Sent:
+        return tr("Sent");
+    case DeliveryState::Delivered:
+        return tr("Delivered");
+    case DeliveryState::Read:
+        return tr("Read");
+    }
+    return {};
+}
+
+QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
+{
+    if (day == today)
+        return tr("Today");
+    if (day == today.addDays(-1))
+        return tr("Yesterday");
+    if (day.year() == today.year())
+        return QLocale().toString(day, QStringLiteral("dddd, d MMMM"));
+    return QLocale().toString(day, QLocale::LongFormat);
+}
+
+QString MessageBubbleDelegate::metaText(const QModelIndex &index) const
+{
+    const QString time = clockTime(index.data(MessageListModel::CreatedAtRole).toDateTime().time());
+    if (index.data(MessageListModel::IsOwnRole).toBool() &&
+        index.data(MessageListModel::DeliveryRole).toInt() == int(DeliveryState::Failed))
+        return tr("Not sent") + QStringLiteral("  ") + time;
+    if (index.data(MessageListModel::EditedRole).toBool())
+        return tr("edited") + QStringLiteral("  ") + time;
+    return time;
+}
+
+qreal MessageBubbleDelegate::metaWidth(const QStyleOptionViewItem &option,
+                                       const QModelIndex &index) const
+{
+    const QFontMetricsF fm(smallFont(option.font));
+    qreal w = fm.horizontalAdvance(metaText(index));
+    if (index.data(MessageListModel::IsOwnRole).toBool() &&
+        !index.data(MessageListModel::DeletedRole).toBool())
+        w += 4 + ticks::width(fm.height());
+    return w;
+}
+
+MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptionViewItem &option,
+                                                               const QModelIndex &index,
+                                                               QTextLayout *text) const
+{
+    Layout l;
+    const qreal width = viewportWidth(option);
+    const bool own = index.data(MessageListModel::IsOwnRole).toBool();
+    const bool continues = continuesRun(index);
+    const QFontMetricsF smallFm(smallFont(option.font));
+    qreal y = 0;
+    if (index.data(MessageListModel::StartsNewDayRole).toBool()) {
+        const qreal h = smallFm.height() + 26;
+        l.separator = QRectF(0, index.row() == 0 ? 4 : 8, width, h);
+        y = l.separator.bottom();
+    }
+    y += continues ? kRunGap : kGap;
+
+    const qreal maxBubble = qMax(140.0, qMin(width * 0.78, 640.0));
+    const qreal maxInner = maxBubble - 2 * kPadX;
+
+    qreal senderH = 0;
+    qreal senderW = 0;
+    if (!own && !continues) {
+        const QFontMetricsF fm(senderFont(option.font));
+        senderH = fm.height() + 1;
+        senderW =
+            qMin(maxInner,
+                 fm.horizontalAdvance(index.data(MessageListModel::SenderNameRole).toString()));
+    }
+    text->setText(displayText(index));
+    text->setFont(textFont(option, index));
+    const TextSize ts = layoutPlainText(text, maxInner);
+    const qreal metaW = metaWidth(option, index);
+    const qreal metaH = smallFm.height();
+    // The time sits on the last line when it fits there, else on a line of its own.
+    const bool inlineMeta = ts.lastLineWidth + kMetaGap + metaW <= maxInner;
+    const qreal innerW = std::ceil(
+        std::max({senderW, ts.width, inlineMeta ? ts.lastLineWidth + kMetaGap + metaW : metaW}));
+    const qreal innerH = senderH + ts.height + (inlineMeta ? 0 : metaH);
+    const QSizeF bubble(innerW + 2 * kPadX, std::ceil(innerH + 2 * kPadY));
+    const qreal x = own ? width - kSideMargin - bubble.width() : kSideMargin;
+    l.bubble = QRectF(QPointF(x, y), bubble);
+    if (senderH > 0)
+        l.sender = QRectF(x + kPadX, y + kPadY, senderW, senderH);
+    l.textOrigin = QPointF(x + kPadX, y + kPadY + senderH);
+    l.meta =
+        QRectF(l.bubble.right() - kPadX - metaW, l.bubble.bottom() - kPadY - metaH, metaW, metaH);
+    l.height = l.bubble.bottom();
+    if (index.row() == index.model()->rowCount() - 1)
+        l.height += 12; // air below the newest message
+    return l;
+}
+
+QSize MessageBubbleDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                      const QModelIndex &index) const
+{
+    QTextLayout text;
+    const Layout l = layoutFor(option, index, &text);
+    return QSize(viewportWidth(option), int(std::ceil(l.height)));
+}
+
+QRect MessageBubbleDelegate::bubbleRect(const QStyleOptionViewItem &option,
+                                        const QModelIndex &index) const
+{
+    QTextLayout text;
+    return layoutFor(option, index, &text).bubble.translated(option.rect.topLeft()).toRect();
+}
+
+void MessageBubbleDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewItem &option,
+                                           const QModelIndex &index, const QRectF &strip) const
+{
+    const QDate day = index.data(MessageListModel::CreatedAtRole).toDateTime().date();
+    const QString label = dayLabel(day, QDate::currentDate());
+    QFont font = smallFont(option.font);
+    font.setBold(true);
+    const QFontMetricsF fm(font);
+    const QSizeF pill(fm.horizontalAdvance(label) + 24, fm.height() + 8);
+    const QRectF r(strip.center() - QPointF(pill.width() / 2, pill.height() / 2), pill);
+    const QPalette &pal = option.palette;
+    QColor fill = theme::mix(theme::chatBackground(pal), pal.color(QPalette::Text), 0.07);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(r, r.height() / 2, r.height() / 2);
+    painter->setFont(font);
+    painter->setPen(theme::mutedText(pal));
+    painter->drawText(r, Qt::AlignCenter, label);
+}
+
+void MessageBubbleDelegate::paintMeta(QPainter *painter, const QStyleOptionViewItem &option,
+                                      const QModelIndex &index, const QRectF &meta) const
+{
+    const QPalette &pal = option.palette;
+    const bool own = index.data(MessageListModel::IsOwnRole).toBool();
+    const bool deleted = index.data(MessageListModel::DeletedRole).toBool();
+    const auto state = DeliveryState(index.data(MessageListModel::DeliveryRole).toInt());
+    const QFont font = smallFont(option.font);
+    const QFontMetricsF fm(font);
+    QColor ink = theme::mutedText(pal);
+    if (own && state == DeliveryState::Failed)
+        ink = theme::danger(pal);
+    else if (own)
+        ink = theme::mix(pal.color(QPalette::Text), theme::ownBubble(pal), 0.4);
+    painter->setFont(font);
+    painter->setPen(ink);
+    QRectF textRect = meta;
+    if (own && !deleted) {
+        const qreal tw = ticks::width(fm.height());
+        const QRectF tickRect(meta.right() - tw, meta.top(), tw, meta.height());
+        const QColor tickInk = state == DeliveryState::Read     ? theme::readTicks(pal)
+                               : state == DeliveryState::Failed ? theme::danger(pal)
+                                                                : ink;
+        ticks::paint(painter, tickRect, state, tickInk);
+        textRect.setRight(tickRect.left() - 4);
+    }
+    painter->setPen(ink);
+    painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter, metaText(index));
+}
+
+void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                  const QModelIndex &index) const
+{
+    QTextLayout text;
+    const Layout l = layoutFor(option, index, &text);
+    const QPalette &pal = option.palette;
+    const bool own = index.data(MessageListModel::IsOwnRole).toBool();
+    const bool deleted = index.data(MessageListModel::DeletedRole).toBool();
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::TextAntialiasing);
+    if (option.state & QStyle::State_Selected) {
+        QColor sel = pal.color(QPalette::Highlight);
+        sel.setAlphaF(0.14f);
+        painter->fillRect(option.rect, sel);
+    }
+    painter->translate(option.rect.topLeft());
+    if (!l.separator.isEmpty())
+        paintSeparator(painter, option, index, l.separator);
+
+    // Corners facing the neighbour of the same run are tighter, so a run reads as one block.
+    const qreal top = continuesRun(index) ? kTightRadius : kRadius;
+    const qreal bottom = runContinuesAfter(index) ? kTightRadius : kRadius;
+    const QPainterPath path = own ? bubblePath(l.bubble, kRadius, top, bottom, kRadius)
+                                  : bubblePath(l.bubble, top, kRadius, kRadius, bottom);
+    if (!theme::isDark(pal)) {
+        QColor shadow = pal.color(QPalette::Shadow);
+        shadow.setAlphaF(0.08f);
+        painter->fillPath(path.translated(0, 1), shadow);
+    }
+    painter->fillPath(path, own ? theme::ownBubble(pal) : theme::otherBubble(pal));
+    if (!own) {
+        painter->setPen(QPen(theme::bubbleOutline(pal), 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(path);
+    }
+
+    if (!l.sender.isEmpty()) {
+        const QString name = index.data(MessageListModel::SenderNameRole).toString();
+        const QFont font = senderFont(option.font);
+        QColor c = avatar::colorFor(name);
+        c = theme::isDark(pal) ? c.lighter(125) : c.darker(115);
+        painter->setFont(font);
+        painter->setPen(c);
+        painter->drawText(l.sender, Qt::AlignLeft | Qt::AlignTop,
+                          QFontMetricsF(font).elidedText(name, Qt::ElideRight, l.sender.width()));
+    }
+
+    painter->setPen(deleted ? theme::mutedText(pal) : pal.color(QPalette::Text));
+    text.draw(painter, l.textOrigin);
+    paintMeta(painter, option, index, l.meta);
+    painter->restore();
+}
+
+bool MessageBubbleDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                      const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    if (!bubbleRect(option, index).contains(event->pos())) {
+        QToolTip::hideText();
+        return true;
+    }
+    // Dates and states only: the message text never goes into a tooltip (tooltips may
+    // interpret rich text).
+    const QDateTime when = index.data(MessageListModel::CreatedAtRole).toDateTime();
+    QStringList lines{QLocale().toString(when, QLocale::LongFormat)};
+    if (index.data(MessageListModel::EditedRole).toBool())
+        lines << tr("Edited (right-click, Show edit history)");
+    if (index.data(MessageListModel::IsOwnRole).toBool() &&
+        !index.data(MessageListModel::DeletedRole).toBool())
+        lines << deliveryText(index.data(MessageListModel::DeliveryRole).toInt());
+    QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view->viewport(),
+                       bubbleRect(option, index));
+    return true;
+}
+
+} // namespace natter::client

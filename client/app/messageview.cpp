@@ -1,0 +1,226 @@
+#include "messageview.h"
+
+#include "icons.h"
+#include "messagebubbledelegate.h"
+#include "messagelistmodel.h"
+#include "theme.h"
+
+#include <QContextMenuEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolButton>
+
+namespace natter::client {
+namespace {
+constexpr int kBottomSlack = 4; // pixels from the bottom that still count as "at the bottom"
+}
+
+MessageView::MessageView(QWidget *parent)
+    : PlaceholderListView(parent), m_delegate(new MessageBubbleDelegate(this)),
+      m_jump(new QToolButton(this))
+{
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(QListView::Adjust);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setUniformItemSizes(false);
+    setMouseTracking(true);
+    setAccessibleName(tr("Messages"));
+    viewport()->setAutoFillBackground(false); // paintEvent fills it from the palette
+    setPlaceholderText(tr("No messages yet. Say hello!"));
+
+    m_jump->setObjectName(QStringLiteral("newMessagesButton"));
+    m_jump->setCursor(Qt::PointingHandCursor);
+    m_jump->setToolTip(tr("Jump to the newest message"));
+    m_jump->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_jump->hide();
+    styleJumpButton();
+    connect(m_jump, &QToolButton::clicked, this, &MessageView::scrollToNewest);
+
+    QScrollBar *bar = verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, &MessageView::onScrolled);
+    connect(bar, &QScrollBar::rangeChanged, this, &MessageView::onRangeChanged);
+}
+
+void MessageView::setModel(QAbstractItemModel *model)
+{
+    if (this->model())
+        this->model()->disconnect(this);
+    PlaceholderListView::setModel(model);
+    if (!model)
+        return;
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            &MessageView::onRowsAboutToBeInserted);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &MessageView::onRowsInserted);
+    connect(model, &QAbstractItemModel::modelReset, this, &MessageView::onReset);
+    // A changed message may change its height (edits, tombstones): relayout, keep the bottom.
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this]() { scheduleDelayedItemsLayout(); });
+}
+
+QRect MessageView::bubbleRect(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return m_delegate->bubbleRect(option, index);
+}
+
+void MessageView::scrollToNewest()
+{
+    m_stick = true;
+    m_unseen = 0;
+    doItemsLayout();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    updateJumpButton();
+}
+
+void MessageView::onReset()
+{
+    m_stick = true;
+    m_unseen = 0;
+    m_anchor = QPersistentModelIndex();
+    updateJumpButton();
+}
+
+void MessageView::onRowsAboutToBeInserted(const QModelIndex &, int first, int)
+{
+    m_anchor = QPersistentModelIndex();
+    if (m_stick)
+        return;
+    // Rows arriving above what is on screen (older history) must not push it down.
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 1));
+    if (top.isValid() && first <= top.row()) {
+        m_anchor = top;
+        m_anchorTop = visualRect(top).top();
+    }
+}
+
+void MessageView::onRowsInserted(const QModelIndex &, int first, int last)
+{
+    if (m_anchor.isValid()) {
+        // Lay out now so the anchor's new position is known, then scroll by the difference.
+        doItemsLayout();
+        m_adjusting = true;
+        QScrollBar *bar = verticalScrollBar();
+        bar->setValue(bar->value() + visualRect(m_anchor).top() - m_anchorTop);
+        m_adjusting = false;
+        m_anchor = QPersistentModelIndex();
+        return;
+    }
+    bool ownSend = false;
+    int fromPeer = 0;
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = model()->index(row, 0);
+        if (!index.data(MessageListModel::IsOwnRole).toBool())
+            ++fromPeer;
+        else if (index.data(MessageListModel::DeliveryRole).toInt() == int(DeliveryState::Pending))
+            ownSend = true;
+    }
+    if (ownSend) {
+        scrollToNewest(); // what you just wrote is always shown
+    } else if (!m_stick && first > 0 && last == model()->rowCount() - 1) {
+        m_unseen += fromPeer;
+        updateJumpButton();
+    }
+}
+
+void MessageView::onScrolled(int value)
+{
+    QScrollBar *bar = verticalScrollBar();
+    if (!m_adjusting) {
+        const bool wasAtBottom = m_stick;
+        m_stick = value >= bar->maximum() - kBottomSlack;
+        if (m_stick) {
+            m_unseen = 0;
+            if (!wasAtBottom)
+                emit reachedBottom();
+        }
+        updateJumpButton();
+    }
+    // Ask early (a third of a screen before the top) so older messages are usually there
+    // before the reader arrives.
+    if (bar->maximum() > 0 && value <= viewport()->height() / 3)
+        emit olderMessagesWanted();
+}
+
+void MessageView::onRangeChanged(int, int max)
+{
+    if (m_stick && !m_adjusting)
+        verticalScrollBar()->setValue(max);
+    // Everything fits on one screen: nothing to scroll, so ask for more right away.
+    if (max == 0 && model() && model()->rowCount() > 0)
+        emit olderMessagesWanted();
+}
+
+void MessageView::updateJumpButton()
+{
+    const bool show = !m_stick && model() && model()->rowCount() > 0;
+    m_jump->setText(m_unseen > 0 ? QString::number(m_unseen) : QString());
+    m_jump->setToolButtonStyle(m_unseen > 0 ? Qt::ToolButtonTextBesideIcon
+                                            : Qt::ToolButtonIconOnly);
+    m_jump->adjustSize();
+    const QRect vp = viewport()->geometry();
+    m_jump->move(vp.right() - m_jump->width() - 14, vp.bottom() - m_jump->height() - 14);
+    m_jump->setVisible(show);
+    if (show)
+        m_jump->raise();
+}
+
+void MessageView::styleJumpButton()
+{
+    const QPalette pal = palette();
+    m_jump->setIcon(icons::tinted(QStringLiteral("arrow-down"), theme::accent(pal)));
+    m_jump->setIconSize(QSize(18, 18));
+    m_jump->setStyleSheet(
+        QStringLiteral("QToolButton { background: %1; color: %2; border: 1px solid %3;"
+                       " border-radius: 18px; min-width: 34px; min-height: 34px; padding: 0 8px;"
+                       " font-weight: bold; }"
+                       "QToolButton:hover { background: %4; }")
+            .arg(theme::otherBubble(pal).name(), theme::accent(pal).name(),
+                 theme::separatorLine(pal).name(),
+                 theme::mix(theme::otherBubble(pal), theme::accent(pal), 0.1).name()));
+}
+
+void MessageView::resizeEvent(QResizeEvent *event)
+{
+    const bool stick = m_stick;
+    PlaceholderListView::resizeEvent(event);
+    m_stick = stick; // a resize is not the reader scrolling away
+    if (m_stick) {
+        doItemsLayout();
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    }
+    updateJumpButton();
+}
+
+void MessageView::paintEvent(QPaintEvent *event)
+{
+    {
+        QPainter p(viewport());
+        p.fillRect(event->rect(), theme::chatBackground(palette()));
+    }
+    PlaceholderListView::paintEvent(event);
+}
+
+void MessageView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const bool keyboard = event->reason() == QContextMenuEvent::Keyboard;
+    const QModelIndex index = keyboard ? currentIndex() : indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    setCurrentIndex(index);
+    const QPoint pos = keyboard ? bubbleRect(index).center() : event->pos();
+    emit messageMenuRequested(index, viewport()->mapToGlobal(pos));
+}
+
+void MessageView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        styleJumpButton();
+    PlaceholderListView::changeEvent(event);
+}
+
+} // namespace natter::client

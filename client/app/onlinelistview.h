@@ -1,0 +1,20 @@
+#pragma once
+// Who is online: a small avatar with a green presence dot per person. Double-click (or
+// Enter) starts or opens the conversation with them.
+
+#include "placeholderlistview.h"
+
+namespace natter::client {
+
+class OnlineListView final : public PlaceholderListView
+{
+    Q_OBJECT
+
+public:
+    explicit OnlineListView(QWidget *parent = nullptr);
+
+signals:
+    void userActivated(qint64 userId, const QString &username);
+};
+
+} // namespace natter::client

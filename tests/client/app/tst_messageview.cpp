@@ -1,0 +1,118 @@
+// The message view keeps the reader's place: it follows new messages only from the bottom,
+// offers a "new messages" button otherwise, jumps down for your own sends, asks for older
+// history near the top and keeps the first visible message in place when it is prepended.
+#include "messagerows.h"
+#include "messageview.h"
+
+#include <QScrollBar>
+#include <QStandardItemModel>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace natter::client;
+
+class TestMessageView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QStandardItemModel m_model;
+    std::unique_ptr<MessageView> m_view;
+
+    void fill(int count, int firstNumber = 0)
+    {
+        for (int i = 0; i < count; ++i)
+            m_model.appendRow(
+                messageItem({QStringLiteral("message %1").arg(firstNumber + i), i % 3 == 0}));
+    }
+
+    QScrollBar *bar() const { return m_view->verticalScrollBar(); }
+
+    QModelIndex topIndex() const { return m_view->indexAt(QPoint(10, 1)); }
+
+private slots:
+    void init()
+    {
+        m_model.clear();
+        m_view = std::make_unique<MessageView>();
+        m_view->setModel(&m_model);
+        m_view->resize(500, 400);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        fill(60);
+        m_view->scrollToNewest();
+        QTRY_VERIFY(bar()->maximum() > 0);
+        QTRY_COMPARE(bar()->value(), bar()->maximum());
+    }
+
+    void newMessagesAreFollowedFromTheBottom()
+    {
+        QVERIFY(m_view->isAtBottom());
+        m_model.appendRow(messageItem({QStringLiteral("new one"), false}));
+        QTRY_COMPARE(bar()->value(), bar()->maximum());
+        QVERIFY(m_view->visualRect(m_model.index(60, 0)).bottom() <= m_view->viewport()->height());
+        QVERIFY(!m_view->newMessagesButton()->isVisible());
+    }
+
+    void scrolledUpTheViewStaysAndOffersAJump()
+    {
+        bar()->setValue(bar()->maximum() / 2);
+        const int value = bar()->value();
+        const QModelIndex top = topIndex();
+        m_model.appendRow(messageItem({QStringLiteral("new one"), false}));
+        m_model.appendRow(messageItem({QStringLiteral("another"), false}));
+        QTest::qWait(50);
+        QCOMPARE(bar()->value(), value);
+        QCOMPARE(topIndex(), top);
+        QTRY_VERIFY(m_view->newMessagesButton()->isVisible());
+        QCOMPARE(m_view->unseenCount(), 2);
+        QCOMPARE(m_view->newMessagesButton()->text(), QStringLiteral("2"));
+        QTest::mouseClick(m_view->newMessagesButton(), Qt::LeftButton);
+        QTRY_COMPARE(bar()->value(), bar()->maximum());
+        QVERIFY(!m_view->newMessagesButton()->isVisible());
+    }
+
+    void ownSendAlwaysScrollsDown()
+    {
+        bar()->setValue(bar()->maximum() / 2);
+        m_model.appendRow(
+            messageItem({QStringLiteral("mine"), true, natter::client::DeliveryState::Pending}));
+        QTRY_COMPARE(bar()->value(), bar()->maximum());
+        QVERIFY(m_view->isAtBottom());
+    }
+
+    void nearTheTopOlderHistoryIsAskedFor()
+    {
+        QSignalSpy wanted(m_view.get(), &MessageView::olderMessagesWanted);
+        bar()->setValue(bar()->maximum() / 2);
+        QCOMPARE(wanted.count(), 0);
+        bar()->setValue(10);
+        QVERIFY(wanted.count() >= 1);
+    }
+
+    void prependedHistoryKeepsTheFirstVisibleMessageInPlace()
+    {
+        bar()->setValue(30);
+        const QPersistentModelIndex top = topIndex();
+        const int y = m_view->visualRect(top).top();
+        const QString text = top.data(MessageListModel::TextRole).toString();
+        QList<QStandardItem *> older;
+        for (int i = 0; i < 25; ++i)
+            m_model.insertRow(i, messageItem({QStringLiteral("older %1").arg(i), false}));
+        QTest::qWait(50);
+        QCOMPARE(topIndex().data(MessageListModel::TextRole).toString(), text);
+        QCOMPARE(m_view->visualRect(top).top(), y);
+        QVERIFY(bar()->value() > 30);
+    }
+
+    void aResizeKeepsTheBottom()
+    {
+        m_view->resize(380, 300);
+        QTRY_COMPARE(bar()->value(), bar()->maximum());
+        m_view->resize(640, 520);
+        QTRY_COMPARE(bar()->value(), bar()->maximum());
+    }
+};
+
+QTEST_MAIN(TestMessageView)
+#include "tst_messageview.moc"
