@@ -9,6 +9,8 @@ packages=(
     libqt6sql6-sqlite libsodium-dev libhiredis-dev
     python3 python3-websockets openssl clang libclang-rt-14-dev
     xvfb xauth fonts-dejavu-core imagemagick xdotool x11-utils
+    # packaging (scripts/package.sh, tests/packaging/check-debs.sh)
+    lintian desktop-file-utils appstream librsvg2-bin systemd man-db
 )
 
 missing=()
