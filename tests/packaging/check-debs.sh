@@ -3,7 +3,8 @@
 # maintainer scripts, lintian, the systemd unit (systemd-analyze verify), the desktop file,
 # the AppStream metainfo, the man pages, and that the packaged binaries run.
 # With --install it also installs both packages with apt-get on this machine, checks the
-# installed result, then removes and purges them again (for throwaway machines such as CI).
+# installed result, then removes (apt-get) and purges (dpkg) them again (for throwaway
+# machines such as CI).
 # Usage: tests/packaging/check-debs.sh [--install] DIR      (DIR holds the .deb files)
 set -euo pipefail
 
@@ -147,6 +148,21 @@ done <"$work/unit-options"
 echo "== man pages"
 for pkg in natter natter-server; do
     page=$work/$pkg/usr/share/man/man1/$pkg.1.gz
+    # Every option of --help is documented (--help-all only adds Qt's generic options).
+    source=$(zcat "$page" | sed 's/\\-/-/g')
+    QT_QPA_PLATFORM=offscreen "$work/$pkg/usr/bin/$pkg" --help 2>/dev/null |
+        grep -oE '^  (-[a-zA-Z?], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z][a-z-]*' |
+        grep -vx -- --help-all >"$work/$pkg.options" || true
+    missing=$(while read -r option; do
+        grep -qE -- "(^|[^a-z-])$option([^a-z-]|$)" <<<"$source" || echo "$option"
+    done <"$work/$pkg.options")
+    if [ ! -s "$work/$pkg.options" ]; then
+        fail "$pkg --help lists no options"
+    elif [ -z "$missing" ]; then
+        ok "$pkg.1 documents all $(wc -l <"$work/$pkg.options") options of --help"
+    else
+        fail "$pkg.1 does not document: $(tr '\n' ' ' <<<"$missing")"
+    fi
     if ! command -v man >/dev/null; then
         skip "man (man-db) not installed: $pkg.1 not rendered"
     elif warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null) &&
@@ -258,11 +274,16 @@ if $install; then
     else
         fail "binaries left after apt-get remove"
     fi
-    "${sudo[@]}" apt-get purge -y -q natter natter-server >"$work/apt-purge.log" 2>&1 ||
-        fail "apt-get purge: $(tail -n 20 "$work/apt-purge.log")"
+    # apt cannot purge what no repository has: dpkg purges what remove kept (the conffile).
+    for pkg in natter natter-server; do
+        if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'config-files'; then
+            "${sudo[@]}" dpkg --purge "$pkg" >>"$work/purge.log" 2>&1 ||
+                fail "dpkg --purge $pkg: $(tail -n 20 "$work/purge.log")"
+        fi
+    done
     if [ ! -e /etc/natter ] && [ ! -e /etc/systemd/system/natter-server.service ] &&
         [ ! -e /etc/systemd/system/multi-user.target.wants/natter-server.service ]; then
-        ok "apt-get purge left no configuration, enable link or mask behind"
+        ok "purge left no configuration, enable link or mask behind"
     else
         fail "files left after purge: $(ls -d /etc/natter /etc/systemd/system/natter-server.service \
             /etc/systemd/system/multi-user.target.wants/natter-server.service 2>/dev/null)"
