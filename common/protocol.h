@@ -11,6 +11,7 @@ namespace natter::protocol {
 inline constexpr int kVersion = 1;
 inline constexpr QLatin1String kPath{"/v1"};
 inline constexpr quint16 kDefaultPort = 7467;
+inline constexpr quint16 kDiscoveryPort = 7468; // UDP: LAN discovery queries and answers
 
 // WebSocket close codes the server uses (4000-4999 is the application range).
 enum CloseCode : quint16

@@ -1,5 +1,6 @@
 // natter-server: parses the options, starts the server, stops it on SIGINT/SIGTERM.
 
+#include "app/backupcommand.h"
 #include "app/natterserver.h"
 #include "app/signalwatcher.h"
 #include "app/usercommand.h"
@@ -31,8 +32,18 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (options.action == ServerOptions::Action::CheckConfig) {
+        const QStringList problems = checkConfig(options.config);
+        std::fputs(qPrintable(describeConfig(options.config)), stdout);
+        for (const QString &problem : problems)
+            std::fprintf(stderr, "natter-server: %s\n", qPrintable(problem));
+        std::fputs(problems.isEmpty() ? "\nconfiguration OK\n" : "", stdout);
+        return problems.isEmpty() ? 0 : 1;
+    }
     if (options.action == ServerOptions::Action::Admin) {
         QTextStream in(stdin), out(stdout), err(stderr);
+        if (options.command.constFirst() == QLatin1String("backup"))
+            return runBackupCommand(options.command, options.config, out, err);
         return runUserCommand(options.command, options.config, in, out, err);
     }
 

@@ -34,6 +34,11 @@ struct ServerConfig
     // Both set: wss:// with this PEM certificate (chain) and private key.
     QString tlsCertPath;
     QString tlsKeyPath;
+    // Shown to clients that find the server on the LAN; empty: the host name.
+    QString serverName;
+    // Answer LAN discovery queries (UDP, see docs/protocol.md "Discovery").
+    bool discoveryEnabled = true;
+    quint16 discoveryPort = protocol::kDiscoveryPort;
     LogLevel logLevel = LogLevel::Info;
     PasswordCost passwordCost = PasswordCost::Interactive;
 

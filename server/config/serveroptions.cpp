@@ -1,5 +1,7 @@
 #include "serveroptions.h"
 
+#include "configfile.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -39,8 +41,9 @@ ServerOptions parseServerOptions(const QStringList &arguments,
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Natter chat server: serves the Natter WebSocket protocol (ws://ADDR:PORT/v1)\n"
-        "and keeps users, conversations and messages in an SQLite database.\n"
-        "Stops cleanly on SIGINT/SIGTERM."));
+        "and keeps users, conversations and messages in an SQLite (or PostgreSQL) database.\n"
+        "Settings come from the command line, then NATTER_* environment variables, then the\n"
+        "configuration file, then the defaults. Stops cleanly on SIGINT/SIGTERM."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption listen(
@@ -74,15 +77,35 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         QStringLiteral("tls-key"),
         QStringLiteral("PEM private key of --tls-cert. Environment: NATTER_TLS_KEY."),
         QStringLiteral("FILE"));
-    parser.addOptions({listen, database, logLevel, passwordCost, tlsCert, tlsKey});
+    const QCommandLineOption configFile(
+        QStringLiteral("config"),
+        QStringLiteral("INI configuration file with [server], [discovery] and [limits] keys "
+                       "(see /etc/natter/server.conf). Environment: NATTER_CONFIG."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption checkConfigOption(
+        QStringLiteral("check-config"),
+        QStringLiteral("Validate the configuration (file, TLS files, database location), print "
+                       "the effective settings and exit: 0 when valid, 1 when not."));
+    const QCommandLineOption name(
+        QStringLiteral("name"),
+        QStringLiteral("Name shown to clients that find this server on the LAN. Environment: "
+                       "NATTER_NAME. Default: the host name."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption noDiscovery(
+        QStringLiteral("no-discovery"),
+        QStringLiteral("Do not answer LAN discovery queries (UDP port %1).")
+            .arg(protocol::kDiscoveryPort));
+    parser.addOptions({listen, database, logLevel, passwordCost, tlsCert, tlsKey, configFile,
+                       checkConfigOption, name, noDiscovery});
     parser.addPositionalArgument(
-        QStringLiteral("user"),
+        QStringLiteral("command"),
         QStringLiteral("Administration instead of serving, on the same database: "
                        "user list | user add NAME | user disable NAME | user enable NAME | "
-                       "user reset-password NAME. Passwords are read from standard input "
-                       "(one line). Disabling or resetting a password revokes the user's "
-                       "sessions."),
-        QStringLiteral("[user COMMAND [NAME]]"));
+                       "user reset-password NAME | backup FILE. Passwords are read from "
+                       "standard input (one line). Disabling or resetting a password revokes "
+                       "the user's sessions. `backup` writes a consistent copy of the SQLite "
+                       "database while the server runs."),
+        QStringLiteral("[user COMMAND [NAME] | backup FILE]"));
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -100,7 +123,8 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         return out;
     }
     const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty() && positional.constFirst() != QLatin1String("user"))
+    if (!positional.isEmpty() && positional.constFirst() != QLatin1String("user") &&
+        positional.constFirst() != QLatin1String("backup"))
         return failure(QStringLiteral("unexpected argument: %1").arg(positional.constFirst()));
 
     ServerOptions out;
@@ -108,7 +132,21 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         out.action = ServerOptions::Action::Admin;
         out.command = positional;
     }
+    if (parser.isSet(checkConfigOption))
+        out.action = ServerOptions::Action::CheckConfig;
     ServerConfig &config = out.config;
+    const QString configPath =
+        valueOrEnv(parser, configFile, environment, QStringLiteral("NATTER_CONFIG"));
+    if (!configPath.isEmpty()) {
+        QString error;
+        if (!applyConfigFile(configPath, &config, &error))
+            return failure(error);
+    }
+    if (parser.isSet(noDiscovery))
+        config.discoveryEnabled = false;
+    const QString nameText = valueOrEnv(parser, name, environment, QStringLiteral("NATTER_NAME"));
+    if (!nameText.isEmpty())
+        config.serverName = nameText;
     const QString listenText =
         valueOrEnv(parser, listen, environment, QStringLiteral("NATTER_LISTEN"));
     if (!listenText.isEmpty() && !parseListenAddress(listenText, &config.address, &config.port))
@@ -127,13 +165,20 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         return failure(QStringLiteral("invalid --password-cost \"%1\": expected interactive, "
                                       "moderate or min")
                            .arg(costText));
-    config.tlsCertPath =
+    const QString certText =
         valueOrEnv(parser, tlsCert, environment, QStringLiteral("NATTER_TLS_CERT"));
-    config.tlsKeyPath = valueOrEnv(parser, tlsKey, environment, QStringLiteral("NATTER_TLS_KEY"));
+    if (!certText.isEmpty())
+        config.tlsCertPath = certText;
+    const QString keyText =
+        valueOrEnv(parser, tlsKey, environment, QStringLiteral("NATTER_TLS_KEY"));
+    if (!keyText.isEmpty())
+        config.tlsKeyPath = keyText;
     if (config.tlsCertPath.isEmpty() != config.tlsKeyPath.isEmpty())
         return failure(QStringLiteral("--tls-cert and --tls-key go together"));
-    config.databasePath =
+    const QString databaseText =
         valueOrEnv(parser, database, environment, QStringLiteral("NATTER_DATABASE"));
+    if (!databaseText.isEmpty())
+        config.databasePath = databaseText;
     if (config.databasePath.isEmpty())
         config.databasePath = defaultDatabasePath();
     return out;

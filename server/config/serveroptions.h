@@ -13,7 +13,8 @@ struct ServerOptions
     enum class Action
     {
         Run,
-        Admin, // `user ...`: administration on the database, then exit
+        Admin,       // `user ...` / `backup FILE`: administration on the database, then exit
+        CheckConfig, // --check-config: validate the configuration, print it, exit
         ShowText,
         Fail
     };
@@ -23,11 +24,18 @@ struct ServerOptions
     QStringList command; // Admin: the positional arguments, e.g. {"user", "add", "eve"}
 };
 
-// `arguments` includes the program name. Precedence: command line, then NATTER_LISTEN /
-// NATTER_DATABASE / NATTER_LOG_LEVEL / NATTER_PASSWORD_COST, then the defaults.
+// `arguments` includes the program name. Precedence: command line, then the environment
+// (NATTER_LISTEN, NATTER_DATABASE, ...), then the configuration file (--config or
+// NATTER_CONFIG), then the defaults.
 // Uses QCoreApplication's name and version for --help and --version.
 ServerOptions parseServerOptions(const QStringList &arguments,
                                  const QProcessEnvironment &environment);
+
+// What --check-config checks beyond parsing: TLS files load, the database location is
+// usable. Empty when fine, else one problem per line.
+QStringList checkConfig(const ServerConfig &config);
+// The effective configuration in the configuration file's own format.
+QString describeConfig(const ServerConfig &config);
 
 // <AppDataLocation>/natter.db, creating the directory.
 QString defaultDatabasePath();

@@ -252,6 +252,81 @@ private slots:
         QVERIFY(code != 0);
         QVERIFY2(err.contains(QStringLiteral("database")), qPrintable(err));
     }
+
+    void backupWhileServingRestoresEverything()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("live.db"));
+        QProcess server;
+        const QUrl url = startServer(server, db);
+        QVERIFY(url.isValid());
+        TestClient alice;
+        TestClient bob;
+        QVERIFY(alice.open(url) && alice.registerAs(QStringLiteral("alice")));
+        QVERIFY(bob.open(url) && bob.registerAs(QStringLiteral("bob")));
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(
+                TestClient::isOk(alice.sendTo(bob.userId(), QStringLiteral("before %1").arg(i))));
+
+        const QString backup = m_dir.filePath(QStringLiteral("natter-backup.db"));
+        QByteArray report;
+        QCOMPARE(admin(db, {"backup", backup}, {}, &report), 0);
+        QVERIFY2(report.contains("2 users, 20 messages"), report.constData());
+        // Written after the backup: must not be in it.
+        QVERIFY(TestClient::isOk(alice.sendTo(bob.userId(), QStringLiteral("after"))));
+        server.terminate();
+        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(10000));
+
+        // Restore = serve the copy.
+        QProcess restored;
+        const QUrl restoredUrl = startServer(restored, backup);
+        QVERIFY(restoredUrl.isValid());
+        TestClient again;
+        QVERIFY(again.open(restoredUrl) && again.loginAs(QStringLiteral("bob")));
+        const QJsonObject conversations = again.request(QStringLiteral("conversations"));
+        const QJsonObject first = conversations.value("conversations").toArray().first().toObject();
+        const QJsonObject page = again.request(
+            QStringLiteral("history"), {{"conversation_id", first.value("id")}, {"limit", 100}});
+        const QJsonArray messages = page.value("messages").toArray();
+        QCOMPARE(messages.size(), 20);
+        QCOMPARE(messages.first().toObject().value("content").toString(),
+                 QStringLiteral("before 19"));
+        restored.terminate();
+        QVERIFY(restored.state() == QProcess::NotRunning || restored.waitForFinished(10000));
+
+        QCOMPARE(admin(db, {"backup"}), 2);
+        QCOMPARE(admin(m_dir.filePath(QStringLiteral("none.db")), {"backup", backup}), 1);
+    }
+
+    void checkConfigValidatesWithoutServing()
+    {
+        QFile conf(m_dir.filePath(QStringLiteral("server.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write(QStringLiteral("[server]\nlisten = 127.0.0.1:7999\ndatabase = %1\n"
+                                  "[limits]\nmax-sockets-per-user = 4\n")
+                       .arg(m_dir.filePath(QStringLiteral("checked.db")))
+                       .toUtf8());
+        conf.close();
+        int code = -1;
+        QString out;
+        QString err;
+        run({"--config", conf.fileName(), "--check-config"}, &code, &out, &err);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.contains(QLatin1String("configuration OK")), qPrintable(out + err));
+        QVERIFY(out.contains(QLatin1String("listen = 127.0.0.1:7999")));
+        QVERIFY(out.contains(QLatin1String("max-sockets-per-user = 4")));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("checked.db")))); // nothing created
+
+        run({"--config", conf.fileName(), "--database", "/nonexistent-dir/x.db", "--check-config"},
+            &code, &out, &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QLatin1String("/nonexistent-dir")), qPrintable(err));
+        QVERIFY(conf.open(QIODevice::Append));
+        conf.write("bogus = 1\n");
+        conf.close();
+        run({"--config", conf.fileName(), "--check-config"}, &code, &out, &err);
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(QLatin1String("unknown key")), qPrintable(err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerBinary)

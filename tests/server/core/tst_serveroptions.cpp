@@ -1,5 +1,6 @@
 // The natter-server command line: options, environment fallbacks and their errors.
 
+#include "config/configfile.h"
 #include "config/serveroptions.h"
 
 #include <QtTest>
@@ -14,6 +15,17 @@ class TestServerOptions final : public QObject
     Q_OBJECT
 
 private:
+    QTemporaryDir m_dir;
+
+    QString writeConfig(const QString &name, const QByteArray &text)
+    {
+        QFile file(m_dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(text);
+        return file.fileName();
+    }
+
     static ServerOptions parse(const QStringList &args,
                                const QProcessEnvironment &env = QProcessEnvironment())
     {
@@ -82,9 +94,109 @@ private slots:
     {
         const ServerOptions o = parse({"--help"});
         QCOMPARE(o.action, ServerOptions::Action::ShowText);
-        for (const char *option : {"--listen", "--database", "--log-level", "--password-cost",
-                                   "--version", "NATTER_LISTEN"})
+        for (const char *option :
+             {"--listen", "--database", "--log-level", "--password-cost", "--version",
+              "NATTER_LISTEN", "--config", "--check-config", "--name", "--no-discovery", "backup"})
             QVERIFY2(o.text.contains(QLatin1String(option)), option);
+    }
+
+    void configFileSetsEveryKeyAndTheCommandLineWins()
+    {
+        const QString path = writeConfig(
+            QStringLiteral("full.conf"),
+            "; comment\n[server]\nlisten = 0.0.0.0:7000\ndatabase = /tmp/conf.db\n"
+            "name = \"Office, 2nd floor\"\nlog-level = warning\npassword-cost = moderate\n"
+            "[discovery]\nenabled = false\nport = 9999\n"
+            "[limits]\nauth-timeout-ms = 5000\nidle-timeout-ms = 60000\n"
+            "requests-per-second = 10\nrequest-burst = 20\nuser-requests-per-second = 15\n"
+            "user-request-burst = 25\nmax-unauthenticated-per-address = 4\n"
+            "max-sockets-per-user = 3\nmax-outbound-bytes = 1048576\npresence-batch-ms = 250\n"
+            "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\n");
+        ServerOptions o = parse({"--config", path});
+        QCOMPARE(o.action, ServerOptions::Action::Run);
+        const auto &c = o.config;
+        QCOMPARE(c.address, QHostAddress(QStringLiteral("0.0.0.0")));
+        QCOMPARE(c.port, quint16(7000));
+        QCOMPARE(c.databasePath, QStringLiteral("/tmp/conf.db"));
+        QCOMPARE(c.serverName, QStringLiteral("Office, 2nd floor"));
+        QCOMPARE(c.logLevel, LogLevel::Warning);
+        QCOMPARE(c.passwordCost, PasswordCost::Moderate);
+        QCOMPARE(c.discoveryEnabled, false);
+        QCOMPARE(c.discoveryPort, quint16(9999));
+        QCOMPARE(c.authTimeoutMs, 5000);
+        QCOMPARE(c.idleTimeoutMs, 60000);
+        QCOMPARE(c.requestsPerSecond, 10);
+        QCOMPARE(c.requestBurst, 20);
+        QCOMPARE(c.userRequestsPerSecond, 15);
+        QCOMPARE(c.userRequestBurst, 25);
+        QCOMPARE(c.maxUnauthenticatedPerAddress, 4);
+        QCOMPARE(c.maxSocketsPerUser, 3);
+        QCOMPARE(c.maxOutboundBytes, qint64(1048576));
+        QCOMPARE(c.presenceBatchMs, 250);
+        QCOMPARE(c.presenceGraceMs, 1000);
+        QCOMPARE(c.typingExpiryMs, 4000);
+        QCOMPARE(natter::server::configFileKeys().size(), 21); // the test covers every key
+
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("NATTER_CONFIG"), path);
+        env.insert(QStringLiteral("NATTER_DATABASE"), QStringLiteral("/tmp/env.db"));
+        o = parse({"--listen", "127.0.0.1:7100"}, env);
+        QCOMPARE(o.config.port, quint16(7100));                         // command line
+        QCOMPARE(o.config.databasePath, QStringLiteral("/tmp/env.db")); // environment
+        QCOMPARE(o.config.requestBurst, 20);                            // file
+    }
+
+    void packagedConfigFileIsValidAsShipped()
+    {
+        const ServerOptions o =
+            parse({"--config", QStringLiteral(NATTER_SOURCE_DIR "/packaging/server.conf")});
+        QVERIFY2(o.action == ServerOptions::Action::Run, qPrintable(o.text));
+        QCOMPARE(o.config.address, QHostAddress(QStringLiteral("0.0.0.0")));
+        QCOMPARE(o.config.databasePath, QStringLiteral("/var/lib/natter/natter.db"));
+        QVERIFY(o.config.discoveryEnabled);
+    }
+
+    void badConfigFilesFailNamingTheKey()
+    {
+        const QString typo = writeConfig(QStringLiteral("typo.conf"), "[server]\nlisen = 1\n");
+        ServerOptions o = parse({"--config", typo});
+        QCOMPARE(o.action, ServerOptions::Action::Fail);
+        QVERIFY2(o.text.contains(QLatin1String("unknown key \"server/lisen\"")),
+                 qPrintable(o.text));
+        const QString bad =
+            writeConfig(QStringLiteral("bad.conf"), "[limits]\nrequests-per-second = lots\n");
+        o = parse({"--config", bad});
+        QCOMPARE(o.action, ServerOptions::Action::Fail);
+        QVERIFY2(o.text.contains(QLatin1String("limits/requests-per-second")), qPrintable(o.text));
+        QVERIFY(o.text.contains(QLatin1String("lots")));
+        o = parse({"--config", m_dir.filePath(QStringLiteral("missing.conf"))});
+        QCOMPARE(o.action, ServerOptions::Action::Fail);
+        QVERIFY(o.text.contains(QLatin1String("cannot read")));
+        const QString comma = writeConfig(QStringLiteral("comma.conf"), "[server]\nname = a, b\n");
+        QVERIFY(parse({"--config", comma}).text.contains(QLatin1String("double quotes")));
+        const QString half =
+            writeConfig(QStringLiteral("half.conf"), "[server]\ntls-cert = /etc/natter/cert.pem\n");
+        QCOMPARE(parse({"--config", half}).action, ServerOptions::Action::Fail);
+    }
+
+    void checkConfigReportsProblems()
+    {
+        QCOMPARE(parse({"--check-config"}).action, ServerOptions::Action::CheckConfig);
+        natter::server::ServerConfig config;
+        config.databasePath = m_dir.filePath(QStringLiteral("new.db"));
+        QVERIFY(natter::server::checkConfig(config).isEmpty());
+        config.databasePath = QStringLiteral("/nonexistent-dir/natter.db");
+        QVERIFY(natter::server::checkConfig(config).value(0).contains(
+            QLatin1String("/nonexistent-dir")));
+        config.databasePath = QStringLiteral("postgresql://natter@db.lan:5432/natter");
+        QVERIFY(natter::server::checkConfig(config).isEmpty());
+        config.tlsCertPath = writeConfig(QStringLiteral("cert.pem"), "not a certificate");
+        config.tlsKeyPath = config.tlsCertPath;
+        QVERIFY(natter::server::checkConfig(config).value(0).contains(QLatin1String("tls-cert")));
+        config.databasePath = QStringLiteral("postgresql://natter:secret@db.lan:5432/natter");
+        const QString description = natter::server::describeConfig(config);
+        QVERIFY(description.contains(QLatin1String("db.lan")));
+        QVERIFY(!description.contains(QLatin1String("secret")));
     }
 };
 

@@ -1,0 +1,114 @@
+// --check-config: what can be checked without starting to serve.
+
+#include "configfile.h"
+#include "serveroptions.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QUrl>
+
+namespace natter::server {
+namespace {
+
+bool isDatabaseUrl(const QString &database)
+{
+    return database.startsWith(QLatin1String("postgresql://")) ||
+           database.startsWith(QLatin1String("postgres://"));
+}
+
+QString checkTls(const ServerConfig &config)
+{
+    if (QSslCertificate::fromPath(config.tlsCertPath).isEmpty())
+        return QStringLiteral("tls-cert %1: no PEM certificate could be read")
+            .arg(config.tlsCertPath);
+    QFile keyFile(config.tlsKeyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return QStringLiteral("tls-key %1: cannot be read (%2)")
+            .arg(config.tlsKeyPath, keyFile.errorString());
+    const QByteArray pem = keyFile.readAll();
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        if (!QSslKey(pem, algorithm).isNull())
+            return {};
+    }
+    return QStringLiteral("tls-key %1: not an unencrypted PEM private key").arg(config.tlsKeyPath);
+}
+
+QString checkDatabase(const QString &database)
+{
+    if (isDatabaseUrl(database)) {
+        const QUrl url(database);
+        if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
+            return QStringLiteral("database: expected postgresql://user@host:port/dbname");
+        return {};
+    }
+    const QFileInfo file(database);
+    if (file.exists())
+        return file.isFile() && file.isWritable()
+                   ? QString()
+                   : QStringLiteral("database %1: not a writable file").arg(database);
+    const QFileInfo dir(file.absolutePath());
+    if (!dir.isDir() || !dir.isWritable())
+        return QStringLiteral("database %1: directory %2 does not exist or is not writable")
+            .arg(database, dir.filePath());
+    return {};
+}
+
+} // namespace
+
+QStringList checkConfig(const ServerConfig &config)
+{
+    QStringList problems;
+    if (!config.tlsCertPath.isEmpty()) {
+        const QString tls = checkTls(config);
+        if (!tls.isEmpty())
+            problems.append(tls);
+    }
+    const QString database = checkDatabase(config.databasePath);
+    if (!database.isEmpty())
+        problems.append(database);
+    return problems;
+}
+
+QString describeConfig(const ServerConfig &config)
+{
+    QString database = config.databasePath;
+    if (isDatabaseUrl(database)) {
+        QUrl url(database);
+        url.setPassword(QString()); // never print secrets
+        database = url.toString();
+    }
+    QString out;
+    const auto line = [&out](const char *key, const QString &value) {
+        out += QLatin1String(key) + QLatin1String(" = ") + value + QLatin1Char('\n');
+    };
+    out += QLatin1String("[server]\n");
+    line("listen", hostForUrl(config.address) + QLatin1Char(':') + QString::number(config.port));
+    line("database", database);
+    line("name", config.serverName);
+    line("log-level", logLevelName(config.logLevel));
+    line("password-cost", passwordCostName(config.passwordCost));
+    line("tls-cert", config.tlsCertPath);
+    line("tls-key", config.tlsKeyPath);
+    out += QLatin1String("\n[discovery]\n");
+    line("enabled", config.discoveryEnabled ? QStringLiteral("true") : QStringLiteral("false"));
+    line("port", QString::number(config.discoveryPort));
+    out += QLatin1String("\n[limits]\n");
+    line("auth-timeout-ms", QString::number(config.authTimeoutMs));
+    line("idle-timeout-ms", QString::number(config.idleTimeoutMs));
+    line("requests-per-second", QString::number(config.requestsPerSecond));
+    line("request-burst", QString::number(config.requestBurst));
+    line("user-requests-per-second", QString::number(config.userRequestsPerSecond));
+    line("user-request-burst", QString::number(config.userRequestBurst));
+    line("max-unauthenticated-per-address", QString::number(config.maxUnauthenticatedPerAddress));
+    line("max-sockets-per-user", QString::number(config.maxSocketsPerUser));
+    line("max-outbound-bytes", QString::number(config.maxOutboundBytes));
+    line("presence-batch-ms", QString::number(config.presenceBatchMs));
+    line("presence-grace-ms", QString::number(config.presenceGraceMs));
+    line("typing-expiry-ms", QString::number(config.typingExpiryMs));
+    return out;
+}
+
+} // namespace natter::server

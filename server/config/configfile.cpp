@@ -1,0 +1,184 @@
+#include "configfile.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+#include <functional>
+
+namespace natter::server {
+namespace {
+
+// One accepted key: how to apply its text to the configuration; false when invalid, with
+// what was expected.
+struct Key
+{
+    const char *name;
+    std::function<bool(const QString &, ServerConfig *)> apply;
+    const char *expected;
+};
+
+std::function<bool(const QString &, ServerConfig *)> intIn(int ServerConfig::*field, int min,
+                                                           int max)
+{
+    return [field, min, max](const QString &text, ServerConfig *config) {
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < min || value > max)
+            return false;
+        config->*field = value;
+        return true;
+    };
+}
+
+bool parseBool(const QString &text, bool *value)
+{
+    const QString t = text.toLower();
+    if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("on") ||
+        t == QLatin1String("1")) {
+        *value = true;
+        return true;
+    }
+    if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("off") ||
+        t == QLatin1String("0")) {
+        *value = false;
+        return true;
+    }
+    return false;
+}
+
+const QList<Key> &keys()
+{
+    static const QList<Key> all = {
+        {"server/listen",
+         [](const QString &t, ServerConfig *c) {
+             return parseListenAddress(t, &c->address, &c->port);
+         },
+         "ADDR:PORT, e.g. 0.0.0.0:7467"},
+        {"server/database",
+         [](const QString &t, ServerConfig *c) {
+             c->databasePath = t;
+             return !t.isEmpty();
+         },
+         "an SQLite file path or postgresql://user@host:port/db"},
+        {"server/name",
+         [](const QString &t, ServerConfig *c) {
+             c->serverName = t;
+             return t.size() <= 64;
+         },
+         "a name of at most 64 characters"},
+        {"server/log-level",
+         [](const QString &t, ServerConfig *c) { return logLevelFromName(t, &c->logLevel); },
+         "debug, info, warning or error"},
+        {"server/password-cost",
+         [](const QString &t, ServerConfig *c) {
+             return passwordCostFromName(t, &c->passwordCost);
+         },
+         "interactive, moderate or min"},
+        {"server/tls-cert",
+         [](const QString &t, ServerConfig *c) {
+             c->tlsCertPath = t;
+             return true;
+         },
+         "a PEM file"},
+        {"server/tls-key",
+         [](const QString &t, ServerConfig *c) {
+             c->tlsKeyPath = t;
+             return true;
+         },
+         "a PEM file"},
+        {"discovery/enabled",
+         [](const QString &t, ServerConfig *c) { return parseBool(t, &c->discoveryEnabled); },
+         "true or false"},
+        {"discovery/port",
+         [](const QString &t, ServerConfig *c) {
+             bool ok = false;
+             const uint port = t.toUInt(&ok);
+             c->discoveryPort = quint16(port);
+             return ok && port <= 65535;
+         },
+         "a UDP port (0-65535)"},
+        {"limits/auth-timeout-ms", intIn(&ServerConfig::authTimeoutMs, 100, 600'000), "100-600000"},
+        {"limits/idle-timeout-ms", intIn(&ServerConfig::idleTimeoutMs, 1'000, 86'400'000),
+         "1000-86400000"},
+        {"limits/requests-per-second", intIn(&ServerConfig::requestsPerSecond, 1, 100'000),
+         "1-100000"},
+        {"limits/request-burst", intIn(&ServerConfig::requestBurst, 1, 100'000), "1-100000"},
+        {"limits/user-requests-per-second", intIn(&ServerConfig::userRequestsPerSecond, 1, 100'000),
+         "1-100000"},
+        {"limits/user-request-burst", intIn(&ServerConfig::userRequestBurst, 1, 100'000),
+         "1-100000"},
+        {"limits/max-unauthenticated-per-address",
+         intIn(&ServerConfig::maxUnauthenticatedPerAddress, 1, 100'000), "1-100000"},
+        {"limits/max-sockets-per-user", intIn(&ServerConfig::maxSocketsPerUser, 1, 1'000),
+         "1-1000"},
+        {"limits/max-outbound-bytes",
+         [](const QString &t, ServerConfig *c) {
+             bool ok = false;
+             const qint64 value = t.toLongLong(&ok);
+             c->maxOutboundBytes = value;
+             return ok && value >= 64 * 1024 && value <= qint64(1) << 32;
+         },
+         "65536-4294967296"},
+        {"limits/presence-batch-ms", intIn(&ServerConfig::presenceBatchMs, 10, 10'000), "10-10000"},
+        {"limits/presence-grace-ms", intIn(&ServerConfig::presenceGraceMs, 0, 600'000), "0-600000"},
+        {"limits/typing-expiry-ms", intIn(&ServerConfig::typingExpiryMs, 1'000, 60'000),
+         "1000-60000"},
+    };
+    return all;
+}
+
+} // namespace
+
+QStringList configFileKeys()
+{
+    QStringList names;
+    for (const Key &key : keys())
+        names.append(QString::fromLatin1(key.name));
+    return names;
+}
+
+bool applyConfigFile(const QString &path, ServerConfig *config, QString *error)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable()) {
+        *error = QStringLiteral("cannot read the configuration file %1").arg(path);
+        return false;
+    }
+    QSettings file(path, QSettings::IniFormat);
+    if (file.status() != QSettings::NoError) {
+        *error = QStringLiteral("%1: not a valid INI file").arg(path);
+        return false;
+    }
+    const QStringList present = file.allKeys();
+    for (const QString &name : present) {
+        const auto it = std::find_if(keys().cbegin(), keys().cend(), [&](const Key &key) {
+            return name == QLatin1String(key.name);
+        });
+        if (it == keys().cend() && name.contains(QLatin1Char('#'))) {
+            *error =
+                QStringLiteral("%1: \"%2\" is not a key: comments start with ';'").arg(path, name);
+            return false;
+        }
+        if (it == keys().cend()) {
+            *error = QStringLiteral("%1: unknown key \"%2\" (known keys: %3)")
+                         .arg(path, name, configFileKeys().join(QStringLiteral(", ")));
+            return false;
+        }
+        // QSettings reads an unquoted value with a comma as a list.
+        const QVariant raw = file.value(name);
+        if (raw.typeId() == QMetaType::QStringList) {
+            *error = QStringLiteral("%1: %2 has a comma: put the value in double quotes")
+                         .arg(path, name);
+            return false;
+        }
+        const QString text = raw.toString().trimmed();
+        if (!it->apply(text, config)) {
+            *error = QStringLiteral("%1: invalid %2 \"%3\": expected %4")
+                         .arg(path, name, text, QString::fromLatin1(it->expected));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace natter::server
