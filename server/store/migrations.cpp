@@ -52,21 +52,52 @@ QStringList statementsOf(const QString &sql)
     return out;
 }
 
-} // namespace
+// A fixed key of PostgreSQL's advisory lock for migrations ("natter" in ASCII): the same in
+// every Natter process.
+constexpr qint64 kMigrationLock = 0x6e6174746572;
 
-int Migrations::latestVersion(const QString &dialect)
+// The recorded schema version; 0 for an empty database.
+bool readVersion(QSqlQuery &query, bool postgres, int *version)
 {
-    const auto all = migrationsOf(dialect);
-    return all.isEmpty() ? 0 : all.last().version;
+    if (postgres) {
+        if (!query.exec(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL")) ||
+            !query.next())
+            return false;
+        const bool exists = query.value(0).toBool();
+        query.finish();
+        if (!exists) {
+            *version = 0;
+            return true;
+        }
+        if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) ||
+            !query.next())
+            return false;
+    } else if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        return false;
+    }
+    *version = query.value(0).toInt();
+    query.finish();
+    return true;
 }
 
-StoreResult<int> Migrations::apply(QSqlDatabase &db, const QString &dialect)
+bool recordVersion(QSqlQuery &query, bool postgres, int version)
+{
+    if (postgres) {
+        query.prepare(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"));
+        query.addBindValue(version);
+        return query.exec();
+    }
+    // PRAGMA does not take bound values; the version is an integer we produced.
+    return query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+}
+
+// Applies the migrations above the recorded version, each in its own transaction.
+StoreResult<int> applyPending(QSqlDatabase &db, const QString &dialect, bool postgres)
 {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+    int version = 0;
+    if (!readVersion(query, postgres, &version))
         return StoreResult<int>::fail(StoreFailure::Unavailable, query.lastError().text());
-    int version = query.value(0).toInt();
-    query.finish();
 
     for (const Migration &m : migrationsOf(dialect)) {
         if (m.version <= version)
@@ -88,9 +119,7 @@ StoreResult<int> Migrations::apply(QSqlDatabase &db, const QString &dialect)
                                                   .arg(error, statement.left(80)));
             }
         }
-        // PRAGMA does not take bound values; the version is an integer we produced.
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version)) ||
-            !db.commit()) {
+        if (!recordVersion(query, postgres, m.version) || !db.commit()) {
             const QString error = query.lastError().text() + db.lastError().text();
             db.rollback();
             return StoreResult<int>::fail(StoreFailure::Unavailable, error);
@@ -98,6 +127,30 @@ StoreResult<int> Migrations::apply(QSqlDatabase &db, const QString &dialect)
         version = m.version;
     }
     return StoreResult<int>::success(version);
+}
+
+} // namespace
+
+int Migrations::latestVersion(const QString &dialect)
+{
+    const auto all = migrationsOf(dialect);
+    return all.isEmpty() ? 0 : all.last().version;
+}
+
+StoreResult<int> Migrations::apply(QSqlDatabase &db, const QString &dialect)
+{
+    const bool postgres = dialect == QLatin1String("postgresql");
+    if (!postgres)
+        return applyPending(db, dialect, false);
+    // Processes starting together migrate one after another. The lock is taken before the
+    // version is read, outside any transaction: each later statement starts a transaction that
+    // sees the catalog as the previous holder left it.
+    QSqlQuery lock(db);
+    if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLock)))
+        return StoreResult<int>::fail(StoreFailure::Unavailable, lock.lastError().text());
+    const auto result = applyPending(db, dialect, true);
+    lock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLock));
+    return result;
 }
 
 } // namespace natter::server

@@ -1,6 +1,8 @@
 #pragma once
 // Applies the numbered SQL files under :/natter/sql/<dialect>/ in order, each in its own
-// transaction, recording the schema version in PRAGMA user_version.
+// transaction. SQLite ("sqlite") records the schema version in PRAGMA user_version;
+// PostgreSQL ("postgresql") in the schema_version table that its first migration creates,
+// under an advisory lock so that server processes starting together migrate once.
 
 #include "storeresult.h"
 
