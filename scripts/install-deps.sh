@@ -7,6 +7,10 @@ packages=(
     cmake g++ ninja-build pkg-config file dpkg-dev fakeroot
     qt6-base-dev qt6-websockets-dev qt6-svg-dev qt6-l10n-tools qt6-qpa-plugins
     libqt6sql6-sqlite libsodium-dev libhiredis-dev
+    # PostgreSQL backend: the Qt driver, and a server for its tests. The tests never use the
+    # packaged cluster (which apt may start on port 5432): scripts/throwaway-postgres.sh runs
+    # one in its own directory on a free port.
+    libqt6sql6-psql postgresql
     python3 python3-websockets openssl clang libclang-rt-14-dev
     xvfb xauth fonts-dejavu-core imagemagick xdotool x11-utils
     # packaging (scripts/package.sh, tests/packaging/check-debs.sh)

@@ -16,4 +16,17 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNATTER
     "${launcher[@]}" ${NATTER_CMAKE_ARGS:-}
 cmake --build "$build" --parallel "$(nproc)"
 export QT_QPA_PLATFORM=offscreen
+
+# The PostgreSQL suites (tst_store_postgres, tst_postgresstore) need a server: a throwaway one
+# of their own (own directory, free port on 127.0.0.1, stopped on exit), unless
+# NATTER_TEST_POSTGRES_URL already names one. Without either they fail and say why.
+pg_bin=/usr/lib/postgresql/15/bin
+if [ -z "${NATTER_TEST_POSTGRES_URL:-}" ] && [ -x "$pg_bin/initdb" ]; then
+    pg_dir=$(mktemp -d /tmp/natter-pg.XXXXXX)
+    trap '"$root/scripts/throwaway-postgres.sh" stop "$pg_dir"' EXIT
+    NATTER_TEST_POSTGRES_URL=$(NATTER_PG_BINDIR=$pg_bin \
+        "$root/scripts/throwaway-postgres.sh" start "$pg_dir")
+    export NATTER_TEST_POSTGRES_URL
+    echo "PostgreSQL for the tests: $NATTER_TEST_POSTGRES_URL"
+fi
 ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 600
