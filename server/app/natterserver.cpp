@@ -14,8 +14,10 @@
 #include "services/userservice.h"
 #include "storefactory.h"
 #include "transport/chatserver.h"
+#include "transport/discoveryresponder.h"
 #include "transport/sessionregistry.h"
 
+#include <QHostInfo>
 #include <QTimer>
 
 namespace natter::server {
@@ -107,8 +109,37 @@ bool NatterServer::start()
         return false;
     }
     qCInfo(lcServer).noquote() << "listening on" << url().toString() << "database"
-                               << m_config.databasePath << "schema" << m_store->schemaVersion();
+                               << databaseForDisplay(m_config.databasePath) << "schema"
+                               << m_store->schemaVersion();
+    if (m_config.discoveryEnabled)
+        startDiscovery();
     return true;
+}
+
+void NatterServer::startDiscovery()
+{
+    discovery::Answer answer;
+    answer.name = m_config.serverName.isEmpty() ? QHostInfo::localHostName() : m_config.serverName;
+    answer.port = port();
+    answer.tls = m_parts->server.isSecure();
+    answer.path = protocol::kPath;
+    answer.protocolVersion = protocol::kVersion;
+    m_discovery = new DiscoveryResponder(answer, this);
+    // Not fatal: the server is usable by address; discovery is a convenience.
+    if (!m_discovery->start(m_config.address, m_config.discoveryPort)) {
+        qCWarning(lcServer).noquote() << "LAN discovery is off: cannot use UDP port"
+                                      << m_config.discoveryPort << m_discovery->errorString();
+        delete m_discovery;
+        m_discovery = nullptr;
+        return;
+    }
+    qCInfo(lcServer).noquote() << "answering LAN discovery on UDP port" << m_discovery->port()
+                               << "as" << answer.name;
+}
+
+quint16 NatterServer::discoveryPort() const
+{
+    return m_discovery ? m_discovery->port() : 0;
 }
 
 quint16 NatterServer::port() const
@@ -137,6 +168,8 @@ void NatterServer::stop()
         return;
     m_stopping = true;
     qCInfo(lcServer) << "shutting down";
+    delete m_discovery;
+    m_discovery = nullptr;
     m_parts->server.stopListening();
     // Everything acknowledged must be committed: flush the group commit before closing.
     m_parts->messaging.flush();

@@ -12,6 +12,7 @@
 namespace natter::server {
 
 class ChatStore;
+class DiscoveryResponder;
 
 class NatterServer final : public QObject
 {
@@ -32,6 +33,8 @@ public:
     quint16 port() const;
     QUrl url() const; // ws://ADDR:PORT/v1
     int connectionCount() const;
+    // The UDP port discovery queries are answered on; 0 when discovery is off or failed.
+    quint16 discoveryPort() const;
 
     // Clean shutdown: stop accepting, commit pending sends, close every socket with 1001,
     // close the database; stopped() follows.
@@ -44,10 +47,12 @@ signals:
 private:
     struct Parts;
     void finishStop();
+    void startDiscovery();
 
     ServerConfig m_config;
     std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<Parts> m_parts;
+    DiscoveryResponder *m_discovery = nullptr;
     QString m_error;
     bool m_stopping = false;
     bool m_stopped = false;

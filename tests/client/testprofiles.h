@@ -1,15 +1,15 @@
 #pragma once
-// Client tests run with QStandardPaths' test mode; profiles (outboxes, tokens, pins) of
-// earlier runs must not leak into a new one.
+// Each client test process gets its own config and data directories: ctest runs suites in
+// parallel, and a shared ~/.qttest would let one suite wipe another's profiles mid-run.
 
-#include <QDir>
-#include <QStandardPaths>
+#include <QByteArray>
+#include <QTemporaryDir>
 
 inline void useFreshTestProfiles()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    for (const auto location :
-         {QStandardPaths::GenericDataLocation, QStandardPaths::GenericConfigLocation})
-        QDir(QStandardPaths::writableLocation(location) + QStringLiteral("/natter"))
-            .removeRecursively();
+    static QTemporaryDir home;
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+    qputenv("XDG_CACHE_HOME", home.filePath(QStringLiteral("cache")).toLocal8Bit());
+    qputenv("XDG_STATE_HOME", home.filePath(QStringLiteral("state")).toLocal8Bit());
 }
