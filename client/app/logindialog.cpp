@@ -3,6 +3,7 @@
 #include "certificateprompt.h"
 #include "chatclient.h"
 #include "icons.h"
+#include "nearbyserverspanel.h"
 #include "theme.h"
 #include "validation.h"
 
@@ -17,9 +18,12 @@
 
 namespace natter::client {
 
-LoginDialog::LoginDialog(ChatClient &client, QWidget *parent)
-    : QDialog(parent), m_client(client), m_server(new QLineEdit(this)),
-      m_username(new QLineEdit(this)), m_password(new QLineEdit(this)),
+LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHost *host,
+                         QWidget *parent)
+    : QDialog(parent), m_client(client),
+      m_nearby(new NearbyServersPanel(client.settings(), finder, host, this)),
+      m_server(new QLineEdit(this)), m_username(new QLineEdit(this)),
+      m_password(new QLineEdit(this)),
       m_remember(new QCheckBox(tr("Keep me signed in on this computer"), this)),
       m_error(new QLabel(this)), m_progress(new QLabel(this)),
       m_signIn(new QPushButton(tr("Sign in"), this)),
@@ -102,6 +106,7 @@ LoginDialog::LoginDialog(ChatClient &client, QWidget *parent)
     layout->setContentsMargins(24, 22, 24, 20);
     layout->setSpacing(16);
     layout->addLayout(top);
+    layout->addWidget(m_nearby);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
@@ -109,6 +114,17 @@ LoginDialog::LoginDialog(ChatClient &client, QWidget *parent)
 
     connect(m_signIn, &QPushButton::clicked, this, [this]() { submit(false); });
     connect(m_register, &QPushButton::clicked, this, [this]() { submit(true); });
+    connect(m_server, &QLineEdit::textEdited, this, [this]() { m_serverTyped = true; });
+    connect(m_nearby, &NearbyServersPanel::serverChosen, this, [this](const QUrl &url) {
+        m_server->setText(url.toString());
+        m_error->hide();
+        (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
+    });
+    // First run: the first server found is the likely one; a remembered or typed address wins.
+    connect(m_nearby, &NearbyServersPanel::firstServerFound, this, [this](const QUrl &url) {
+        if (!m_serverTyped && !m_client.settings().hasServerUrl())
+            m_server->setText(url.toString());
+    });
     for (QLineEdit *edit : {m_server, m_username, m_password})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::updateButtons);
     connect(&m_client, &ChatClient::authenticated, this, [this]() {

@@ -1,7 +1,8 @@
 #pragma once
 // Sign in or create an account: server address (remembered per profile), username,
 // password, "remember me". Errors become clear sentences: wrong password, name taken,
-// server unreachable, TLS failure, too many attempts.
+// server unreachable, TLS failure, too many attempts. Servers found on the LAN are listed
+// (NearbyServersPanel), so nobody has to type an address.
 
 #include "errorcode.h"
 
@@ -17,13 +18,18 @@ class QSslCertificate;
 namespace natter::client {
 
 class ChatClient;
+class LocalServerHost;
+class NearbyServersPanel;
+class ServerFinder;
 
 class LoginDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit LoginDialog(ChatClient &client, QWidget *parent = nullptr);
+    // `finder` and `host` are optional: without them the dialog has no LAN list / hosting.
+    explicit LoginDialog(ChatClient &client, ServerFinder *finder = nullptr,
+                         LocalServerHost *host = nullptr, QWidget *parent = nullptr);
 
     static QString messageFor(const ProtocolError &error, bool registering, const QUrl &server);
     static bool isTlsFailure(const ProtocolError &error);
@@ -33,6 +39,7 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QPushButton *signInButton() const { return m_signIn; }
     QPushButton *registerButton() const { return m_register; }
+    NearbyServersPanel *nearbyServers() const { return m_nearby; }
     QString errorText() const;
 
 private:
@@ -43,6 +50,7 @@ private:
     void onUntrustedCertificate(const QSslCertificate &certificate, bool changed);
 
     ChatClient &m_client;
+    NearbyServersPanel *m_nearby;
     QLineEdit *m_server;
     QLineEdit *m_username;
     QLineEdit *m_password;
@@ -54,6 +62,7 @@ private:
     QString m_tlsFailure; // of the current attempt
     bool m_registering = false;
     bool m_busy = false;
+    bool m_serverTyped = false; // the user typed an address: discovery must not replace it
 };
 
 } // namespace natter::client

@@ -3,9 +3,11 @@
 
 #include "chatclient.h"
 #include "icons.h"
+#include "localserverhost.h"
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "profilesettings.h"
+#include "serverfinder.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -101,7 +103,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption geometry(QStringLiteral("geometry"),
                                       QStringLiteral("Window size and place, e.g. 800x900+0+0."),
                                       QStringLiteral("WxH+X+Y"));
-    parser.addOptions({profile, server, username, passwordEnv, registerOption, position, geometry});
+    const QCommandLineOption noDiscovery(
+        QStringLiteral("no-discovery"),
+        QStringLiteral("Do not look for servers on the local network (the sign-in window's "
+                       "checkbox turns it off for good)."));
+    parser.addOptions(
+        {profile, server, username, passwordEnv, registerOption, position, geometry, noDiscovery});
     parser.process(app);
 
     ProfileSettings settings(parser.value(profile));
@@ -112,12 +119,21 @@ int main(int argc, char *argv[])
             fail(QStringLiteral("--server must be a ws:// or wss:// URL"));
         settings.setServerUrl(url);
     }
+    ServerFinder finder;
+    // A server this profile chose to host runs while the app does: start it again first.
+    LocalServerHost hostedServer;
+    QObject::connect(&hostedServer, &LocalServerHost::failed, &app, [](const QString &message) {
+        std::fprintf(stderr, "natter: hosted server: %s\n", qPrintable(message));
+    });
+    if (settings.hostsServer())
+        hostedServer.start();
     ChatClient client(settings);
     MainWindow window(client);
     placeWindow(window, parser.value(position), parser.value(geometry));
 
     const auto askToSignIn = [&]() {
-        LoginDialog dialog(client, window.isVisible() ? &window : nullptr);
+        LoginDialog dialog(client, parser.isSet(noDiscovery) ? nullptr : &finder, &hostedServer,
+                           window.isVisible() ? &window : nullptr);
         return dialog.exec() == QDialog::Accepted;
     };
     // Signing out leads back to the login dialog; closing it ends the app.

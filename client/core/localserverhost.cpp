@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 namespace natter::client {
 namespace {
@@ -56,10 +57,17 @@ QString LocalServerHost::defaultProgram()
     return onPath.isEmpty() ? QStringLiteral("natter-server") : onPath;
 }
 
+QString LocalServerHost::defaultName()
+{
+    const QString host = QSysInfo::machineHostName();
+    return host.isEmpty() ? QStringLiteral("Natter") : host;
+}
+
 void LocalServerHost::start(const QString &name)
 {
     if (isRunning())
         return;
+    m_name = name;
     m_url.clear();
     m_output.clear();
     if (m_dataDir.isEmpty())

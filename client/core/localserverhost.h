@@ -27,8 +27,11 @@ public:
     // The server's database lives here (created).
     void setDataDir(const QString &dir) { m_dataDir = dir; }
 
+    // The name others see in their server list: this computer's host name.
+    static QString defaultName();
     // Starts the server; started(url) or failed(message) follows.
-    void start(const QString &name);
+    void start(const QString &name = defaultName());
+    QString name() const { return m_name; }
     void stop();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
     QUrl url() const { return m_url; }
@@ -46,6 +49,7 @@ private:
     QString m_program;
     QStringList m_extra;
     QString m_dataDir;
+    QString m_name;
     QByteArray m_output;
     QUrl m_url;
 };

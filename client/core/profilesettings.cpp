@@ -31,6 +31,11 @@ QUrl ProfileSettings::serverUrl() const
     return url.isValid() ? url : defaultServerUrl();
 }
 
+bool ProfileSettings::hasServerUrl() const
+{
+    return m_settings->value(QStringLiteral("server/url")).toUrl().isValid();
+}
+
 void ProfileSettings::setServerUrl(const QUrl &url)
 {
     m_settings->setValue(QStringLiteral("server/url"), url);
@@ -104,6 +109,26 @@ QByteArray ProfileSettings::pinnedCertificate(const QUrl &server) const
 void ProfileSettings::setPinnedCertificate(const QUrl &server, const QByteArray &sha256)
 {
     m_settings->setValue(pinKey(server), sha256);
+}
+
+bool ProfileSettings::discoveryEnabled() const
+{
+    return m_settings->value(QStringLiteral("network/discovery"), true).toBool();
+}
+
+void ProfileSettings::setDiscoveryEnabled(bool enabled)
+{
+    m_settings->setValue(QStringLiteral("network/discovery"), enabled);
+}
+
+bool ProfileSettings::hostsServer() const
+{
+    return m_settings->value(QStringLiteral("network/host-server"), false).toBool();
+}
+
+void ProfileSettings::setHostsServer(bool hosts)
+{
+    m_settings->setValue(QStringLiteral("network/host-server"), hosts);
 }
 
 void ProfileSettings::sync()

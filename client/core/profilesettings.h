@@ -20,6 +20,7 @@ public:
     QString dataDir() const { return m_dataDir; } // created on construction
 
     QUrl serverUrl() const;
+    bool hasServerUrl() const; // false on first run: nothing chosen yet
     void setServerUrl(const QUrl &url);
     QString username() const;
     void setUsername(const QString &username);
@@ -35,6 +36,12 @@ public:
     // per server host:port.
     QByteArray pinnedCertificate(const QUrl &server) const;
     void setPinnedCertificate(const QUrl &server, const QByteArray &sha256);
+    // LAN discovery in the login dialog (on unless the user turned it off).
+    bool discoveryEnabled() const;
+    void setDiscoveryEnabled(bool enabled);
+    // This profile hosts a server on this computer: the app starts it again on launch.
+    bool hostsServer() const;
+    void setHostsServer(bool hosts);
     void sync();
 
     static QUrl defaultServerUrl();

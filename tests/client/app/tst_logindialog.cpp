@@ -1,13 +1,19 @@
 // The login dialog against the real server: creating an account, and a clear sentence for
 // each way signing in fails (wrong password, name taken, unreachable server, TLS failure,
-// malformed input caught before anything is sent).
+// malformed input caught before anything is sent); the servers found on the LAN, discovery
+// turned off, and hosting a server on this computer.
 #include "chatclient.h"
+#include "localserverhost.h"
 #include "logindialog.h"
+#include "nearbyserverspanel.h"
+#include "serverfinder.h"
 #include "testprofiles.h"
 #include "testserver.h"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -36,13 +42,16 @@ private:
         m_dialog->passwordEdit()->setText(password);
     }
 
-    void newDialog()
+    void newDialog(ServerFinder *finder = nullptr, LocalServerHost *host = nullptr,
+                   bool sameProfile = false)
     {
         m_dialog.reset();
         m_client.reset();
-        m_settings = std::make_unique<ProfileSettings>(QStringLiteral("login%1").arg(++m_profiles));
+        if (!sameProfile || !m_settings)
+            m_settings =
+                std::make_unique<ProfileSettings>(QStringLiteral("login%1").arg(++m_profiles));
         m_client = std::make_unique<ChatClient>(*m_settings);
-        m_dialog = std::make_unique<LoginDialog>(*m_client);
+        m_dialog = std::make_unique<LoginDialog>(*m_client, finder, host);
         m_dialog->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
     }
@@ -57,6 +66,18 @@ private:
 
 private slots:
     void initTestCase() { useFreshTestProfiles(); }
+
+    // A server that answers discovery on a free port of its own, and a finder that asks it.
+    static std::unique_ptr<TestServer> discoverableServer(const QString &name)
+    {
+        auto server = std::make_unique<TestServer>();
+        server->config().discoveryEnabled = true;
+        server->config().discoveryPort = 0;
+        server->config().serverName = name;
+        return server->start() ? std::move(server) : nullptr;
+    }
+
+    NearbyServersPanel *nearby() const { return m_dialog->nearbyServers(); }
 
     void init()
     {
@@ -192,6 +213,122 @@ private slots:
         ProtocolError e = ProtocolError::make(ErrorCode::RateLimited, QStringLiteral("slow"));
         e.retryAfterMs = 4200;
         QVERIFY(LoginDialog::messageFor(e, false, QUrl()).contains(QStringLiteral("5 second")));
+    }
+
+    void serversOnTheNetworkAreListedAndFillTheAddress()
+    {
+        auto lan = discoverableServer(QStringLiteral("Office chat"));
+        QVERIFY(lan);
+        ServerFinder finder;
+        finder.setPort(lan->server().discoveryPort());
+        newDialog(&finder);
+        QVERIFY(nearby()->statusLabel()->text().contains(QStringLiteral("Looking")));
+        QTRY_COMPARE_WITH_TIMEOUT(nearby()->serverList()->count(), 1, 5000);
+        QListWidgetItem *item = nearby()->serverList()->item(0);
+        QVERIFY2(item->text().startsWith(QStringLiteral("Office chat")), qPrintable(item->text()));
+        // First run (nothing remembered): the found server is filled in without a click.
+        QCOMPARE(m_dialog->serverEdit()->text(), lan->url().toString());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            nearby()->statusLabel()->text().contains(QStringLiteral("Found one")), 5000);
+        QVERIFY(nearby()->searchButton()->isEnabled());
+
+        // Another address typed by hand stays until the user clicks the found server.
+        m_dialog->serverEdit()->clear();
+        QTest::keyClicks(m_dialog->serverEdit(), QStringLiteral("ws://10.9.9.9:7467/v1"));
+        nearby()->searchAgain();
+        QTRY_COMPARE_WITH_TIMEOUT(nearby()->serverList()->count(), 1, 5000);
+        QCOMPARE(m_dialog->serverEdit()->text(), QStringLiteral("ws://10.9.9.9:7467/v1"));
+        const QRect rect = nearby()->serverList()->visualItemRect(nearby()->serverList()->item(0));
+        QTest::mouseClick(nearby()->serverList()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(m_dialog->serverEdit()->text(), lan->url().toString());
+
+        // The found address works: an account made through it signs in.
+        m_dialog->usernameEdit()->setText(QStringLiteral("finder"));
+        m_dialog->passwordEdit()->setText(QStringLiteral("password123"));
+        QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
+        QCOMPARE(m_settings->serverUrl(), lan->url());
+    }
+
+    void noServerFoundSaysWhatToDo()
+    {
+        ServerFinder finder;
+        finder.setPort(m_server->server().port()); // a TCP port: nothing answers UDP there
+        LocalServerHost host;
+        newDialog(&finder, &host);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            nearby()->statusLabel()->text().contains(QStringLiteral("No Natter server")), 5000);
+        QCOMPARE(nearby()->serverList()->count(), 0);
+        QVERIFY(nearby()->statusLabel()->text().contains(QStringLiteral("host one")));
+        QVERIFY(nearby()->hostButton()->isVisible());
+    }
+
+    void discoveryTurnedOffStaysOff()
+    {
+        auto lan = discoverableServer(QStringLiteral("hidden"));
+        QVERIFY(lan);
+        ServerFinder finder;
+        finder.setPort(lan->server().discoveryPort());
+        newDialog(&finder);
+        nearby()->discoveryCheckBox()->click();
+        QVERIFY(!m_settings->discoveryEnabled());
+        QVERIFY(!nearby()->searchButton()->isEnabled());
+        QVERIFY(nearby()->statusLabel()->text().contains(QStringLiteral("Not looking")));
+
+        // The next dialog of this profile does not search at all.
+        QTest::qWait(1600); // the first search ends
+        QSignalSpy found(&finder, &ServerFinder::serverFound);
+        newDialog(&finder, nullptr, true);
+        QVERIFY(!nearby()->discoveryCheckBox()->isChecked());
+        QVERIFY(!finder.isSearching());
+        QTest::qWait(300);
+        QCOMPARE(found.size(), 0);
+        QCOMPARE(nearby()->serverList()->count(), 0);
+        // Turning it back on searches again.
+        nearby()->discoveryCheckBox()->click();
+        QVERIFY(m_settings->discoveryEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(nearby()->serverList()->count(), 1, 5000);
+    }
+
+    void hostingAServerOnThisComputerLetsYouStart()
+    {
+        ServerFinder finder;
+        finder.setPort(m_server->server().port()); // nothing answers
+        QTemporaryDir data;
+        LocalServerHost host;
+        host.setProgram(QStringLiteral(NATTER_SERVER_BINARY));
+        host.setDataDir(data.path());
+        host.setExtraArguments(
+            {"--listen", "127.0.0.1:0", "--password-cost", "min", "--no-discovery"});
+        newDialog(&finder, &host);
+        QVERIFY(nearby()->hostButton()->isEnabled());
+        QTest::mouseClick(nearby()->hostButton(), Qt::LeftButton);
+        QVERIFY(m_settings->hostsServer()); // started again on the next launch
+        QTRY_VERIFY_WITH_TIMEOUT(!host.url().isEmpty(), 15000);
+        QCOMPARE(m_dialog->serverEdit()->text(), host.url().toString());
+        QVERIFY2(nearby()->statusLabel()->text().contains(QStringLiteral("is running")),
+                 qPrintable(nearby()->statusLabel()->text()));
+        QVERIFY(!nearby()->hostButton()->isEnabled());
+        m_dialog->usernameEdit()->setText(QStringLiteral("host"));
+        m_dialog->passwordEdit()->setText(QStringLiteral("password123"));
+        QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
+        QCOMPARE(m_client->currentUser().username, QStringLiteral("host"));
+        m_dialog.reset();
+        m_client.reset();
+        host.stop();
+    }
+
+    void hostingThatFailsIsExplained()
+    {
+        LocalServerHost host;
+        host.setProgram(QStringLiteral("/nonexistent/natter-server"));
+        newDialog(nullptr, &host);
+        QTest::mouseClick(nearby()->hostButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            nearby()->statusLabel()->text().contains(QStringLiteral("could not start")), 5000);
+        QVERIFY(!m_settings->hostsServer());
+        QVERIFY(nearby()->hostButton()->isEnabled()); // can try again
     }
 };
 
