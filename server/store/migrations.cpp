@@ -98,6 +98,16 @@ StoreResult<int> applyPending(QSqlDatabase &db, const QString &dialect, bool pos
     int version = 0;
     if (!readVersion(query, postgres, &version))
         return StoreResult<int>::fail(StoreFailure::Unavailable, query.lastError().text());
+    // A newer server migrated this database: running on a schema this one does not know
+    // could corrupt it, so refuse (downgrading means restoring a backup).
+    const int latest = Migrations::latestVersion(dialect);
+    if (version > latest)
+        return StoreResult<int>::fail(
+            StoreFailure::Internal,
+            QStringLiteral("the database has schema %1, newer than this server knows (%2): "
+                           "upgrade natter-server, or restore a backup taken before the upgrade")
+                .arg(version)
+                .arg(latest));
 
     for (const Migration &m : migrationsOf(dialect)) {
         if (m.version <= version)

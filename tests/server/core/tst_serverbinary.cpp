@@ -5,6 +5,8 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -251,6 +253,30 @@ private slots:
             &code, &out, &err);
         QVERIFY(code != 0);
         QVERIFY2(err.contains(QStringLiteral("database")), qPrintable(err));
+    }
+
+    void databaseOfANewerServerIsRefused()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("future.db"));
+        QCOMPARE(admin(db, {"user", "list"}), 0); // creates and migrates it
+        {
+            QSqlDatabase sql =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery query(sql);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 999")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        int code = -1;
+        QString out;
+        QString err;
+        run({"--listen", "127.0.0.1:0", "--database", db, "--password-cost", "min"}, &code, &out,
+            &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QStringLiteral("schema 999, newer than this server")),
+                 qPrintable(err));
+        QVERIFY(!out.contains(QStringLiteral("listening on")));
     }
 
     void backupWhileServingRestoresEverything()
