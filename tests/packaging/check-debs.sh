@@ -3,7 +3,8 @@
 # maintainer scripts, lintian, the systemd unit (systemd-analyze verify), the desktop file,
 # the AppStream metainfo, the man pages, and that the packaged binaries run.
 # With --install it also installs both packages with apt-get on this machine, checks the
-# installed result, then removes (apt-get) and purges (dpkg) them again (for throwaway
+# installed result (the server is found by LAN discovery and two accounts chat through it:
+# lan_chat.py), then removes (apt-get) and purges (dpkg) them again (for throwaway
 # machines such as CI).
 # Usage: tests/packaging/check-debs.sh [--install] DIR      (DIR holds the .deb files)
 set -euo pipefail
@@ -257,6 +258,31 @@ if $install; then
             ok "dpkg knows /etc/natter/server.conf as a conffile"
         else
             fail "dpkg does not list /etc/natter/server.conf as a conffile"
+        fi
+        lan_chat="$(dirname "$0")/lan_chat.py"
+        if [ -d /run/systemd/system ]; then
+            # A machine run by systemd: the installed service itself, as the README says.
+            "${sudo[@]}" systemctl restart natter-server
+            if "$lan_chat" --timeout 20 >"$work/lan.log" 2>&1; then
+                ok "natter-server.service: found by discovery, two accounts chatted"
+            else
+                fail "natter-server.service: $(cat "$work/lan.log")" \
+                    "$(journalctl -u natter-server -n 20 --no-pager 2>&1)"
+            fi
+            "${sudo[@]}" systemctl stop natter-server
+        else
+            # No systemd (a container): the installed binary with the installed config, as
+            # the unit runs it; only the database moves (no StateDirectory) and the port is
+            # a free one.
+            /usr/bin/natter-server --config /etc/natter/server.conf --listen 0.0.0.0:0 \
+                --database "$work/natter.db" --name "check-debs" >"$work/server.log" 2>&1 &
+            server_pid=$!
+            if "$lan_chat" --name check-debs --timeout 20 >"$work/lan.log" 2>&1; then
+                ok "installed server with /etc/natter/server.conf: found by discovery, two accounts chatted"
+            else
+                fail "installed server: $(cat "$work/lan.log") $(tail -n 20 "$work/server.log")"
+            fi
+            kill "$server_pid" && wait "$server_pid" || true
         fi
         # The postinst enables the unit through deb-systemd-helper, with or without systemd.
         if [ -L /etc/systemd/system/multi-user.target.wants/natter-server.service ]; then
