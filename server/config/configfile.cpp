@@ -119,6 +119,10 @@ const QList<Key> &keys()
              return ok && value >= 64 * 1024 && value <= qint64(1) << 32;
          },
          "65536-4294967296"},
+        {"limits/max-frame-bytes",
+         intIn(&ServerConfig::maxFrameBytes, 1024, int(limits::kMaxFrameBytes)), "1024-65536"},
+        {"limits/max-message-bytes",
+         intIn(&ServerConfig::maxMessageBytes, 1, limits::kMaxContentBytes), "1-16384"},
         {"limits/presence-batch-ms", intIn(&ServerConfig::presenceBatchMs, 10, 10'000), "10-10000"},
         {"limits/presence-grace-ms", intIn(&ServerConfig::presenceGraceMs, 0, 600'000), "0-600000"},
         {"limits/typing-expiry-ms", intIn(&ServerConfig::typingExpiryMs, 1'000, 60'000),

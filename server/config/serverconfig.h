@@ -62,6 +62,10 @@ struct ServerConfig
     int maxUnauthenticatedPerAddress = 16;
     int maxSocketsPerUser = 16;
 
+    // A server may take less than the protocol's maxima (never more: clients rely on them).
+    int maxFrameBytes = int(limits::kMaxFrameBytes);
+    int maxMessageBytes = limits::kMaxContentBytes;
+
     int presenceBatchMs = limits::kPresenceBatchMs;
     int presenceGraceMs = limits::kPresenceGraceMs;
     int typingExpiryMs = limits::kTypingExpiryMs;

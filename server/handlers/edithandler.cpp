@@ -12,7 +12,7 @@ void registerEditHandlers(HandlerRegistry &registry, const ServiceSet &services)
     registry.add(RequestType::Edit,
                  [&edits](ClientSession &session, const codec::Request &request) {
                      const auto decoded = decodeRequest<EditRequest>(session, request);
-                     if (!decoded)
+                     if (!decoded || !contentFits(session, request.id, decoded->content))
                          return;
                      answer(session, request.id, edits.edit(session.caller(), *decoded),
                             [](const Message &message) {

@@ -23,6 +23,21 @@ std::optional<R> decodeRequest(ClientSession &session, const codec::Request &req
     return decoded;
 }
 
+// Message text within this server's limit (the protocol's is checked by the decoder); false
+// after answering too_large.
+inline bool contentFits(ClientSession &session, const QString &re, const QString &content)
+{
+    if (content.size() * 3 <= session.maxMessageBytes() ||
+        content.toUtf8().size() <= session.maxMessageBytes())
+        return true;
+    session.replyError(
+        re, ProtocolError::make(
+                ErrorCode::TooLarge,
+                QStringLiteral("text is longer than %1 bytes").arg(session.maxMessageBytes()),
+                QStringLiteral("content")));
+    return false;
+}
+
 // On success answers `ok` with toFields(value); on failure the error.
 template <typename T, typename F>
 void answer(ClientSession &session, const QString &re, const Outcome<T> &outcome, F toFields)

@@ -13,7 +13,7 @@ void registerMessageHandler(HandlerRegistry &registry, const ServiceSet &service
     registry.add(protocol::RequestType::Send, [&messaging](ClientSession &session,
                                                            const codec::Request &request) {
         const auto decoded = decodeRequest<SendRequest>(session, request);
-        if (!decoded)
+        if (!decoded || !contentFits(session, request.id, decoded->content))
             return;
         // Not holding the input: other requests may be answered before the commit, as the
         // protocol allows for send.

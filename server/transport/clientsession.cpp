@@ -32,6 +32,7 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
     : QObject(parent), m_socket(socket), m_registry(registry), m_userLimiter(userLimiter),
       m_handlers(handlers), m_connectionId(nextConnectionId()),
       m_maxOutboundBytes(config.maxOutboundBytes), m_maxSocketsPerUser(config.maxSocketsPerUser),
+      m_maxFrameBytes(config.maxFrameBytes), m_maxMessageBytes(config.maxMessageBytes),
       m_bucket(config.requestsPerSecond, config.requestBurst)
 {
     m_socket->setParent(this);
@@ -263,6 +264,14 @@ void ClientSession::handle(const Inbound &inbound)
 
 void ClientSession::dispatch(const QString &frame)
 {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: only long frames are measured exactly.
+    if (frame.size() * 3 > m_maxFrameBytes && frame.toUtf8().size() > m_maxFrameBytes) {
+        replyError(QString(),
+                   ProtocolError::make(
+                       ErrorCode::TooLarge,
+                       QStringLiteral("frame is larger than %1 bytes").arg(m_maxFrameBytes)));
+        return;
+    }
     const codec::ParsedRequest parsed = codec::parseRequest(frame);
     if (parsed.error) {
         replyError(parsed.request.id, *parsed.error);

@@ -37,6 +37,8 @@ public:
     Q_DISABLE_COPY_MOVE(ClientSession)
 
     QString peerAddress() const;
+    // Longest message text this server takes (UTF-8 bytes; at most the protocol's).
+    int maxMessageBytes() const { return m_maxMessageBytes; }
     ConnectionId connectionId() const { return m_connectionId; }
     bool isAuthenticated() const { return m_userId > 0; }
     // False when the account already has the configured maximum of sockets.
@@ -96,6 +98,8 @@ private:
     const ConnectionId m_connectionId;
     const qint64 m_maxOutboundBytes;
     const int m_maxSocketsPerUser;
+    const int m_maxFrameBytes;
+    const int m_maxMessageBytes;
     qint64 m_userId = 0;
     QString m_username;
     QByteArray m_tokenHash;

@@ -318,6 +318,41 @@ private slots:
             QVERIFY(socket->isConnected());
     }
 
+    void lowerFrameAndMessageLimitsAreTooLarge()
+    {
+        TestServer server;
+        server.config().maxFrameBytes = 2048;
+        server.config().maxMessageBytes = 100;
+        QVERIFY(server.start());
+        auto kim = server.user(QStringLiteral("kim"));
+        auto lee = server.user(QStringLiteral("lee"));
+        QVERIFY(kim && lee);
+        const QJsonObject fits = kim->sendTo(lee->userId(), QString(100, QLatin1Char('a')));
+        QVERIFY(TestClient::isOk(fits));
+        // 51 two-byte characters: 102 UTF-8 bytes, over the limit of 100.
+        const QJsonObject tooLong = kim->sendTo(lee->userId(), QString(51, QChar(0xE9)));
+        QCOMPARE(TestClient::errorCode(tooLong), QStringLiteral("too_large"));
+        QCOMPARE(tooLong.value("field").toString(), QStringLiteral("content"));
+        const qint64 id = fits.value("message").toObject().value("id").toInteger();
+        const QJsonObject edit = kim->request(QStringLiteral("edit"),
+                                              {{"message_id", id}, {"content", QString(101, 'b')}});
+        QCOMPARE(TestClient::errorCode(edit), QStringLiteral("too_large"));
+        // A frame over 2048 bytes (within the protocol's 64 KiB) is refused as a whole.
+        // Like the protocol's own frame limit, the answer has "re": null: the frame is not read.
+        const auto tooLargeFrames = [&kim]() {
+            return std::count_if(
+                kim->frameLog().begin(), kim->frameLog().end(), [](const QJsonObject &frame) {
+                    return TestClient::errorCode(frame) == QLatin1String("too_large") &&
+                           !frame.value(QLatin1String("re")).isString();
+                });
+        };
+        QCOMPARE(tooLargeFrames(), 0);
+        kim->send(QStringLiteral("ping"), {{"padding", QString(3000, QLatin1Char('p'))}});
+        QTRY_COMPARE(tooLargeFrames(), 1);
+        QVERIFY(TestClient::isOk(kim->request(QStringLiteral("ping")))); // still usable
+        QVERIFY(TestClient::isOk(kim->sendTo(lee->userId(), QStringLiteral("short again"))));
+    }
+
     void loggedOutSocketCountsAsUnauthenticatedAgain()
     {
         TestServer server;

@@ -110,7 +110,8 @@ private slots:
             "[limits]\nauth-timeout-ms = 5000\nidle-timeout-ms = 60000\n"
             "requests-per-second = 10\nrequest-burst = 20\nuser-requests-per-second = 15\n"
             "user-request-burst = 25\nmax-unauthenticated-per-address = 4\n"
-            "max-sockets-per-user = 3\nmax-outbound-bytes = 1048576\npresence-batch-ms = 250\n"
+            "max-sockets-per-user = 3\nmax-outbound-bytes = 1048576\nmax-frame-bytes = 4096\n"
+            "max-message-bytes = 2000\npresence-batch-ms = 250\n"
             "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\n");
         ServerOptions o = parse({"--config", path});
         QCOMPARE(o.action, ServerOptions::Action::Run);
@@ -132,10 +133,12 @@ private slots:
         QCOMPARE(c.maxUnauthenticatedPerAddress, 4);
         QCOMPARE(c.maxSocketsPerUser, 3);
         QCOMPARE(c.maxOutboundBytes, qint64(1048576));
+        QCOMPARE(c.maxFrameBytes, 4096);
+        QCOMPARE(c.maxMessageBytes, 2000);
         QCOMPARE(c.presenceBatchMs, 250);
         QCOMPARE(c.presenceGraceMs, 1000);
         QCOMPARE(c.typingExpiryMs, 4000);
-        QCOMPARE(natter::server::configFileKeys().size(), 21); // the test covers every key
+        QCOMPARE(natter::server::configFileKeys().size(), 23); // the test covers every key
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("NATTER_CONFIG"), path);
@@ -169,6 +172,12 @@ private slots:
         QCOMPARE(o.action, ServerOptions::Action::Fail);
         QVERIFY2(o.text.contains(QLatin1String("limits/requests-per-second")), qPrintable(o.text));
         QVERIFY(o.text.contains(QLatin1String("lots")));
+        // Limits can be lowered, never raised past the protocol's maxima.
+        const QString tooBig =
+            writeConfig(QStringLiteral("big.conf"), "[limits]\nmax-message-bytes = 20000\n");
+        o = parse({"--config", tooBig});
+        QCOMPARE(o.action, ServerOptions::Action::Fail);
+        QVERIFY2(o.text.contains(QLatin1String("limits/max-message-bytes")), qPrintable(o.text));
         o = parse({"--config", m_dir.filePath(QStringLiteral("missing.conf"))});
         QCOMPARE(o.action, ServerOptions::Action::Fail);
         QVERIFY(o.text.contains(QLatin1String("cannot read")));
