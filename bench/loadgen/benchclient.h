@@ -1,0 +1,95 @@
+#pragma once
+// One bench user on one WebSocket: opens, signs in (register, or login when the name is
+// taken), sends messages to its partner with hand-written frames, and reports acks and
+// message events from a field scan instead of a full JSON parse (see jsonscan.h). Other
+// requests go through request(), whose replies are parsed in full.
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringView>
+#include <QUrl>
+#include <QWebSocket>
+
+#include <functional>
+
+namespace bench {
+
+class PresenceTracker;
+
+class BenchClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using ReplyHandler = std::function<void(const QJsonObject &reply)>;
+
+    BenchClient(int index, const QString &username, QObject *parent = nullptr);
+    ~BenchClient() override;
+
+    int index() const { return m_index; }
+    const QString &username() const { return m_username; }
+    qint64 userId() const { return m_userId; }
+    bool isSignedIn() const { return m_signedIn; }
+    bool registeredNow() const { return m_registeredNow; }
+    int closeCode() const { return m_closeCode; }
+    // When the frame being handled arrived (benchclock), before any parsing: reply handlers
+    // use it to time round trips without their own JSON parse.
+    qint64 frameArrivalNs() const { return m_frameArrivalNs; }
+
+    // Presence frames go to the tracker (idle mode); otherwise they are skipped.
+    void setPresenceTracker(PresenceTracker *tracker) { m_presence = tracker; }
+
+    void open(const QUrl &url);
+    // After connected(): register, or log in when the name is taken. Ends in signedIn() or
+    // failed().
+    void signIn(const QString &password);
+    void close();
+
+    // The partner every sendMessage() goes to; the conversation id is learnt from the first
+    // ack and used from then on.
+    void setPeer(qint64 userId) { m_peerId = userId; }
+    qint64 conversationId() const { return m_conversationId; }
+    void sendMessage(const QString &content);
+
+    // Any request; `handler` gets the parsed reply (ok or error), or an empty object when the
+    // connection closes first.
+    void request(const QString &type, const QJsonObject &fields, ReplyHandler handler);
+
+signals:
+    void connected();
+    void signedIn();
+    // Before sign-in completed: the reason it did not.
+    void failed(const QString &reason);
+    // The socket closed after sign-in, not by close(): the close code.
+    void disconnected(int closeCode);
+    // The reply to a sendMessage(): an empty code for ok, else the error code.
+    void sendAcked(QStringView errorCode);
+    void messageReceived(QStringView content);
+
+private:
+    void onText(const QString &text);
+    void onReply(QStringView frame, QStringView re, bool ok);
+    void onClosed();
+    void signInReply(const QString &password, bool triedLogin, const QJsonObject &reply);
+    void fail(const QString &reason);
+
+    int m_index;
+    QString m_username;
+    QWebSocket m_socket;
+    PresenceTracker *m_presence = nullptr;
+    QHash<QString, ReplyHandler> m_pending;
+    quint64 m_nextRequest = 0;
+    quint64 m_nextSend = 0;
+    qint64 m_userId = 0;
+    qint64 m_peerId = 0;
+    qint64 m_conversationId = 0;
+    qint64 m_frameArrivalNs = 0;
+    int m_closeCode = -1;
+    bool m_signedIn = false;
+    bool m_registeredNow = false;
+    bool m_failed = false;
+    bool m_closing = false;
+};
+
+} // namespace bench

@@ -1,0 +1,59 @@
+#pragma once
+// Opens and signs in the bench users PREFIX0..PREFIXn-1, at most `connectConcurrency` at a
+// time (the server refuses more than max-unauthenticated-per-address sockets per address that
+// have not signed in), so 10,000 users work.
+
+#include "options.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <vector>
+
+namespace bench {
+
+class BenchClient;
+class PresenceTracker;
+
+class ClientPool final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ClientPool(const Options &options, int users, QObject *parent = nullptr);
+
+    // Before start(): presence frames of every client go to it.
+    void setPresenceTracker(PresenceTracker *tracker);
+    void start();
+
+    const std::vector<BenchClient *> &clients() const { return m_clients; }
+    // From start() to the last sign-in.
+    double signInSeconds() const { return double(m_doneNs - m_startNs) / 1e9; }
+    int registered() const { return m_registered; }
+    int signedIn() const { return m_signedIn; }
+
+signals:
+    void ready();
+    void failed(const QString &reason);
+
+private:
+    void startNext();
+    void onSignedIn(BenchClient *client);
+    void onFailed(BenchClient *client, const QString &reason);
+    void progress();
+
+    const Options &m_options;
+    std::vector<BenchClient *> m_clients;
+    PresenceTracker *m_presence = nullptr;
+    QTimer m_timeout;
+    QTimer m_progress;
+    size_t m_nextToOpen = 0;
+    int m_inProgress = 0;
+    int m_signedIn = 0;
+    int m_registered = 0;
+    qint64 m_startNs = 0;
+    qint64 m_doneNs = 0;
+    bool m_finished = false;
+};
+
+} // namespace bench

@@ -1,0 +1,79 @@
+// natter-loadgen: drives a natter-server with N WebSocket clients from one Qt event loop and
+// reports throughput, latency and the server's CPU and memory. See bench/README.md.
+
+#include "benchclock.h"
+#include "historyrun.h"
+#include "idlerun.h"
+#include "options.h"
+#include "trafficrun.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+#include <sys/resource.h>
+
+namespace {
+
+// Every client is a socket: take the hard limit of open files.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+std::unique_ptr<bench::BenchRun> makeRun(const bench::Options &options)
+{
+    switch (options.mode) {
+    case bench::Options::Mode::Closed:
+    case bench::Options::Mode::Open:
+        return std::make_unique<bench::TrafficRun>(options);
+    case bench::Options::Mode::Idle:
+        return std::make_unique<bench::IdleRun>(options);
+    case bench::Options::Mode::History:
+        return std::make_unique<bench::HistoryRun>(options);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("natter-loadgen"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("1"));
+    bench::nowNs(); // starts the clock
+
+    bench::Options options;
+    QString error;
+    if (!bench::parseOptions(QCoreApplication::arguments(), &options, &error)) {
+        std::fprintf(stderr, "natter-loadgen: %s\nTry 'natter-loadgen --help'.\n",
+                     qPrintable(error));
+        return 2;
+    }
+    raiseFileLimit();
+    if (options.serverPid > 0 && !bench::readProcSample(options.serverPid).ok) {
+        std::fprintf(stderr, "natter-loadgen: cannot read /proc/%lld\n",
+                     static_cast<long long>(options.serverPid));
+        return 2;
+    }
+
+    std::unique_ptr<bench::BenchRun> run = makeRun(options);
+    QObject::connect(run.get(), &bench::BenchRun::finished, &app, [&]() {
+        const bench::Report &report = run->report();
+        if (!options.jsonOnly)
+            std::printf("natter-loadgen %s\n%s", qPrintable(bench::Options::modeName(options.mode)),
+                        qPrintable(report.table()));
+        std::printf("%s\n", qPrintable(report.jsonLine()));
+        std::fflush(stdout);
+        // Exit without closing every socket one by one: the kernel closes them.
+        app.exit(run->exitCode());
+    });
+    run->start();
+    return app.exec();
+}

@@ -1,0 +1,62 @@
+#include "processmonitor.h"
+
+#include "benchclock.h"
+#include "report.h"
+
+#include <algorithm>
+
+namespace bench {
+
+ProcessMonitor::ProcessMonitor(qint64 pid, QObject *parent) : QObject(parent), m_pid(pid)
+{
+    m_available = readProcSample(pid).ok;
+    m_timer.setInterval(100);
+    connect(&m_timer, &QTimer::timeout, this, &ProcessMonitor::sample);
+}
+
+void ProcessMonitor::begin()
+{
+    m_begin = readProcSample(m_pid);
+    m_beginNs = nowNs();
+    m_peakRssKb = m_begin.rssKb;
+    if (m_available)
+        m_timer.start();
+}
+
+void ProcessMonitor::end()
+{
+    m_timer.stop();
+    m_end = readProcSample(m_pid);
+    m_endNs = nowNs();
+    m_peakRssKb = std::max(m_peakRssKb, m_end.rssKb);
+    m_available = m_begin.ok && m_end.ok;
+}
+
+void ProcessMonitor::sample()
+{
+    const ProcSample now = readProcSample(m_pid);
+    if (now.ok)
+        m_peakRssKb = std::max(m_peakRssKb, now.rssKb);
+}
+
+double ProcessMonitor::wallS() const
+{
+    return double(m_endNs - m_beginNs) / 1e9;
+}
+
+double ProcessMonitor::cpuPercent() const
+{
+    return wallS() > 0 ? 100.0 * cpuS() / wallS() : 0;
+}
+
+void ProcessMonitor::addTo(Report *report, const QString &prefix) const
+{
+    if (!m_available)
+        return;
+    report->add(prefix + QStringLiteral("_cpu_s"), cpuS(), 2);
+    report->add(prefix + QStringLiteral("_cpu_pct"), cpuPercent(), 1);
+    report->add(prefix + QStringLiteral("_peak_rss_kb"), m_peakRssKb);
+    report->add(prefix + QStringLiteral("_hwm_kb"), m_end.hwmKb);
+}
+
+} // namespace bench
