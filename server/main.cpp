@@ -2,6 +2,7 @@
 
 #include "app/backupcommand.h"
 #include "app/natterserver.h"
+#include "app/openfilelimit.h"
 #include "app/signalwatcher.h"
 #include "app/usercommand.h"
 #include "config/logging.h"
@@ -48,6 +49,8 @@ int main(int argc, char *argv[])
     }
 
     installLogging(options.config.logLevel);
+    const long openFiles = raiseOpenFileLimit();
+    qCInfo(lcServer) << "open file limit" << openFiles;
     SignalWatcher signalWatcher;
     NatterServer server(options.config);
     if (!server.start()) {
