@@ -6,6 +6,7 @@
 #include "payload.h"
 #include "presencetracker.h"
 
+#include <QAbstractSocket>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkProxy>
@@ -47,7 +48,15 @@ BenchClient::BenchClient(int index, const QString &username, QObject *parent)
     : QObject(parent), m_index(index), m_username(username)
 {
     m_socket.setProxy(QNetworkProxy::NoProxy);
-    connect(&m_socket, &QWebSocket::connected, this, &BenchClient::connected);
+    connect(&m_socket, &QWebSocket::connected, this, [this]() {
+        // No Nagle delay on the load generator's side: a send goes out when it is made, not
+        // when the server has acknowledged the previous segment.
+        if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
+            tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        else
+            qWarning("natter-loadgen: no TCP socket under the QWebSocket: Nagle stays on");
+        emit connected();
+    });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &BenchClient::onText);
     connect(&m_socket, &QWebSocket::disconnected, this, &BenchClient::onClosed);
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this]() {

@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# The standard benchmark workload (/work/shared/BENCHMARKS.md) against a Release natter-server
+# on a temporary database, driven by bench/natter-loadgen on the same machine.
+#
+#   bench/run.sh            the full set (about 10 minutes on 2 cores)
+#   bench/run.sh --tiny     everything at a tiny size, for CI (well under a minute once built)
+#
+# Options: --no-build (use what is in the build directory), --keep (keep the temporary
+# directory with the database and server logs), --build-dir DIR (default: build-bench).
+# Every result is one JSON line in bench/results/latest.jsonl (rewritten on each run); a
+# table is printed at the end and, when python3-matplotlib is installed, bench/plot.py draws
+# bench/results/latency.png. Exit status: 0 when every step worked, 1 when one failed (its
+# JSON line has "ok": false), 2 on a setup problem.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+build=$root/build-bench
+tiny=0
+do_build=1
+keep=0
+
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --tiny) tiny=1 ;;
+        --no-build) do_build=0 ;;
+        --keep) keep=1 ;;
+        --build-dir) build=$(realpath -m "$2"); shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+if [[ $do_build == 1 ]]; then
+    say "building natter-server and natter-loadgen (Release) in $build"
+    generator=()
+    if [[ ! -f $build/CMakeCache.txt ]] && command -v ninja >/dev/null; then
+        generator=(-G Ninja)
+    fi
+    cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
+        -DNATTER_BUILD_BENCH=ON -DNATTER_BUILD_TESTS=OFF -DNATTER_BUILD_CLIENT=OFF >/dev/null
+    cmake --build "$build" --target natter-server natter-loadgen
+fi
+server=$build/server/natter-server
+loadgen=$build/bench/natter-loadgen
+for binary in "$server" "$loadgen"; do
+    [[ -x $binary ]] || { echo "run.sh: $binary is missing (build first)" >&2; exit 2; }
+done
+
+# 10,000 connections need as many descriptors in the server and in the load generator.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [[ $tiny == 0 && $(ulimit -n) != unlimited && $(ulimit -n) -lt 10100 ]]; then
+    echo "run.sh: warning: open file limit $(ulimit -n) < 10100: the 10,000-connection run" \
+        "will fail (raise the hard limit: ulimit -Hn / LimitNOFILE)" >&2
+fi
+
+work=$(mktemp -d -t natter-bench.XXXXXX)
+server_pid=
+stop_server() {
+    if [[ -n $server_pid ]]; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=
+    fi
+}
+cleanup() {
+    stop_server
+    if [[ $keep == 1 ]]; then
+        echo "run.sh: kept $work" >&2
+    else
+        rm -rf "$work"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The default request limits (30/s per connection, 60/s per account) would make every
+# benchmark measure the rate limiter: raise them, and the other per-address limits that a
+# single load-generating address trips.
+cat >"$work/bench.conf" <<'EOF'
+[limits]
+requests-per-second = 100000
+request-burst = 100000
+user-requests-per-second = 100000
+user-request-burst = 100000
+max-unauthenticated-per-address = 100000
+auth-timeout-ms = 120000
+idle-timeout-ms = 3600000
+EOF
+database=$work/natter.db
+server_args=(--config "$work/bench.conf" --database "$database" --listen 127.0.0.1:0
+    --password-cost min --no-discovery --log-level warning)
+
+mkdir -p "$here/results"
+results=$here/results/latest.jsonl
+: >"$results"
+failed=()
+
+# Starts a server on the shared database; sets server_pid and url.
+start_server() {
+    "$server" "${server_args[@]}" >"$work/server.out" 2>>"$work/server.err" &
+    server_pid=$!
+    url=
+    for _ in $(seq 300); do
+        url=$(sed -n 's/^natter-server listening on //p' "$work/server.out")
+        [[ -n $url ]] && return 0
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "run.sh: natter-server did not start:" >&2
+    tail -n 20 "$work/server.err" >&2
+    exit 2
+}
+
+# run_loadgen LABEL ARGS...: a fresh server process (so CPU and RSS are this run's), one
+# loadgen run against it, its JSON line appended to the results.
+run_loadgen() {
+    local label=$1
+    shift
+    say "$label"
+    start_server
+    local rc=0
+    "$loadgen" --url "$url" --server-pid "$server_pid" --label "$label" "$@" \
+        >"$work/loadgen.out" || rc=$?
+    stop_server
+    cat "$work/loadgen.out" >&2
+    local line
+    line=$(grep '^{' "$work/loadgen.out" | tail -n 1 || true)
+    if [[ -z $line ]]; then
+        line=$(printf '{"label":"%s","ok":false,"error":"natter-loadgen exited with %s"}' \
+            "$label" "$rc")
+    fi
+    echo "$line" >>"$results"
+    if [[ $rc != 0 ]]; then
+        failed+=("$label")
+    fi
+}
+
+# Time from exec to the "listening" line, on the database the runs above filled.
+cold_start() {
+    local runs=$1 label="cold start" samples=() i
+    say "$label ($runs runs)"
+    for ((i = 0; i < runs; i++)); do
+        local t0=$EPOCHREALTIME line=
+        coproc SERVER { exec "$server" "${server_args[@]}" 2>>"$work/server.err"; }
+        local pid=$SERVER_PID
+        read -r -t 60 line <&"${SERVER[0]}" || true
+        local t1=$EPOCHREALTIME
+        kill -TERM "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+        if [[ $line != "natter-server listening on "* ]]; then
+            echo "$(printf '{"label":"%s","mode":"coldstart","ok":false,"error":"no listening line"}' "$label")" >>"$results"
+            failed+=("$label")
+            return
+        fi
+        samples+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) * 1000 }')")
+    done
+    local sorted median
+    sorted=$(printf '%s\n' "${samples[@]}" | sort -n)
+    median=$(echo "$sorted" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+    local bytes
+    bytes=$(du -cb "$database"* | tail -n 1 | cut -f1)
+    local line
+    line=$(printf '{"label":"%s","mode":"coldstart","runs":%d,"start_median_ms":%s,"start_min_ms":%s,"start_max_ms":%s,"start_samples_ms":[%s],"database_bytes":%s,"ok":true}' \
+        "$label" "$runs" "$median" "$(echo "$sorted" | head -n 1)" "$(echo "$sorted" | tail -n 1)" \
+        "$(IFS=,; echo "${samples[*]}")" "$bytes")
+    echo "$line" >&2
+    echo "$line" >>"$results"
+}
+
+if [[ $tiny == 1 ]]; then
+    timing=(--warmup 1 --duration 2 --drain-timeout 5)
+    run_loadgen "closed, N=10" --mode closed --clients 10 "${timing[@]}"
+    run_loadgen "closed, N=20" --mode closed --clients 20 "${timing[@]}"
+    run_loadgen "open 200/s, N=20" --mode open --rate 200 --clients 20 "${timing[@]}"
+    run_loadgen "open 1000/s, N=20" --mode open --rate 1000 --clients 20 "${timing[@]}"
+    run_loadgen "idle, N=50" --mode idle --clients 50 --duration 10
+    run_loadgen "history, 1000 messages" --history 1000 --user-prefix hist --history-requests 50
+    cold_start 3
+else
+    run_loadgen "closed, N=100" --mode closed --clients 100
+    run_loadgen "closed, N=1000" --mode closed --clients 1000
+    run_loadgen "open 1000/s, N=1000" --mode open --rate 1000 --clients 1000
+    run_loadgen "open 5000/s, N=1000" --mode open --rate 5000 --clients 1000
+    run_loadgen "idle, N=10000" --mode idle --clients 10000 --duration 60 --connect-timeout 600
+    # The 1,000,000-message conversation is filled once per run (timed: fill_s, fill_per_s).
+    run_loadgen "history, 1000000 messages" --history 1000000 --user-prefix hist
+    cold_start 5
+fi
+
+say "results: $results"
+python3 - "$results" <<'EOF' || true
+import json, sys
+
+cols = [("label", "run", "{}"), ("delivered_per_s", "deliv/s", "{:,.0f}"),
+        ("p50_ms", "p50 ms", "{:.2f}"), ("p90_ms", "p90 ms", "{:.2f}"),
+        ("p99_ms", "p99 ms", "{:.2f}"), ("max_ms", "max ms", "{:.1f}"),
+        ("server_cpu_pct", "srv CPU%", "{:.0f}"), ("server_peak_rss_kb", "srv RSS KB", "{:,}"),
+        ("all_delivered", "all deliv", "{}"), ("ok", "ok", "{}")]
+rows = []
+extras = []
+for text in open(sys.argv[1]):
+    r = json.loads(text)
+    row = []
+    for key, _, fmt in cols:
+        v = r.get(key)
+        row.append("" if v is None else fmt.format(v))
+    rows.append(row)
+    mode = r.get("mode")
+    if mode == "idle":
+        extras.append("{}: signed in in {} s, online lists complete: {} ({} s), server RSS "
+                      "{} -> {} KB = {} KB per connection".format(
+                          r.get("label"), r.get("sign_in_s"), r.get("presence_complete"),
+                          r.get("presence_complete_s"), r.get("server_rss_before_kb"),
+                          r.get("server_rss_after_kb"), r.get("server_rss_per_conn_kb")))
+    elif mode == "history":
+        extras.append("{}: filled {} in {} s ({} msg/s); page of 50: p50 {} ms, p99 {} ms "
+                      "(newest p50 {} ms, older p50 {} ms)".format(
+                          r.get("label"), r.get("filled"), r.get("fill_s"), r.get("fill_per_s"),
+                          r.get("p50_ms"), r.get("p99_ms"), r.get("newest_p50_ms"),
+                          r.get("older_p50_ms")))
+    elif mode == "coldstart":
+        extras.append("{}: median {} ms over {} runs (min {}, max {}), database {:,} bytes".format(
+            r.get("label"), r.get("start_median_ms"), r.get("runs"), r.get("start_min_ms"),
+            r.get("start_max_ms"),
+            r.get("database_bytes") or 0))
+    if r.get("error"):
+        extras.append("{}: ERROR {}".format(r.get("label"), r.get("error")))
+    if r.get("rate_limited"):
+        extras.append("{}: {} sends were rate_limited".format(r.get("label"), r["rate_limited"]))
+head = [c[1] for c in cols]
+widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h)
+          for i, h in enumerate(head)]
+print(" | ".join(h.ljust(w) for h, w in zip(head, widths)))
+print("-+-".join("-" * w for w in widths))
+for row in rows:
+    print(" | ".join(v.ljust(w) for v, w in zip(row, widths)))
+print()
+for line in extras:
+    print(line)
+EOF
+
+# The plot needs matplotlib (Debian: python3-matplotlib); the system python has it when
+# installed, a pyenv/venv python may not.
+for python in /usr/bin/python3 python3; do
+    if command -v "$python" >/dev/null && "$python" -c 'import matplotlib' 2>/dev/null; then
+        "$python" "$here/plot.py" "$results" "$here/results/latency.png" || true
+        break
+    fi
+done
+
+if [[ ${#failed[@]} -gt 0 ]]; then
+    echo "run.sh: failed: ${failed[*]}" >&2
+    exit 1
+fi
