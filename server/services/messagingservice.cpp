@@ -118,8 +118,13 @@ void MessagingService::commit(QList<Pending> batch)
             slot.second = qMax(slot.second, appended.message.id);
         }
     }
+    // One transaction for all of them: a commit (an fsync) per conversation would cost more
+    // than the messages themselves.
+    QList<ChatStore::DeliveryMark> marks;
+    marks.reserve(delivered.size());
     for (auto it = delivered.cbegin(); it != delivered.cend(); ++it)
-        m_receipts.markDelivered(it.key(), it->first, it->second);
+        marks.append({it.key(), it->first, it->second});
+    m_receipts.markDeliveredAll(marks);
 }
 
 void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended)

@@ -37,6 +37,26 @@ void ReceiptService::markDelivered(qint64 conversationId, qint64 userId, qint64 
         announce(*moved.value, peer.value);
 }
 
+void ReceiptService::markDeliveredAll(const QList<ChatStore::DeliveryMark> &marks)
+{
+    if (marks.isEmpty())
+        return;
+    if (marks.size() == 1)
+        return markDelivered(marks.first().conversationId, marks.first().userId,
+                             marks.first().upTo);
+    const auto moved = m_store.markDeliveredAll(marks);
+    if (!moved.ok()) {
+        qCWarning(lcMessaging) << "could not mark" << marks.size()
+                               << "conversations delivered:" << moved.detail;
+        return;
+    }
+    for (const Receipt &receipt : moved.value) {
+        const auto peer = m_directory.peerOf(receipt.conversationId, receipt.userId);
+        if (peer.ok())
+            announce(receipt, peer.value);
+    }
+}
+
 void ReceiptService::announce(const Receipt &receipt, qint64 peerId)
 {
     const QString frame = codec::encodeEvent(ReceiptEvent{receipt});

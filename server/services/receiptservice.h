@@ -25,6 +25,8 @@ public:
     // Moves `userId`'s delivered position forward to `upTo`; best effort (failures are
     // logged: the next history/sync moves it again).
     void markDelivered(qint64 conversationId, qint64 userId, qint64 upTo);
+    // The same for many conversations in one store transaction (group commit, sync).
+    void markDeliveredAll(const QList<ChatStore::DeliveryMark> &marks);
 
 private:
     void announce(const Receipt &receipt, qint64 peerId);

@@ -20,8 +20,10 @@ Outcome<ChangePage> SyncService::sync(const Caller &caller, const SyncRequest &r
         }
     }
     // The reply is built already; receipts that move now reach the client as events.
+    QList<ChatStore::DeliveryMark> marks;
     for (auto it = newestFromPeer.cbegin(); it != newestFromPeer.cend(); ++it)
-        m_receipts.markDelivered(it.key(), caller.userId, it.value());
+        marks.append({it.key(), caller.userId, it.value()});
+    m_receipts.markDeliveredAll(marks);
     return Outcome<ChangePage>::success(std::move(page.value));
 }
 

@@ -108,6 +108,15 @@ public:
                                                          qint64 upTo) = 0;
     virtual StoreResult<std::optional<Receipt>> markDelivered(qint64 conversationId, qint64 userId,
                                                               qint64 upTo) = 0;
+    // Several delivered marks in ONE transaction (one commit, one fsync) for a group commit of
+    // messages; returns the receipts that moved. Unknown conversations are skipped.
+    struct DeliveryMark
+    {
+        qint64 conversationId = 0;
+        qint64 userId = 0;
+        qint64 upTo = 0;
+    };
+    virtual StoreResult<QList<Receipt>> markDeliveredAll(const QList<DeliveryMark> &marks) = 0;
 
     // Sync: every change visible to the user with rev > since, oldest first, at most `limit`
     // items in all.

@@ -59,6 +59,7 @@ public:
 
     StoreResult<std::optional<Receipt>> markRead(qint64 conversationId, qint64 userId,
                                                  qint64 upTo) override;
+    StoreResult<QList<Receipt>> markDeliveredAll(const QList<DeliveryMark> &marks) override;
     StoreResult<std::optional<Receipt>> markDelivered(qint64 conversationId, qint64 userId,
                                                       qint64 upTo) override;
 
@@ -119,6 +120,9 @@ private:
     StoreResult<StoredUser> userWhere(const QString &condition, const QVariant &value);
     StoreResult<std::optional<Receipt>> moveReceipt(qint64 conversationId, qint64 userId,
                                                     qint64 upTo, bool read);
+    // moveReceipt's work inside a transaction the caller holds.
+    StoreResult<std::optional<Receipt>>
+    moveReceiptInTransaction(qint64 conversationId, qint64 userId, qint64 upTo, bool read);
     StoreResult<AppendedMessage> appendOne(const NewMessage &input);
     StoreResult<qint64> conversationFor(const NewMessage &input, AppendedMessage *out);
 

@@ -342,39 +342,62 @@ StoreResult<HiddenMessage> PostgresStore::hideForUser(qint64 userId, qint64 mess
 StoreResult<std::optional<Receipt>> PostgresStore::moveReceipt(qint64 conversationId, qint64 userId,
                                                                qint64 upTo, bool read)
 {
-    using R = StoreResult<std::optional<Receipt>>;
-    return inTransaction<std::optional<Receipt>>([&]() -> R {
-        bool ok = false;
-        QSqlQuery &q = exec(QStringLiteral("SELECT p.read_up_to, p.delivered_up_to, p.rev, "
-                                           "c.last_message_id FROM participants p "
-                                           "JOIN conversations c ON c.id = p.conversation_id "
-                                           "WHERE p.conversation_id = ? AND p.user_id = ?"),
-                            {conversationId, userId}, &ok);
-        if (!ok)
-            return failed<std::optional<Receipt>>(q);
-        if (!q.next())
-            return R::fail(StoreFailure::NotFound);
-        Receipt r{conversationId, userId, q.value(0).toLongLong(), q.value(1).toLongLong(),
-                  q.value(2).toLongLong()};
-        const qint64 newest = q.value(3).toLongLong();
-        q.finish();
+    return inTransaction<std::optional<Receipt>>(
+        [&]() { return moveReceiptInTransaction(conversationId, userId, upTo, read); });
+}
 
-        const qint64 target = std::min(upTo, newest);
-        const qint64 readUpTo = read ? std::max(r.readUpTo, target) : r.readUpTo;
-        const qint64 deliveredUpTo =
-            std::max({r.deliveredUpTo, readUpTo, read ? r.deliveredUpTo : target});
-        if (readUpTo == r.readUpTo && deliveredUpTo == r.deliveredUpTo)
-            return R::success(std::nullopt); // never backwards; nothing changed
-        r.readUpTo = readUpTo;
-        r.deliveredUpTo = deliveredUpTo;
-        r.rev = nextRev();
-        QSqlQuery &update = exec(QStringLiteral("UPDATE participants SET read_up_to = ?, "
-                                                "delivered_up_to = ?, rev = ? "
-                                                "WHERE conversation_id = ? AND user_id = ?"),
-                                 {r.readUpTo, r.deliveredUpTo, r.rev, conversationId, userId}, &ok);
-        if (!ok)
-            return failed<std::optional<Receipt>>(update);
-        return R::success(r);
+StoreResult<std::optional<Receipt>> PostgresStore::moveReceiptInTransaction(qint64 conversationId,
+                                                                            qint64 userId,
+                                                                            qint64 upTo, bool read)
+{
+    using R = StoreResult<std::optional<Receipt>>;
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("SELECT p.read_up_to, p.delivered_up_to, p.rev, "
+                                       "c.last_message_id FROM participants p "
+                                       "JOIN conversations c ON c.id = p.conversation_id "
+                                       "WHERE p.conversation_id = ? AND p.user_id = ?"),
+                        {conversationId, userId}, &ok);
+    if (!ok)
+        return failed<std::optional<Receipt>>(q);
+    if (!q.next())
+        return R::fail(StoreFailure::NotFound);
+    Receipt r{conversationId, userId, q.value(0).toLongLong(), q.value(1).toLongLong(),
+              q.value(2).toLongLong()};
+    const qint64 newest = q.value(3).toLongLong();
+    q.finish();
+
+    const qint64 target = std::min(upTo, newest);
+    const qint64 readUpTo = read ? std::max(r.readUpTo, target) : r.readUpTo;
+    const qint64 deliveredUpTo =
+        std::max({r.deliveredUpTo, readUpTo, read ? r.deliveredUpTo : target});
+    if (readUpTo == r.readUpTo && deliveredUpTo == r.deliveredUpTo)
+        return R::success(std::nullopt); // never backwards; nothing changed
+    r.readUpTo = readUpTo;
+    r.deliveredUpTo = deliveredUpTo;
+    r.rev = nextRev();
+    QSqlQuery &update = exec(QStringLiteral("UPDATE participants SET read_up_to = ?, "
+                                            "delivered_up_to = ?, rev = ? "
+                                            "WHERE conversation_id = ? AND user_id = ?"),
+                             {r.readUpTo, r.deliveredUpTo, r.rev, conversationId, userId}, &ok);
+    if (!ok)
+        return failed<std::optional<Receipt>>(update);
+    return R::success(r);
+}
+
+StoreResult<QList<Receipt>> PostgresStore::markDeliveredAll(const QList<DeliveryMark> &marks)
+{
+    using R = StoreResult<QList<Receipt>>;
+    return inTransaction<QList<Receipt>>([&]() -> R {
+        QList<Receipt> moved;
+        for (const DeliveryMark &mark : marks) {
+            const auto one =
+                moveReceiptInTransaction(mark.conversationId, mark.userId, mark.upTo, false);
+            if (!one.ok() && one.failure != StoreFailure::NotFound)
+                return R::fail(one.failure, one.detail);
+            if (one.ok() && one.value)
+                moved.append(*one.value);
+        }
+        return R::success(moved);
     });
 }
 

@@ -155,6 +155,12 @@ StoreResult<std::optional<Receipt>> FaultyStore::markDelivered(qint64 conversati
         "markDelivered", [&] { return m_inner->markDelivered(conversationId, userId, upTo); });
 }
 
+StoreResult<QList<Receipt>> FaultyStore::markDeliveredAll(const QList<DeliveryMark> &marks)
+{
+    return guarded<QList<Receipt>>("markDeliveredAll",
+                                   [&] { return m_inner->markDeliveredAll(marks); });
+}
+
 StoreResult<ChangePage> FaultyStore::changesSince(qint64 userId, qint64 since, int limit)
 {
     return guarded<ChangePage>("changesSince",

@@ -61,6 +61,8 @@ public:
     markRead(qint64 conversationId, qint64 userId, qint64 upTo) override;
     natter::server::StoreResult<std::optional<natter::Receipt>>
     markDelivered(qint64 conversationId, qint64 userId, qint64 upTo) override;
+    natter::server::StoreResult<QList<natter::Receipt>>
+    markDeliveredAll(const QList<DeliveryMark> &marks) override;
     natter::server::StoreResult<natter::server::ChangePage>
     changesSince(qint64 userId, qint64 since, int limit) override;
 

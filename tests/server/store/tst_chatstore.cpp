@@ -208,6 +208,30 @@ private slots:
         QCOMPARE(store().markRead(conv, m_carol, m1.id).failure, StoreFailure::NotFound);
     }
 
+    void manyDeliveredMarksMoveTogether()
+    {
+        const auto ab = send(m_alice, m_bob, QStringLiteral("to bob")).message;
+        const auto cb = send(m_carol, m_bob, QStringLiteral("to bob from carol")).message;
+        const auto ba = send(m_bob, m_alice, QStringLiteral("to alice")).message;
+        QVERIFY(store().markDelivered(cb.conversationId, m_bob, cb.id).value); // already there
+        const auto moved = store().markDeliveredAll({
+            {ab.conversationId, m_bob, ab.id},
+            {cb.conversationId, m_bob, cb.id}, // nothing to move: left out
+            {ba.conversationId, m_alice, ba.id},
+            {ab.conversationId, m_carol, ab.id}, // not hers: skipped, the rest still moves
+        });
+        QVERIFY(moved.ok());
+        QCOMPARE(moved.value.size(), 2);
+        QCOMPARE(moved.value[0].userId, m_bob);
+        QCOMPARE(moved.value[0].deliveredUpTo, ab.id);
+        QCOMPARE(moved.value[1].userId, m_alice);
+        QCOMPARE(moved.value[1].deliveredUpTo, ba.id);
+        QVERIFY(moved.value[1].rev > moved.value[0].rev);
+        // Stored: marking again moves nothing.
+        QVERIFY(!store().markDelivered(ab.conversationId, m_bob, ab.id).value);
+        QVERIFY(store().markDeliveredAll({}).ok());
+    }
+
     void conversationsHaveUnreadCountsAndActivityOrder()
     {
         const auto ab = send(m_alice, m_bob, QStringLiteral("to bob")).message;
