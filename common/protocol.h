@@ -18,6 +18,7 @@ enum CloseCode : quint16
 {
     CloseGoingAway = 1001,          // server shutting down
     CloseTooBig = 1009,             // frame over the hard transport limit
+    CloseServiceRestart = 1012,     // events from other instances may be missing: reconnect, sync
     CloseUnsupportedVersion = 4400, // path is not /v1
     CloseAuthTimeout = 4401,        // no successful auth within the time limit
     CloseTooSlow = 4408,            // outbound buffer overflowed: client must reconnect and sync

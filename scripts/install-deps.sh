@@ -11,6 +11,9 @@ packages=(
     # packaged cluster (which apt may start on port 5432): scripts/throwaway-postgres.sh runs
     # one in its own directory on a free port.
     libqt6sql6-psql postgresql
+    # Scale-out (several instances, --redis): hiredis (libhiredis-dev above) and a Redis
+    # server for the tests; scripts/throwaway-redis.sh runs its own, never the packaged one.
+    redis-server
     python3 python3-websockets openssl clang libclang-rt-14-dev
     xvfb xauth fonts-dejavu-core imagemagick xdotool x11-utils
     # packaging (scripts/package.sh, tests/packaging/check-debs.sh)

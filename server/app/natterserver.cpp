@@ -1,5 +1,7 @@
 #include "natterserver.h"
 
+#include "bus/cluster.h"
+#include "bus/redisbus.h"
 #include "config/logging.h"
 #include "handlers/handlers.h"
 #include "services/authservice.h"
@@ -26,23 +28,53 @@ namespace {
 // How long shutdown waits for clients to answer the close handshake.
 constexpr int kCloseGraceMs = 3'000;
 
+// With --redis: this instance's part in the deployment; null for a single instance.
+std::unique_ptr<Cluster> makeCluster(const ServerConfig &config, EventSink &local)
+{
+    if (config.redisUrl.isEmpty())
+        return nullptr;
+    RedisBus::Settings settings;
+    const auto url = RedisUrl::parse(config.redisUrl, nullptr);
+    if (!url)
+        return nullptr; // start() reports it
+    settings.url = *url;
+    settings.instanceTimeoutMs = config.instanceTimeoutMs;
+    return std::make_unique<Cluster>(local, std::make_unique<RedisBus>(settings));
+}
+
 } // namespace
 
 // Declared in dependency order: destroyed in reverse, the listener (and its sessions) first.
 struct NatterServer::Parts
 {
+    // Services push events through `sink`: the registry, or with --redis the cluster's sink
+    // that also reaches the other instances. Presence frames are made by every instance for
+    // its own sockets, so the PresenceService always sends through the registry.
     Parts(ChatStore &store, const ServerConfig &config)
-        : directory(store), presence(registry, config.presenceBatchMs, config.presenceGraceMs),
-          typing(directory, registry, config.typingExpiryMs), receipts(store, directory, registry),
-          messaging(store, directory, registry, receipts, typing),
-          conversations(store, presence, receipts), edits(store, directory, registry),
+        : directory(store), cluster(makeCluster(config, registry)),
+          sink(cluster ? cluster->sink() : registry),
+          presence(registry, config.presenceBatchMs, config.presenceGraceMs),
+          typing(directory, sink, config.typingExpiryMs), receipts(store, directory, sink),
+          messaging(store, directory, sink, receipts, typing),
+          conversations(store, presence, receipts), edits(store, directory, sink),
           sync(store, receipts), users(store, presence), auth(store, config.passwordCost),
           server(registry, handlers, config)
     {
-        QObject::connect(&registry, &SessionRegistry::userCameOnline, &presence,
-                         &PresenceService::userCameOnline);
-        QObject::connect(&registry, &SessionRegistry::userWentOffline, &presence,
-                         &PresenceService::userWentOffline);
+        if (cluster) {
+            QObject::connect(&registry, &SessionRegistry::userCameOnline, cluster.get(),
+                             &Cluster::localUserCameOnline);
+            QObject::connect(&registry, &SessionRegistry::userWentOffline, cluster.get(),
+                             &Cluster::localUserWentOffline);
+            QObject::connect(cluster.get(), &Cluster::userCameOnline, &presence,
+                             &PresenceService::userCameOnline);
+            QObject::connect(cluster.get(), &Cluster::userWentOffline, &presence,
+                             &PresenceService::userWentOffline);
+        } else {
+            QObject::connect(&registry, &SessionRegistry::userCameOnline, &presence,
+                             &PresenceService::userCameOnline);
+            QObject::connect(&registry, &SessionRegistry::userWentOffline, &presence,
+                             &PresenceService::userWentOffline);
+        }
         QObject::connect(&registry, &SessionRegistry::userWentOffline, &typing,
                          &TypingService::userWentOffline);
         registerAllHandlers(handlers, ServiceSet{&auth, &conversations, &edits, &messaging,
@@ -51,6 +83,8 @@ struct NatterServer::Parts
 
     ConversationDirectory directory;
     SessionRegistry registry;
+    std::unique_ptr<Cluster> cluster;
+    EventSink &sink;
     PresenceService presence;
     TypingService typing;
     ReceiptService receipts;
@@ -73,6 +107,14 @@ NatterServer::NatterServer(const ServerConfig &config, std::unique_ptr<ChatStore
     : QObject(parent), m_config(config), m_store(std::move(store)),
       m_parts(std::make_unique<Parts>(*m_store, m_config))
 {
+    if (m_parts->cluster)
+        // Events from the other instances may have been missed while Redis was unreachable:
+        // the clients reconnect and sync (docs/scaling.md).
+        connect(m_parts->cluster.get(), &Cluster::eventsMayHaveBeenLost, this, [this]() {
+            if (!m_stopping && !m_stopped)
+                m_parts->server.closeAll(protocol::CloseServiceRestart,
+                                         QStringLiteral("reconnect and sync"));
+        });
     // Queued: finishStop() destroys the ChatServer that emits the signal.
     connect(
         &m_parts->server, &ChatServer::connectionsClosed, this,
@@ -100,6 +142,13 @@ bool NatterServer::start()
                       .arg(m_config.databasePath, opened.detail);
         return false;
     }
+    if (!m_config.redisUrl.isEmpty() && !m_parts->cluster) {
+        QString why;
+        RedisUrl::parse(m_config.redisUrl, &why);
+        m_error = why;
+        m_store->close();
+        return false;
+    }
     if (!m_parts->server.listen(m_config.address, m_config.port)) {
         m_error = QStringLiteral("cannot listen on %1:%2: %3")
                       .arg(hostForUrl(m_config.address))
@@ -111,6 +160,8 @@ bool NatterServer::start()
     qCInfo(lcServer).noquote() << "listening on" << url().toString() << "database"
                                << databaseForDisplay(m_config.databasePath) << "schema"
                                << m_store->schemaVersion();
+    if (m_parts->cluster)
+        m_parts->cluster->start();
     if (m_config.discoveryEnabled)
         startDiscovery();
     return true;
@@ -171,6 +222,8 @@ void NatterServer::stop()
     delete m_discovery;
     m_discovery = nullptr;
     m_parts->server.stopListening();
+    if (m_parts->cluster)
+        m_parts->cluster->leave(); // the others show our users offline now, not after a timeout
     // Everything acknowledged must be committed: flush the group commit before closing.
     m_parts->messaging.flush();
     m_parts->server.closeAll(protocol::CloseGoingAway, QStringLiteral("server shutting down"));

@@ -92,6 +92,13 @@ QString describeConfig(const ServerConfig &config)
     line("password-cost", passwordCostName(config.passwordCost));
     line("tls-cert", config.tlsCertPath);
     line("tls-key", config.tlsKeyPath);
+    QString redis = config.redisUrl;
+    if (!redis.isEmpty()) {
+        QUrl url(redis);
+        url.setPassword(QString()); // never print secrets
+        redis = url.toString();
+    }
+    line("redis", redis);
     out += QLatin1String("\n[discovery]\n");
     line("enabled", config.discoveryEnabled ? QStringLiteral("true") : QStringLiteral("false"));
     line("port", QString::number(config.discoveryPort));
@@ -108,6 +115,7 @@ QString describeConfig(const ServerConfig &config)
     line("presence-batch-ms", QString::number(config.presenceBatchMs));
     line("presence-grace-ms", QString::number(config.presenceGraceMs));
     line("typing-expiry-ms", QString::number(config.typingExpiryMs));
+    line("instance-timeout-ms", QString::number(config.instanceTimeoutMs));
     return out;
 }
 

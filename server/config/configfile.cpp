@@ -1,5 +1,7 @@
 #include "configfile.h"
 
+#include "bus/redisurl.h"
+
 #include <QFileInfo>
 #include <QSettings>
 
@@ -74,6 +76,12 @@ const QList<Key> &keys()
              return passwordCostFromName(t, &c->passwordCost);
          },
          "interactive, moderate or min"},
+        {"server/redis",
+         [](const QString &t, ServerConfig *c) {
+             c->redisUrl = t;
+             return t.isEmpty() || RedisUrl::parse(t, nullptr).has_value();
+         },
+         "redis://host:port[/db]"},
         {"server/tls-cert",
          [](const QString &t, ServerConfig *c) {
              c->tlsCertPath = t;
@@ -125,6 +133,8 @@ const QList<Key> &keys()
          intIn(&ServerConfig::maxMessageBytes, 1, limits::kMaxContentBytes), "1-16384"},
         {"limits/presence-batch-ms", intIn(&ServerConfig::presenceBatchMs, 10, 10'000), "10-10000"},
         {"limits/presence-grace-ms", intIn(&ServerConfig::presenceGraceMs, 0, 600'000), "0-600000"},
+        {"limits/instance-timeout-ms", intIn(&ServerConfig::instanceTimeoutMs, 1'000, 600'000),
+         "1000-600000"},
         {"limits/typing-expiry-ms", intIn(&ServerConfig::typingExpiryMs, 1'000, 60'000),
          "1000-60000"},
     };

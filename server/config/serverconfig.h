@@ -40,6 +40,12 @@ struct ServerConfig
     bool discoveryEnabled = true;
     quint16 discoveryPort = protocol::kDiscoveryPort;
     LogLevel logLevel = LogLevel::Info;
+    // redis://host:port[/db]: several instances on one PostgreSQL database exchange events
+    // through this Redis server (docs/scaling.md). Empty: a single instance, no bus at all.
+    QString redisUrl;
+    // With redis: an instance not heard from for this long has its users shown offline by
+    // the others (it heartbeats every third of it).
+    int instanceTimeoutMs = 15'000;
     PasswordCost passwordCost = PasswordCost::Interactive;
 
     // Connection limits; the defaults are the protocol's. Tests shorten the timeouts.

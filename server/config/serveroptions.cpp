@@ -2,6 +2,8 @@
 
 #include "configfile.h"
 
+#include "bus/redisurl.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -95,8 +97,15 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         QStringLiteral("no-discovery"),
         QStringLiteral("Do not answer LAN discovery queries (UDP port %1).")
             .arg(protocol::kDiscoveryPort));
+    const QCommandLineOption redis(
+        QStringLiteral("redis"),
+        QStringLiteral("Run as one of several instances on one PostgreSQL --database: events "
+                       "reach users connected to the others through this Redis server "
+                       "(docs/scaling.md). Environment: NATTER_REDIS. Default: none, a single "
+                       "instance."),
+        QStringLiteral("redis://HOST:PORT[/DB]"));
     parser.addOptions({listen, database, logLevel, passwordCost, tlsCert, tlsKey, configFile,
-                       checkConfigOption, name, noDiscovery});
+                       checkConfigOption, name, noDiscovery, redis});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("Administration instead of serving, on the same database: "
@@ -181,6 +190,15 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         config.databasePath = databaseText;
     if (config.databasePath.isEmpty())
         config.databasePath = defaultDatabasePath();
+    const QString redisText =
+        valueOrEnv(parser, redis, environment, QStringLiteral("NATTER_REDIS"));
+    if (!redisText.isEmpty())
+        config.redisUrl = redisText;
+    if (!config.redisUrl.isEmpty()) {
+        QString error;
+        if (!RedisUrl::parse(config.redisUrl, &error))
+            return failure(error);
+    }
     return out;
 }
 

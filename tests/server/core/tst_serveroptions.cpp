@@ -90,13 +90,29 @@ private slots:
         QVERIFY(parse({"--listen", "nonsense"}).text.contains(QStringLiteral("ADDR:PORT")));
     }
 
+    void redisMakesAnInstanceOfSeveralAndIsCheckedUpFront()
+    {
+        QVERIFY(parse({}).config.redisUrl.isEmpty()); // a single instance: no bus at all
+        QCOMPARE(parse({"--redis", "redis://10.0.0.5:6379/3"}).config.redisUrl,
+                 QStringLiteral("redis://10.0.0.5:6379/3"));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("NATTER_REDIS"), QStringLiteral("redis://cache:6379"));
+        QCOMPARE(parse({}, env).config.redisUrl, QStringLiteral("redis://cache:6379"));
+        // A bad URL stops the server before it serves, without echoing the password.
+        const ServerOptions bad = parse({"--redis", "redis://:hunter2@cache/notanumber"});
+        QCOMPARE(bad.action, ServerOptions::Action::Fail);
+        QVERIFY2(bad.text.contains(QLatin1String("database number")), qPrintable(bad.text));
+        QVERIFY2(!bad.text.contains(QLatin1String("hunter2")), qPrintable(bad.text));
+        QCOMPARE(parse({"--redis", "http://cache:6379"}).action, ServerOptions::Action::Fail);
+    }
+
     void helpExplainsEveryOption()
     {
         const ServerOptions o = parse({"--help"});
         QCOMPARE(o.action, ServerOptions::Action::ShowText);
-        for (const char *option :
-             {"--listen", "--database", "--log-level", "--password-cost", "--version",
-              "NATTER_LISTEN", "--config", "--check-config", "--name", "--no-discovery", "backup"})
+        for (const char *option : {"--listen", "--database", "--log-level", "--password-cost",
+                                   "--version", "NATTER_LISTEN", "--config", "--check-config",
+                                   "--name", "--no-discovery", "--redis", "NATTER_REDIS", "backup"})
             QVERIFY2(o.text.contains(QLatin1String(option)), option);
     }
 
@@ -106,13 +122,14 @@ private slots:
             QStringLiteral("full.conf"),
             "; comment\n[server]\nlisten = 0.0.0.0:7000\ndatabase = /tmp/conf.db\n"
             "name = \"Office, 2nd floor\"\nlog-level = warning\npassword-cost = moderate\n"
+            "redis = redis://cache.lan:6380/2\n"
             "[discovery]\nenabled = false\nport = 9999\n"
             "[limits]\nauth-timeout-ms = 5000\nidle-timeout-ms = 60000\n"
             "requests-per-second = 10\nrequest-burst = 20\nuser-requests-per-second = 15\n"
             "user-request-burst = 25\nmax-unauthenticated-per-address = 4\n"
             "max-sockets-per-user = 3\nmax-outbound-bytes = 1048576\nmax-frame-bytes = 4096\n"
             "max-message-bytes = 2000\npresence-batch-ms = 250\n"
-            "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\n");
+            "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\ninstance-timeout-ms = 5000\n");
         ServerOptions o = parse({"--config", path});
         QCOMPARE(o.action, ServerOptions::Action::Run);
         const auto &c = o.config;
@@ -138,7 +155,9 @@ private slots:
         QCOMPARE(c.presenceBatchMs, 250);
         QCOMPARE(c.presenceGraceMs, 1000);
         QCOMPARE(c.typingExpiryMs, 4000);
-        QCOMPARE(natter::server::configFileKeys().size(), 23); // the test covers every key
+        QCOMPARE(c.redisUrl, QStringLiteral("redis://cache.lan:6380/2"));
+        QCOMPARE(c.instanceTimeoutMs, 5000);
+        QCOMPARE(natter::server::configFileKeys().size(), 25); // the test covers every key
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("NATTER_CONFIG"), path);

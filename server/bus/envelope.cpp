@@ -1,0 +1,251 @@
+#include "envelope.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <cmath>
+
+namespace natter::server {
+namespace {
+
+constexpr int kVersion = 1;
+constexpr qsizetype kMaxInstanceIdLength = 64;
+constexpr qsizetype kMaxUsernameLength = 64;
+constexpr double kMaxId = 9007199254740992.0; // 2^53: ids are exact in a JSON double
+
+struct KindName
+{
+    Envelope::Kind kind;
+    QLatin1String name;
+};
+
+const KindName kKinds[] = {
+    {Envelope::Kind::ToUser, QLatin1String("user")},
+    {Envelope::Kind::ToAll, QLatin1String("all")},
+    {Envelope::Kind::Presence, QLatin1String("presence")},
+    {Envelope::Kind::Heartbeat, QLatin1String("heartbeat")},
+    {Envelope::Kind::Bye, QLatin1String("bye")},
+};
+
+QJsonArray idArray(const QList<qint64> &ids)
+{
+    QJsonArray out;
+    for (const qint64 id : ids)
+        out.append(id);
+    return out;
+}
+
+// A positive integer id below 2^53, or 0 when `value` is not one.
+qint64 idFrom(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return 0;
+    const double d = value.toDouble();
+    if (!(d >= 1 && d < kMaxId) || std::trunc(d) != d)
+        return 0;
+    return qint64(d);
+}
+
+bool idsFrom(const QJsonValue &value, QList<qint64> *ids)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray())
+        return false;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array) {
+        const qint64 id = idFrom(item);
+        if (id == 0)
+            return false;
+        ids->append(id);
+    }
+    return true;
+}
+
+bool sequenceFrom(const QJsonValue &value, qint64 *seq)
+{
+    if (!value.isDouble())
+        return false;
+    const double d = value.toDouble();
+    if (!(d >= 0 && d < kMaxId) || std::trunc(d) != d)
+        return false;
+    *seq = qint64(d);
+    return true;
+}
+
+bool onlineFrom(const QJsonValue &value, QList<QPair<qint64, QString>> *online)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray())
+        return false;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array) {
+        const QJsonArray pair = item.toArray();
+        if (!item.isArray() || pair.size() != 2 || !pair.at(1).isString())
+            return false;
+        const qint64 id = idFrom(pair.at(0));
+        const QString name = pair.at(1).toString();
+        if (id == 0 || name.isEmpty() || name.size() > kMaxUsernameLength)
+            return false;
+        online->append({id, name});
+    }
+    return true;
+}
+
+// What goes to the sockets must be what a server would send: one JSON object with a type.
+bool isFrame(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    return error.error == QJsonParseError::NoError && document.isObject() &&
+           document.object().value(QLatin1String("type")).isString();
+}
+
+} // namespace
+
+Envelope Envelope::toUser(const QString &instance, qint64 userId, const QString &frame)
+{
+    Envelope out;
+    out.kind = Kind::ToUser;
+    out.instance = instance;
+    out.userId = userId;
+    out.frame = frame;
+    return out;
+}
+
+Envelope Envelope::toAll(const QString &instance, const QString &frame,
+                         const QList<qint64> &exceptUsers)
+{
+    Envelope out;
+    out.kind = Kind::ToAll;
+    out.instance = instance;
+    out.frame = frame;
+    out.exceptUsers = exceptUsers;
+    return out;
+}
+
+bool isValidInstanceId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > kMaxInstanceIdLength)
+        return false;
+    return std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+               c == u'-' || c == u'_';
+    });
+}
+
+QByteArray encodeEnvelope(const Envelope &envelope)
+{
+    QJsonObject header{{QLatin1String("v"), kVersion}, {QLatin1String("i"), envelope.instance}};
+    for (const KindName &k : kKinds) {
+        if (k.kind == envelope.kind)
+            header.insert(QLatin1String("k"), QString(k.name));
+    }
+    switch (envelope.kind) {
+    case Envelope::Kind::ToUser:
+        header.insert(QLatin1String("u"), envelope.userId);
+        break;
+    case Envelope::Kind::ToAll:
+        if (!envelope.exceptUsers.isEmpty())
+            header.insert(QLatin1String("x"), idArray(envelope.exceptUsers));
+        break;
+    case Envelope::Kind::Presence: {
+        header.insert(QLatin1String("s"), envelope.seq);
+        header.insert(QLatin1String("r"), envelope.reset);
+        QJsonArray online;
+        for (const auto &[id, name] : envelope.online)
+            online.append(QJsonArray{id, name});
+        header.insert(QLatin1String("on"), online);
+        header.insert(QLatin1String("off"), idArray(envelope.offline));
+        break;
+    }
+    case Envelope::Kind::Heartbeat:
+        header.insert(QLatin1String("s"), envelope.seq);
+        break;
+    case Envelope::Kind::Bye:
+        break;
+    }
+    QByteArray out = QJsonDocument(header).toJson(QJsonDocument::Compact);
+    if (envelope.kind == Envelope::Kind::ToUser || envelope.kind == Envelope::Kind::ToAll)
+        out += '\n' + envelope.frame.toUtf8();
+    return out;
+}
+
+std::optional<Envelope> decodeEnvelope(const QByteArray &payload, QString *error)
+{
+    const auto fail = [error](const QString &why) -> std::optional<Envelope> {
+        *error = why;
+        return std::nullopt;
+    };
+    if (payload.size() > kMaxEnvelopeBytes)
+        return fail(
+            QStringLiteral("%1 bytes, more than %2").arg(payload.size()).arg(kMaxEnvelopeBytes));
+    const qsizetype newline = payload.indexOf('\n');
+    const QByteArray headerText = newline < 0 ? payload : payload.left(newline);
+    const QByteArray body = newline < 0 ? QByteArray() : payload.mid(newline + 1);
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(headerText, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return fail(QStringLiteral("the header is not a JSON object"));
+    const QJsonObject header = document.object();
+    const QJsonValue version = header.value(QLatin1String("v"));
+    if (!version.isDouble() || version.toDouble() != kVersion)
+        return fail(QStringLiteral("unknown envelope version"));
+
+    Envelope out;
+    out.instance = header.value(QLatin1String("i")).toString();
+    if (!isValidInstanceId(out.instance))
+        return fail(QStringLiteral("bad instance id"));
+    const QString kind = header.value(QLatin1String("k")).toString();
+    const auto known = std::find_if(std::begin(kKinds), std::end(kKinds),
+                                    [&kind](const KindName &k) { return k.name == kind; });
+    if (known == std::end(kKinds))
+        return fail(QStringLiteral("unknown kind \"%1\"").arg(kind.left(32)));
+    out.kind = known->kind;
+
+    const bool carriesFrame =
+        out.kind == Envelope::Kind::ToUser || out.kind == Envelope::Kind::ToAll;
+    if (carriesFrame && !isFrame(body))
+        return fail(QStringLiteral("the frame is not a JSON object with a type"));
+    if (!carriesFrame && newline >= 0)
+        return fail(QStringLiteral("unexpected data after the header"));
+
+    switch (out.kind) {
+    case Envelope::Kind::ToUser:
+        out.userId = idFrom(header.value(QLatin1String("u")));
+        if (out.userId == 0)
+            return fail(QStringLiteral("bad user id"));
+        out.frame = QString::fromUtf8(body);
+        break;
+    case Envelope::Kind::ToAll:
+        if (!idsFrom(header.value(QLatin1String("x")), &out.exceptUsers))
+            return fail(QStringLiteral("bad list of excepted users"));
+        out.frame = QString::fromUtf8(body);
+        break;
+    case Envelope::Kind::Presence: {
+        const QJsonValue reset = header.value(QLatin1String("r"));
+        if (!sequenceFrom(header.value(QLatin1String("s")), &out.seq))
+            return fail(QStringLiteral("bad sequence number"));
+        if (!reset.isUndefined() && !reset.isBool())
+            return fail(QStringLiteral("bad reset flag"));
+        out.reset = reset.toBool();
+        if (!onlineFrom(header.value(QLatin1String("on")), &out.online) ||
+            !idsFrom(header.value(QLatin1String("off")), &out.offline))
+            return fail(QStringLiteral("bad presence lists"));
+        break;
+    }
+    case Envelope::Kind::Heartbeat:
+        if (!sequenceFrom(header.value(QLatin1String("s")), &out.seq))
+            return fail(QStringLiteral("bad sequence number"));
+        break;
+    case Envelope::Kind::Bye:
+        break;
+    }
+    return out;
+}
+
+} // namespace natter::server

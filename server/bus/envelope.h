@@ -1,0 +1,62 @@
+#pragma once
+// What one instance publishes to the others on the Redis channel, and its wire form.
+//
+// A frame for clients travels as it was serialized for the local sockets, after a one-line
+// JSON header naming the publisher and the targets:
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"user","u":5}\n{"type":"message",...}
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"all","x":[2,7]}\n{"type":"presence",...}
+// Presence bookkeeping between instances is a header alone:
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"presence","s":42,"r":false,"on":[[5,"bob"]],"off":[3]}
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"heartbeat","s":42}
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"bye"}
+// Anyone with access to the Redis server can publish on the channel, so decoding checks
+// everything and a bad payload is refused, never half-applied.
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace natter::server {
+
+struct Envelope
+{
+    enum class Kind
+    {
+        ToUser,    // `frame` for every socket of `userId`
+        ToAll,     // `frame` for every authenticated socket except those of `exceptUsers`
+        Presence,  // this instance's users that came online / went offline; `seq` numbered
+        Heartbeat, // the instance is alive and its presence sequence is at `seq`
+        Bye,       // the instance is shutting down: its users are no longer on it
+    };
+
+    Kind kind = Kind::ToUser;
+    QString instance; // the publisher
+
+    qint64 userId = 0;
+    QList<qint64> exceptUsers;
+    QString frame;
+
+    qint64 seq = 0;
+    bool reset = false; // Presence: the instance rewrote its whole state; read it again
+    QList<QPair<qint64, QString>> online;
+    QList<qint64> offline;
+
+    static Envelope toUser(const QString &instance, qint64 userId, const QString &frame);
+    static Envelope toAll(const QString &instance, const QString &frame,
+                          const QList<qint64> &exceptUsers);
+};
+
+// Larger payloads are refused on both sides (a frame is at most a few hundred KiB).
+constexpr qsizetype kMaxEnvelopeBytes = 4 * 1024 * 1024;
+
+QByteArray encodeEnvelope(const Envelope &envelope);
+// nullopt with *error set when `payload` is not a valid envelope of this version.
+std::optional<Envelope> decodeEnvelope(const QByteArray &payload, QString *error);
+
+// Instance ids are short tokens of [A-Za-z0-9_-]: they become part of Redis key names.
+bool isValidInstanceId(const QString &id);
+
+} // namespace natter::server

@@ -1,0 +1,504 @@
+#!/usr/bin/python3
+"""Scale-out test: two natter-server instances on one PostgreSQL database and one Redis server.
+
+Users connected to different instances chat as if on one server: messages, delivered and
+read receipts, typing, edits and deletes, presence both ways, and one user on both instances
+at once. Then instance A is killed with SIGKILL while one of its users is sending: the users
+on B see that user go offline after the instance timeout, the user reconnects to B, syncs and
+re-sends what was not acknowledged, and every message arrives exactly once, in order. Junk
+published on the Redis channel by someone else is ignored.
+
+Needs NATTER_TEST_POSTGRES_URL and NATTER_TEST_REDIS_URL (scripts/test.sh starts throwaway
+servers and sets both). Without them the test is skipped (exit 77), unless
+NATTER_REQUIRE_SCALEOUT is set: then it fails.
+
+Usage: scaleout.py --server-binary PATH
+"""
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import websockets
+
+SKIP = 77
+INSTANCE_TIMEOUT_MS = 2000
+PRESENCE_GRACE_MS = 1000
+# The Redis database (and so the channel natter:bus:N) of this test, apart from other suites
+# that share the Redis server.
+REDIS_DB = 11
+STREAM = 40          # messages carol sends while instance A is killed
+WINDOW = 4
+WAIT = 10.0          # seconds for any one expected event
+
+
+def fail(message):
+    print(f"FAIL: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def redis_publish(redis_url, channel, payload):
+    """PUBLISH through a raw RESP connection (redis-cli need not be installed)."""
+    host_port = redis_url.split("://", 1)[1].split("/", 1)[0]
+    host, port = host_port.rsplit(":", 1)
+    parts = [b"PUBLISH", channel.encode(), payload]
+    command = b"*%d\r\n" % len(parts) + b"".join(b"$%d\r\n%s\r\n" % (len(p), p) for p in parts)
+    with socket.create_connection((host, int(port)), timeout=5) as s:
+        s.sendall(command)
+        reply = s.recv(64)
+    if not reply.startswith(b":"):
+        fail(f"PUBLISH answered {reply!r}")
+    return int(reply[1:].split(b"\r\n")[0])
+
+
+class Server:
+    def __init__(self, name, binary, database, redis, workdir):
+        self.name, self.binary, self.database, self.redis = name, binary, database, redis
+        self.port = None
+        self.proc = None
+        self.log_path = os.path.join(workdir, f"{name}.log")
+        self.config = os.path.join(workdir, f"{name}.conf")
+        with open(self.config, "w") as f:
+            f.write(f"[limits]\ninstance-timeout-ms = {INSTANCE_TIMEOUT_MS}\n"
+                    f"presence-grace-ms = {PRESENCE_GRACE_MS}\n")
+
+    @property
+    def url(self):
+        return f"ws://127.0.0.1:{self.port}/v1"
+
+    def start(self):
+        for _ in range(20):
+            self.port = free_port()
+            log = open(self.log_path, "a")
+            self.proc = subprocess.Popen(
+                [self.binary, "--listen", f"127.0.0.1:{self.port}", "--database", self.database,
+                 "--redis", self.redis, "--config", self.config, "--password-cost", "min",
+                 "--log-level", "info", "--no-discovery"],
+                stdout=subprocess.PIPE, stderr=log, text=True)
+            log.close()
+            line = self.proc.stdout.readline()
+            if "listening on ws://" in line:
+                return
+            self.proc.wait()
+            time.sleep(0.1)  # the port was taken meanwhile: another one
+        fail(f"instance {self.name} did not start:\n{self.log()}")
+
+    def kill(self):
+        self.proc.kill()  # SIGKILL: no goodbye on the bus, no flush
+        self.proc.wait()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def log(self):
+        with open(self.log_path) as f:
+            return f.read()
+
+
+class Client:
+    """One WebSocket client. Replies resolve their request; events are kept and waited for."""
+
+    def __init__(self, name):
+        self.name = name
+        self.uid = self.token = None
+        self.ws = None
+        self.reader = None
+        self.req = 0
+        self.pending = {}
+        self.events = []
+        self.online = None         # user id -> username, as presence events say; None
+                                   # until this connection's snapshot
+        self.rev = 0
+        self.received = {}         # message id -> message (from others, events and sync)
+        self.changed = asyncio.Condition()
+        self.home = None           # reconnect to this instance when the server closes us
+        self.closing = False
+        self.reconnects = 0
+
+    async def connect(self, server):
+        self.ws = await websockets.connect(server.url, open_timeout=5, close_timeout=1)
+        self.online = None
+        self.reader = asyncio.ensure_future(self.read())
+
+    async def read(self):
+        try:
+            async for text in self.ws:
+                frame = json.loads(text)
+                if frame.get("re") is not None:
+                    future = self.pending.pop(frame["re"], None)
+                    if future and not future.done():
+                        future.set_result(frame)
+                else:
+                    self.apply(frame)
+                async with self.changed:
+                    self.changed.notify_all()
+        except websockets.ConnectionClosed:
+            pass
+        finally:
+            for future in self.pending.values():
+                if not future.done():
+                    future.set_exception(ConnectionError(f"{self.name}: connection lost"))
+            self.pending.clear()
+            async with self.changed:
+                self.changed.notify_all()
+            if self.home is not None and not self.closing:
+                asyncio.ensure_future(self.come_back())
+
+    async def come_back(self):
+        """What the protocol asks of a client the server closed: reconnect, auth, sync."""
+        self.reconnects += 1
+        for _ in range(50):
+            try:
+                await self.resume(self.home)
+                return
+            except (OSError, ConnectionError, websockets.WebSocketException, asyncio.TimeoutError):
+                await asyncio.sleep(0.2)
+        fail(f"{self.name} could not reconnect to instance {self.home.name}")
+
+    def apply(self, frame):
+        self.events.append(frame)
+        kind = frame.get("type")
+        if kind == "presence":
+            if frame["snapshot"] or self.online is None:
+                self.online = {}
+            for user in frame["online"]:
+                self.online[user["id"]] = user["username"]
+            for uid in frame["offline"]:
+                self.online.pop(uid, None)
+        elif kind in ("message", "message_updated"):
+            m = frame["message"]
+            self.rev = max(self.rev, m["rev"])
+            if m["sender_id"] != self.uid:
+                self.received[m["id"]] = m
+        elif kind == "receipt":
+            self.rev = max(self.rev, frame["rev"])
+
+    async def request(self, type_, **fields):
+        self.req += 1
+        rid = f"{self.name}-{self.req}"
+        future = asyncio.get_event_loop().create_future()
+        self.pending[rid] = future
+        await self.ws.send(json.dumps({"type": type_, "id": rid, **fields}))
+        return await asyncio.wait_for(future, WAIT)
+
+    async def ok(self, type_, **fields):
+        reply = await self.request(type_, **fields)
+        if reply.get("type") != "ok":
+            fail(f"{self.name}: {type_} {fields} answered {reply}")
+        return reply
+
+    async def wait_for(self, predicate, what, timeout=WAIT):
+        deadline = asyncio.get_event_loop().time() + timeout
+        async with self.changed:
+            while not predicate():
+                left = deadline - asyncio.get_event_loop().time()
+                if left <= 0:
+                    fail(f"{self.name}: no {what} within {timeout} s; events: {self.events[-8:]}")
+                try:
+                    await asyncio.wait_for(self.changed.wait(), left)
+                except asyncio.TimeoutError:
+                    pass
+
+    async def wait_event(self, what, match, timeout=WAIT):
+        """The first event since `start` (an index into events) for which match() is true."""
+        found = []
+
+        def seen():
+            found[:] = [e for e in self.events if match(e)]
+            return bool(found)
+        await self.wait_for(seen, what, timeout)
+        return found[0]
+
+    async def register(self, server):
+        await self.connect(server)
+        r = await self.ok("register", username=self.name, password="scale-out-pw")
+        self.uid, self.token = r["user"]["id"], r["token"]
+
+    async def resume(self, server):
+        """Reconnect (to any instance), authenticate with the token, sync from the last rev."""
+        await self.connect(server)
+        await self.ok("auth", token=self.token)
+        while True:
+            r = await self.ok("sync", since=self.rev, limit=500)
+            for m in r["messages"]:
+                if m["sender_id"] != self.uid:
+                    self.received[m["id"]] = m
+            self.rev = max(self.rev, r["rev"])
+            if not r["has_more"]:
+                break
+
+    async def close(self):
+        self.closing = True
+        if self.ws is not None:
+            await self.ws.close()
+            await self.reader
+            self.ws = None
+
+    def drop(self):
+        """What a killed server leaves: the socket gone, no close handshake."""
+        if self.ws is not None and self.ws.transport is not None:
+            self.ws.transport.abort()
+        self.ws = None
+
+    def sees(self, *uids):
+        return self.online is not None and set(uids) <= self.online.keys()
+
+    def sees_offline(self, uid):
+        return self.online is not None and uid not in self.online
+
+
+async def chat_across_instances(a, b):
+    alice, bob, carol, dave = Client("alice"), Client("bob"), Client("carol"), Client("dave")
+    await alice.register(a)
+    await carol.register(a)
+    await bob.register(b)
+    await dave.register(b)
+
+    # Presence: each sees the users of the other instance (and of its own) online.
+    await alice.wait_for(lambda: alice.sees(bob.uid, dave.uid, carol.uid),
+                         "presence of bob and dave (on B)")
+    await bob.wait_for(lambda: bob.sees(alice.uid, carol.uid, dave.uid),
+                       "presence of alice and carol (on A)")
+    print("presence across instances: ok")
+
+    # A message from A to B, the reply from B to A; delivered receipt back across.
+    sent = (await alice.ok("send", to=bob.uid, client_id=str(uuid.uuid4()),
+                           content="hello from A"))["message"]
+    conv = sent["conversation_id"]
+    await bob.wait_for(lambda: sent["id"] in bob.received, "alice's message")
+    await alice.wait_event("delivered receipt", lambda e: e["type"] == "receipt"
+                           and e["user_id"] == bob.uid and e["delivered_up_to"] >= sent["id"])
+    reply = (await bob.ok("send", conversation_id=conv, client_id=str(uuid.uuid4()),
+                          content="hello from B"))["message"]
+    await alice.wait_for(lambda: reply["id"] in alice.received, "bob's reply")
+    print("messages and delivered receipts across instances: ok")
+
+    # Typing, both ways of the switch.
+    await alice.ok("typing", conversation_id=conv, active=True)
+    await bob.wait_event("typing from alice", lambda e: e["type"] == "typing"
+                         and e["user_id"] == alice.uid and e["active"])
+    await alice.ok("typing", conversation_id=conv, active=False)
+    await bob.wait_event("typing stopped", lambda e: e["type"] == "typing"
+                         and e["user_id"] == alice.uid and not e["active"])
+    print("typing across instances: ok")
+
+    # Read receipt from B to A.
+    await bob.ok("read", conversation_id=conv, up_to=sent["id"])
+    await alice.wait_event("read receipt", lambda e: e["type"] == "receipt"
+                           and e["user_id"] == bob.uid and e["read_up_to"] >= sent["id"])
+    print("read receipts across instances: ok")
+
+    # Edit and delete for everyone from A reach B.
+    await alice.ok("edit", message_id=sent["id"], content="hello from A, edited")
+    await bob.wait_event("the edit", lambda e: e["type"] == "message_updated"
+                         and e["message"]["id"] == sent["id"]
+                         and e["message"]["content"] == "hello from A, edited")
+    await alice.ok("delete", message_id=sent["id"], scope="everyone")
+    await bob.wait_event("the delete", lambda e: e["type"] == "message_updated"
+                         and e["message"]["id"] == sent["id"] and e["message"]["deleted"])
+    print("edits and deletes across instances: ok")
+
+    # One user on both instances: her socket on B gets what she sends from A.
+    alice_b = Client("alice")
+    alice_b.uid, alice_b.token = alice.uid, alice.token
+    await alice_b.resume(b)
+    mine = (await alice.ok("send", to=bob.uid, client_id=str(uuid.uuid4()),
+                           content="to my other window"))["message"]
+    await alice_b.wait_event("her own message on her other instance",
+                             lambda e: e["type"] == "message" and e["message"]["id"] == mine["id"])
+    await alice_b.close()
+    await alice.close()
+    await bob.close()
+    print("one user on two instances: ok")
+    return carol, dave
+
+
+async def failover(a, b, carol, dave):
+    """Kill A while carol (on A) sends to dave (on B); carol carries on from B."""
+    acked, inflight = {}, {}
+    ids = {n: str(uuid.uuid4()) for n in range(STREAM)}
+
+    async def send(n):
+        try:
+            reply = await carol.request("send", to=dave.uid, client_id=ids[n],
+                                        content=f"carol #{n}")
+        except (ConnectionError, websockets.ConnectionClosed, asyncio.TimeoutError):
+            return  # still in flight: re-sent after the reconnect
+        if reply.get("type") != "ok":
+            fail(f"carol #{n}: {reply}")
+        acked[n] = reply["message"]["id"]
+        carol.rev = max(carol.rev, reply["message"]["rev"])
+        inflight.pop(n, None)
+
+    cursor = {"next": 0}
+
+    async def stream(until):
+        """Sends with WINDOW requests in flight until `until` are acknowledged; re-sends
+        what is in flight (unacknowledged) first, with the same client_id. Returns with the
+        requests still in flight running."""
+        tasks = set()
+        for n in sorted(inflight):
+            tasks.add(asyncio.ensure_future(send(n)))
+        while len(acked) < until:
+            if cursor["next"] < min(STREAM, until + WINDOW - 1) and len(inflight) < WINDOW:
+                inflight[cursor["next"]] = True
+                tasks.add(asyncio.ensure_future(send(cursor["next"])))
+                cursor["next"] += 1
+                await asyncio.sleep(0)  # let it go out
+                continue
+            if not tasks:
+                fail(f"carol's sends stopped at {len(acked)} acknowledged")
+            done, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                task.result()
+
+    dave.home = b  # B closes its sockets when A dies (A's last events may be missing)
+    await stream(STREAM // 3)
+    a.kill()
+    carol.drop()
+    print(f"instance A killed with {len(acked)} of {STREAM} acknowledged, "
+          f"{len(inflight)} in flight")
+
+    # B's users see carol go offline once A's heartbeats stop (timeout, then the grace).
+    start = time.monotonic()
+    await dave.wait_for(lambda: dave.sees_offline(carol.uid), "carol offline after A died",
+                        timeout=INSTANCE_TIMEOUT_MS / 1000 * 2 + PRESENCE_GRACE_MS / 1000 + 5)
+    print(f"carol shown offline on B after {time.monotonic() - start:.1f} s: ok")
+    if dave.reconnects < 1:
+        fail("B did not ask its clients to sync after A died")
+
+    # Meanwhile dave writes to her; she gets it by syncing on B.
+    conv = next(iter(dave.received.values()))["conversation_id"]
+    while_away = (await dave.ok("send", conversation_id=conv, client_id=str(uuid.uuid4()),
+                                content="are you there?"))["message"]
+
+    await carol.resume(b)
+    if while_away["id"] not in carol.received:
+        fail("carol's sync on B did not bring dave's message written while she was away")
+    await dave.wait_for(lambda: dave.sees(carol.uid), "carol online again (on B)")
+    print("carol reconnected to B, synced, shown online again: ok")
+
+    await stream(STREAM)
+    await dave.wait_for(lambda: sum(1 for m in dave.received.values()
+                                    if m["sender_id"] == carol.uid) >= STREAM,
+                        "all of carol's messages")
+    # Exactly once each, in send order, with the ids she was given.
+    from_carol = sorted((m for m in dave.received.values() if m["sender_id"] == carol.uid),
+                        key=lambda m: m["id"])
+    contents = [m["content"] for m in from_carol]
+    if contents != [f"carol #{n}" for n in range(STREAM)]:
+        fail(f"dave holds {contents}")
+    if [m["id"] for m in from_carol] != [acked[n] for n in range(STREAM)]:
+        fail("acknowledged ids differ from what dave holds")
+
+    # What is stored (history on B) has each message once, in order.
+    history, before = [], None
+    while True:
+        fields = {"conversation_id": conv, "limit": 100}
+        if before:
+            fields["before"] = before
+        page = await dave.ok("history", **fields)
+        history += page["messages"]
+        if not page["has_more"]:
+            break
+        before = page["messages"][-1]["id"]
+    stored = [m["content"] for m in reversed(history) if m["sender_id"] == carol.uid]
+    if stored != [f"carol #{n}" for n in range(STREAM)]:
+        fail(f"history holds {stored}")
+    print(f"{STREAM} messages across the kill, each stored and delivered exactly once: ok")
+
+
+async def junk_on_the_channel(b, redis_url, dave):
+    channel = f"natter:bus:{REDIS_DB}"
+    receivers = 0
+    for payload in [b"garbage", b"{}", b'{"v":1,"i":"x","k":"user","u":1}\nnot json',
+                    b'{"v":1,"i":"x","k":"presence","s":"one"}', b"\xff\xfe" * 10,
+                    b'{"v":2,"i":"x","k":"bye"}', b'{"v":1,"i":"bad id!","k":"bye"}']:
+        receivers = redis_publish(redis_url, channel, payload)
+    if receivers < 1:
+        fail("instance B is not subscribed to the channel")
+    await dave.ok("ping")
+    if not b.alive():
+        fail(f"instance B died on junk from Redis:\n{b.log()}")
+    if "ignoring a malformed message" not in b.log():
+        fail("instance B did not warn about the junk")
+    print("junk published on the channel is ignored with a warning: ok")
+
+
+async def scenario(a, b, redis_url):
+    carol, dave = await chat_across_instances(a, b)
+    await failover(a, b, carol, dave)
+    await junk_on_the_channel(b, redis_url, dave)
+    await carol.close()
+    await dave.close()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server-binary", required=True)
+    args = parser.parse_args()
+
+    postgres = os.environ.get("NATTER_TEST_POSTGRES_URL", "")
+    redis = os.environ.get("NATTER_TEST_REDIS_URL", "")
+    if not postgres or not redis:
+        missing = " and ".join(v for v, value in [("NATTER_TEST_POSTGRES_URL", postgres),
+                                                  ("NATTER_TEST_REDIS_URL", redis)] if not value)
+        message = (f"{missing} not set: this test needs a PostgreSQL and a Redis server. "
+                   "scripts/test.sh starts throwaway ones (scripts/throwaway-postgres.sh, "
+                   "scripts/throwaway-redis.sh) and sets both.")
+        if os.environ.get("NATTER_REQUIRE_SCALEOUT"):
+            fail(message)
+        print(f"SKIP: {message}")
+        return SKIP
+
+    schema = f"natter_scaleout_{os.getpid()}"
+    database = postgres + ("&" if "?" in postgres else "?") + f"schema={schema}"
+    redis_url = redis.rstrip("/").split("/")
+    redis_url = "/".join(redis_url[:3]) + f"/{REDIS_DB}"
+    workdir = tempfile.mkdtemp(prefix="natter-scaleout-")
+    a = Server("A", args.server_binary, database, redis_url, workdir)
+    b = Server("B", args.server_binary, database, redis_url, workdir)
+    try:
+        a.start()  # migrates the schema; B then finds it current
+        b.start()
+        asyncio.get_event_loop().run_until_complete(
+            asyncio.wait_for(scenario(a, b, redis_url), 120))
+    except BaseException:
+        for server in (a, b):
+            print(f"--- instance {server.name} log ---\n{server.log()}", file=sys.stderr)
+        raise
+    finally:
+        a.stop()
+        b.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+        if shutil.which("psql"):
+            subprocess.run(["psql", postgres, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    print("scale-out: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
