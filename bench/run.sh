@@ -102,7 +102,10 @@ failed=()
 
 # Starts a server on the shared database; sets server_pid and url.
 start_server() {
-    "$server" "${server_args[@]}" >"$work/server.out" 2>>"$work/server.err" &
+    # Emptied here, not by the child's redirection: reading it must not find the last
+    # server's line.
+    : >"$work/server.out"
+    "$server" "${server_args[@]}" >>"$work/server.out" 2>>"$work/server.err" &
     server_pid=$!
     url=
     for _ in $(seq 300); do
@@ -211,7 +214,13 @@ for text in open(sys.argv[1]):
         row.append("" if v is None else fmt.format(v))
     rows.append(row)
     mode = r.get("mode")
-    if mode == "idle":
+    if mode == "idle" and r.get("error"):
+        extras.append("{}: {} signed in after {} s, server RSS {} -> {} KB = {} KB per "
+                      "connection".format(r.get("label"), r.get("signed_in"), r.get("elapsed_s"),
+                                          r.get("server_rss_before_kb"),
+                                          r.get("server_rss_after_kb"),
+                                          r.get("server_rss_per_conn_kb")))
+    elif mode == "idle":
         extras.append("{}: signed in in {} s, online lists complete: {} ({} s), server RSS "
                       "{} -> {} KB = {} KB per connection".format(
                           r.get("label"), r.get("sign_in_s"), r.get("presence_complete"),

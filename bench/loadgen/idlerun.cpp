@@ -19,7 +19,13 @@ IdleRun::IdleRun(const Options &options, QObject *parent)
 {
     m_pool->setPresenceTracker(m_presence);
     connect(m_pool, &ClientPool::failed, this, [this](const QString &reason) {
+        // What was reached is still worth reporting (e.g. RSS per connection so far).
         m_report.add(QStringLiteral("error"), reason);
+        m_report.add(QStringLiteral("signed_in"), m_pool->signedIn());
+        m_report.add(QStringLiteral("elapsed_s"), double(nowNs() - m_startNs) / 1e9, 3);
+        m_server.end();
+        m_self.end();
+        addFigures(m_pool->signedIn());
         finish(2);
     });
     connect(m_pool, &ClientPool::ready, this, &IdleRun::onSignedIn);
@@ -56,6 +62,22 @@ void IdleRun::onPresenceComplete()
         measure();
 }
 
+void IdleRun::addFigures(int connections)
+{
+    m_report.add(QStringLiteral("presence_lists_complete"), m_presence->completeClients());
+    m_report.add(QStringLiteral("presence_frames"), m_presence->framesSeen());
+    m_report.add(QStringLiteral("presence_entries"), m_presence->entriesSeen());
+    addProcessFigures();
+    if (m_server.available() && connections > 0) {
+        const qint64 before = m_server.atBegin().rssKb;
+        const qint64 after = m_server.atEnd().rssKb;
+        m_report.add(QStringLiteral("server_rss_before_kb"), before);
+        m_report.add(QStringLiteral("server_rss_after_kb"), after);
+        m_report.add(QStringLiteral("server_rss_per_conn_kb"), double(after - before) / connections,
+                     2);
+    }
+}
+
 void IdleRun::measure()
 {
     if (m_measuring)
@@ -70,18 +92,7 @@ void IdleRun::measure()
         m_report.add(QStringLiteral("presence_complete_s"),
                      complete ? QJsonValue(qRound64(double(m_completeNs - m_startNs) / 1e6) / 1e3)
                               : QJsonValue(QJsonValue::Null));
-        m_report.add(QStringLiteral("presence_lists_complete"), m_presence->completeClients());
-        m_report.add(QStringLiteral("presence_frames"), m_presence->framesSeen());
-        m_report.add(QStringLiteral("presence_entries"), m_presence->entriesSeen());
-        addProcessFigures();
-        if (m_server.available()) {
-            const qint64 before = m_server.atBegin().rssKb;
-            const qint64 after = m_server.atEnd().rssKb;
-            m_report.add(QStringLiteral("server_rss_before_kb"), before);
-            m_report.add(QStringLiteral("server_rss_after_kb"), after);
-            m_report.add(QStringLiteral("server_rss_per_conn_kb"),
-                         double(after - before) / m_options.clients, 2);
-        }
+        addFigures(m_options.clients);
         finish(0);
     });
 }

@@ -25,6 +25,8 @@ private:
     void onSignedIn();
     void onPresenceComplete();
     void measure();
+    // Presence counts, process figures and RSS per connection over `connections`.
+    void addFigures(int connections);
 
     ClientPool *m_pool;
     PresenceTracker *m_presence;

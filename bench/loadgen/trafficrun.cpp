@@ -28,6 +28,7 @@ TrafficRun::TrafficRun(const Options &options, QObject *parent)
     connect(&m_drain, &QTimer::timeout, this, &TrafficRun::checkDrained);
     connect(m_pool, &ClientPool::failed, this, [this](const QString &reason) {
         m_report.add(QStringLiteral("error"), reason);
+        m_report.add(QStringLiteral("signed_in"), m_pool->signedIn());
         finish(2);
     });
     connect(m_pool, &ClientPool::ready, this, &TrafficRun::begin);
