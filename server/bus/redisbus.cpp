@@ -82,6 +82,7 @@ RedisBus::RedisBus(const Settings &settings, QObject *parent)
     });
     connect(m_subscriber, &RedisConnection::ready, this, [this]() {
         m_unechoedSince = -1;
+        m_remote.listeningResumed(now());
         if (m_everSubscribed || !m_localUsers.isEmpty()) {
             qCWarning(lcBus) << "the Redis subscription was interrupted: events from other "
                                 "instances may have been missed";

@@ -165,11 +165,10 @@ QStringList RemotePresence::expire(qint64 now, qint64 timeoutMs, bool *anyLive)
     return dead;
 }
 
-void RemotePresence::clear()
+void RemotePresence::listeningResumed(qint64 now)
 {
-    const QStringList all = m_instances.keys();
-    for (const QString &instance : all)
-        removeInstance(instance);
+    for (Instance &state : m_instances)
+        state.lastHeard = now;
 }
 
 } // namespace natter::server

@@ -49,8 +49,9 @@ public:
     // *anyLive tells whether one of them had published since we listen (rather than being
     // only a stale entry of Redis' set of instances).
     QStringList expire(qint64 now, qint64 timeoutMs, bool *anyLive = nullptr);
-    // Forgets every instance (this instance lost the bus for longer than the timeout).
-    void clear();
+    // We listen again after an interruption: silence meanwhile says nothing about the
+    // others, so each gets a full timeout from now to be heard.
+    void listeningResumed(qint64 now);
 
     bool isOnline(qint64 userId) const { return m_count.contains(userId); }
     bool knows(const QString &instance) const { return m_instances.contains(instance); }

@@ -1,0 +1,206 @@
+// The EventSink decorator and the presence union, with an in-memory bus: what goes to the
+// local sockets, what is published for the other instances, and what arrives from them.
+#include "bus/cluster.h"
+#include "bus/clustersink.h"
+#include "bus/eventbus.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace natter::server;
+
+namespace {
+
+class FakeBus final : public EventBus
+{
+    Q_OBJECT
+
+public:
+    void start() override { started = true; }
+    QString instanceId() const override { return QStringLiteral("me"); }
+    void publish(const Envelope &envelope) override { published.append(envelope); }
+    void localUserCameOnline(qint64 userId, const QString &) override { local.insert(userId); }
+    void localUserWentOffline(qint64 userId) override { local.remove(userId); }
+    bool isRemoteOnline(qint64 userId) const override { return remote.contains(userId); }
+    void leave() override { left = true; }
+
+    void remoteOnline(qint64 userId, const QString &name)
+    {
+        remote.insert(userId);
+        emit remoteUserCameOnline(userId, name);
+    }
+    void remoteOffline(qint64 userId)
+    {
+        remote.remove(userId);
+        emit remoteUserWentOffline(userId);
+    }
+
+    QList<Envelope> published;
+    QSet<qint64> local;
+    QSet<qint64> remote;
+    bool started = false;
+    bool left = false;
+};
+
+// What the SessionRegistry would have sent to this instance's sockets.
+class RecordingSink final : public EventSink
+{
+public:
+    struct Sent
+    {
+        QString how; // "user", "connection", "all"
+        qint64 target = 0;
+        QString frame;
+        ConnectionId except = 0;
+        QSet<qint64> exceptUsers;
+    };
+
+    void sendToUser(qint64 userId, const QString &frame, ConnectionId except) override
+    {
+        sent.append({QStringLiteral("user"), userId, frame, except, {}});
+    }
+    void sendToConnection(ConnectionId connection, const QString &frame) override
+    {
+        sent.append({QStringLiteral("connection"), qint64(connection), frame, 0, {}});
+    }
+    void sendToAll(const QString &frame, const QSet<qint64> &exceptUsers) override
+    {
+        sent.append({QStringLiteral("all"), 0, frame, 0, exceptUsers});
+    }
+    bool hasConnection(qint64 userId) const override { return connected.contains(userId); }
+
+    QList<Sent> sent;
+    QSet<qint64> connected;
+};
+
+const QString kFrame = QStringLiteral(R"({"type":"message","message":{"id":1}})");
+
+} // namespace
+
+class TestClusterSink : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void eventsForAUserGoToLocalSocketsAndToTheOthers()
+    {
+        RecordingSink local;
+        FakeBus bus;
+        ClusterSink sink(local, bus);
+        sink.sendToUser(5, kFrame, 9);
+        QCOMPARE(local.sent.size(), 1);
+        QCOMPARE(local.sent[0].how, QStringLiteral("user"));
+        QCOMPARE(local.sent[0].target, 5);
+        QCOMPARE(local.sent[0].except, ConnectionId(9)); // the sender's own socket, here
+        QCOMPARE(bus.published.size(), 1);
+        QCOMPARE(bus.published[0].kind, Envelope::Kind::ToUser);
+        QCOMPARE(bus.published[0].instance, QStringLiteral("me"));
+        QCOMPARE(bus.published[0].userId, 5);
+        QCOMPARE(bus.published[0].frame, kFrame);
+    }
+
+    void aConnectionIsAlwaysLocal()
+    {
+        RecordingSink local;
+        FakeBus bus;
+        ClusterSink sink(local, bus);
+        sink.sendToConnection(3, kFrame);
+        QCOMPARE(local.sent.size(), 1);
+        QCOMPARE(local.sent[0].how, QStringLiteral("connection"));
+        QVERIFY(bus.published.isEmpty());
+    }
+
+    void broadcastsCarryTheirExceptions()
+    {
+        RecordingSink local;
+        FakeBus bus;
+        ClusterSink sink(local, bus);
+        sink.sendToAll(kFrame, {2, 3});
+        QCOMPARE(local.sent.size(), 1);
+        QCOMPARE(local.sent[0].exceptUsers, (QSet<qint64>{2, 3}));
+        QCOMPARE(bus.published.size(), 1);
+        QCOMPARE(bus.published[0].kind, Envelope::Kind::ToAll);
+        const QList<qint64> except = bus.published[0].exceptUsers;
+        QCOMPARE(QSet<qint64>(except.cbegin(), except.cend()), (QSet<qint64>{2, 3}));
+    }
+
+    void whatOthersPublishReachesLocalSocketsOnly()
+    {
+        RecordingSink local;
+        FakeBus bus;
+        ClusterSink sink(local, bus);
+        emit bus.envelopeReceived(Envelope::toUser(QStringLiteral("other"), 5, kFrame));
+        emit bus.envelopeReceived(Envelope::toAll(QStringLiteral("other"), kFrame, {4}));
+        QCOMPARE(local.sent.size(), 2);
+        QCOMPARE(local.sent[0].how, QStringLiteral("user"));
+        QCOMPARE(local.sent[0].target, 5);
+        QCOMPARE(local.sent[0].except, ConnectionId(0)); // its connection ids mean nothing here
+        QCOMPARE(local.sent[0].frame, kFrame);
+        QCOMPARE(local.sent[1].how, QStringLiteral("all"));
+        QCOMPARE(local.sent[1].exceptUsers, QSet<qint64>{4});
+        QVERIFY(bus.published.isEmpty()); // never echoed back
+    }
+
+    void aUserConnectedElsewhereHasAConnection()
+    {
+        RecordingSink local;
+        FakeBus bus;
+        ClusterSink sink(local, bus);
+        local.connected.insert(1);
+        bus.remote.insert(2);
+        QVERIFY(sink.hasConnection(1));
+        QVERIFY(sink.hasConnection(2));
+        QVERIFY(!sink.hasConnection(3));
+    }
+
+    void presenceIsTheUnionOfLocalAndRemoteUsers()
+    {
+        RecordingSink local;
+        auto owned = std::make_unique<FakeBus>();
+        FakeBus &bus = *owned;
+        Cluster cluster(local, std::move(owned));
+        QSignalSpy online(&cluster, &Cluster::userCameOnline);
+        QSignalSpy offline(&cluster, &Cluster::userWentOffline);
+
+        cluster.localUserCameOnline(5, QStringLiteral("eve"));
+        QVERIFY(bus.local.contains(5)); // the others learn of it
+        QCOMPARE(online.size(), 1);
+        bus.remoteOnline(5, QStringLiteral("eve")); // eve opens a window on another instance
+        QCOMPARE(online.size(), 1);
+        cluster.localUserWentOffline(5);
+        QVERIFY(!bus.local.contains(5));
+        QCOMPARE(offline.size(), 0); // still there
+        bus.remoteOffline(5);
+        QCOMPARE(offline.size(), 1);
+        QCOMPARE(offline.at(0).at(0).toLongLong(), 5);
+
+        bus.remoteOnline(6, QStringLiteral("finn"));
+        QCOMPARE(online.size(), 2);
+        QCOMPARE(online.at(1).at(1).toString(), QStringLiteral("finn"));
+        cluster.localUserCameOnline(6, QStringLiteral("finn"));
+        bus.remoteOffline(6);
+        QCOMPARE(offline.size(), 1); // local socket still open
+
+        cluster.start();
+        cluster.leave();
+        QVERIFY(bus.started);
+        QVERIFY(bus.left);
+        // The cluster's sink is a ClusterSink on this bus.
+        cluster.sink().sendToUser(6, kFrame);
+        QCOMPARE(bus.published.size(), 1);
+    }
+
+    void eventsMayHaveBeenLostIsPassedOn()
+    {
+        RecordingSink local;
+        auto owned = std::make_unique<FakeBus>();
+        FakeBus &bus = *owned;
+        Cluster cluster(local, std::move(owned));
+        QSignalSpy lost(&cluster, &Cluster::eventsMayHaveBeenLost);
+        emit bus.eventsMayHaveBeenLost();
+        QCOMPARE(lost.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusterSink)
+#include "tst_clustersink.moc"
