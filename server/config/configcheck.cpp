@@ -96,6 +96,8 @@ QString describeConfig(const ServerConfig &config)
     if (!redis.isEmpty()) {
         QUrl url(redis);
         url.setPassword(QString()); // never print secrets
+        if (url.userName().isEmpty())
+            url.setUserInfo(QString()); // not "redis://@host"
         redis = url.toString();
     }
     line("redis", redis);

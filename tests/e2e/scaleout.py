@@ -101,13 +101,16 @@ class Server:
         self.proc.wait()
 
     def stop(self):
+        """SIGTERM; the exit status (0 after a clean shutdown, also under the sanitizers)."""
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(10)
+                return self.proc.wait(30)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+                return "hung"
+        return None
 
     def alive(self):
         return self.proc.poll() is None
@@ -485,6 +488,9 @@ def main():
         b.start()
         asyncio.get_event_loop().run_until_complete(
             asyncio.wait_for(scenario(a, b, redis_url), 120))
+        status = b.stop()
+        if status != 0:
+            fail(f"instance B did not stop cleanly on SIGTERM (status {status})")
     except BaseException:
         for server in (a, b):
             print(f"--- instance {server.name} log ---\n{server.log()}", file=sys.stderr)

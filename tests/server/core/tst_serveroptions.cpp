@@ -222,9 +222,13 @@ private slots:
         config.tlsKeyPath = config.tlsCertPath;
         QVERIFY(natter::server::checkConfig(config).value(0).contains(QLatin1String("tls-cert")));
         config.databasePath = QStringLiteral("postgresql://natter:secret@db.lan:5432/natter");
+        config.redisUrl = QStringLiteral("redis://:hunter2@cache.lan:6379/2");
         const QString description = natter::server::describeConfig(config);
         QVERIFY(description.contains(QLatin1String("db.lan")));
         QVERIFY(!description.contains(QLatin1String("secret")));
+        QVERIFY(description.contains(QLatin1String("redis = redis://cache.lan:6379/2")));
+        QVERIFY(description.contains(QLatin1String("instance-timeout-ms = 15000")));
+        QVERIFY(!description.contains(QLatin1String("hunter2")));
     }
 };
 
