@@ -93,20 +93,24 @@ class TestRedisBus : public QObject
     }
 
     // redis-server of our own on a free port, without persistence.
-    bool startRedis(QProcess &process, quint16 port)
+    bool startRedis(QProcess &process, quint16 port, const QStringList &extra = {},
+                    const QString &password = {})
     {
         const QString binary = QStandardPaths::findExecutable(QStringLiteral("redis-server"));
         if (binary.isEmpty())
             return false;
-        process.start(binary, {QStringLiteral("--port"), QString::number(port),
-                               QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                               QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
-                               QStringLiteral("no"), QStringLiteral("--dir"), QDir::tempPath()});
+        const QStringList arguments{QStringLiteral("--port"),       QString::number(port),
+                                    QStringLiteral("--bind"),       QStringLiteral("127.0.0.1"),
+                                    QStringLiteral("--save"),       QString(),
+                                    QStringLiteral("--appendonly"), QStringLiteral("no"),
+                                    QStringLiteral("--dir"),        QDir::tempPath()};
+        process.start(binary, arguments + extra);
         if (!process.waitForStarted())
             return false;
         RedisUrl url;
         url.host = QStringLiteral("127.0.0.1");
         url.port = port;
+        url.password = password;
         return admin(url) != nullptr;
     }
 
@@ -324,6 +328,45 @@ private slots:
         QSignalSpy atB(b.get(), &EventBus::envelopeReceived);
         a->publish(Envelope::toUser(QStringLiteral("a"), 5, kFrame));
         QTRY_COMPARE(atB.size(), 1);
+
+        a.reset();
+        b.reset();
+        redis.kill();
+        redis.waitForFinished();
+    }
+
+    void thePasswordAndTheDatabaseNumberOfTheUrlAreUsed()
+    {
+        const quint16 port = freePort();
+        QProcess redis;
+        if (!startRedis(redis, port, {QStringLiteral("--requirepass"), QStringLiteral("s3cret")},
+                        QStringLiteral("s3cret"))) {
+            if (qEnvironmentVariableIsSet("NATTER_REQUIRE_SCALEOUT"))
+                QFAIL("cannot run redis-server (apt-get install redis-server)");
+            QSKIP("cannot run redis-server (apt-get install redis-server)");
+        }
+        RedisUrl url;
+        url.host = QStringLiteral("127.0.0.1");
+        url.port = port;
+        url.password = QStringLiteral("s3cret");
+        url.database = 5;
+        auto a = makeBus(QStringLiteral("a"), url);
+        QTRY_VERIFY(a->isConnected());
+        a->localUserCameOnline(5, QStringLiteral("eve"));
+        auto inFive = admin(url);
+        QTRY_COMPARE(run(*inFive, {"HGET", RedisBus::presenceKey(QStringLiteral("a")), "5"}).text,
+                     QByteArray("eve"));
+        url.database = 0;
+        auto inZero = admin(url);
+        QCOMPARE(run(*inZero, {"EXISTS", RedisBus::presenceKey(QStringLiteral("a"))}).integer, 0LL);
+
+        // A wrong password: refused, said once, retried (never connected).
+        url.password = QStringLiteral("wrong");
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("\\(commands\\): AUTH refused"));
+        auto b = makeBus(QStringLiteral("b"), url);
+        QTest::qWait(1'000);
+        QVERIFY(!b->isConnected());
+        QVERIFY(!a->isRemoteOnline(5));
 
         a.reset();
         b.reset();
