@@ -5,6 +5,7 @@
 #include "jsonscan.h"
 #include "payload.h"
 #include "presencetracker.h"
+#include "protocollimits.h"
 
 #include <QAbstractSocket>
 #include <QJsonArray>
@@ -144,6 +145,13 @@ void BenchClient::sendMessage(const QString &content)
     appendJsonString(&frame, content);
     frame += QLatin1Char('}');
     m_socket.sendTextMessage(frame);
+    m_lastSentNs = nowNs();
+}
+
+void BenchClient::pingIfIdle(qint64 now)
+{
+    if (m_signedIn && now - m_lastSentNs >= qint64(natter::limits::kPingIntervalMs) * 1'000'000)
+        request(QStringLiteral("ping"), {}, [](const QJsonObject &) {});
 }
 
 void BenchClient::request(const QString &type, const QJsonObject &fields, ReplyHandler handler)
@@ -159,6 +167,7 @@ void BenchClient::request(const QString &type, const QJsonObject &fields, ReplyH
     m_pending.insert(id, std::move(handler));
     m_socket.sendTextMessage(
         QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+    m_lastSentNs = nowNs();
 }
 
 void BenchClient::onText(const QString &text)

@@ -52,6 +52,10 @@ public:
     qint64 conversationId() const { return m_conversationId; }
     void sendMessage(const QString &content);
 
+    // Like a real client: a ping when nothing was sent for the protocol's ping interval (the
+    // server closes connections that stay silent).
+    void pingIfIdle(qint64 nowNs);
+
     // Any request; `handler` gets the parsed reply (ok or error), or an empty object when the
     // connection closes first.
     void request(const QString &type, const QJsonObject &fields, ReplyHandler handler);
@@ -85,6 +89,7 @@ private:
     qint64 m_peerId = 0;
     qint64 m_conversationId = 0;
     qint64 m_frameArrivalNs = 0;
+    qint64 m_lastSentNs = 0;
     int m_closeCode = -1;
     bool m_signedIn = false;
     bool m_registeredNow = false;

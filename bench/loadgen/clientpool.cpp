@@ -30,6 +30,12 @@ ClientPool::ClientPool(const Options &options, int users, QObject *parent)
                         .arg(m_clients.size())
                         .arg(m_options.connectTimeoutS));
     });
+    m_ping.setInterval(1000);
+    connect(&m_ping, &QTimer::timeout, this, [this]() {
+        const qint64 now = nowNs();
+        for (BenchClient *client : m_clients)
+            client->pingIfIdle(now);
+    });
     m_progress.setInterval(2000);
     connect(&m_progress, &QTimer::timeout, this, &ClientPool::progress);
 }
@@ -45,6 +51,7 @@ void ClientPool::start()
 {
     m_startNs = nowNs();
     m_timeout.start();
+    m_ping.start();
     if (!m_options.jsonOnly && m_clients.size() >= 1000)
         m_progress.start();
     startNext();

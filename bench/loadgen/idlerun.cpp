@@ -1,5 +1,6 @@
 #include "idlerun.h"
 
+#include "benchclient.h"
 #include "benchclock.h"
 #include "clientpool.h"
 #include "presencetracker.h"
@@ -29,6 +30,13 @@ IdleRun::IdleRun(const Options &options, QObject *parent)
         finish(2);
     });
     connect(m_pool, &ClientPool::ready, this, &IdleRun::onSignedIn);
+    for (BenchClient *client : m_pool->clients()) {
+        // A user whose socket closes leaves every other list incomplete.
+        connect(client, &BenchClient::disconnected, this, [this](int code) {
+            ++m_disconnects;
+            m_lastCloseCode = code;
+        });
+    }
     connect(m_presence, &PresenceTracker::becameComplete, this, &IdleRun::onPresenceComplete);
     m_presenceTimeout.setSingleShot(true);
     m_presenceTimeout.setInterval(int(options.durationS * 1000));
@@ -65,8 +73,13 @@ void IdleRun::onPresenceComplete()
 void IdleRun::addFigures(int connections)
 {
     m_report.add(QStringLiteral("presence_lists_complete"), m_presence->completeClients());
+    m_report.add(QStringLiteral("presence_shortest_list"), m_presence->shortestList());
+    m_report.add(QStringLiteral("presence_longest_list"), m_presence->longestList());
     m_report.add(QStringLiteral("presence_frames"), m_presence->framesSeen());
     m_report.add(QStringLiteral("presence_entries"), m_presence->entriesSeen());
+    m_report.add(QStringLiteral("disconnects"), m_disconnects);
+    if (m_disconnects > 0)
+        m_report.add(QStringLiteral("last_close_code"), m_lastCloseCode);
     addProcessFigures();
     if (m_server.available() && connections > 0) {
         const qint64 before = m_server.atBegin().rssKb;

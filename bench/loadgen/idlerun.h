@@ -33,6 +33,8 @@ private:
     QTimer m_presenceTimeout;
     qint64 m_startNs = 0;
     qint64 m_completeNs = 0;
+    int m_disconnects = 0;
+    int m_lastCloseCode = 0;
     bool m_signedIn = false;
     bool m_measuring = false;
 };

@@ -37,6 +37,16 @@ PresenceTracker::PresenceTracker(int users, const QString &prefix, QObject *pare
         m_complete = 1;
 }
 
+int PresenceTracker::shortestList() const
+{
+    return m_count.empty() ? 0 : *std::min_element(m_count.cbegin(), m_count.cend());
+}
+
+int PresenceTracker::longestList() const
+{
+    return m_count.empty() ? 0 : *std::max_element(m_count.cbegin(), m_count.cend());
+}
+
 void PresenceTracker::setUserId(int index, qint64 userId)
 {
     m_indexById.insert(userId, index);

@@ -25,6 +25,9 @@ public:
 
     int completeClients() const { return m_complete; }
     bool allComplete() const { return m_complete == m_users; }
+    // The shortest and longest online list (bench users other than the client itself).
+    int shortestList() const;
+    int longestList() const;
     qint64 framesSeen() const { return m_frames; }
     qint64 entriesSeen() const { return m_entries; }
 
