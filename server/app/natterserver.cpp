@@ -160,8 +160,14 @@ bool NatterServer::start()
     qCInfo(lcServer).noquote() << "listening on" << url().toString() << "database"
                                << databaseForDisplay(m_config.databasePath) << "schema"
                                << m_store->schemaVersion();
-    if (m_parts->cluster)
+    if (m_parts->cluster) {
+        // Not fatal (one instance works), but instances on separate SQLite files share no
+        // messages: scaling out needs one PostgreSQL database.
+        if (!m_config.databasePath.contains(QLatin1String("://")))
+            qCWarning(lcServer) << "--redis with an SQLite database: other instances cannot "
+                                   "share it; give them all one PostgreSQL --database";
         m_parts->cluster->start();
+    }
     if (m_config.discoveryEnabled)
         startDiscovery();
     return true;
