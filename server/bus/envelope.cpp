@@ -27,6 +27,7 @@ const KindName kKinds[] = {
     {Envelope::Kind::Presence, QLatin1String("presence")},
     {Envelope::Kind::Heartbeat, QLatin1String("heartbeat")},
     {Envelope::Kind::Bye, QLatin1String("bye")},
+    {Envelope::Kind::Lost, QLatin1String("lost")},
 };
 
 QJsonArray idArray(const QList<qint64> &ids)
@@ -166,6 +167,7 @@ QByteArray encodeEnvelope(const Envelope &envelope)
         header.insert(QLatin1String("s"), envelope.seq);
         break;
     case Envelope::Kind::Bye:
+    case Envelope::Kind::Lost:
         break;
     }
     QByteArray out = QJsonDocument(header).toJson(QJsonDocument::Compact);
@@ -243,6 +245,7 @@ std::optional<Envelope> decodeEnvelope(const QByteArray &payload, QString *error
             return fail(QStringLiteral("bad sequence number"));
         break;
     case Envelope::Kind::Bye:
+    case Envelope::Kind::Lost:
         break;
     }
     return out;

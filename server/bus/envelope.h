@@ -9,6 +9,7 @@
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"presence","s":42,"r":false,"on":[[5,"bob"]],"off":[3]}
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"heartbeat","s":42}
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"bye"}
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"lost"}
 // Anyone with access to the Redis server can publish on the channel, so decoding checks
 // everything and a bad payload is refused, never half-applied.
 
@@ -30,6 +31,7 @@ struct Envelope
         Presence,  // this instance's users that came online / went offline; `seq` numbered
         Heartbeat, // the instance is alive and its presence sequence is at `seq`
         Bye,       // the instance is shutting down: its users are no longer on it
+        Lost,      // the instance dropped events it could not publish: clients should sync
     };
 
     Kind kind = Kind::ToUser;

@@ -16,8 +16,6 @@ namespace {
 
 const QByteArray kInstancesKey = QByteArrayLiteral("natter:instances");
 const QByteArray kSeqField = QByteArrayLiteral("seq");
-// Publications kept while Redis is unreachable; older ones win, later ones are dropped.
-constexpr qsizetype kMaxBacklogBytes = 16 * 1024 * 1024;
 // Local presence changes are coalesced this long before they are published.
 constexpr int kPresenceFlushMs = 20;
 constexpr qint64 kBadPayloadWarningEveryMs = 10'000;
@@ -384,6 +382,11 @@ void RedisBus::handlePayload(const QByteArray &payload)
         qCInfo(lcBus).noquote() << "instance" << envelope.instance << "left";
         m_remote.removeInstance(envelope.instance);
         break;
+    case Envelope::Kind::Lost:
+        qCWarning(lcBus).noquote()
+            << "instance" << envelope.instance << "dropped events while Redis was unreachable";
+        emit eventsMayHaveBeenLost();
+        break;
     }
 }
 
@@ -412,7 +415,7 @@ void RedisBus::publish(const Envelope &envelope)
         m_commands->command({QByteArrayLiteral("PUBLISH"), m_channel, payload});
         return;
     }
-    if (m_backlogBytes + payload.size() > kMaxBacklogBytes) {
+    if (m_backlogBytes + payload.size() > m_settings.maxBacklogBytes) {
         if (m_dropped++ == 0)
             qCWarning(lcBus) << "Redis unreachable and" << m_backlogBytes
                              << "bytes of events waiting: dropping further events for the other "
@@ -429,6 +432,13 @@ void RedisBus::sendBacklog()
         qCInfo(lcBus) << "sending" << m_backlog.size() << "events held while Redis was unreachable";
     for (const QByteArray &payload : std::as_const(m_backlog))
         m_commands->command({QByteArrayLiteral("PUBLISH"), m_channel, payload});
+    if (m_dropped > 0) {
+        // The others' clients missed those events for good: they must sync.
+        Envelope lost;
+        lost.kind = Envelope::Kind::Lost;
+        lost.instance = m_instance;
+        m_commands->command({QByteArrayLiteral("PUBLISH"), m_channel, encodeEnvelope(lost)});
+    }
     m_backlog.clear();
     m_backlogBytes = 0;
     m_dropped = 0;

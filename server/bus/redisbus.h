@@ -36,6 +36,9 @@ public:
         qint64 instanceTimeoutMs = 15'000;
         QString instanceId; // empty: "<host>-<pid>-<random>"
         int initialBackoffMs = 250;
+        // Publications kept while Redis is unreachable; beyond it they are dropped and the
+        // others are told to have their clients sync.
+        qsizetype maxBacklogBytes = 16 * 1024 * 1024;
     };
 
     explicit RedisBus(const Settings &settings, QObject *parent = nullptr);

@@ -39,7 +39,7 @@ private slots:
         QVERIFY(roundTrip(Envelope::toAll(QStringLiteral("b"), frame, {})).exceptUsers.isEmpty());
     }
 
-    void presenceHeartbeatAndByeRoundTrip()
+    void presenceHeartbeatByeAndLostRoundTrip()
     {
         Envelope presence;
         presence.kind = Envelope::Kind::Presence;
@@ -67,6 +67,11 @@ private slots:
         bye.kind = Envelope::Kind::Bye;
         bye.instance = QStringLiteral("a");
         QCOMPARE(roundTrip(bye).kind, Envelope::Kind::Bye);
+
+        Envelope lost;
+        lost.kind = Envelope::Kind::Lost;
+        lost.instance = QStringLiteral("a");
+        QCOMPARE(roundTrip(lost).kind, Envelope::Kind::Lost);
     }
 
     void theHeaderIsOneLineBeforeTheFrame()

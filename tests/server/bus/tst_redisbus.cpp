@@ -69,9 +69,11 @@ class TestRedisBus : public QObject
 
     RedisUrl m_url;
 
-    std::unique_ptr<RedisBus> makeBus(const QString &id, const RedisUrl &url, int backoffMs = 50)
+    std::unique_ptr<RedisBus> makeBus(const QString &id, const RedisUrl &url, int backoffMs = 50,
+                                      qsizetype maxBacklogBytes = 16 * 1024 * 1024)
     {
         RedisBus::Settings settings;
+        settings.maxBacklogBytes = maxBacklogBytes;
         settings.url = url;
         settings.instanceTimeoutMs = kTimeoutMs;
         settings.instanceId = id;
@@ -328,6 +330,43 @@ private slots:
         QSignalSpy atB(b.get(), &EventBus::envelopeReceived);
         a->publish(Envelope::toUser(QStringLiteral("a"), 5, kFrame));
         QTRY_COMPARE(atB.size(), 1);
+
+        a.reset();
+        b.reset();
+        redis.kill();
+        redis.waitForFinished();
+    }
+
+    void eventsDroppedWhileRedisWasAwayMakeTheOthersSync()
+    {
+        const quint16 port = freePort();
+        RedisUrl url;
+        url.host = QStringLiteral("127.0.0.1");
+        url.port = port;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("\\(commands\\).*retrying"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("\\(subscriber\\).*retrying"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("dropping further events"));
+        // Room for three of the ten events a publishes while Redis is away.
+        const qsizetype size =
+            encodeEnvelope(Envelope::toUser(QStringLiteral("a"), 5, kFrame)).size();
+        auto a = makeBus(QStringLiteral("a"), url, 2'000, 3 * size);
+        for (int i = 0; i < 10; ++i)
+            a->publish(Envelope::toUser(QStringLiteral("a"), 5, kFrame));
+
+        QProcess redis;
+        if (!startRedis(redis, port)) {
+            if (qEnvironmentVariableIsSet("NATTER_REQUIRE_SCALEOUT"))
+                QFAIL("cannot run redis-server (apt-get install redis-server)");
+            QSKIP("cannot run redis-server (apt-get install redis-server)");
+        }
+        auto b = makeBus(QStringLiteral("b"), url);
+        QTRY_VERIFY(b->isConnected()); // before a, which waits about 2 s to retry
+        QSignalSpy received(b.get(), &EventBus::envelopeReceived);
+        QSignalSpy lost(b.get(), &EventBus::eventsMayHaveBeenLost);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("instance a dropped events"));
+        QTRY_VERIFY_WITH_TIMEOUT(a->isConnected(), 10'000);
+        QTRY_COMPARE(lost.size(), 1);
+        QCOMPARE(received.size(), 3); // what fitted, in front of the notice
 
         a.reset();
         b.reset();
