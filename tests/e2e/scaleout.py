@@ -31,9 +31,10 @@ import websockets
 SKIP = 77
 INSTANCE_TIMEOUT_MS = 2000
 PRESENCE_GRACE_MS = 1000
-# The Redis database (and so the channel natter:bus:N) of this test, apart from other suites
-# that share the Redis server.
-REDIS_DB = 11
+# Each run takes a Redis database of its own (and so its own channel natter:bus:N) so that
+# suites and runs sharing one Redis server never hear each other: a lock key in database 0.
+REDIS_DBS = range(1, 16)
+LOCK_MS = 600_000
 STREAM = 40          # messages carol sends while instance A is killed
 WINDOW = 4
 WAIT = 10.0          # seconds for any one expected event
@@ -50,18 +51,53 @@ def free_port():
         return s.getsockname()[1]
 
 
-def redis_publish(redis_url, channel, payload):
-    """PUBLISH through a raw RESP connection (redis-cli need not be installed)."""
+def encode_command(*parts):
+    parts = [p if isinstance(p, bytes) else str(p).encode() for p in parts]
+    return b"*%d\r\n" % len(parts) + b"".join(b"$%d\r\n%s\r\n" % (len(p), p) for p in parts)
+
+
+def redis_command(redis_url, *parts, database=None):
+    """One command through a raw RESP connection (redis-cli need not be installed); only for
+    commands with a one-line answer."""
     host_port = redis_url.split("://", 1)[1].split("/", 1)[0]
     host, port = host_port.rsplit(":", 1)
-    parts = [b"PUBLISH", channel.encode(), payload]
-    command = b"*%d\r\n" % len(parts) + b"".join(b"$%d\r\n%s\r\n" % (len(p), p) for p in parts)
+    request = encode_command(*parts)
+    answers = 1
+    if database is not None:
+        request = encode_command("SELECT", database) + request
+        answers = 2
     with socket.create_connection((host, int(port)), timeout=5) as s:
-        s.sendall(command)
-        reply = s.recv(64)
+        s.sendall(request)
+        reply = b""
+        while reply.count(b"\r\n") < answers:
+            chunk = s.recv(256)
+            if not chunk:
+                break
+            reply += chunk
+    return reply.split(b"\r\n")[answers - 1]
+
+
+def redis_publish(redis_url, channel, payload):
+    reply = redis_command(redis_url, "PUBLISH", channel, payload)
     if not reply.startswith(b":"):
         fail(f"PUBLISH answered {reply!r}")
     return int(reply[1:].split(b"\r\n")[0])
+
+
+def take_redis_database(redis_url):
+    """A database number no other test run holds (released by release_redis_database)."""
+    for db in REDIS_DBS:
+        reply = redis_command(redis_url, "SET", f"natter:test-db:{db}", os.getpid(), "NX",
+                              "PX", LOCK_MS)
+        if reply.startswith(b"+OK"):
+            # Whatever an earlier run left there (it was killed) is not ours to hear.
+            redis_command(redis_url, "FLUSHDB", database=db)
+            return db
+    fail("every Redis test database (1-15) is taken by other test runs")
+
+
+def release_redis_database(redis_url, db):
+    redis_command(redis_url, "DEL", f"natter:test-db:{db}")
 
 
 class Server:
@@ -434,7 +470,7 @@ async def failover(a, b, carol, dave):
 
 
 async def junk_on_the_channel(b, redis_url, dave):
-    channel = f"natter:bus:{REDIS_DB}"
+    channel = f"natter:bus:{redis_url.rsplit('/', 1)[1]}"
     receivers = 0
     for payload in [b"garbage", b"{}", b'{"v":1,"i":"x","k":"user","u":1}\nnot json',
                     b'{"v":1,"i":"x","k":"presence","s":"one"}', b"\xff\xfe" * 10,
@@ -478,8 +514,9 @@ def main():
 
     schema = f"natter_scaleout_{os.getpid()}"
     database = postgres + ("&" if "?" in postgres else "?") + f"schema={schema}"
-    redis_url = redis.rstrip("/").split("/")
-    redis_url = "/".join(redis_url[:3]) + f"/{REDIS_DB}"
+    base = "/".join(redis.rstrip("/").split("/")[:3])  # without a database number
+    db = take_redis_database(base)
+    redis_url = f"{base}/{db}"
     workdir = tempfile.mkdtemp(prefix="natter-scaleout-")
     a = Server("A", args.server_binary, database, redis_url, workdir)
     b = Server("B", args.server_binary, database, redis_url, workdir)
@@ -499,6 +536,7 @@ def main():
         a.stop()
         b.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+        release_redis_database(base, db)
         if shutil.which("psql"):
             subprocess.run(["psql", postgres, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)

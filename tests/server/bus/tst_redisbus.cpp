@@ -1,6 +1,8 @@
-// RedisBus against a live Redis server (NATTER_TEST_REDIS_URL; database 12, flushed before
-// each test): several buses in this process stand for several server instances. The outage
-// tests run their own redis-server on a free port so they can stop and start it.
+// RedisBus against a live Redis server (NATTER_TEST_REDIS_URL): several buses in this process
+// stand for several server instances. The suite takes a database of its own (a lock key in
+// database 0, shared with e2e_scaleout, so runs on one server never hear each other) and
+// flushes it before each test. The outage tests run their own redis-server on a free port so
+// they can stop and start it.
 #include "bus/redisbus.h"
 #include "bus/redisconnection.h"
 
@@ -18,7 +20,7 @@ using namespace natter::server;
 
 namespace {
 
-constexpr int kDatabase = 12; // apart from e2e_scaleout (11) on a shared server
+constexpr qint64 kLockMs = 600'000;
 constexpr qint64 kTimeoutMs = 1'000;
 const QString kFrame = QStringLiteral(R"({"type":"typing","conversation_id":3,"user_id":5})");
 
@@ -68,6 +70,7 @@ class TestRedisBus : public QObject
     Q_OBJECT
 
     RedisUrl m_url;
+    QByteArray m_lock; // natter:test-db:N in database 0
 
     std::unique_ptr<RedisBus> makeBus(const QString &id, const RedisUrl &url, int backoffMs = 50,
                                       qsizetype maxBacklogBytes = 16 * 1024 * 1024)
@@ -132,7 +135,30 @@ private slots:
         const auto url = RedisUrl::parse(text, &error);
         QVERIFY2(url, qPrintable(error));
         m_url = *url;
-        m_url.database = kDatabase;
+        m_url.database = 0;
+        auto connection = admin(m_url);
+        QVERIFY2(connection, "cannot connect to NATTER_TEST_REDIS_URL");
+        for (int database = 1; database < 16 && m_lock.isEmpty(); ++database) {
+            const QByteArray lock = "natter:test-db:" + QByteArray::number(database);
+            const Reply reply = run(
+                *connection, {"SET", lock, QByteArray::number(QCoreApplication::applicationPid()),
+                              "NX", "PX", QByteArray::number(kLockMs)});
+            if (reply.text == "OK") {
+                m_lock = lock;
+                m_url.database = database;
+            }
+        }
+        QVERIFY2(!m_lock.isEmpty(), "every Redis test database (1-15) is taken");
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_lock.isEmpty())
+            return;
+        RedisUrl lockUrl = m_url;
+        lockUrl.database = 0;
+        if (auto connection = admin(lockUrl))
+            run(*connection, {"DEL", m_lock});
     }
 
     void init()
@@ -247,7 +273,7 @@ private slots:
         QSignalSpy received(b.get(), &EventBus::envelopeReceived);
         QSignalSpy online(b.get(), &EventBus::remoteUserCameOnline);
         auto intruder = admin(m_url);
-        const QByteArray channel = RedisBus::channelName(kDatabase);
+        const QByteArray channel = RedisBus::channelName(m_url.database);
 
         // Rate-limited: one warning per instance for the lot, none per message.
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression("ignoring a malformed message"));
