@@ -12,7 +12,7 @@ build=${NATTER_BUILD_DIR:-$root/build-test}
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # shellcheck disable=SC2086 # NATTER_CMAKE_ARGS is a list of arguments on purpose
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNATTER_WERROR=ON \
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNATTER_WERROR=ON -DNATTER_BUILD_BENCH=ON \
     "${launcher[@]}" ${NATTER_CMAKE_ARGS:-}
 cmake --build "$build" --parallel "$(nproc)"
 export QT_QPA_PLATFORM=offscreen
