@@ -12,6 +12,8 @@ BenchRun::BenchRun(const Options &options, QObject *parent)
         m_report.add(QStringLiteral("label"), options.label);
     m_report.add(QStringLiteral("mode"), Options::modeName(options.mode));
     m_report.add(QStringLiteral("clients"), options.clients);
+    if (options.loopPauseMs > 0)
+        m_report.add(QStringLiteral("loop_pause_ms"), options.loopPauseMs);
 }
 
 void BenchRun::finish(int exitCode)

@@ -4,6 +4,7 @@
 #include "benchclock.h"
 #include "historyrun.h"
 #include "idlerun.h"
+#include "looppacer.h"
 #include "options.h"
 #include "trafficrun.h"
 
@@ -63,6 +64,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const bench::LoopPacer pacer(options.loopPauseMs);
     std::unique_ptr<bench::BenchRun> run = makeRun(options);
     QObject::connect(run.get(), &bench::BenchRun::finished, &app, [&]() {
         const bench::Report &report = run->report();

@@ -34,6 +34,7 @@ struct Options
     int fillInFlight = 200;
     int connectConcurrency = 32;
     double connectTimeoutS = 120;
+    int loopPauseMs = -1; // -1: the mode's default (idle 5 ms, else 0)
     QString label;
 
     static QString modeName(Mode mode);
