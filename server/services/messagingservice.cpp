@@ -41,12 +41,15 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
                                                 QStringLiteral("you cannot send to yourself"),
                                                 QStringLiteral("to"));
         pending.message.recipientId = request.to;
+        pending.peerId = request.to;
     } else {
         const auto peer = m_directory.peerOf(request.conversationId, caller.userId);
         if (!peer.ok())
             pending.error = storeError(peer, QStringLiteral("no such conversation"),
                                        QStringLiteral("conversation_id"));
         pending.message.conversationId = request.conversationId;
+        if (peer.ok())
+            pending.peerId = peer.value;
     }
     m_queue.append(std::move(pending));
     if (!m_flushTimer.isActive())
@@ -72,6 +75,10 @@ void MessagingService::commit(QList<Pending> batch)
         if (!batch[i].error) {
             storedIndex[i] = toStore.size();
             toStore.append(batch[i].message);
+            // A connected recipient gets the message pushed right after the commit: its
+            // delivered receipt moves in the same transaction.
+            toStore.last().markDelivered =
+                batch[i].peerId > 0 && m_sink.hasConnection(batch[i].peerId);
         }
     }
     const QList<StoreResult<AppendedMessage>> results =
@@ -79,8 +86,7 @@ void MessagingService::commit(QList<Pending> batch)
     if (!toStore.isEmpty())
         qCDebug(lcMessaging) << "group commit of" << toStore.size() << "messages";
 
-    // conversation -> (recipient, highest new message id pushed to a recipient socket)
-    QHash<qint64, QPair<qint64, qint64>> delivered;
+    QList<QPair<Receipt, qint64>> delivered; // receipt, the sender (its peer)
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const Pending &pending = batch[i];
         if (pending.error) {
@@ -112,19 +118,11 @@ void MessagingService::commit(QList<Pending> batch)
         m_directory.remember(appended.message.conversationId, pending.caller.userId,
                              appended.recipientId);
         fanOut(pending, appended);
-        if (m_sink.hasConnection(appended.recipientId)) {
-            auto &slot = delivered[appended.message.conversationId];
-            slot.first = appended.recipientId;
-            slot.second = qMax(slot.second, appended.message.id);
-        }
+        if (appended.delivered)
+            delivered.append({*appended.delivered, pending.caller.userId});
     }
-    // One transaction for all of them: a commit (an fsync) per conversation would cost more
-    // than the messages themselves.
-    QList<ChatStore::DeliveryMark> marks;
-    marks.reserve(delivered.size());
-    for (auto it = delivered.cbegin(); it != delivered.cend(); ++it)
-        marks.append({it.key(), it->first, it->second});
-    m_receipts.markDeliveredAll(marks);
+    for (const auto &[receipt, peerId] : std::as_const(delivered))
+        m_receipts.announce(receipt, peerId);
 }
 
 void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended)

@@ -45,6 +45,7 @@ private:
         NewMessage message;
         Done done;
         std::optional<ProtocolError> error; // decided before the commit (answered in order)
+        qint64 peerId = 0;                  // the recipient, when known before the commit
     };
 
     void commit(QList<Pending> batch);

@@ -28,8 +28,11 @@ public:
     // The same for many conversations in one store transaction (group commit, sync).
     void markDeliveredAll(const QList<ChatStore::DeliveryMark> &marks);
 
-private:
+    // Sends a receipt that moved to both participants (the store moved it in a larger
+    // transaction, e.g. a group commit of messages).
     void announce(const Receipt &receipt, qint64 peerId);
+
+private:
     Outcome<Receipt> currentReceipt(qint64 conversationId, qint64 userId, qint64 peerId);
 
     ChatStore &m_store;

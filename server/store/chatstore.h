@@ -7,6 +7,7 @@
 #include "types.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -34,6 +35,9 @@ struct NewMessage
     QUuid clientId;
     QString content;
     qint64 createdAt = 0;
+    // The recipient is connected and gets the message pushed right after the commit: move its
+    // delivered position in the same transaction (a separate one would cost another fsync).
+    bool markDelivered = false;
 };
 
 struct AppendedMessage
@@ -42,6 +46,9 @@ struct AppendedMessage
     qint64 recipientId = 0;
     bool duplicate = false; // (sender, client_id) existed: this is the original
     bool conversationCreated = false;
+    // markDelivered: the recipient's receipt if it moved. Set on the last message of its
+    // conversation in the batch only (one move per conversation).
+    std::optional<Receipt> delivered;
 };
 
 // Everything that changed for one user after a revision, oldest change first.
@@ -121,6 +128,21 @@ public:
     // Sync: every change visible to the user with rev > since, oldest first, at most `limit`
     // items in all.
     virtual StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) = 0;
+
+protected:
+    // For appendMessages(): the index of the last newly stored message of each conversation
+    // whose recipient is to be marked delivered.
+    static QHash<qint64, qsizetype>
+    lastDeliveredPerConversation(const QList<NewMessage> &batch,
+                                 const QList<StoreResult<AppendedMessage>> &results)
+    {
+        QHash<qint64, qsizetype> last;
+        for (qsizetype i = 0; i < results.size() && i < batch.size(); ++i) {
+            if (batch[i].markDelivered && results[i].ok() && !results[i].value.duplicate)
+                last[results[i].value.message.conversationId] = i;
+        }
+        return last;
+    }
 };
 
 } // namespace natter::server

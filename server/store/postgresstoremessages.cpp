@@ -198,6 +198,18 @@ QList<StoreResult<AppendedMessage>> PostgresStore::appendMessages(const QList<Ne
         }
         results.append(std::move(r));
     }
+    const auto last = lastDeliveredPerConversation(batch, results);
+    for (auto it = last.cbegin(); it != last.cend(); ++it) {
+        AppendedMessage &appended = results[it.value()].value;
+        const auto moved =
+            moveReceiptInTransaction(it.key(), appended.recipientId, appended.message.id, false);
+        if (moved.ok()) {
+            appended.delivered = moved.value;
+        } else if (m_statementFailed) {
+            rollback();
+            return failAll(moved.failure, moved.detail);
+        }
+    }
     if (!commit())
         return failAll(StoreFailure::Unavailable, transactionFailed().detail);
     return results;

@@ -164,6 +164,20 @@ QList<StoreResult<AppendedMessage>> SqliteStore::appendMessages(const QList<NewM
         if (sqlFailed)
             break;
     }
+    if (!sqlFailed) {
+        const auto last = lastDeliveredPerConversation(batch, results);
+        for (auto it = last.cbegin(); it != last.cend() && !sqlFailed; ++it) {
+            AppendedMessage &appended = results[it.value()].value;
+            auto moved = moveReceiptInTransaction(it.key(), appended.recipientId,
+                                                  appended.message.id, false);
+            if (moved.ok())
+                appended.delivered = moved.value;
+            else if (moved.failure != StoreFailure::NotFound) {
+                sqlFailed = true;
+                results.append(StoreResult<AppendedMessage>::fail(moved.failure, moved.detail));
+            }
+        }
+    }
     if (sqlFailed || !commit()) {
         const StoreFailure failure = sqlFailed ? results.last().failure : StoreFailure::Unavailable;
         const QString detail = sqlFailed ? results.last().detail : m_db.lastError().text();

@@ -205,6 +205,33 @@ private slots:
         QVERIFY(!m_bob->waitEvent(QStringLiteral("receipt")).isEmpty());
     }
 
+    void burstIsMarkedDeliveredOnceWithItsCommit()
+    {
+        // Sent in one go: one group commit, and the delivered position moves with it.
+        QStringList ids;
+        for (int i = 0; i < 5; ++i)
+            ids.append(m_alice->send(QStringLiteral("send"),
+                                     {{"to", m_bob->userId()},
+                                      {"client_id", newUuid()},
+                                      {"content", QStringLiteral("burst %1").arg(i)}}));
+        double newest = 0;
+        for (const QString &id : ids) {
+            const QJsonObject ack = m_alice->waitReply(id);
+            QVERIFY(TestClient::isOk(ack));
+            newest = qMax(newest, messageOf(ack).value("id").toDouble());
+        }
+        QJsonObject receipt;
+        do {
+            receipt = m_alice->waitEvent(QStringLiteral("receipt"));
+            QVERIFY(!receipt.isEmpty());
+        } while (receipt.value("delivered_up_to").toDouble() < newest);
+        QCOMPARE(receipt.value("delivered_up_to").toDouble(), newest);
+        // Stored, not only announced: the conversation list says so too.
+        const QJsonObject list = m_alice->request(QStringLiteral("conversations"));
+        const QJsonObject first = list.value("conversations").toArray().first().toObject();
+        QCOMPARE(first.value("peer_delivered_up_to").toDouble(), newest);
+    }
+
     void offlineRecipientGetsNoDeliveredReceipt()
     {
         m_bob->close();
