@@ -10,8 +10,10 @@
 namespace natter::server {
 namespace {
 
-// Bounds one transaction; a larger backlog is committed in several.
-constexpr qsizetype kMaxBatch = 500;
+// Bounds one transaction; a larger backlog is committed in several. flush() commits them all
+// before anyone is answered, so every extra transaction only adds an fsync: keep it large
+// (a closed loop of 1,000 clients with 8 in flight queues 8,000 in one pass).
+constexpr qsizetype kMaxBatch = 8192;
 
 } // namespace
 
