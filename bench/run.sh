@@ -7,7 +7,8 @@
 #
 # Options: --no-build (use what is in the build directory), --keep (keep the temporary
 # directory with the database and server logs), --build-dir DIR (default: build-bench).
-# Every result is one JSON line in bench/results/latest.jsonl (rewritten on each run); a
+# Every result is one JSON line in bench/results/latest.jsonl (tiny.jsonl for --tiny;
+# rewritten on each run); a
 # table is printed at the end and, when python3-matplotlib is installed, bench/plot.py draws
 # bench/results/latency.png. Exit status: 0 when every step worked, 1 when one failed (its
 # JSON line has "ok": false), 2 on a setup problem.
@@ -97,7 +98,9 @@ server_args=(--config "$work/bench.conf" --database "$database" --listen 127.0.0
     --password-cost min --no-discovery --log-level warning)
 
 mkdir -p "$here/results"
+# A tiny run (CI) must not overwrite the figures of the last full run.
 results=$here/results/latest.jsonl
+[[ $tiny == 1 ]] && results=$here/results/tiny.jsonl
 : >"$results"
 failed=()
 
@@ -258,7 +261,9 @@ EOF
 # installed, a pyenv/venv python may not.
 for python in /usr/bin/python3 python3; do
     if command -v "$python" >/dev/null && "$python" -c 'import matplotlib' 2>/dev/null; then
-        "$python" "$here/plot.py" "$results" "$here/results/latency.png" || true
+        plot=$here/results/latency.png
+        [[ $tiny == 1 ]] && plot=$here/results/tiny-latency.png
+        "$python" "$here/plot.py" "$results" "$plot" || true
         break
     fi
 done
