@@ -62,7 +62,10 @@ void ClientPool::startNext()
     while (!m_finished && m_inProgress < m_options.connectConcurrency &&
            m_nextToOpen < m_clients.size()) {
         ++m_inProgress;
-        m_clients[m_nextToOpen++]->open(m_options.url);
+        const qsizetype index = m_nextToOpen++;
+        m_clients[index]->open(m_options.urls.isEmpty()
+                                   ? m_options.url
+                                   : m_options.urls[index % m_options.urls.size()]);
     }
 }
 

@@ -62,11 +62,15 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         "table and one JSON line."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption url(QStringLiteral("url"),
-                                 QStringLiteral("Server to load. Default: ws://127.0.0.1:%1%2.")
-                                     .arg(natter::protocol::kDefaultPort)
-                                     .arg(natter::protocol::kPath),
-                                 QStringLiteral("URL"));
+    const QCommandLineOption url(
+        QStringLiteral("url"),
+        QStringLiteral("Server to load; give it several times to spread the clients over "
+                       "several instances round-robin (partners land "
+                       "on different ones). Default: "
+                       "ws://127.0.0.1:%1%2.")
+            .arg(natter::protocol::kDefaultPort)
+            .arg(natter::protocol::kPath),
+        QStringLiteral("URL"));
     const QCommandLineOption clients(QStringLiteral("clients"),
                                      QStringLiteral("Number of users/connections. Default: 100."),
                                      QStringLiteral("N"));
@@ -151,15 +155,22 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     parser.process(arguments);
 
     Options &o = *options;
-    o.url = QUrl(parser.isSet(url) ? parser.value(url)
-                                   : QStringLiteral("ws://127.0.0.1:%1%2")
-                                         .arg(natter::protocol::kDefaultPort)
-                                         .arg(natter::protocol::kPath));
-    if (!o.url.isValid() ||
-        (o.url.scheme() != QLatin1String("ws") && o.url.scheme() != QLatin1String("wss"))) {
-        *error = QStringLiteral("--url must be ws://HOST:PORT/v1 or wss://...");
-        return false;
+    const QStringList urlTexts = parser.isSet(url)
+                                     ? parser.values(url)
+                                     : QStringList{QStringLiteral("ws://127.0.0.1:%1%2")
+                                                       .arg(natter::protocol::kDefaultPort)
+                                                       .arg(natter::protocol::kPath)};
+    o.urls.clear();
+    for (const QString &text : urlTexts) {
+        const QUrl one(text);
+        if (!one.isValid() ||
+            (one.scheme() != QLatin1String("ws") && one.scheme() != QLatin1String("wss"))) {
+            *error = QStringLiteral("--url must be ws://HOST:PORT/v1 or wss://...");
+            return false;
+        }
+        o.urls.append(one);
     }
+    o.url = o.urls.constFirst();
     const auto invalid = [error](const QCommandLineOption &option, const QString &expected) {
         *error =
             QStringLiteral("invalid --%1: expected %2").arg(option.names().constFirst(), expected);

@@ -17,7 +17,8 @@ struct Options
         History, // history page latency on one conversation of M messages
     };
 
-    QUrl url;
+    QUrl url;         // the first --url
+    QList<QUrl> urls; // every --url: client i connects to urls[i % size] (several instances)
     int clients = 100;
     Mode mode = Mode::Closed;
     int inFlight = 8;
