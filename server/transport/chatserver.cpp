@@ -9,9 +9,14 @@
 #include <QFile>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTcpServer>
+
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 namespace natter::server {
 
@@ -37,7 +42,23 @@ bool ChatServer::listen(const QHostAddress &address, quint16 port)
 {
     if (!m_config.tlsCertPath.isEmpty() && !configureTls())
         return false;
-    return m_server->listen(address, port);
+    // QTcpServer's default listen backlog (50) makes the 51st of a burst of connects wait a
+    // 1 s SYN retry: an office arriving at 9:00, or a restart with every client reconnecting.
+    // QWebSocketServer does not expose its QTcpServer; it is its child.
+    auto *tcp = m_server->findChild<QTcpServer *>();
+    if (tcp)
+        tcp->setListenBacklogSize(1024);
+    m_server->setMaxPendingConnections(1024);
+    if (!m_server->listen(address, port))
+        return false;
+    // Small frames must go out now: with Nagle's algorithm a second event on a connection
+    // waits for the client's delayed ACK (up to 40 ms). QWebSocket does not expose its TCP
+    // socket, but Linux gives accepted sockets the listening socket's TCP_NODELAY.
+    if (tcp && tcp->socketDescriptor() >= 0) {
+        const int on = 1;
+        setsockopt(int(tcp->socketDescriptor()), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    }
+    return true;
 }
 
 bool ChatServer::isSecure() const
