@@ -7,6 +7,8 @@
 #include <QRandomGenerator>
 #include <QSocketNotifier>
 
+#include <sys/ioctl.h>
+
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
@@ -123,8 +125,19 @@ void RedisConnection::connectTo(const QString &address)
     watch->read->setEnabled(false);
     watch->write->setEnabled(false);
     connect(watch->read, &QSocketNotifier::activated, this, [this, generation]() {
-        if (m_context != nullptr && m_generation == generation)
+        // hiredis reads at most 16 KiB per call. Under load one event-loop pass can take
+        // milliseconds, so read what the socket holds (up to 4 MiB) or the subscriber falls
+        // behind and Redis drops it at its pub/sub output buffer limit.
+        for (int i = 0; i < 256; ++i) {
+            if (m_context == nullptr || m_generation != generation)
+                return;
             redisAsyncHandleRead(m_context);
+            if (m_context == nullptr || m_generation != generation)
+                return;
+            int pending = 0;
+            if (ioctl(m_context->c.fd, FIONREAD, &pending) != 0 || pending <= 0)
+                return;
+        }
     });
     connect(watch->write, &QSocketNotifier::activated, this, [this, generation]() {
         if (m_context != nullptr && m_generation == generation)
