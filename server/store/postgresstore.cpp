@@ -3,6 +3,7 @@
 #include "postgresstore.h"
 
 #include "migrations.h"
+#include "storerows.h"
 
 #include <QAtomicInt>
 #include <QSqlError>
@@ -496,7 +497,7 @@ StoreResult<QList<Conversation>> PostgresStore::conversationsFor(qint64 userId)
         c.peerDeliveredUpTo = q.value(6).toLongLong();
         c.unread = q.value(7).toInt();
         if (!q.value(8).isNull())
-            c.lastMessage = messageFrom(q, 8);
+            c.lastMessage = messageFromRow(q, 8);
         conversations.append(c);
     }
     q.finish();

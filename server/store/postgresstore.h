@@ -66,9 +66,8 @@ public:
     StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) override;
 
 private:
-    // The columns messageFrom() reads, of the messages table under `alias`.
+    // The columns messageFromRow() reads, of the messages table under `alias`.
     static QString messageColumns(const QString &alias);
-    static Message messageFrom(const QSqlQuery &q, int first = 0);
 
     bool connect();
     void disconnect();

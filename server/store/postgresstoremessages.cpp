@@ -3,6 +3,7 @@
 #include "postgresstore.h"
 
 #include "protocollimits.h"
+#include "storerows.h"
 
 #include <QSqlError>
 
@@ -16,22 +17,6 @@ QString PostgresStore::messageColumns(const QString &alias)
     return QStringLiteral("%1.id, %1.conversation_id, %1.sender_id, %1.client_id, %1.content, "
                           "%1.created_at, %1.edited_at, %1.deleted, %1.rev")
         .arg(alias);
-}
-
-Message PostgresStore::messageFrom(const QSqlQuery &q, int first)
-{
-    Message m;
-    m.id = q.value(first).toLongLong();
-    m.conversationId = q.value(first + 1).toLongLong();
-    m.senderId = q.value(first + 2).toLongLong();
-    m.clientId = QUuid::fromString(q.value(first + 3).toString());
-    m.content = q.value(first + 4).toString();
-    m.createdAt = q.value(first + 5).toLongLong();
-    if (!q.value(first + 6).isNull())
-        m.editedAt = q.value(first + 6).toLongLong();
-    m.deleted = q.value(first + 7).toBool();
-    m.rev = q.value(first + 8).toLongLong();
-    return m;
 }
 
 namespace {
@@ -159,7 +144,7 @@ StoreResult<AppendedMessage> PostgresStore::appendOne(const NewMessage &input)
         return failed<AppendedMessage>(dup);
     if (!dup.next()) // the conflicting row is committed: the revision lock orders writers
         return R::fail(StoreFailure::Internal, QStringLiteral("duplicate client_id not found"));
-    out.message = messageFrom(dup);
+    out.message = messageFromRow(dup);
     dup.finish();
     out.duplicate = true;
     out.conversationCreated = false;
@@ -234,7 +219,7 @@ StoreResult<QList<Message>> PostgresStore::history(qint64 userId, qint64 convers
     QList<Message> out;
     out.reserve(limit);
     while (q.next())
-        out.append(messageFrom(q));
+        out.append(messageFromRow(q));
     return R::success(out);
 }
 
@@ -246,7 +231,7 @@ StoreResult<Message> PostgresStore::message(qint64 messageId)
         return failed<Message>(q);
     if (!q.next())
         return StoreResult<Message>::fail(StoreFailure::NotFound);
-    const Message m = messageFrom(q);
+    const Message m = messageFromRow(q);
     q.finish();
     return StoreResult<Message>::success(m);
 }
@@ -378,14 +363,10 @@ StoreResult<std::optional<Receipt>> PostgresStore::moveReceiptInTransaction(qint
     const qint64 newest = q.value(3).toLongLong();
     q.finish();
 
-    const qint64 target = std::min(upTo, newest);
-    const qint64 readUpTo = read ? std::max(r.readUpTo, target) : r.readUpTo;
-    const qint64 deliveredUpTo =
-        std::max({r.deliveredUpTo, readUpTo, read ? r.deliveredUpTo : target});
-    if (readUpTo == r.readUpTo && deliveredUpTo == r.deliveredUpTo)
+    const std::optional<Receipt> moved = advanceReceipt(r, newest, upTo, read);
+    if (!moved)
         return R::success(std::nullopt); // never backwards; nothing changed
-    r.readUpTo = readUpTo;
-    r.deliveredUpTo = deliveredUpTo;
+    r = *moved;
     r.rev = nextRev();
     QSqlQuery &update = exec(QStringLiteral("UPDATE participants SET read_up_to = ?, "
                                             "delivered_up_to = ?, rev = ? "
@@ -453,7 +434,7 @@ StoreResult<ChangePage> PostgresStore::changesSince(qint64 userId, qint64 since,
     if (!ok)
         return failedRead(qm);
     while (qm.next())
-        messages.append(messageFrom(qm));
+        messages.append(messageFromRow(qm));
 
     QList<Receipt> receipts;
     QSqlQuery &qr =

@@ -2,6 +2,7 @@
 
 #include "migrations.h"
 #include "protocollimits.h"
+#include "storerows.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -17,22 +18,6 @@ QAtomicInt s_connectionCounter;
 const QString kMessageColumns = QStringLiteral(
     "m.id, m.conversation_id, m.sender_id, m.client_id, m.content, m.created_at, m.edited_at, "
     "m.deleted, m.rev");
-
-Message messageFrom(const QSqlQuery &q, int first = 0)
-{
-    Message m;
-    m.id = q.value(first).toLongLong();
-    m.conversationId = q.value(first + 1).toLongLong();
-    m.senderId = q.value(first + 2).toLongLong();
-    m.clientId = QUuid::fromString(q.value(first + 3).toString());
-    m.content = q.value(first + 4).toString();
-    m.createdAt = q.value(first + 5).toLongLong();
-    if (!q.value(first + 6).isNull())
-        m.editedAt = q.value(first + 6).toLongLong();
-    m.deleted = q.value(first + 7).toBool();
-    m.rev = q.value(first + 8).toLongLong();
-    return m;
-}
 
 StoredUser userFrom(const QSqlQuery &q)
 {
@@ -376,7 +361,7 @@ StoreResult<QList<Conversation>> SqliteStore::conversationsFor(qint64 userId)
         if (!ok)
             return failed<QList<Conversation>>(last);
         if (last.next())
-            c.lastMessage = messageFrom(last);
+            c.lastMessage = messageFromRow(last);
         last.finish();
 
         QSqlQuery &unread =

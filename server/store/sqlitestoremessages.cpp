@@ -3,6 +3,7 @@
 #include "sqlitestore.h"
 
 #include "protocollimits.h"
+#include "storerows.h"
 
 #include <QSqlError>
 
@@ -15,22 +16,6 @@ namespace {
 const QString kMessageSelect = QStringLiteral(
     "SELECT m.id, m.conversation_id, m.sender_id, m.client_id, m.content, m.created_at, "
     "m.edited_at, m.deleted, m.rev FROM messages m ");
-
-Message messageFrom(const QSqlQuery &q)
-{
-    Message m;
-    m.id = q.value(0).toLongLong();
-    m.conversationId = q.value(1).toLongLong();
-    m.senderId = q.value(2).toLongLong();
-    m.clientId = QUuid::fromString(q.value(3).toString());
-    m.content = q.value(4).toString();
-    m.createdAt = q.value(5).toLongLong();
-    if (!q.value(6).isNull())
-        m.editedAt = q.value(6).toLongLong();
-    m.deleted = q.value(7).toBool();
-    m.rev = q.value(8).toLongLong();
-    return m;
-}
 
 } // namespace
 
@@ -101,7 +86,7 @@ StoreResult<AppendedMessage> SqliteStore::appendOne(const NewMessage &input)
     if (!ok)
         return failed<AppendedMessage>(dup);
     if (dup.next()) {
-        out.message = messageFrom(dup);
+        out.message = messageFromRow(dup);
         dup.finish();
         out.duplicate = true;
         out.conversationCreated = false;
@@ -209,7 +194,7 @@ StoreResult<QList<Message>> SqliteStore::history(qint64 userId, qint64 conversat
     QList<Message> out;
     out.reserve(limit);
     while (q.next())
-        out.append(messageFrom(q));
+        out.append(messageFromRow(q));
     return R::success(out);
 }
 
@@ -221,7 +206,7 @@ StoreResult<Message> SqliteStore::message(qint64 messageId)
         return failed<Message>(q);
     if (!q.next())
         return StoreResult<Message>::fail(StoreFailure::NotFound);
-    const Message m = messageFrom(q);
+    const Message m = messageFromRow(q);
     q.finish();
     return StoreResult<Message>::success(m);
 }
@@ -352,14 +337,10 @@ SqliteStore::moveReceiptInTransaction(qint64 conversationId, qint64 userId, qint
     const qint64 newest = q.value(3).toLongLong();
     q.finish();
 
-    const qint64 target = std::min(upTo, newest);
-    const qint64 readUpTo = read ? std::max(r.readUpTo, target) : r.readUpTo;
-    const qint64 deliveredUpTo =
-        std::max({r.deliveredUpTo, readUpTo, read ? r.deliveredUpTo : target});
-    if (readUpTo == r.readUpTo && deliveredUpTo == r.deliveredUpTo)
+    const std::optional<Receipt> moved = advanceReceipt(r, newest, upTo, read);
+    if (!moved)
         return R::success(std::nullopt); // never backwards; nothing changed
-    r.readUpTo = readUpTo;
-    r.deliveredUpTo = deliveredUpTo;
+    r = *moved;
     r.rev = ++m_rev;
     QSqlQuery &update = exec(QStringLiteral("UPDATE participants SET read_up_to = ?, "
                                             "delivered_up_to = ?, rev = ? "
@@ -417,7 +398,7 @@ StoreResult<ChangePage> SqliteStore::changesSince(qint64 userId, qint64 since, i
     if (!ok)
         return failed<ChangePage>(qm);
     while (qm.next())
-        messages.append(messageFrom(qm));
+        messages.append(messageFromRow(qm));
 
     QList<Receipt> receipts;
     QSqlQuery &qr =
