@@ -53,6 +53,15 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
     m_peerTypingExpiry.setInterval(limits::kTypingExpiryMs);
     connect(&m_peerTypingExpiry, &QTimer::timeout, this,
             [this]() { emit typingChanged(openConversationId(), peerName(openPeerId()), false); });
+    connect(&m_userSearch, &UserSearch::found, this, &ChatClient::usersFound);
+    connect(&m_userSearch, &UserSearch::failed, this,
+            [this](const QString &query, const ProtocolError &e) {
+                // Offline, or signing in again after a reconnect, is no news (the connection
+                // indicator says so); any other refusal is.
+                if (e.code != ErrorCode::Unavailable && e.code != ErrorCode::Unauthorized)
+                    report(e);
+                emit userSearchFailed(query);
+            });
 }
 
 ChatClient::~ChatClient()
@@ -174,6 +183,7 @@ void ChatClient::signOut()
     m_conversations.clear();
     m_online.clear();
     m_messages.close();
+    m_userSearch.cancel();
     emit signedOut();
 }
 
@@ -374,6 +384,16 @@ void ChatClient::loadOlderMessages()
             m_messages.prependPage(page);
             emit olderMessagesLoaded(m_messages.rowCount() - before);
         });
+}
+
+void ChatClient::searchUsers(const QString &query)
+{
+    if (!m_authenticated) {
+        m_userSearch.cancel(); // a reply still on its way would answer for another account
+        emit userSearchFailed(query);
+        return;
+    }
+    m_userSearch.search(query);
 }
 
 void ChatClient::sendMessage(const QString &text)

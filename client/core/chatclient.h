@@ -8,6 +8,7 @@
 #include "outbox.h"
 #include "profilesettings.h"
 #include "serverconnection.h"
+#include "usersearch.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -60,6 +61,10 @@ public:
     void markOpenConversationRead();
     void loadOlderMessages();
     bool hasOlderMessages() const { return m_hasOlder; }
+    // Finds people on the server (not just those you talk with) whose name contains `query`,
+    // everyone when empty: answered by usersFound, or userSearchFailed when signed out,
+    // offline or refused. Only the latest search is answered.
+    void searchUsers(const QString &query);
 
 signals:
     void authenticated(const natter::User &user);
@@ -69,6 +74,8 @@ signals:
     void typingChanged(qint64 conversationId, const QString &username, bool active);
     void messageArrived(qint64 conversationId, const QString &senderName, const QString &text);
     void olderMessagesLoaded(int count);
+    void usersFound(const QString &query, const QList<natter::User> &users);
+    void userSearchFailed(const QString &query);
     void errorOccurred(const QString &message);
     void untrustedCertificate(const QSslCertificate &certificate, bool changed);
 
@@ -101,6 +108,7 @@ private:
     MessageListModel m_messages;
     OnlineUsersModel m_online;
     Outbox m_outbox;
+    UserSearch m_userSearch{m_connection};
 
     AuthAction m_action = AuthAction::None;
     QString m_username;
