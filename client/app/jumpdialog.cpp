@@ -1,104 +1,78 @@
 #include "jumpdialog.h"
 
-#include "avatar.h"
 #include "chatclient.h"
 #include "icons.h"
+#include "jumpresultdelegate.h"
+#include "placeholderlistview.h"
+#include "protocollimits.h"
 #include "theme.h"
 
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
-#include <QListView>
-#include <QPainter>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
-#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace natter::client {
-namespace {
-
-class ResultDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
-    {
-        return QSize(300, option.fontMetrics.height() * 2 + 16);
-    }
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override
-    {
-        const QPalette &pal = option.palette;
-        const bool selected = option.state & QStyle::State_Selected;
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        if (selected) {
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(theme::accent(pal));
-            painter->drawRoundedRect(QRectF(option.rect).adjusted(4, 1, -4, -1), 7, 7);
-        }
-        const QString name = index.data(Qt::DisplayRole).toString();
-        const qreal d = option.rect.height() - 14;
-        const QRectF avatarRect(option.rect.left() + 12, option.rect.top() + 7, d, d);
-        avatar::paint(painter, avatarRect, name, option.font);
-        const QColor ink =
-            selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
-        const qreal x = avatarRect.right() + 10;
-        const qreal lineH = option.fontMetrics.height();
-        const QRectF nameRect(x, option.rect.top() + 7, option.rect.right() - x - 8, lineH);
-        QFont bold = option.font;
-        bold.setBold(true);
-        painter->setFont(bold);
-        painter->setPen(ink);
-        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter, name);
-        painter->setFont(option.font);
-        painter->setPen(selected ? ink : theme::mutedText(pal));
-        painter->drawText(nameRect.translated(0, lineH + 1), Qt::AlignLeft | Qt::AlignVCenter,
-                          index.data(JumpDialog::SubtitleRole).toString());
-        painter->restore();
-    }
-};
-
-} // namespace
 
 JumpDialog::JumpDialog(ChatClient &client, QWidget *parent)
     : QDialog(parent, Qt::Popup | Qt::FramelessWindowHint), m_client(client),
-      m_filter(new QLineEdit(this)), m_results(new QListView(this)),
-      m_model(new QStandardItemModel(this)), m_proxy(new QSortFilterProxyModel(this))
+      m_filter(new QLineEdit(this)), m_results(new PlaceholderListView(this)),
+      m_status(new QLabel(this)), m_model(new QStandardItemModel(this)),
+      m_proxy(new QSortFilterProxyModel(this))
 {
-    setAccessibleName(tr("Jump to a conversation"));
+    setAccessibleName(tr("Jump to a conversation or person"));
     m_filter->setPlaceholderText(tr("Jump to a conversation or person…"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setMaxLength(limits::kMaxQueryChars); // the most the server searches for
     m_filter->addAction(icons::tinted(QStringLiteral("search"), theme::mutedText(palette())),
                         QLineEdit::LeadingPosition);
     m_filter->installEventFilter(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_results->setModel(m_proxy);
-    m_results->setItemDelegate(new ResultDelegate(m_results));
-    m_results->setFrameShape(QFrame::NoFrame);
+    m_results->setItemDelegate(new JumpResultDelegate(m_results));
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->setFocusPolicy(Qt::NoFocus); // typing stays in the filter
     m_results->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+    m_status->setContentsMargins(6, 0, 6, 0);
+    QPalette muted = m_status->palette();
+    muted.setColor(QPalette::WindowText, theme::mutedText(palette()));
+    m_status->setPalette(muted);
+    m_status->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 10, 10, 10);
     layout->setSpacing(8);
     layout->addWidget(m_filter);
     layout->addWidget(m_results);
+    layout->addWidget(m_status);
     resize(420, 360);
 
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text.trimmed());
-        selectFirst();
-    });
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(150);
+    connect(&m_searchDelay, &QTimer::timeout, this, &JumpDialog::search);
+    connect(m_filter, &QLineEdit::textChanged, this, &JumpDialog::onFilterChanged);
     connect(m_filter, &QLineEdit::returnPressed, this,
             [this]() { choose(m_results->currentIndex()); });
     connect(m_results, &QListView::clicked, this, &JumpDialog::choose);
+    connect(&client, &ChatClient::usersFound, this, &JumpDialog::onUsersFound);
+    connect(&client, &ChatClient::userSearchFailed, this, &JumpDialog::onSearchFailed);
+    // Another account's directory must not linger in this one's dialog.
+    connect(&client, &ChatClient::signedOut, this, [this]() { m_directory.clear(); });
     reload();
+    updateHints();
+}
+
+QListView *JumpDialog::resultView() const
+{
+    return m_results;
 }
 
 int JumpDialog::resultCount() const
@@ -106,10 +80,26 @@ int JumpDialog::resultCount() const
     return m_proxy->rowCount();
 }
 
+QStandardItem *JumpDialog::personItem(const User &user) const
+{
+    auto *item = new QStandardItem(user.username);
+    item->setData(UserKind, KindRole);
+    item->setData(user.id, TargetIdRole);
+    item->setData(user.online, OnlineRole);
+    item->setData(user.online ? tr("Online · start a conversation")
+                              : tr("Offline · start a conversation"),
+                  SubtitleRole);
+    return item;
+}
+
 void JumpDialog::reload()
 {
+    const QModelIndex current = m_results->currentIndex();
+    const int currentKind = current.data(KindRole).toInt();
+    const qint64 currentId = current.data(TargetIdRole).toLongLong();
     m_model->clear();
-    QSet<qint64> withConversation;
+
+    QSet<qint64> listed; // each person once: as their conversation when there is one
     const ConversationListModel *conversations = m_client.conversations();
     for (int row = 0; row < conversations->rowCount(); ++row) {
         const QModelIndex c = conversations->index(row);
@@ -118,25 +108,107 @@ void JumpDialog::reload()
         item->setData(c.data(ConversationListModel::IdRole), TargetIdRole);
         const int unread = c.data(ConversationListModel::UnreadRole).toInt();
         const bool online = c.data(ConversationListModel::PeerOnlineRole).toBool();
+        item->setData(online, OnlineRole);
         item->setData(unread > 0 ? tr("%n unread", nullptr, unread)
                                  : (online ? tr("Conversation · online") : tr("Conversation")),
                       SubtitleRole);
-        withConversation.insert(c.data(ConversationListModel::PeerIdRole).toLongLong());
+        listed.insert(c.data(ConversationListModel::PeerIdRole).toLongLong());
         m_model->appendRow(item);
     }
+
+    // Then people, by name: those online (live presence) and whoever the directory found.
+    QList<User> people;
+    QSet<qint64> known;
     const OnlineUsersModel *online = m_client.onlineUsers();
     for (int row = 0; row < online->rowCount(); ++row) {
         const QModelIndex u = online->index(row);
-        const qint64 id = u.data(OnlineUsersModel::IdRole).toLongLong();
-        if (withConversation.contains(id))
-            continue;
-        auto *item = new QStandardItem(u.data(OnlineUsersModel::UsernameRole).toString());
-        item->setData(UserKind, KindRole);
-        item->setData(id, TargetIdRole);
-        item->setData(tr("Online · start a conversation"), SubtitleRole);
-        m_model->appendRow(item);
+        const User user{u.data(OnlineUsersModel::IdRole).toLongLong(),
+                        u.data(OnlineUsersModel::UsernameRole).toString(), true};
+        people.append(user);
+        known.insert(user.id);
+    }
+    for (const User &user : std::as_const(m_directory)) {
+        if (!known.contains(user.id))
+            people.append(user);
+    }
+    std::stable_sort(people.begin(), people.end(), [](const User &a, const User &b) {
+        return a.username.compare(b.username, Qt::CaseInsensitive) < 0;
+    });
+    for (const User &user : std::as_const(people)) {
+        if (!listed.contains(user.id))
+            m_model->appendRow(personItem(user));
+        listed.insert(user.id);
+    }
+
+    // An answer arriving while someone arrows through the list must not move their choice.
+    if (current.isValid()) {
+        for (int row = 0; row < m_proxy->rowCount(); ++row) {
+            const QModelIndex index = m_proxy->index(row, 0);
+            if (index.data(KindRole).toInt() == currentKind &&
+                index.data(TargetIdRole).toLongLong() == currentId) {
+                m_results->setCurrentIndex(index);
+                return;
+            }
+        }
     }
     selectFirst();
+}
+
+void JumpDialog::onFilterChanged(const QString &text)
+{
+    const QString query = text.trimmed();
+    m_proxy->setFilterFixedString(query);
+    selectFirst();
+    if (query != m_query) {
+        m_query = query;
+        m_searching = true;
+        m_searchDelay.start();
+    }
+    updateHints();
+}
+
+void JumpDialog::search()
+{
+    m_searching = true;
+    m_client.searchUsers(m_query); // answers (or fails) at once when offline
+}
+
+void JumpDialog::onUsersFound(const QString &query, const QList<User> &users)
+{
+    m_directory = users;
+    m_reachable = true;
+    // An older query's answer still helps (the filter narrows it); the newer one is coming.
+    if (query == m_query && !m_searchDelay.isActive())
+        m_searching = false;
+    reload();
+    updateHints();
+}
+
+void JumpDialog::onSearchFailed(const QString &query)
+{
+    m_directory.clear(); // nothing the server could vouch for now
+    m_reachable = false;
+    if (query == m_query && !m_searchDelay.isActive())
+        m_searching = false;
+    reload();
+    updateHints();
+}
+
+void JumpDialog::updateHints()
+{
+    QString empty;
+    if (!m_reachable)
+        empty = tr("Nothing found on this computer.");
+    else if (m_searching)
+        empty = tr("Searching…");
+    else if (m_query.isEmpty())
+        empty = tr("No one else is on this server yet.");
+    else
+        empty = tr("No one found for “%1”.").arg(m_query);
+    m_results->setPlaceholderText(empty);
+    m_status->setText(tr("Can't search the server right now: showing only what is on this "
+                         "computer."));
+    m_status->setVisible(!m_reachable);
 }
 
 void JumpDialog::selectFirst()
@@ -158,14 +230,26 @@ void JumpDialog::choose(const QModelIndex &index)
 
 void JumpDialog::showEvent(QShowEvent *event)
 {
-    reload();
     m_filter->clear();
+    m_query.clear();
+    m_searchDelay.stop();
+    reload();
+    selectFirst();
     m_filter->setFocus();
     if (QWidget *p = parentWidget()) {
         const QPoint topCenter = p->mapToGlobal(QPoint(p->width() / 2, 0));
         move(topCenter.x() - width() / 2, topCenter.y() + 56);
     }
     QDialog::showEvent(event);
+    search(); // the directory's first page: on a small LAN, everybody at once
+    updateHints();
+}
+
+void JumpDialog::hideEvent(QHideEvent *event)
+{
+    m_searchDelay.stop();
+    m_searching = false;
+    QDialog::hideEvent(event);
 }
 
 bool JumpDialog::eventFilter(QObject *watched, QEvent *event)

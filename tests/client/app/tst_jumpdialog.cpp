@@ -1,0 +1,291 @@
+// Ctrl+K against the real server in-process: someone with no conversations yet finds anyone
+// registered on the server by typing part of their name, sees whether they are online, picks
+// them and the conversation starts. Someone you already talk with shows once, as that
+// conversation. Offline (or signed out) the dialog filters what is local, without errors.
+// And ChatClient answers only the latest directory search.
+#include "chatclient.h"
+#include "chatheader.h"
+#include "composebox.h"
+#include "jumpdialog.h"
+#include "mainwindow.h"
+#include "placeholderlistview.h"
+#include "testclient.h"
+#include "testprofiles.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QStatusBar>
+#include <QtTest>
+
+#include <memory>
+
+using namespace natter;
+using namespace natter::client;
+
+namespace {
+
+struct Person
+{
+    std::unique_ptr<ProfileSettings> settings;
+    std::unique_ptr<ChatClient> client;
+    std::unique_ptr<MainWindow> window;
+
+    JumpDialog *jump() const { return window->jumpDialog(); }
+};
+
+// The dialog's visible row for `name`; invalid when it is not listed.
+QModelIndex rowNamed(const JumpDialog *jump, const QString &name)
+{
+    const QAbstractItemModel *model = jump->resultView()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(Qt::DisplayRole).toString() == name)
+            return model->index(row, 0);
+    }
+    return {};
+}
+
+// How many of the spy's answers were for `query`.
+int answersFor(const QSignalSpy &spy, const QString &query)
+{
+    int n = 0;
+    for (const QList<QVariant> &args : spy)
+        n += args.at(0).toString() == query ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+class TestJumpDialog : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    int m_profiles = 0;
+
+    Person signedUp(const QString &name)
+    {
+        Person p;
+        p.settings = std::make_unique<ProfileSettings>(name + QString::number(++m_profiles));
+        p.client = std::make_unique<ChatClient>(*p.settings);
+        p.client->connection().setReconnectDelays(100, 300);
+        p.window = std::make_unique<MainWindow>(*p.client);
+        p.window->resize(900, 640);
+        QSignalSpy ok(p.client.get(), &ChatClient::authenticated);
+        p.client->registerAccount(m_server->url(), name, QStringLiteral("password123"), true);
+        if (!ok.wait(5000))
+            qFatal("registration of %s failed", qPrintable(name));
+        p.window->show();
+        if (!QTest::qWaitForWindowExposed(p.window.get()))
+            qFatal("window not exposed");
+        p.window->activateWindow();
+        return p;
+    }
+
+    // Registered, then gone: the server's directory says they are offline.
+    void registeredButOffline(const QString &name, TestClient &observer)
+    {
+        m_server->user(name).reset();
+        QTRY_VERIFY(!observer.request(QStringLiteral("users"), {{QStringLiteral("query"), name}})
+                         .value(QStringLiteral("users"))
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value(QStringLiteral("online"))
+                         .toBool(true));
+    }
+
+    static void openJump(Person &p)
+    {
+        QTest::keyClick(p.window.get(), Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(p.jump()->isVisible());
+    }
+
+    static void typeFilter(Person &p, const QString &text)
+    {
+        p.jump()->filterEdit()->clear();
+        QTest::keyClicks(p.jump()->filterEdit(), text);
+    }
+
+private slots:
+    void initTestCase() { useFreshTestProfiles(); }
+
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void someoneWithNoConversationsFindsAnyoneByPartOfTheName()
+    {
+        auto bob = m_server->user(QStringLiteral("bob")); // online all along
+        QVERIFY(bob);
+        registeredButOffline(QStringLiteral("carol"), *bob);
+        registeredButOffline(QStringLiteral("dave"), *bob);
+        Person alice = signedUp(QStringLiteral("alice"));
+        QCOMPARE(alice.client->conversations()->rowCount(), 0);
+        QSignalSpy found(alice.client.get(), &ChatClient::usersFound);
+
+        // Opened: the directory's first page, everybody but alice.
+        openJump(alice);
+        QTRY_COMPARE(alice.jump()->resultCount(), 3);
+        QCOMPARE(answersFor(found, QString()), 1);
+        QVERIFY(rowNamed(alice.jump(), QStringLiteral("dave")).isValid());
+
+        // Part of a name: one search after the typing pauses, not one per key.
+        typeFilter(alice, QStringLiteral("aro"));
+        QTRY_COMPARE(answersFor(found, QStringLiteral("aro")), 1);
+        QCOMPARE(found.count(), 2);
+        QCOMPARE(alice.jump()->resultCount(), 1);
+        const QModelIndex carol = rowNamed(alice.jump(), QStringLiteral("carol"));
+        QVERIFY(carol.isValid());
+        QCOMPARE(carol.data(JumpDialog::KindRole).toInt(), int(JumpDialog::UserKind));
+        QVERIFY(!carol.data(JumpDialog::OnlineRole).toBool());
+        QCOMPARE(carol.data(JumpDialog::SubtitleRole).toString(),
+                 QStringLiteral("Offline · start a conversation"));
+
+        typeFilter(alice, QStringLiteral("BO"));
+        QTRY_COMPARE(answersFor(found, QStringLiteral("BO")), 1);
+        QCOMPARE(alice.jump()->resultCount(), 1);
+        const QModelIndex bobRow = rowNamed(alice.jump(), QStringLiteral("bob"));
+        QVERIFY(bobRow.data(JumpDialog::OnlineRole).toBool());
+        QCOMPARE(bobRow.data(JumpDialog::SubtitleRole).toString(),
+                 QStringLiteral("Online · start a conversation"));
+        QVERIFY(!alice.jump()->statusLabel()->isVisible());
+
+        // Enter on carol starts the conversation, as a double-click on someone online does.
+        typeFilter(alice, QStringLiteral("caro"));
+        QTRY_COMPARE(answersFor(found, QStringLiteral("caro")), 1);
+        QTest::keyClick(alice.jump()->filterEdit(), Qt::Key_Return);
+        QTRY_VERIFY(!alice.jump()->isVisible());
+        QVERIFY(alice.window->isChatShown());
+        QCOMPARE(alice.window->chatHeader()->peerName(), QStringLiteral("carol"));
+        QCOMPARE(alice.client->peerName(alice.client->openPeerId()), QStringLiteral("carol"));
+        QTest::keyClicks(alice.window->composeBox(), QStringLiteral("hi carol"));
+        QTest::keyClick(alice.window->composeBox(), Qt::Key_Return);
+        QTRY_COMPARE(alice.client->conversations()->rowCount(), 1);
+        QCOMPARE(alice.client->conversations()
+                     ->index(0)
+                     .data(ConversationListModel::PeerNameRole)
+                     .toString(),
+                 QStringLiteral("carol"));
+        QVERIFY(alice.client->openConversationId() > 0);
+    }
+
+    void someoneYouTalkWithShowsOnceAsTheConversation()
+    {
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(bob);
+        Person alice = signedUp(QStringLiteral("alice"));
+        alice.client->startConversationWith(bob->userId(), QStringLiteral("bob"));
+        alice.client->sendMessage(QStringLiteral("hello"));
+        QTRY_COMPARE(alice.client->conversations()->rowCount(), 1);
+        const qint64 conversation = alice.client->openConversationId();
+        QVERIFY(conversation > 0);
+
+        QSignalSpy found(alice.client.get(), &ChatClient::usersFound);
+        QSignalSpy opened(alice.client.get(), &ChatClient::conversationOpened);
+        openJump(alice);
+        typeFilter(alice, QStringLiteral("bo"));
+        QTRY_COMPARE(answersFor(found, QStringLiteral("bo")), 1);
+        QCOMPARE(alice.jump()->resultCount(), 1);
+        const QModelIndex row = rowNamed(alice.jump(), QStringLiteral("bob"));
+        QCOMPARE(row.data(JumpDialog::KindRole).toInt(), int(JumpDialog::ConversationKind));
+        QCOMPARE(row.data(JumpDialog::TargetIdRole).toLongLong(), conversation);
+        QTest::keyClick(alice.jump()->filterEdit(), Qt::Key_Return);
+        QTRY_VERIFY(!alice.jump()->isVisible());
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.at(0).at(0).toLongLong(), conversation);
+    }
+
+    void offlineItFiltersWhatIsLocalWithoutErrors()
+    {
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(bob);
+        Person alice = signedUp(QStringLiteral("alice"));
+        alice.client->startConversationWith(bob->userId(), QStringLiteral("bob"));
+        alice.client->sendMessage(QStringLiteral("hello"));
+        QTRY_COMPARE(alice.client->conversations()->rowCount(), 1);
+        QSignalSpy errors(alice.client.get(), &ChatClient::errorOccurred);
+        QSignalSpy failed(alice.client.get(), &ChatClient::userSearchFailed);
+        bob.reset();
+        m_server.reset();
+        QTRY_COMPARE(alice.client->connection().state(), ConnectionState::Offline);
+
+        openJump(alice);
+        QTRY_VERIFY(alice.jump()->statusLabel()->isVisible());
+        QVERIFY(!alice.jump()->statusLabel()->text().isEmpty());
+        QCOMPARE(alice.jump()->resultCount(), 1);
+        typeFilter(alice, QStringLiteral("bo"));
+        QTRY_COMPARE(answersFor(failed, QStringLiteral("bo")), 1);
+        QCOMPARE(alice.jump()->resultCount(), 1);
+        QCOMPARE(rowNamed(alice.jump(), QStringLiteral("bob")).data(JumpDialog::KindRole).toInt(),
+                 int(JumpDialog::ConversationKind));
+        typeFilter(alice, QStringLiteral("zed"));
+        QTRY_COMPARE(answersFor(failed, QStringLiteral("zed")), 1);
+        QCOMPARE(alice.jump()->resultCount(), 0);
+        auto *view = qobject_cast<PlaceholderListView *>(alice.jump()->resultView());
+        QVERIFY(view);
+        QCOMPARE(view->placeholderText(), QStringLiteral("Nothing found on this computer."));
+        QVERIFY(alice.jump()->statusLabel()->isVisible());
+        QCOMPARE(errors.count(), 0);
+        QCOMPARE(alice.window->statusBar()->currentMessage(), QString());
+    }
+
+    void signedOutTheDialogStillOpensQuietly()
+    {
+        ProfileSettings settings(QStringLiteral("nobody") + QString::number(++m_profiles));
+        ChatClient client(settings);
+        QSignalSpy errors(&client, &ChatClient::errorOccurred);
+        QSignalSpy failed(&client, &ChatClient::userSearchFailed);
+        JumpDialog jump(client);
+        jump.show();
+        QTRY_VERIFY(jump.isVisible());
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(jump.resultCount(), 0);
+        QVERIFY(jump.statusLabel()->isVisible());
+        QTest::keyClicks(jump.filterEdit(), QStringLiteral("bob"));
+        QTRY_COMPARE(failed.count(), 2);
+        QCOMPARE(jump.resultCount(), 0);
+        QTest::keyClick(jump.filterEdit(), Qt::Key_Return); // nothing to choose: stays open
+        QVERIFY(jump.isVisible());
+        QCOMPARE(errors.count(), 0);
+    }
+
+    void onlyTheLatestSearchIsAnswered()
+    {
+        auto bob = m_server->user(QStringLiteral("bob"));
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(bob && carol);
+        Person alice = signedUp(QStringLiteral("alice"));
+        QSignalSpy found(alice.client.get(), &ChatClient::usersFound);
+        QSignalSpy failed(alice.client.get(), &ChatClient::userSearchFailed);
+
+        // Both asked before either answer: the first answer comes back first and is stale.
+        alice.client->searchUsers(QStringLiteral("bo"));
+        alice.client->searchUsers(QStringLiteral("car"));
+        QVERIFY(found.wait(5000));
+        QTest::qWait(300); // time for a late answer to "bo" to (not) arrive
+        QCOMPARE(found.count(), 1);
+        QCOMPARE(found.at(0).at(0).toString(), QStringLiteral("car"));
+        const auto users = found.at(0).at(1).value<QList<User>>();
+        QCOMPARE(users.size(), 1);
+        QCOMPARE(users.at(0).username, QStringLiteral("carol"));
+        QVERIFY(users.at(0).online);
+        QCOMPARE(failed.count(), 0);
+
+        // Signing out drops the answer still on its way.
+        alice.client->searchUsers(QString());
+        alice.client->signOut();
+        QTest::qWait(300);
+        QCOMPARE(found.count(), 1);
+    }
+};
+
+QTEST_MAIN(TestJumpDialog)
+#include "tst_jumpdialog.moc"
