@@ -105,9 +105,7 @@ QWidget *MainWindow::buildEmptyPanel()
     f.setBold(true);
     title->setFont(f);
     title->setAlignment(Qt::AlignCenter);
-    auto *hint = new QLabel(tr("Double-click someone who is online, or press Ctrl+K to jump "
-                               "to anyone."),
-                            panel);
+    auto *hint = new QLabel(tr("Press Ctrl+K to find anyone on this server."), panel);
     hint->setAlignment(Qt::AlignCenter);
     hint->setWordWrap(true);
     QPalette muted = hint->palette();

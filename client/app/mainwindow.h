@@ -1,5 +1,5 @@
 #pragma once
-// The main window: the sidebar (you, conversations, who is online) on the left, the open
+// The main window: the sidebar (you, conversations, contacts online) on the left, the open
 // conversation on the right (header, messages, typing indicator, compose box), and the
 // connection state always in the status bar. It marks messages read while the conversation
 // is on screen and the window is active, and shows the unread total in its title.

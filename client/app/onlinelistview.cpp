@@ -58,9 +58,9 @@ OnlineListView::OnlineListView(QWidget *parent) : PlaceholderListView(parent)
     setMouseTracking(true);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setAccessibleName(tr("Online users"));
+    setAccessibleName(tr("Contacts online"));
     setToolTip(tr("Double-click someone to chat with them"));
-    setPlaceholderText(tr("Nobody else is online right now."));
+    setPlaceholderText(tr("No one you talk with is online right now."));
     // activated: a double-click, or Enter on the current row.
     connect(this, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         emit userActivated(index.data(OnlineUsersModel::IdRole).toLongLong(),

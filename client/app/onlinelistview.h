@@ -1,6 +1,7 @@
 #pragma once
-// Who is online: a small avatar with a green presence dot per person. Double-click (or
-// Enter) starts or opens the conversation with them.
+// Which of the people you talk with are online (the server shares presence only between
+// people with a conversation): a small avatar with a green presence dot per person.
+// Double-click (or Enter) opens the conversation with them.
 
 #include "placeholderlistview.h"
 

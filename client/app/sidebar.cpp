@@ -57,8 +57,7 @@ Sidebar::Sidebar(ChatClient &client, QWidget *parent)
     m_conversations->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_conversations->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_conversations->setAccessibleName(tr("Conversations"));
-    m_conversations->setPlaceholderText(
-        tr("No conversations yet.\nDouble-click someone who is online to start one."));
+    m_conversations->setPlaceholderText(tr("No conversations yet.\nPress Ctrl+K to find someone."));
     const auto choose = [this](const QModelIndex &index) {
         if (index.isValid())
             emit conversationChosen(index.data(ConversationListModel::IdRole).toLongLong());
@@ -74,6 +73,7 @@ Sidebar::Sidebar(ChatClient &client, QWidget *parent)
     caps.setLetterSpacing(QFont::PercentageSpacing, 106);
     m_onlineTitle->setFont(caps);
     m_onlineTitle->setContentsMargins(16, 10, 8, 4);
+    m_onlineTitle->setToolTip(tr("People you have a conversation with who are online"));
     m_online->setModel(client.onlineUsers());
     m_online->setMaximumHeight(200);
     connect(m_online, &OnlineListView::userActivated, this, &Sidebar::userChosen);
@@ -132,7 +132,8 @@ void Sidebar::refreshAccount()
 void Sidebar::refreshOnlineTitle()
 {
     const int n = m_client.onlineUsers()->rowCount();
-    m_onlineTitle->setText(n > 0 ? tr("Online — %1").arg(n) : tr("Online"));
+    // Presence is scoped to the people you share a conversation with, not the whole server.
+    m_onlineTitle->setText(n > 0 ? tr("Contacts online — %1").arg(n) : tr("Contacts online"));
 }
 
 void Sidebar::applyStyle()

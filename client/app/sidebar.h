@@ -1,6 +1,6 @@
 #pragma once
 // The left side of the main window: who you are (with the app menu), a "jump to…" button,
-// your conversations, and who is online.
+// your conversations, and which of the people you talk with are online.
 
 #include <QWidget>
 
