@@ -53,9 +53,9 @@ struct NatterServer::Parts
     Parts(ChatStore &store, const ServerConfig &config)
         : directory(store), cluster(makeCluster(config, registry)),
           sink(cluster ? cluster->sink() : registry),
-          presence(registry, config.presenceBatchMs, config.presenceGraceMs),
+          presence(store, registry, config.presenceBatchMs, config.presenceGraceMs),
           typing(directory, sink, config.typingExpiryMs), receipts(store, directory, sink),
-          messaging(store, directory, sink, receipts, typing),
+          messaging(store, directory, sink, receipts, typing, presence),
           conversations(store, presence, receipts), edits(store, directory, sink),
           sync(store, receipts), users(store, presence), auth(store, config.passwordCost),
           server(registry, handlers, config)
@@ -69,6 +69,10 @@ struct NatterServer::Parts
                              &PresenceService::userCameOnline);
             QObject::connect(cluster.get(), &Cluster::userWentOffline, &presence,
                              &PresenceService::userWentOffline);
+            QObject::connect(&presence, &PresenceService::contactsLinked, cluster.get(),
+                             &Cluster::publishContacts);
+            QObject::connect(cluster.get(), &Cluster::remoteContactsLinked, &presence,
+                             &PresenceService::linkRemoteContacts);
         } else {
             QObject::connect(&registry, &SessionRegistry::userCameOnline, &presence,
                              &PresenceService::userCameOnline);
@@ -77,6 +81,8 @@ struct NatterServer::Parts
         }
         QObject::connect(&registry, &SessionRegistry::userWentOffline, &typing,
                          &TypingService::userWentOffline);
+        QObject::connect(&registry, &SessionRegistry::userWentOffline, &presence,
+                         &PresenceService::userLeftInstance);
         registerAllHandlers(handlers, ServiceSet{&auth, &conversations, &edits, &messaging,
                                                  &presence, &receipts, &sync, &typing, &users});
     }

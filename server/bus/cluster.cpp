@@ -8,6 +8,15 @@ Cluster::Cluster(EventSink &local, std::unique_ptr<EventBus> bus, QObject *paren
     connect(m_bus.get(), &EventBus::remoteUserCameOnline, this, &Cluster::remoteUserCameOnline);
     connect(m_bus.get(), &EventBus::remoteUserWentOffline, this, &Cluster::remoteUserWentOffline);
     connect(m_bus.get(), &EventBus::eventsMayHaveBeenLost, this, &Cluster::eventsMayHaveBeenLost);
+    connect(m_bus.get(), &EventBus::envelopeReceived, this, [this](const Envelope &envelope) {
+        if (envelope.kind == Envelope::Kind::Contacts)
+            emit remoteContactsLinked(envelope.userId, envelope.peerId);
+    });
+}
+
+void Cluster::publishContacts(qint64 userId, qint64 peerId)
+{
+    m_bus->publish(Envelope::contacts(m_bus->instanceId(), userId, peerId));
 }
 
 void Cluster::localUserCameOnline(qint64 userId, const QString &username)

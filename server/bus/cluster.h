@@ -35,12 +35,15 @@ public:
 public slots:
     void localUserCameOnline(qint64 userId, const QString &username);
     void localUserWentOffline(qint64 userId);
+    // Two users started a conversation here: the other instances' presence follows it.
+    void publishContacts(qint64 userId, qint64 peerId);
 
 signals:
     // Transitions of the union of local and remote users.
     void userCameOnline(qint64 userId, const QString &username);
     void userWentOffline(qint64 userId);
     void eventsMayHaveBeenLost();
+    void remoteContactsLinked(qint64 userId, qint64 peerId);
 
 private:
     void remoteUserCameOnline(qint64 userId, const QString &username);

@@ -44,7 +44,7 @@ void ClusterSink::deliver(const Envelope &envelope)
         break;
     }
     default:
-        break; // presence bookkeeping stays inside the bus
+        break; // presence bookkeeping stays inside the bus; Cluster handles Contacts
     }
 }
 

@@ -28,6 +28,7 @@ const KindName kKinds[] = {
     {Envelope::Kind::Heartbeat, QLatin1String("heartbeat")},
     {Envelope::Kind::Bye, QLatin1String("bye")},
     {Envelope::Kind::Lost, QLatin1String("lost")},
+    {Envelope::Kind::Contacts, QLatin1String("contacts")},
 };
 
 QJsonArray idArray(const QList<qint64> &ids)
@@ -128,6 +129,16 @@ Envelope Envelope::toAll(const QString &instance, const QString &frame,
     return out;
 }
 
+Envelope Envelope::contacts(const QString &instance, qint64 userId, qint64 peerId)
+{
+    Envelope out;
+    out.kind = Kind::Contacts;
+    out.instance = instance;
+    out.userId = userId;
+    out.peerId = peerId;
+    return out;
+}
+
 bool isValidInstanceId(const QString &id)
 {
     if (id.isEmpty() || id.size() > kMaxInstanceIdLength)
@@ -165,6 +176,10 @@ QByteArray encodeEnvelope(const Envelope &envelope)
     }
     case Envelope::Kind::Heartbeat:
         header.insert(QLatin1String("s"), envelope.seq);
+        break;
+    case Envelope::Kind::Contacts:
+        header.insert(QLatin1String("u"), envelope.userId);
+        header.insert(QLatin1String("p"), envelope.peerId);
         break;
     case Envelope::Kind::Bye:
     case Envelope::Kind::Lost:
@@ -243,6 +258,12 @@ std::optional<Envelope> decodeEnvelope(const QByteArray &payload, QString *error
     case Envelope::Kind::Heartbeat:
         if (!sequenceFrom(header.value(QLatin1String("s")), &out.seq))
             return fail(QStringLiteral("bad sequence number"));
+        break;
+    case Envelope::Kind::Contacts:
+        out.userId = idFrom(header.value(QLatin1String("u")));
+        out.peerId = idFrom(header.value(QLatin1String("p")));
+        if (out.userId == 0 || out.peerId == 0 || out.userId == out.peerId)
+            return fail(QStringLiteral("bad contact ids"));
         break;
     case Envelope::Kind::Bye:
     case Envelope::Kind::Lost:

@@ -10,6 +10,7 @@
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"heartbeat","s":42}
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"bye"}
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"lost"}
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"contacts","u":5,"p":9}
 // Anyone with access to the Redis server can publish on the channel, so decoding checks
 // everything and a bad payload is refused, never half-applied.
 
@@ -32,12 +33,14 @@ struct Envelope
         Heartbeat, // the instance is alive and its presence sequence is at `seq`
         Bye,       // the instance is shutting down: its users are no longer on it
         Lost,      // the instance dropped events it could not publish: clients should sync
+        Contacts,  // `userId` and `peerId` now share a conversation (presence follows it)
     };
 
     Kind kind = Kind::ToUser;
     QString instance; // the publisher
 
     qint64 userId = 0;
+    qint64 peerId = 0; // Contacts
     QList<qint64> exceptUsers;
     QString frame;
 
@@ -49,6 +52,7 @@ struct Envelope
     static Envelope toUser(const QString &instance, qint64 userId, const QString &frame);
     static Envelope toAll(const QString &instance, const QString &frame,
                           const QList<qint64> &exceptUsers);
+    static Envelope contacts(const QString &instance, qint64 userId, qint64 peerId);
 };
 
 // Larger payloads are refused on both sides (a frame is at most a few hundred KiB).

@@ -22,8 +22,8 @@ public:
     // Starts connecting; the bus keeps itself connected from then on.
     virtual void start() = 0;
     virtual QString instanceId() const = 0;
-    // A ToUser or ToAll envelope for the other instances; best effort (see docs/scaling.md
-    // for what happens while Redis is unreachable).
+    // A ToUser, ToAll or Contacts envelope for the other instances; best effort (see
+    // docs/scaling.md for what happens while Redis is unreachable).
     virtual void publish(const Envelope &envelope) = 0;
     // This instance's own users, for the others' presence.
     virtual void localUserCameOnline(qint64 userId, const QString &username) = 0;
@@ -35,7 +35,7 @@ public:
     virtual void leave() = 0;
 
 signals:
-    // A ToUser or ToAll envelope from another instance.
+    // A ToUser, ToAll or Contacts envelope from another instance.
     void envelopeReceived(const natter::server::Envelope &envelope);
     // Transitions of the union over all other instances.
     void remoteUserCameOnline(qint64 userId, const QString &username);

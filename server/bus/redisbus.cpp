@@ -367,6 +367,7 @@ void RedisBus::handlePayload(const QByteArray &payload)
     switch (envelope.kind) {
     case Envelope::Kind::ToUser:
     case Envelope::Kind::ToAll:
+    case Envelope::Kind::Contacts:
         emit envelopeReceived(envelope);
         break;
     case Envelope::Kind::Presence:

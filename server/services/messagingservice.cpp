@@ -19,9 +19,9 @@ constexpr qsizetype kMaxBatch = 8192;
 
 MessagingService::MessagingService(ChatStore &store, ConversationDirectory &directory,
                                    EventSink &sink, ReceiptService &receipts, TypingService &typing,
-                                   QObject *parent)
+                                   PresenceService &presence, QObject *parent)
     : QObject(parent), m_store(store), m_directory(directory), m_sink(sink), m_receipts(receipts),
-      m_typing(typing)
+      m_typing(typing), m_presence(presence)
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
@@ -119,6 +119,7 @@ void MessagingService::commit(QList<Pending> batch)
             continue; // already delivered when it was first stored
         m_directory.remember(appended.message.conversationId, pending.caller.userId,
                              appended.recipientId);
+        m_presence.linkContacts(pending.caller.userId, appended.recipientId);
         fanOut(pending, appended);
         if (appended.delivered)
             delivered.append({*appended.delivered, pending.caller.userId});

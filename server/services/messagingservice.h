@@ -9,6 +9,7 @@
 #include "conversationdirectory.h"
 #include "eventsink.h"
 #include "outcome.h"
+#include "presenceservice.h"
 #include "receiptservice.h"
 #include "requests.h"
 #include "store/chatstore.h"
@@ -30,7 +31,8 @@ public:
     using Done = std::function<void(const Outcome<Message> &)>;
 
     MessagingService(ChatStore &store, ConversationDirectory &directory, EventSink &sink,
-                     ReceiptService &receipts, TypingService &typing, QObject *parent = nullptr);
+                     ReceiptService &receipts, TypingService &typing, PresenceService &presence,
+                     QObject *parent = nullptr);
 
     // `done` is called exactly once, after the commit (or with the error), in request order.
     void send(const Caller &caller, const SendRequest &request, Done done);
@@ -56,6 +58,7 @@ private:
     EventSink &m_sink;
     ReceiptService &m_receipts;
     TypingService &m_typing;
+    PresenceService &m_presence;
     QList<Pending> m_queue;
     QTimer m_flushTimer;
 };

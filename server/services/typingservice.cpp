@@ -23,8 +23,14 @@ Outcome<bool> TypingService::typing(const Caller &caller, const TypingRequest &r
                                                  QStringLiteral("conversation_id")));
     const Key key(request.conversationId, caller.userId);
     if (request.active) {
-        // Refreshes are relayed too, so a peer socket that connected meanwhile learns it.
-        m_active.insert(key, State{peer.value, QDeadlineTimer(m_expiryMs)});
+        const auto current = m_active.find(key);
+        if (current != m_active.end() && !current->relayAgain.hasExpired()) {
+            current->expires = QDeadlineTimer(m_expiryMs);
+            scheduleExpiry();
+            return Outcome<bool>::success(true);
+        }
+        m_active.insert(
+            key, State{peer.value, QDeadlineTimer(m_expiryMs), QDeadlineTimer(m_expiryMs / 2)});
         relay(request.conversationId, caller.userId, peer.value, true);
         scheduleExpiry();
     } else {

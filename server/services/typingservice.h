@@ -1,7 +1,8 @@
 #pragma once
 // Typing indicators: relayed to the other participant's sockets only. An active state that
 // is not refreshed expires and the peer is told `active: false`; sending a message or going
-// offline ends it too.
+// offline ends it too. Refreshes are coalesced: relayed at most once per half expiry period
+// (often enough for a peer socket that connected meanwhile to learn it).
 
 #include "caller.h"
 #include "conversationdirectory.h"
@@ -37,6 +38,7 @@ private:
     {
         qint64 peerId = 0;
         QDeadlineTimer expires;
+        QDeadlineTimer relayAgain; // refreshes before this are not relayed
     };
 
     void stop(const Key &key);

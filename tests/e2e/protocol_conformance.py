@@ -140,11 +140,8 @@ async def scenario(url):
 
     bob = await Client.open(url, "b")
     await bob.register("bob")
-    diff = await alice.wait_event("presence", lambda e: not e["snapshot"])
-    check("presence diff when bob comes online",
-          diff is not None and [u["username"] for u in diff["online"]] == ["bob"])
-    if diff:
-        examples.append(("presence diff", "server → client", diff))
+    # Presence is scoped to contacts (people one shares a conversation with).
+    check("no presence about a stranger", await alice.no_event("presence", wait=0.5))
     bob_id, alice_id = bob.user["id"], alice.user["id"]
 
     dup = await Client.open(url, "x")
@@ -186,6 +183,11 @@ async def scenario(url):
     check("sender's other socket receives it", ev is not None and ev["message"]["id"] == msg["id"])
     check("sender's own socket gets no message event", await alice.no_event("message", wait=0.2))
     check("third user gets nothing", await carol.no_event("message", wait=0.1))
+    diff = await alice.wait_event("presence", lambda e: not e["snapshot"])
+    check("presence diff when the first message makes them contacts",
+          diff is not None and [u["username"] for u in diff["online"]] == ["bob"])
+    if diff:
+        examples.append(("presence diff", "server → client", diff))
 
     r = await alice.request("send", to=bob_id, client_id=cid, content="Hi Bob <b>plain</b>")
     check("duplicate client_id returns the original", ok(r) and r["message"]["id"] == msg["id"])
@@ -295,6 +297,9 @@ async def scenario(url):
     check("sync cursor moves forward", ok(r) and r["rev"] > seen)
 
     # --- presence: offline only when the last socket closes -------------------------------
+    r = await carol.request("send", to=alice_id, client_id=str(uuid.uuid4()), content="hi alice")
+    check("carol writes to alice", ok(r))
+    await carol.wait_event("presence", lambda e: alice_id in [u["id"] for u in e["online"]])
     carol.events.clear()
     await alice2.close()
     check("no offline while another socket is open",

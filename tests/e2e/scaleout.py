@@ -315,18 +315,20 @@ async def chat_across_instances(a, b):
     await bob.register(b)
     await dave.register(b)
 
-    # Presence: each sees the users of the other instance (and of its own) online.
-    await alice.wait_for(lambda: alice.sees(bob.uid, dave.uid, carol.uid),
-                         "presence of bob and dave (on B)")
-    await bob.wait_for(lambda: bob.sees(alice.uid, carol.uid, dave.uid),
-                       "presence of alice and carol (on A)")
-    print("presence across instances: ok")
+    # Presence follows conversations (contacts). Dave (B) writes to carol (A): each then sees
+    # the other, across instances.
+    await dave.ok("send", to=carol.uid, client_id=str(uuid.uuid4()), content="hi carol")
+    await carol.wait_for(lambda: carol.sees(dave.uid), "presence of dave (on B)")
+    await dave.wait_for(lambda: dave.sees(carol.uid), "presence of carol (on A)")
 
     # A message from A to B, the reply from B to A; delivered receipt back across.
     sent = (await alice.ok("send", to=bob.uid, client_id=str(uuid.uuid4()),
                            content="hello from A"))["message"]
     conv = sent["conversation_id"]
     await bob.wait_for(lambda: sent["id"] in bob.received, "alice's message")
+    await alice.wait_for(lambda: alice.sees(bob.uid), "presence of bob (on B), now a contact")
+    await bob.wait_for(lambda: bob.sees(alice.uid), "presence of alice (on A), now a contact")
+    print("presence across instances: ok")
     await alice.wait_event("delivered receipt", lambda e: e["type"] == "receipt"
                            and e["user_id"] == bob.uid and e["delivered_up_to"] >= sent["id"])
     reply = (await bob.ok("send", conversation_id=conv, client_id=str(uuid.uuid4()),

@@ -99,7 +99,8 @@ private slots:
     {
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
-        QTRY_VERIFY(alice.client->onlineUsers()->isOnline(bob.client->currentUser().id));
+        // Strangers: presence is scoped to contacts.
+        QVERIFY(!alice.client->onlineUsers()->isOnline(bob.client->currentUser().id));
 
         alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
         alice.client->sendMessage(QStringLiteral("Hi <b>Bob</b>"));
@@ -108,6 +109,9 @@ private slots:
         QTRY_COMPARE(aliceMessages->index(0).data(MessageListModel::DeliveryRole).toInt(),
                      int(DeliveryState::Delivered)); // bob is online
         QVERIFY(alice.client->openConversationId() > 0);
+        // The first message made them contacts.
+        QTRY_VERIFY(alice.client->onlineUsers()->isOnline(bob.client->currentUser().id));
+        QTRY_VERIFY(bob.client->onlineUsers()->isOnline(alice.client->currentUser().id));
 
         ConversationListModel *bobList = bob.client->conversations();
         QTRY_COMPARE(bobList->rowCount(), 1);

@@ -72,6 +72,11 @@ private slots:
         lost.kind = Envelope::Kind::Lost;
         lost.instance = QStringLiteral("a");
         QCOMPARE(roundTrip(lost).kind, Envelope::Kind::Lost);
+
+        out = roundTrip(Envelope::contacts(QStringLiteral("a"), 5, 9));
+        QCOMPARE(out.kind, Envelope::Kind::Contacts);
+        QCOMPARE(out.userId, 5);
+        QCOMPARE(out.peerId, 9);
     }
 
     void theHeaderIsOneLineBeforeTheFrame()
@@ -108,6 +113,12 @@ private slots:
             << QByteArray(R"({"v":1,"i":"a","k":"user","u":9007199254740992})") + '\n' + frame;
         QTest::newRow("user id as text")
             << QByteArray(R"({"v":1,"i":"a","k":"user","u":"7"})") + '\n' + frame;
+        QTest::newRow("contacts without peer")
+            << QByteArray(R"({"v":1,"i":"a","k":"contacts","u":5})");
+        QTest::newRow("contacts with oneself")
+            << QByteArray(R"({"v":1,"i":"a","k":"contacts","u":5,"p":5})");
+        QTest::newRow("contacts with a frame")
+            << QByteArray(R"({"v":1,"i":"a","k":"contacts","u":5,"p":9})") + '\n' + frame;
         QTest::newRow("user without frame") << QByteArray(R"({"v":1,"i":"a","k":"user","u":7})");
         QTest::newRow("frame not json")
             << QByteArray(R"({"v":1,"i":"a","k":"user","u":7})") + "\n<html>";

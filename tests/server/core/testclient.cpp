@@ -17,9 +17,19 @@ TestClient::TestClient(QObject *parent) : QObject(parent)
 
 bool TestClient::open(const QUrl &url, int timeoutMs)
 {
+    startOpen(url);
+    return waitOpen(timeoutMs);
+}
+
+void TestClient::startOpen(const QUrl &url)
+{
     m_disconnected = false;
     m_opened = false;
     m_socket.open(url);
+}
+
+bool TestClient::waitOpen(int timeoutMs)
+{
     // The handshake succeeded even if the server closed right after (e.g. a wrong path).
     [[maybe_unused]] const bool settled =
         QTest::qWaitFor([this]() { return m_opened || m_disconnected; }, timeoutMs);

@@ -19,6 +19,9 @@ public:
     explicit TestClient(QObject *parent = nullptr);
 
     bool open(const QUrl &url, int timeoutMs = 5000);
+    // open() in two halves, so many sockets can open at once.
+    void startOpen(const QUrl &url);
+    bool waitOpen(int timeoutMs = 5000);
     bool isConnected() const;
     // For wss:// to a server with a self-signed certificate.
     void setCaCertificates(const QList<QSslCertificate> &certificates);

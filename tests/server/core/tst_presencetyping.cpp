@@ -1,4 +1,5 @@
-// Presence (snapshot, coalesced diffs, several sockets per user) and typing indicators
+// Presence (scoped to contacts: snapshot, coalesced diffs, several sockets per user, grace)
+// and typing indicators
 // (relayed to the peer only, expiring, ended by a send).
 
 #include "testserver.h"
@@ -26,6 +27,16 @@ private:
             ids.append(qint64(v.toDouble()));
         return ids;
     }
+    // The snapshot that authentication consumed (it stays in the frame log).
+    static QJsonObject snapshotOf(const TestClient &client)
+    {
+        for (const QJsonObject &f : client.frameLog()) {
+            if (f.value("type").toString() == QLatin1String("presence") &&
+                f.value("snapshot").toBool())
+                return f;
+        }
+        return {};
+    }
     bool start(int batchMs = 100, int typingExpiryMs = 400, int graceMs = 0)
     {
         m_server = std::make_unique<TestServer>();
@@ -50,38 +61,74 @@ private:
 private slots:
     void cleanup() { m_server.reset(); }
 
-    void snapshotListsEveryOtherOnlineUser()
+    void snapshotListsOnlineContactsOnly()
     {
         QVERIFY(start());
         auto alice = m_server->user(QStringLiteral("alice"));
         auto bob = m_server->user(QStringLiteral("bob"));
-        QVERIFY(alice && bob);
-        auto carol = m_server->connect();
-        QVERIFY(TestClient::isOk(carol->request(
-            QStringLiteral("register"), {{"username", "carol"}, {"password", "password-c"}})));
-        const QJsonObject snapshot = carol->waitEvent(QStringLiteral("presence"));
-        QCOMPARE(snapshot.value("snapshot").toBool(), true);
+        auto carol = m_server->user(QStringLiteral("carol"));
+        auto dave = m_server->user(QStringLiteral("dave"));
+        QVERIFY(alice && bob && carol && dave);
+        conversationBetween(*carol, *alice);
+        conversationBetween(*bob, *carol);
+        auto carol2 = m_server->connect();
+        QVERIFY(carol2->authWith(carol->token()));
+        const QJsonObject snapshot = snapshotOf(*carol2);
+        // Dave is online too, but carol has never talked with him.
         QCOMPARE(onlineIds(snapshot), (QList<qint64>{alice->userId(), bob->userId()}));
         QCOMPARE(snapshot.value("online").toArray().first().toObject().value("username").toString(),
                  QStringLiteral("alice"));
         QCOMPARE(snapshot.value("offline").toArray().size(), 0);
+        // The directory still tells anyone's state.
+        const QJsonObject users =
+            carol2->request(QStringLiteral("users"), {{"query", QStringLiteral("dave")}});
+        QCOMPARE(users.value("users").toArray().first().toObject().value("online").toBool(), true);
     }
 
-    void diffsAnnounceComingAndGoing()
+    void diffsGoToContactsOnly()
     {
         QVERIFY(start());
         auto alice = m_server->user(QStringLiteral("alice"));
         auto bob = m_server->user(QStringLiteral("bob"));
-        QVERIFY(alice && bob);
-        const QJsonObject cameOnline = alice->waitEvent(QStringLiteral("presence"));
-        QCOMPARE(cameOnline.value("snapshot").toBool(), false);
-        QCOMPARE(onlineIds(cameOnline), (QList<qint64>{bob->userId()}));
+        auto dave = m_server->user(QStringLiteral("dave"));
+        QVERIFY(alice && bob && dave);
+        conversationBetween(*alice, *bob);
+        QTest::qWait(300); // the first diffs are out
+        alice->clearEvents();
+        dave->clearEvents();
 
         bob->close();
         const QJsonObject wentOffline = alice->waitEvent(QStringLiteral("presence"));
         QCOMPARE(wentOffline.value("snapshot").toBool(), false);
         QCOMPARE(offlineIds(wentOffline), (QList<qint64>{bob->userId()}));
         QCOMPARE(wentOffline.value("online").toArray().size(), 0);
+
+        auto bob2 = m_server->connect();
+        QVERIFY(bob2->authWith(bob->token()));
+        const QJsonObject cameOnline = alice->waitEvent(QStringLiteral("presence"));
+        QCOMPARE(onlineIds(cameOnline), (QList<qint64>{bob->userId()}));
+        QCOMPARE(onlineIds(snapshotOf(*bob2)), (QList<qint64>{alice->userId()}));
+        QVERIFY(bob2->noEvent(QStringLiteral("presence"), 0));
+        QVERIFY(dave->noEvent(QStringLiteral("presence"), 300));
+    }
+
+    void aNewConversationMakesContacts()
+    {
+        QVERIFY(start());
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 300)); // strangers: nothing
+        bob->clearEvents();
+        conversationBetween(*alice, *bob);
+        QCOMPARE(onlineIds(alice->waitEvent(QStringLiteral("presence"))),
+                 (QList<qint64>{bob->userId()}));
+        QCOMPARE(onlineIds(bob->waitEvent(QStringLiteral("presence"))),
+                 (QList<qint64>{alice->userId()}));
+        // Later messages change nothing.
+        QVERIFY(TestClient::isOk(alice->sendTo(bob->userId(), QStringLiteral("again"))));
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 300));
+        QVERIFY(bob->noEvent(QStringLiteral("presence"), 0));
     }
 
     void offlineOnlyWhenTheLastSocketCloses()
@@ -90,10 +137,11 @@ private slots:
         auto alice = m_server->user(QStringLiteral("alice"));
         auto bob = m_server->user(QStringLiteral("bob"));
         QVERIFY(alice && bob);
+        conversationBetween(*alice, *bob);
+        QVERIFY(!alice->waitEvent(QStringLiteral("presence")).isEmpty()); // now contacts
         auto bob2 = m_server->connect();
         QVERIFY(bob2->authWith(bob->token()));
-        QVERIFY(!alice->waitEvent(QStringLiteral("presence")).isEmpty()); // bob came online
-        QVERIFY(alice->noEvent(QStringLiteral("presence"), 300));         // second socket: nothing
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 300)); // second socket: nothing
 
         bob->close();
         QVERIFY(bob->waitDisconnected());
@@ -106,21 +154,22 @@ private slots:
     void manyChangesCoalesceIntoOneFrame()
     {
         QVERIFY(start(600));
+        auto alice = m_server->user(QStringLiteral("alice"));
+        QVERIFY(alice);
         QStringList tokens;
         QList<qint64> ids;
         for (int i = 0; i < 4; ++i) {
             auto user = m_server->user(QStringLiteral("user%1").arg(i));
             QVERIFY(user);
+            conversationBetween(*user, *alice);
             tokens.append(user->token());
             ids.append(user->userId());
         }
-        auto alice = m_server->user(QStringLiteral("alice"));
-        QVERIFY(alice);
         QTRY_COMPARE(m_server->server().connectionCount(), 1);
         QTest::qWait(700); // every earlier change is announced
         alice->clearEvents();
 
-        // Four users come online at once (token auth is quick): one frame tells all.
+        // Four contacts come online at once (token auth is quick): one frame tells all.
         std::vector<std::unique_ptr<TestClient>> sockets;
         QStringList requests;
         for (int i = 0; i < 4; ++i) {
@@ -135,11 +184,11 @@ private slots:
         QCOMPARE(diff.value("snapshot").toBool(), false);
         QCOMPARE(onlineIds(diff), ids);
         QVERIFY(alice->noEvent(QStringLiteral("presence"), 700));
-        // Each newcomer's copy leaves themselves out.
+        // Each newcomer sees alice (their only contact) and never themselves.
         const QJsonObject own = sockets[0]->waitEvent(QStringLiteral("presence"), 3000);
         QCOMPARE(own.value("snapshot").toBool(), true);
-        const QJsonObject ownDiff = sockets[0]->waitEvent(QStringLiteral("presence"), 3000);
-        QVERIFY(!onlineIds(ownDiff).contains(ids[0]));
+        QCOMPARE(onlineIds(own), (QList<qint64>{alice->userId()}));
+        QVERIFY(sockets[0]->noEvent(QStringLiteral("presence"), 0));
     }
 
     void reconnectWithinTheBatchWindowCancelsOut()
@@ -148,6 +197,7 @@ private slots:
         auto alice = m_server->user(QStringLiteral("alice"));
         auto bob = m_server->user(QStringLiteral("bob"));
         QVERIFY(alice && bob);
+        conversationBetween(*alice, *bob);
         QVERIFY(!alice->waitEvent(QStringLiteral("presence"), 3000).isEmpty());
         alice->clearEvents();
 
@@ -163,8 +213,12 @@ private slots:
         QVERIFY(start(50, 400, 600));
         auto alice = m_server->user(QStringLiteral("alice"));
         auto bob = m_server->user(QStringLiteral("bob"));
-        QVERIFY(alice && bob);
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(alice && bob && carol);
+        conversationBetween(*alice, *bob);
+        conversationBetween(*carol, *bob);
         QVERIFY(!alice->waitEvent(QStringLiteral("presence"), 3000).isEmpty());
+        carol->close();
         alice->clearEvents();
 
         // Bob's only socket drops and comes back after several batch windows, within grace.
@@ -174,24 +228,18 @@ private slots:
         auto bobAgain = m_server->connect();
         QVERIFY(bobAgain->authWith(bob->token()));
         QVERIFY(alice->noEvent(QStringLiteral("presence"), 900));
-        // Someone who signs in meanwhile sees bob online.
-        auto carol = m_server->user(QStringLiteral("carol"));
-        QVERIFY(carol);
-        QJsonObject snapshot; // consumed by user(), still in the frame log
-        for (const QJsonObject &f : carol->frameLog()) {
-            if (f.value("type").toString() == QLatin1String("presence"))
-                snapshot = f;
-        }
-        QVERIFY(snapshot.value("snapshot").toBool());
-        QVERIFY(onlineIds(snapshot).contains(bob->userId()));
+        // A contact who signs in meanwhile sees bob online.
+        auto carolAgain = m_server->connect();
+        QVERIFY(carolAgain->authWith(carol->token()));
+        const QJsonObject snapshot = snapshotOf(*carolAgain);
+        QCOMPARE(onlineIds(snapshot), QList<qint64>{bob->userId()});
 
         // Gone for longer than the grace period: announced offline, once.
         bobAgain->close();
         QVERIFY(bobAgain->waitDisconnected());
-        QJsonObject gone; // (carol's arrival is announced to alice first)
-        for (int i = 0; i < 3 && offlineIds(gone).isEmpty(); ++i)
-            gone = alice->waitEvent(QStringLiteral("presence"), 3000);
-        QCOMPARE(offlineIds(gone), QList<qint64>{bob->userId()});
+        QCOMPARE(offlineIds(alice->waitEvent(QStringLiteral("presence"), 3000)),
+                 QList<qint64>{bob->userId()});
+        QVERIFY(alice->noEvent(QStringLiteral("presence"), 300));
     }
 
     void typingIsRelayedToThePeerOnly()
@@ -253,6 +301,29 @@ private slots:
         QCOMPARE(expired.value("active").toBool(), false);
         QCOMPARE(qint64(expired.value("user_id").toDouble()), alice->userId());
         QVERIFY(clock.elapsed() >= 250);
+    }
+
+    void typingRefreshesAreCoalesced()
+    {
+        QVERIFY(start(100, 2000));
+        auto alice = m_server->user(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(alice && bob);
+        const qint64 conversation = conversationBetween(*alice, *bob);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(TestClient::isOk(
+                alice->request(QStringLiteral("typing"), typing(conversation, true))));
+        QCOMPARE(bob->waitEvent(QStringLiteral("typing")).value("active").toBool(), true);
+        QVERIFY(bob->noEvent(QStringLiteral("typing"), 300)); // the refreshes: nothing new
+        // Half the expiry period later a refresh is relayed again (for sockets that joined).
+        QTest::qWait(800);
+        QVERIFY(
+            TestClient::isOk(alice->request(QStringLiteral("typing"), typing(conversation, true))));
+        QCOMPARE(bob->waitEvent(QStringLiteral("typing")).value("active").toBool(), true);
+        // Stopping is never held back.
+        QVERIFY(TestClient::isOk(
+            alice->request(QStringLiteral("typing"), typing(conversation, false))));
+        QCOMPARE(bob->waitEvent(QStringLiteral("typing")).value("active").toBool(), false);
     }
 
     void sendingEndsTyping()
