@@ -259,7 +259,7 @@ void MainWindow::connectMessages()
 void MainWindow::onConversationOpened(qint64 conversationId, const QString &peerName)
 {
     m_stack->setCurrentIndex(1);
-    m_header->setPeer(peerName, m_client.onlineUsers()->isOnline(m_client.openPeerId()));
+    m_header->setPeer(peerName, m_client.isPeerOnline(m_client.openPeerId()));
     m_typing->setTyping(peerName, m_sidebar->conversationDelegate()->isTyping(conversationId));
     m_compose->composeBox()->cancelEdit();
     m_compose->composeBox()->setFocus();
@@ -291,7 +291,7 @@ void MainWindow::onTyping(qint64 conversationId, const QString &username, bool a
 void MainWindow::updatePeerPresence()
 {
     if (m_client.openPeerId() > 0)
-        m_header->setOnline(m_client.onlineUsers()->isOnline(m_client.openPeerId()));
+        m_header->setOnline(m_client.isPeerOnline(m_client.openPeerId()));
 }
 
 void MainWindow::scheduleMarkRead()

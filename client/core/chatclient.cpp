@@ -53,7 +53,12 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
     m_peerTypingExpiry.setInterval(limits::kTypingExpiryMs);
     connect(&m_peerTypingExpiry, &QTimer::timeout, this,
             [this]() { emit typingChanged(openConversationId(), peerName(openPeerId()), false); });
-    connect(&m_userSearch, &UserSearch::found, this, &ChatClient::usersFound);
+    connect(&m_userSearch, &UserSearch::found, this,
+            [this](const QString &query, const QList<User> &users) {
+                for (const User &u : users)
+                    m_directoryOnline.insert(u.id, u.online);
+                emit usersFound(query, users);
+            });
     connect(&m_userSearch, &UserSearch::failed, this,
             [this](const QString &query, const ProtocolError &e) {
                 // Offline, or signing in again after a reconnect, is no news (the connection
@@ -182,6 +187,7 @@ void ChatClient::signOut()
     m_settings.setToken({});
     m_conversations.clear();
     m_online.clear();
+    m_directoryOnline.clear();
     m_messages.close();
     m_userSearch.cancel();
     emit signedOut();
@@ -324,6 +330,14 @@ void ChatClient::openConversation(qint64 conversationId)
     loadNewestPage();
 }
 
+bool ChatClient::isPeerOnline(qint64 userId) const
+{
+    if (m_online.isOnline(userId))
+        return true;
+    // A contact's absence from the online list is news; a stranger is never in it.
+    return !m_conversations.findByPeer(userId) && m_directoryOnline.value(userId, false);
+}
+
 void ChatClient::startConversationWith(qint64 userId, const QString &username)
 {
     if (userId == m_me.id)
@@ -331,7 +345,7 @@ void ChatClient::startConversationWith(qint64 userId, const QString &username)
     if (const Conversation *c = m_conversations.findByPeer(userId))
         return openConversation(c->id);
     m_names.insert(userId, username);
-    m_messages.open(0, m_me, User{userId, username, m_online.isOnline(userId)});
+    m_messages.open(0, m_me, User{userId, username, isPeerOnline(userId)});
     m_hasOlder = false;
     for (const PendingMessage &p : m_outbox.messages()) {
         if (p.conversationId == 0 && p.to == userId)

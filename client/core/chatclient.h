@@ -38,6 +38,9 @@ public:
     qint64 openConversationId() const { return m_messages.conversationId(); }
     qint64 openPeerId() const { return m_messages.peerId(); }
     QString peerName(qint64 userId) const { return m_names.value(userId); }
+    // Online as far as this client knows: contacts from presence events; someone not a
+    // contact yet (found in the directory, no conversation) as the directory last said.
+    bool isPeerOnline(qint64 userId) const;
     qint64 lastRev() const { return m_lastRev; }
     const Outbox &outbox() const { return m_outbox; }
 
@@ -119,6 +122,7 @@ private:
     bool m_authenticated = false;
     qint64 m_lastRev = 0;
     QHash<qint64, QString> m_names;
+    QHash<qint64, bool> m_directoryOnline; // from directory searches, for non-contacts
     QList<QUuid> m_inFlight;
     bool m_hasOlder = false;
     bool m_loadingOlder = false;

@@ -177,6 +177,29 @@ private slots:
         QVERIFY(alice.client->openConversationId() > 0);
     }
 
+    void anOnlineStrangerChosenShowsOnlineBeforeTheFirstMessage()
+    {
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QVERIFY(bob);
+        Person alice = signedUp(QStringLiteral("alice"));
+        QSignalSpy found(alice.client.get(), &ChatClient::usersFound);
+        openJump(alice);
+        typeFilter(alice, QStringLiteral("bob"));
+        QTRY_COMPARE(answersFor(found, QStringLiteral("bob")), 1);
+        QTest::keyClick(alice.jump()->filterEdit(), Qt::Key_Return);
+        QTRY_VERIFY(alice.window->isChatShown());
+        // Not a contact yet (no presence about him), but the directory said he is online.
+        QVERIFY(!alice.client->onlineUsers()->isOnline(bob->userId()));
+        QCOMPARE(alice.window->chatHeader()->statusText(), QStringLiteral("online"));
+        // Once they talk, presence takes over: bob leaving shows.
+        QTest::keyClicks(alice.window->composeBox(), QStringLiteral("hi bob"));
+        QTest::keyClick(alice.window->composeBox(), Qt::Key_Return);
+        QTRY_VERIFY(alice.client->onlineUsers()->isOnline(bob->userId()));
+        bob->close();
+        QTRY_COMPARE_WITH_TIMEOUT(alice.window->chatHeader()->statusText(),
+                                  QStringLiteral("offline"), 10000);
+    }
+
     void someoneYouTalkWithShowsOnceAsTheConversation()
     {
         auto bob = m_server->user(QStringLiteral("bob"));
