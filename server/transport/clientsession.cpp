@@ -7,6 +7,7 @@
 #include "handlers/handlerregistry.h"
 #include "sessionregistry.h"
 
+#include <QTimerEvent>
 #include <QWebSocket>
 
 #include <atomic>
@@ -33,7 +34,9 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
       m_handlers(handlers), m_connectionId(nextConnectionId()),
       m_maxOutboundBytes(config.maxOutboundBytes), m_maxSocketsPerUser(config.maxSocketsPerUser),
       m_maxFrameBytes(config.maxFrameBytes), m_maxMessageBytes(config.maxMessageBytes),
-      m_bucket(config.requestsPerSecond, config.requestBurst)
+      m_bucket(config.requestsPerSecond, config.requestBurst),
+      m_authTimeoutMs(config.authTimeoutMs), m_idleTimeoutMs(config.idleTimeoutMs),
+      m_outboundGraceMs(config.outboundGraceMs)
 {
     m_socket->setParent(this);
     m_clock.start();
@@ -53,35 +56,51 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
         emit finished(this);
     });
 
-    m_authTimer.setSingleShot(true);
-    m_authTimer.setInterval(config.authTimeoutMs);
-    connect(&m_authTimer, &QTimer::timeout, this, &ClientSession::onAuthTimeout);
-    m_authTimer.start();
-
-    m_idleTimer.setSingleShot(true);
-    m_idleTimer.setInterval(config.idleTimeoutMs);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this]() {
-        qCInfo(lcTransport) << "connection" << m_connectionId << "idle, closing";
-        closeWith(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("idle timeout"));
-    });
-    m_idleTimer.start();
-
-    m_slowTimer.setSingleShot(true);
-    m_slowTimer.setInterval(config.outboundGraceMs);
-    connect(&m_slowTimer, &QTimer::timeout, this, [this]() {
-        if (m_socket->bytesToWrite() > m_maxOutboundBytes) {
-            qCWarning(lcTransport)
-                << "connection" << m_connectionId << "does not read its events, closing";
-            closeWith(protocol::CloseTooSlow, QStringLiteral("client too slow"));
-        }
-    });
-
-    m_abortTimer.setSingleShot(true);
-    m_abortTimer.setInterval(kCloseHandshakeMs);
-    connect(&m_abortTimer, &QTimer::timeout, m_socket, &QWebSocket::abort);
+    m_authTimer.start(m_authTimeoutMs, this);
+    m_idleTimer.start(m_idleTimeoutMs, this);
 
     qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "opened from"
                                   << m_socket->peerAddress().toString();
+}
+
+void ClientSession::timerEvent(QTimerEvent *event)
+{
+    const int id = event->timerId();
+    if (id == m_authTimer.timerId()) {
+        m_authTimer.stop();
+        onAuthTimeout();
+    } else if (id == m_idleTimer.timerId()) {
+        onIdleCheck();
+    } else if (id == m_slowTimer.timerId()) {
+        m_slowTimer.stop();
+        onSlowCheck();
+    } else if (id == m_abortTimer.timerId()) {
+        m_abortTimer.stop();
+        m_socket->abort();
+    } else {
+        QObject::timerEvent(event);
+    }
+}
+
+void ClientSession::onIdleCheck()
+{
+    const qint64 left = m_lastInboundMs + m_idleTimeoutMs - m_clock.elapsed();
+    if (left > 0) { // a frame came meanwhile: wait for the rest of its period
+        m_idleTimer.start(int(left), this);
+        return;
+    }
+    m_idleTimer.stop();
+    qCInfo(lcTransport) << "connection" << m_connectionId << "idle, closing";
+    closeWith(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("idle timeout"));
+}
+
+void ClientSession::onSlowCheck()
+{
+    if (m_socket->bytesToWrite() > m_maxOutboundBytes) {
+        qCWarning(lcTransport) << "connection" << m_connectionId
+                               << "does not read its events, closing";
+        closeWith(protocol::CloseTooSlow, QStringLiteral("client too slow"));
+    }
 }
 
 bool ClientSession::mayAuthenticateAs(qint64 userId) const
@@ -135,7 +154,7 @@ void ClientSession::checkOutbound()
         return;
     }
     if (!m_slowTimer.isActive())
-        m_slowTimer.start();
+        m_slowTimer.start(m_outboundGraceMs, this);
 }
 
 void ClientSession::authenticate(const User &user, const QByteArray &tokenHash)
@@ -163,7 +182,7 @@ void ClientSession::deauthenticate()
     m_username.clear();
     m_tokenHash.clear();
     if (!m_closing)
-        m_authTimer.start();
+        m_authTimer.start(m_authTimeoutMs, this);
 }
 
 void ClientSession::holdInput()
@@ -189,7 +208,7 @@ void ClientSession::closeWith(quint16 code, const QString &reason)
     // Gone for presence and fan-out now, not when the peer answers the close.
     m_registry.detach(this);
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
-    m_abortTimer.start();
+    m_abortTimer.start(kCloseHandshakeMs, this);
 }
 
 void ClientSession::onAuthTimeout()
@@ -207,7 +226,7 @@ void ClientSession::receive(Inbound inbound)
 {
     if (m_closing)
         return;
-    m_idleTimer.start();
+    m_lastInboundMs = m_clock.elapsed();
     qint64 retryAfterMs = 0;
     // Both buckets: the socket's, and the account's across all of its sockets.
     const bool limited = !m_bucket.tryTake(m_clock.elapsed(), &retryAfterMs) ||
