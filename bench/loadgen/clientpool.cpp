@@ -3,6 +3,7 @@
 #include "benchclient.h"
 #include "benchclock.h"
 #include "presencetracker.h"
+#include "usernames.h"
 
 #include <cstdio>
 
@@ -63,6 +64,8 @@ void ClientPool::startNext()
            m_nextToOpen < m_clients.size()) {
         ++m_inProgress;
         const qsizetype index = m_nextToOpen++;
+        if (m_presence)
+            m_presence->noteOpening(int(index));
         m_clients[index]->open(m_options.urls.isEmpty()
                                    ? m_options.url
                                    : m_options.urls[index % m_options.urls.size()]);

@@ -4,8 +4,6 @@
 
 #include <QCommandLineParser>
 
-#include <algorithm>
-
 namespace bench {
 namespace {
 
@@ -44,12 +42,6 @@ QString Options::modeName(Mode mode)
         return QStringLiteral("history");
     }
     return QString();
-}
-
-QString userName(const QString &prefix, qint64 index)
-{
-    const int digits = int(std::max<qsizetype>(1, 3 - prefix.size()));
-    return prefix + QStringLiteral("%1").arg(index, digits, 10, QLatin1Char('0'));
 }
 
 bool parseOptions(const QStringList &arguments, Options *options, QString *error)
@@ -92,7 +84,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     const QCommandLineOption duration(
         QStringLiteral("duration"),
         QStringLiteral("Seconds of the measured window. Default: 15. Idle mode: the longest wait "
-                       "for complete online lists."),
+                       "for correct online lists."),
         QStringLiteral("S"));
     const QCommandLineOption drain(
         QStringLiteral("drain-timeout"),

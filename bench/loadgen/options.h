@@ -41,10 +41,6 @@ struct Options
     static QString modeName(Mode mode);
 };
 
-// The name of bench user `index`: the prefix and the number, zero-padded to the protocol's
-// minimum of 3 characters (u00, u01, ..., u99, u100, ...).
-QString userName(const QString &prefix, qint64 index);
-
 // False with a message in *error when the arguments are invalid. Exits for --help/--version
 // (QCommandLineParser's behaviour).
 bool parseOptions(const QStringList &arguments, Options *options, QString *error);

@@ -1,8 +1,10 @@
 #include "presencetracker.h"
 
 #include "jsonscan.h"
+#include "usernames.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace bench {
 namespace {
@@ -24,69 +26,124 @@ QStringView arrayOf(QStringView frame, QLatin1String key)
     }
 }
 
+qint64 utf8Length(QStringView text)
+{
+    qint64 bytes = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // A surrogate pair is 4 bytes: 2 per half.
+        bytes += u < 0x80 ? 1 : u < 0x800 ? 2 : c.isSurrogate() ? 2 : 3;
+    }
+    return bytes;
+}
+
 } // namespace
 
 PresenceTracker::PresenceTracker(int users, const QString &prefix, QObject *parent)
-    : QObject(parent), m_users(users), m_prefix(prefix), m_online(size_t(users)),
-      m_count(size_t(users), 0)
+    : QObject(parent), m_users(users), m_prefix(prefix), m_idOf(size_t(users), 0),
+      m_opening(size_t(users), false)
 {
-    for (auto &list : m_online)
-        list.assign(size_t(users), false);
-    // A single user has nobody to wait for.
-    if (m_users == 1)
-        m_complete = 1;
-}
-
-int PresenceTracker::shortestList() const
-{
-    return m_count.empty() ? 0 : *std::min_element(m_count.cbegin(), m_count.cend());
-}
-
-int PresenceTracker::longestList() const
-{
-    return m_count.empty() ? 0 : *std::max_element(m_count.cbegin(), m_count.cend());
+    m_lists.reserve(size_t(users));
+    for (int i = 0; i < users; ++i) {
+        m_lists.emplace_back();
+        m_lists.back().members = MemberSet(users);
+    }
 }
 
 void PresenceTracker::setUserId(int index, qint64 userId)
 {
+    if (index < 0 || index >= m_users || m_idOf[size_t(index)] == userId)
+        return;
+    m_idOf[size_t(index)] = userId;
     m_indexById.insert(userId, index);
 }
 
-int PresenceTracker::indexOfName(QStringView name) const
+void PresenceTracker::watch(int index, std::vector<int> expected)
 {
-    if (!name.startsWith(m_prefix))
-        return -1;
-    qsizetype pos = m_prefix.size();
-    qint64 n = 0;
-    if (!jsonscan::readInteger(name, &pos, &n) || pos != name.size())
-        return -1;
-    if (n >= m_users)
-        return -1;
-    // Exactly as userName() pads it ("u001" is not u01), without building the name.
-    qsizetype digits = 1;
-    for (qint64 rest = n / 10; rest > 0; rest /= 10)
-        ++digits;
-    digits = std::max<qsizetype>(digits, 3 - m_prefix.size());
-    return name.size() - m_prefix.size() == digits ? int(n) : -1;
+    ClientList &list = m_lists[size_t(index)];
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    list.expected = std::move(expected);
+    list.expectedPresent =
+        int(std::count_if(list.expected.cbegin(), list.expected.cend(),
+                          [&list](int user) { return list.members.contains(user); }));
+    if (!list.watched) {
+        list.watched = true;
+        ++m_watched;
+    }
+    refresh(list);
+    emitTransitions();
 }
 
-void PresenceTracker::setOnline(int clientIndex, int userIndex, bool online)
+void PresenceTracker::unwatch(int index)
 {
-    if (userIndex < 0 || userIndex == clientIndex)
+    ClientList &list = m_lists[size_t(index)];
+    if (!list.watched)
         return;
-    auto &list = m_online[size_t(clientIndex)];
-    if (list[size_t(userIndex)] == online)
-        return;
-    list[size_t(userIndex)] = online;
-    int &count = m_count[size_t(clientIndex)];
-    const bool wasComplete = count == m_users - 1;
-    count += online ? 1 : -1;
-    const bool isComplete = count == m_users - 1;
-    if (isComplete && !wasComplete) {
-        if (++m_complete == m_users)
-            emit becameComplete();
-    } else if (wasComplete && !isComplete) {
-        --m_complete;
+    list.watched = false;
+    --m_watched;
+    refresh(list);
+    emitTransitions();
+}
+
+void PresenceTracker::noteOpening(int index)
+{
+    if (index >= 0 && index < m_users)
+        m_opening[size_t(index)] = true;
+}
+
+int PresenceTracker::listSize(const ClientList &list) const
+{
+    return list.members.size() + int(list.foreign.size());
+}
+
+int PresenceTracker::shortestList() const
+{
+    int shortest = INT_MAX;
+    for (const ClientList &list : m_lists) {
+        if (list.watched)
+            shortest = std::min(shortest, listSize(list));
+    }
+    return shortest == INT_MAX ? 0 : shortest;
+}
+
+int PresenceTracker::longestList() const
+{
+    int longest = 0;
+    for (const ClientList &list : m_lists) {
+        if (list.watched)
+            longest = std::max(longest, listSize(list));
+    }
+    return longest;
+}
+
+void PresenceTracker::setMember(ClientList &list, int userIndex, bool online)
+{
+    const bool changed = online ? list.members.insert(userIndex) : list.members.erase(userIndex);
+    if (changed && std::binary_search(list.expected.cbegin(), list.expected.cend(), userIndex))
+        list.expectedPresent += online ? 1 : -1;
+}
+
+void PresenceTracker::refresh(ClientList &list)
+{
+    const bool complete =
+        list.watched && list.snapshotSeen && list.expectedPresent == int(list.expected.size());
+    const bool correct = complete && listSize(list) == int(list.expected.size());
+    m_complete += int(complete) - int(list.complete);
+    m_correct += int(correct) - int(list.correct);
+    list.complete = complete;
+    list.correct = correct;
+}
+
+void PresenceTracker::emitTransitions()
+{
+    if (allComplete() != m_wasAllComplete) {
+        m_wasAllComplete = allComplete();
+        emit allCompleteChanged(m_wasAllComplete);
+    }
+    if (allCorrect() != m_wasAllCorrect) {
+        m_wasAllCorrect = allCorrect();
+        emit allCorrectChanged(m_wasAllCorrect);
     }
 }
 
@@ -94,36 +151,55 @@ void PresenceTracker::apply(int clientIndex, QStringView frame)
 {
     if (clientIndex < 0 || clientIndex >= m_users)
         return;
+    ClientList &list = m_lists[size_t(clientIndex)];
     ++m_frames;
-    if (jsonscan::boolField(frame, QLatin1String("snapshot")).value_or(false) &&
-        m_count[size_t(clientIndex)] > 0) {
-        auto &list = m_online[size_t(clientIndex)];
-        for (int i = 0; i < m_users; ++i) {
-            if (list[size_t(i)])
-                setOnline(clientIndex, i, false);
-        }
+    m_bytes += utf8Length(frame);
+    if (jsonscan::boolField(frame, QLatin1String("snapshot")).value_or(false)) {
+        // A snapshot replaces the list.
+        list.members.clear();
+        list.foreign.clear();
+        list.expectedPresent = 0;
+        list.snapshotSeen = true;
     }
+    // User objects are flat and user names hold no braces: '{' to '}' is one user.
     const QStringView online = arrayOf(frame, QLatin1String("online"));
-    qsizetype pos = 0;
-    while (true) {
-        const QStringView name = jsonscan::stringField(online, QLatin1String("username"), pos);
-        if (name.isNull())
+    for (qsizetype pos = online.indexOf(QLatin1Char('{')); pos >= 0;
+         pos = online.indexOf(QLatin1Char('{'), pos)) {
+        const qsizetype end = online.indexOf(QLatin1Char('}'), pos);
+        if (end < 0)
             break;
+        const QStringView user = online.mid(pos, end - pos);
+        pos = end;
         ++m_entries;
-        setOnline(clientIndex, indexOfName(name), true);
-        pos = (name.data() - online.data()) + name.size();
+        const qint64 id = jsonscan::intField(user, QLatin1String("id")).value_or(0);
+        const int index =
+            userIndexOf(jsonscan::stringField(user, QLatin1String("username")), m_prefix, m_users);
+        if (index < 0) {
+            list.foreign.insert(id);
+            continue;
+        }
+        if (id > 0)
+            setUserId(index, id);
+        if (!m_opening[size_t(index)])
+            ++m_early;
+        setMember(list, index, true);
     }
     const QStringView offline = arrayOf(frame, QLatin1String("offline"));
-    pos = 0;
-    while (pos < offline.size()) {
+    for (qsizetype pos = 0; pos < offline.size();) {
         qint64 id = 0;
-        if (jsonscan::readInteger(offline, &pos, &id)) {
-            ++m_entries;
-            setOnline(clientIndex, m_indexById.value(id, -1), false);
-        } else {
+        if (!jsonscan::readInteger(offline, &pos, &id)) {
             ++pos;
+            continue;
         }
+        ++m_entries;
+        const int index = m_indexById.value(id, -1);
+        if (index >= 0)
+            setMember(list, index, false);
+        else
+            list.foreign.remove(id);
     }
+    refresh(list);
+    emitTransitions();
 }
 
 } // namespace bench
