@@ -102,11 +102,9 @@ void BenchClient::signInReply(const QString &password, bool triedLogin, const QJ
 {
     const QString type = reply.value(QStringLiteral("type")).toString();
     if (type == kOk) {
-        m_userId = qint64(
-            reply.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toDouble());
+        m_token = reply.value(QStringLiteral("token")).toString();
         m_registeredNow = !triedLogin;
-        m_signedIn = true;
-        emit signedIn();
+        markSignedIn(reply);
         return;
     }
     const QString code = reply.value(QStringLiteral("code")).toString();
@@ -123,6 +121,32 @@ void BenchClient::signInReply(const QString &password, bool triedLogin, const QJ
     fail(QStringLiteral("%1 failed: %2 (%3)")
              .arg(triedLogin ? QStringLiteral("login") : QStringLiteral("register"), code,
                   reply.value(QStringLiteral("message")).toString()));
+}
+
+void BenchClient::authenticate(const QString &token)
+{
+    request(QStringLiteral("auth"), {{QStringLiteral("token"), token}},
+            [this](const QJsonObject &reply) { authReply(reply); });
+}
+
+void BenchClient::authReply(const QJsonObject &reply)
+{
+    if (reply.value(QStringLiteral("type")).toString() == kOk)
+        return markSignedIn(reply);
+    if (reply.isEmpty())
+        return fail(
+            QStringLiteral("connection closed while signing in (close code %1)").arg(m_closeCode));
+    fail(QStringLiteral("auth failed: %1 (%2)")
+             .arg(reply.value(QStringLiteral("code")).toString(),
+                  reply.value(QStringLiteral("message")).toString()));
+}
+
+void BenchClient::markSignedIn(const QJsonObject &reply)
+{
+    m_userId = qint64(
+        reply.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toDouble());
+    m_signedIn = true;
+    emit signedIn();
 }
 
 void BenchClient::sendMessage(const QString &content)
@@ -211,6 +235,7 @@ void BenchClient::onClosed()
     const QHash<QString, ReplyHandler> pending = std::exchange(m_pending, {});
     for (const ReplyHandler &handler : pending)
         handler(QJsonObject());
+    emit closed();
     if (!m_signedIn) {
         fail(QStringLiteral("connection closed before sign-in: %1 (close code %2)")
                  .arg(m_socket.errorString())

@@ -1,8 +1,8 @@
 #pragma once
 // One bench user on one WebSocket: opens, signs in (register, or login when the name is
-// taken), sends messages to its partner with hand-written frames, and reports acks and
-// message events from a field scan instead of a full JSON parse (see jsonscan.h). Other
-// requests go through request(), whose replies are parsed in full.
+// taken; or `auth` with the token an earlier sign-in returned), sends messages to its partner with
+// hand-written frames, and reports acks and message events from a field scan instead of a full JSON
+// parse (see jsonscan.h). Other requests go through request(), whose replies are parsed in full.
 
 #include <QHash>
 #include <QJsonObject>
@@ -32,6 +32,8 @@ public:
     qint64 userId() const { return m_userId; }
     bool isSignedIn() const { return m_signedIn; }
     bool registeredNow() const { return m_registeredNow; }
+    // The session token of the last register or login (for authenticate() on another socket).
+    const QString &token() const { return m_token; }
     int closeCode() const { return m_closeCode; }
     // When the frame being handled arrived (benchclock), before any parsing: reply handlers
     // use it to time round trips without their own JSON parse.
@@ -44,6 +46,8 @@ public:
     // After connected(): register, or log in when the name is taken. Ends in signedIn() or
     // failed().
     void signIn(const QString &password);
+    // After connected(): sign in with a session token. Ends in signedIn() or failed().
+    void authenticate(const QString &token);
     void close();
 
     // The partner every sendMessage() goes to; the conversation id is learnt from the first
@@ -67,6 +71,8 @@ signals:
     void failed(const QString &reason);
     // The socket closed after sign-in, not by close(): the close code.
     void disconnected(int closeCode);
+    // The socket closed, whoever closed it (after close() too).
+    void closed();
     // The reply to a sendMessage(): an empty code for ok, else the error code.
     void sendAcked(QStringView errorCode);
     void messageReceived(QStringView content);
@@ -76,10 +82,13 @@ private:
     void onReply(QStringView frame, QStringView re, bool ok);
     void onClosed();
     void signInReply(const QString &password, bool triedLogin, const QJsonObject &reply);
+    void authReply(const QJsonObject &reply);
+    void markSignedIn(const QJsonObject &reply);
     void fail(const QString &reason);
 
     int m_index;
     QString m_username;
+    QString m_token;
     QWebSocket m_socket;
     PresenceTracker *m_presence = nullptr;
     QHash<QString, ReplyHandler> m_pending;

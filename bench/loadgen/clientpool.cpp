@@ -10,13 +10,19 @@
 namespace bench {
 
 ClientPool::ClientPool(const Options &options, int users, QObject *parent)
-    : QObject(parent), m_options(options)
+    : QObject(parent), m_options(options), m_concurrency(options.connectConcurrency)
 {
     m_clients.reserve(size_t(users));
+    m_openedNs.assign(size_t(users), 0);
     for (int i = 0; i < users; ++i) {
         auto *client = new BenchClient(i, userName(options.userPrefix, i), this);
-        connect(client, &BenchClient::connected, client,
-                [this, client]() { client->signIn(m_options.password); });
+        connect(client, &BenchClient::connected, client, [this, client]() {
+            m_handshake.record(nowNs() - m_openedNs[size_t(client->index())]);
+            if (m_tokens.empty())
+                client->signIn(m_options.password);
+            else
+                client->authenticate(m_tokens[size_t(client->index())]);
+        });
         connect(client, &BenchClient::signedIn, this, [this, client]() { onSignedIn(client); });
         connect(client, &BenchClient::failed, this,
                 [this, client](const QString &reason) { onFailed(client, reason); });
@@ -60,12 +66,12 @@ void ClientPool::start()
 
 void ClientPool::startNext()
 {
-    while (!m_finished && m_inProgress < m_options.connectConcurrency &&
-           m_nextToOpen < m_clients.size()) {
+    while (!m_finished && m_inProgress < m_concurrency && m_nextToOpen < m_clients.size()) {
         ++m_inProgress;
         const qsizetype index = m_nextToOpen++;
         if (m_presence)
             m_presence->noteOpening(int(index));
+        m_openedNs[size_t(index)] = nowNs();
         m_clients[index]->open(m_options.urls.isEmpty()
                                    ? m_options.url
                                    : m_options.urls[index % m_options.urls.size()]);
@@ -78,6 +84,7 @@ void ClientPool::onSignedIn(BenchClient *client)
         return;
     --m_inProgress;
     ++m_signedIn;
+    m_signInTimes.record(nowNs() - m_openedNs[size_t(client->index())]);
     m_registered += client->registeredNow() ? 1 : 0;
     if (m_presence)
         m_presence->setUserId(client->index(), client->userId());

@@ -1,9 +1,11 @@
 #pragma once
-// Opens and signs in the bench users PREFIX0..PREFIXn-1, at most `connectConcurrency` at a
-// time (the server refuses more than max-unauthenticated-per-address sockets per address that
-// have not signed in), so 10,000 users work. Signed-in clients that send nothing ping every
+// Opens and signs in the bench users PREFIX0..PREFIXn-1 (with their password, or with session
+// tokens from an earlier sign-in), at most `connectConcurrency` at a time (the server refuses
+// more than max-unauthenticated-per-address sockets per address that have not signed in), so
+// 10,000 users work. Signed-in clients that send nothing ping every
 // 30 s, as the protocol asks of clients.
 
+#include "latencyhistogram.h"
 #include "options.h"
 
 #include <QObject>
@@ -25,6 +27,10 @@ public:
 
     // Before start(): presence frames of every client go to it.
     void setPresenceTracker(PresenceTracker *tracker);
+    // Before start(): client i signs in with `auth` and tokens[i] instead of its password.
+    void setTokens(std::vector<QString> tokens) { m_tokens = std::move(tokens); }
+    // Before start(): how many connect and sign in at once (default --connect-concurrency).
+    void setConcurrency(int concurrency) { m_concurrency = concurrency; }
     void start();
 
     const std::vector<BenchClient *> &clients() const { return m_clients; }
@@ -32,6 +38,10 @@ public:
     double signInSeconds() const { return double(m_doneNs - m_startNs) / 1e9; }
     int registered() const { return m_registered; }
     int signedIn() const { return m_signedIn; }
+    // Per client, from opening its socket: until the WebSocket handshake was done, and until
+    // it was signed in.
+    const LatencyHistogram &handshakeTimes() const { return m_handshake; }
+    const LatencyHistogram &signInTimes() const { return m_signInTimes; }
 
 signals:
     void ready();
@@ -45,7 +55,12 @@ private:
 
     const Options &m_options;
     std::vector<BenchClient *> m_clients;
+    std::vector<qint64> m_openedNs;
+    LatencyHistogram m_handshake;
+    LatencyHistogram m_signInTimes;
     PresenceTracker *m_presence = nullptr;
+    std::vector<QString> m_tokens;
+    int m_concurrency;
     QTimer m_timeout;
     QTimer m_progress;
     QTimer m_ping; // keeps signed-in clients alive while a run lasts

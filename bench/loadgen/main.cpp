@@ -6,6 +6,7 @@
 #include "idlerun.h"
 #include "looppacer.h"
 #include "options.h"
+#include "presencerun.h"
 #include "trafficrun.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,8 @@ std::unique_ptr<bench::BenchRun> makeRun(const bench::Options &options)
         return std::make_unique<bench::IdleRun>(options);
     case bench::Options::Mode::History:
         return std::make_unique<bench::HistoryRun>(options);
+    case bench::Options::Mode::Presence:
+        return std::make_unique<bench::PresenceRun>(options);
     }
     return nullptr;
 }

@@ -4,6 +4,8 @@
 
 #include <QCommandLineParser>
 
+#include <algorithm>
+
 namespace bench {
 namespace {
 
@@ -40,6 +42,8 @@ QString Options::modeName(Mode mode)
         return QStringLiteral("idle");
     case Mode::History:
         return QStringLiteral("history");
+    case Mode::Presence:
+        return QStringLiteral("presence");
     }
     return QString();
 }
@@ -67,7 +71,8 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                                      QStringLiteral("Number of users/connections. Default: 100."),
                                      QStringLiteral("N"));
     const QCommandLineOption mode(QStringLiteral("mode"),
-                                  QStringLiteral("closed, open or idle. Default: closed."),
+                                  QStringLiteral("closed, open, idle or presence. Default: "
+                                                 "closed."),
                                   QStringLiteral("MODE"));
     const QCommandLineOption inFlight(
         QStringLiteral("in-flight"),
@@ -83,8 +88,8 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                                     QStringLiteral("S"));
     const QCommandLineOption duration(
         QStringLiteral("duration"),
-        QStringLiteral("Seconds of the measured window. Default: 15. Idle mode: the longest wait "
-                       "for correct online lists."),
+        QStringLiteral("Seconds of the measured window. Default: 15. Idle and presence mode: "
+                       "the longest wait for correct online lists."),
         QStringLiteral("S"));
     const QCommandLineOption drain(
         QStringLiteral("drain-timeout"),
@@ -136,14 +141,61 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         QStringLiteral("loop-pause-ms"),
         QStringLiteral("Sleep before each blocking pass of the event loop so one poll() serves "
                        "many sockets (cheaper with thousands of connections; adds up to MS to "
-                       "each reading). Default: 5 in idle mode, else 0."),
+                       "each reading). Default: 5 in idle and presence mode, else 0."),
+        QStringLiteral("MS"));
+    const QCommandLineOption contacts(
+        QStringLiteral("contacts"),
+        QStringLiteral("Presence mode: contacts per user, even (user i shares a conversation "
+                       "with i+1..i+K/2 mod N). Default: 4."),
+        QStringLiteral("K"));
+    const QCommandLineOption observers(
+        QStringLiteral("observers"),
+        QStringLiteral("Presence mode: clients that stay connected while all others leave, in "
+                       "pairs of neighbours spread over the users. Default: N/10, at least "
+                       "2 and at most 100."),
+        QStringLiteral("M"));
+    const QCommandLineOption burstConcurrency(
+        QStringLiteral("burst-concurrency"),
+        QStringLiteral("Presence mode: connections opened and signing in at the same time in "
+                       "the timed sign-in burst (the server's listen backlog is 1,024). Default: "
+                       "1000."),
+        QStringLiteral("C"));
+    const QCommandLineOption grace(
+        QStringLiteral("presence-grace-ms"),
+        QStringLiteral("Presence mode: the server's presence-grace-ms, to know when everybody "
+                       "has been announced offline. Default: 3000."),
+        QStringLiteral("MS"));
+    const QCommandLineOption batch(
+        QStringLiteral("presence-batch-ms"),
+        QStringLiteral("Presence mode: the server's presence-batch-ms. Default: 200."),
         QStringLiteral("MS"));
     const QCommandLineOption label(QStringLiteral("label"),
                                    QStringLiteral("Free text put in the JSON line."),
                                    QStringLiteral("TEXT"));
-    parser.addOptions({url, clients, mode, inFlight, rate, warmup, duration, drain, serverPid,
-                       prefix, password, jsonOnly, history, historyRequests, fillInFlight,
-                       concurrency, connectTimeout, loopPause, label});
+    parser.addOptions({url,
+                       clients,
+                       mode,
+                       inFlight,
+                       rate,
+                       warmup,
+                       duration,
+                       drain,
+                       serverPid,
+                       prefix,
+                       password,
+                       jsonOnly,
+                       history,
+                       historyRequests,
+                       fillInFlight,
+                       concurrency,
+                       connectTimeout,
+                       loopPause,
+                       contacts,
+                       observers,
+                       burstConcurrency,
+                       grace,
+                       batch,
+                       label});
     parser.process(arguments);
 
     Options &o = *options;
@@ -178,8 +230,10 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
             o.mode = Options::Mode::Open;
         else if (m == QLatin1String("idle"))
             o.mode = Options::Mode::Idle;
+        else if (m == QLatin1String("presence"))
+            o.mode = Options::Mode::Presence;
         else
-            return invalid(mode, QStringLiteral("closed, open or idle"));
+            return invalid(mode, QStringLiteral("closed, open, idle or presence"));
     }
     if (parser.isSet(inFlight) && !toInt(parser.value(inFlight), 1, 256, &o.inFlight))
         return invalid(inFlight, QStringLiteral("1-256"));
@@ -223,11 +277,29 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         return invalid(connectTimeout, QStringLiteral("seconds >= 1"));
     if (parser.isSet(loopPause) && !toInt(parser.value(loopPause), 0, 1000, &o.loopPauseMs))
         return invalid(loopPause, QStringLiteral("0-1000"));
+    if (parser.isSet(contacts) &&
+        (!toInt(parser.value(contacts), 0, 1'000'000, &o.contacts) || o.contacts % 2 != 0))
+        return invalid(contacts, QStringLiteral("an even number >= 0"));
+    if (parser.isSet(observers) && !toInt(parser.value(observers), 1, 1'000'000, &o.observers))
+        return invalid(observers, QStringLiteral("1-1000000"));
+    if (parser.isSet(burstConcurrency) &&
+        !toInt(parser.value(burstConcurrency), 1, 1'000'000, &o.burstConcurrency))
+        return invalid(burstConcurrency, QStringLiteral("1-1000000"));
+    if (parser.isSet(grace) && !toInt(parser.value(grace), 0, 600'000, &o.presenceGraceMs))
+        return invalid(grace, QStringLiteral("0-600000"));
+    if (parser.isSet(batch) && !toInt(parser.value(batch), 0, 10'000, &o.presenceBatchMs))
+        return invalid(batch, QStringLiteral("0-10000"));
+    if (o.observers < 0)
+        o.observers = std::clamp(o.clients / 10, 2, 100);
     if (o.loopPauseMs < 0)
-        o.loopPauseMs = o.mode == Options::Mode::Idle ? 5 : 0;
+        o.loopPauseMs = o.mode == Options::Mode::Idle || o.mode == Options::Mode::Presence ? 5 : 0;
     o.label = parser.value(label);
     if ((o.mode == Options::Mode::Closed || o.mode == Options::Mode::Open) && o.clients < 2) {
         *error = QStringLiteral("closed and open loop need at least 2 clients (pairs)");
+        return false;
+    }
+    if (o.mode == Options::Mode::Presence && o.contacts > 0 && o.contacts >= o.clients) {
+        *error = QStringLiteral("--contacts must be less than --clients");
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {

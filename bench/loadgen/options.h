@@ -11,10 +11,11 @@ struct Options
 {
     enum class Mode
     {
-        Closed,  // K messages in flight per sender, the next sent when an ack arrives
-        Open,    // a fixed aggregate rate, round-robin over the senders
-        Idle,    // connect, sign in, stay: sign-in time, presence completeness, RSS per socket
-        History, // history page latency on one conversation of M messages
+        Closed,   // K messages in flight per sender, the next sent when an ack arrives
+        Open,     // a fixed aggregate rate, round-robin over the senders
+        Idle,     // connect, sign in, stay: sign-in time, presence completeness, RSS per socket
+        History,  // history page latency on one conversation of M messages
+        Presence, // contacts, then everyone signs in again at once, then most leave
     };
 
     QUrl url;         // the first --url
@@ -35,7 +36,12 @@ struct Options
     int fillInFlight = 200;
     int connectConcurrency = 32;
     double connectTimeoutS = 120;
-    int loopPauseMs = -1; // -1: the mode's default (idle 5 ms, else 0)
+    int loopPauseMs = -1; // -1: the mode's default (idle and presence 5 ms, else 0)
+    int contacts = 4;     // presence mode: K contacts per user
+    int observers = -1;   // presence mode: clients that stay (-1: N/10, 2 to 100)
+    int burstConcurrency = 1000;
+    int presenceGraceMs = 3000; // the server's presence-grace-ms
+    int presenceBatchMs = 200;  // the server's presence-batch-ms
     QString label;
 
     static QString modeName(Mode mode);

@@ -1,0 +1,86 @@
+#include "contactbuilder.h"
+
+#include "benchclient.h"
+#include "contactlookup.h"
+#include "payload.h"
+
+#include <QJsonObject>
+
+#include <utility>
+
+namespace bench {
+namespace {
+
+// Requests in flight over all clients: enough to keep the server's group commit busy, few
+// enough that replies are not queued behind thousands of others.
+constexpr int kMaxInFlight = 512;
+
+} // namespace
+
+ContactBuilder::ContactBuilder(std::vector<BenchClient *> clients, const ContactGraph &graph,
+                               const QString &prefix, QObject *parent)
+    : QObject(parent), m_clients(std::move(clients)), m_graph(graph), m_prefix(prefix),
+      m_contacts(m_clients.size())
+{}
+
+void ContactBuilder::start()
+{
+    sendNext();
+}
+
+void ContactBuilder::noteError(const QString &error)
+{
+    if (m_errors++ == 0)
+        m_firstError = error;
+}
+
+void ContactBuilder::sendNext()
+{
+    const auto &pairs = m_graph.pairs();
+    while (m_inFlight < kMaxInFlight && m_nextPair < pairs.size()) {
+        const auto [from, to] = pairs[m_nextPair++];
+        ++m_inFlight;
+        m_clients[size_t(from)]->request(
+            QStringLiteral("send"),
+            {{QStringLiteral("to"), double(m_clients[size_t(to)]->userId())},
+             {QStringLiteral("client_id"), payload::newClientId()},
+             {QStringLiteral("content"), QStringLiteral("presence benchmark: contacts")}},
+            [this](const QJsonObject &reply) {
+                --m_inFlight;
+                if (reply.value(QStringLiteral("type")).toString() == QLatin1String("ok"))
+                    ++m_created;
+                else
+                    noteError(QStringLiteral("send: %1")
+                                  .arg(reply.isEmpty()
+                                           ? QStringLiteral("connection closed")
+                                           : reply.value(QStringLiteral("code")).toString()));
+                sendNext();
+            });
+    }
+    if (m_inFlight == 0 && m_nextPair == pairs.size())
+        lookUpNext();
+}
+
+void ContactBuilder::lookUpNext()
+{
+    while (m_inFlight < kMaxInFlight && m_nextLookup < m_clients.size()) {
+        const size_t index = m_nextLookup++;
+        ++m_inFlight;
+        requestContacts(m_clients[index], m_prefix, int(m_clients.size()),
+                        [this, index](const Contacts &contacts) {
+                            --m_inFlight;
+                            ++m_lookedUp;
+                            if (!contacts.ok)
+                                noteError(QStringLiteral("conversations: %1").arg(contacts.error));
+                            m_contacts[index] = contacts.bench;
+                            m_otherContacts += contacts.others;
+                            if (contacts.bench != m_graph.contactsOf(int(index)))
+                                ++m_mismatched;
+                            lookUpNext();
+                        });
+    }
+    if (m_lookedUp == int(m_clients.size()))
+        emit finished();
+}
+
+} // namespace bench
