@@ -9,6 +9,7 @@
 #include "presencerun.h"
 #include "trafficrun.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -25,6 +26,28 @@ void raiseFileLimit()
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
         limit.rlim_cur = limit.rlim_max;
         setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+// Idle and presence mode hold thousands of sockets that open and close together. Qt's default
+// event dispatcher on Linux (glib) keeps socket notifiers in a list, so each one registered or
+// removed costs O(N); Qt's own UNIX dispatcher keeps them in a hash. It is chosen when the
+// application object is made, so before the options are parsed: from argv directly.
+void preferUnixDispatcher(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        return;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        QByteArray mode;
+        if (argument == "--mode" && i + 1 < argc)
+            mode = argv[i + 1];
+        else if (argument.startsWith("--mode="))
+            mode = argument.mid(7);
+        if (mode == "idle" || mode == "presence") {
+            qputenv("QT_NO_GLIB", "1");
+            return;
+        }
     }
 }
 
@@ -48,6 +71,7 @@ std::unique_ptr<bench::BenchRun> makeRun(const bench::Options &options)
 
 int main(int argc, char *argv[])
 {
+    preferUnixDispatcher(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("natter-loadgen"));
     QCoreApplication::setApplicationVersion(QStringLiteral("1"));
