@@ -30,6 +30,19 @@ ChatServer::ChatServer(SessionRegistry &registry, const HandlerRegistry &handler
                                     this))
 {
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptPending);
+    // A deadline is noticed at most a quarter of the shorter timeout late (and within 1 s).
+    m_deadlineSweep.setInterval(
+        qBound(10, qMin(config.authTimeoutMs, config.idleTimeoutMs) / 4, 1000));
+    connect(&m_deadlineSweep, &QTimer::timeout, this, &ChatServer::sweepDeadlines);
+    m_deadlineSweep.start();
+}
+
+void ChatServer::sweepDeadlines()
+{
+    // A copy: closing a session changes the registry.
+    const QList<ClientSession *> sessions = m_registry.connections();
+    for (ClientSession *session : sessions)
+        session->checkDeadlines();
 }
 
 ChatServer::~ChatServer()
@@ -172,6 +185,7 @@ void ChatServer::sessionFinished(ClientSession *session)
 {
     --m_sessions;
     session->deleteLater();
+    m_heapTrimmer.noteConnectionClosed();
     if (m_sessions == 0)
         emit connectionsClosed();
 }

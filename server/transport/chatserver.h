@@ -4,11 +4,13 @@
 // ClientSession per socket.
 
 #include "config/serverconfig.h"
+#include "heaptrimmer.h"
 #include "userratelimiter.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 class QWebSocket;
 class QWebSocketServer;
@@ -49,6 +51,7 @@ private:
     void acceptPending();
     void rejectWrongPath(QWebSocket *socket);
     void sessionFinished(ClientSession *session);
+    void sweepDeadlines();
 
     SessionRegistry &m_registry;
     const HandlerRegistry &m_handlers;
@@ -57,6 +60,9 @@ private:
     QWebSocketServer *m_server;
     QString m_tlsError;
     int m_sessions = 0;
+    // One timer checks every session's auth and idle deadlines (see ClientSession).
+    QTimer m_deadlineSweep;
+    HeapTrimmer m_heapTrimmer;
 };
 
 } // namespace natter::server

@@ -56,9 +56,6 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
         emit finished(this);
     });
 
-    m_authTimer.start(m_authTimeoutMs, this);
-    m_idleTimer.start(m_idleTimeoutMs, this);
-
     qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "opened from"
                                   << m_socket->peerAddress().toString();
 }
@@ -66,12 +63,7 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
 void ClientSession::timerEvent(QTimerEvent *event)
 {
     const int id = event->timerId();
-    if (id == m_authTimer.timerId()) {
-        m_authTimer.stop();
-        onAuthTimeout();
-    } else if (id == m_idleTimer.timerId()) {
-        onIdleCheck();
-    } else if (id == m_slowTimer.timerId()) {
+    if (id == m_slowTimer.timerId()) {
         m_slowTimer.stop();
         onSlowCheck();
     } else if (id == m_abortTimer.timerId()) {
@@ -82,16 +74,19 @@ void ClientSession::timerEvent(QTimerEvent *event)
     }
 }
 
-void ClientSession::onIdleCheck()
+void ClientSession::checkDeadlines()
 {
-    const qint64 left = m_lastInboundMs + m_idleTimeoutMs - m_clock.elapsed();
-    if (left > 0) { // a frame came meanwhile: wait for the rest of its period
-        m_idleTimer.start(int(left), this);
+    if (m_closing)
+        return;
+    const qint64 now = m_clock.elapsed();
+    if (!isAuthenticated() && now - m_unauthenticatedSinceMs >= m_authTimeoutMs) {
+        onAuthTimeout();
         return;
     }
-    m_idleTimer.stop();
-    qCInfo(lcTransport) << "connection" << m_connectionId << "idle, closing";
-    closeWith(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("idle timeout"));
+    if (now - m_lastInboundMs >= m_idleTimeoutMs) {
+        qCInfo(lcTransport) << "connection" << m_connectionId << "idle, closing";
+        closeWith(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("idle timeout"));
+    }
 }
 
 void ClientSession::onSlowCheck()
@@ -167,7 +162,6 @@ void ClientSession::authenticate(const User &user, const QByteArray &tokenHash)
     m_userId = user.id;
     m_username = user.username;
     m_tokenHash = tokenHash;
-    m_authTimer.stop();
     m_registry.attach(this);
     qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "authenticated as user"
                                   << user.id << user.username;
@@ -181,8 +175,7 @@ void ClientSession::deauthenticate()
     m_userId = 0;
     m_username.clear();
     m_tokenHash.clear();
-    if (!m_closing)
-        m_authTimer.start(m_authTimeoutMs, this);
+    m_unauthenticatedSinceMs = m_clock.elapsed();
 }
 
 void ClientSession::holdInput()
@@ -201,8 +194,6 @@ void ClientSession::closeWith(quint16 code, const QString &reason)
     if (m_closing)
         return;
     m_closing = true;
-    m_authTimer.stop();
-    m_idleTimer.stop();
     m_slowTimer.stop();
     m_backlog.clear();
     // Gone for presence and fan-out now, not when the peer answers the close.
