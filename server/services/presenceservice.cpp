@@ -170,8 +170,10 @@ void PresenceService::flush()
             queueFor(follower, userId, online);
     }
     m_changed = deferred;
+    // Grace periods that end within one batch window are announced together (a little late,
+    // as any change is): 300 contacts leaving at once make a few frames, not 300.
     if (nextExpiry >= 0)
-        m_graceTimer.start(int(nextExpiry));
+        m_graceTimer.start(int(qMax(nextExpiry, qint64(m_batchTimer.interval()))));
 
     // One frame per follower, for all of that user's sockets here.
     const QHash<qint64, QHash<qint64, bool>> pending = std::exchange(m_pending, {});
