@@ -94,7 +94,8 @@ for who in alice:left bob:right; do
     clients+=("$!")
     pids+=("$!")
 done
-echo "demo: alice and bob are signed in; close both windows or press Ctrl+C to stop"
+echo "demo: alice and bob are signed in. To start chatting, press Ctrl+K in one window and"
+echo "      type the other's name. Close both windows or press Ctrl+C to stop."
 for pid in "${clients[@]}"; do
     wait "$pid" || true
 done
