@@ -12,6 +12,7 @@
 #include "testclient.h"
 #include "testprofiles.h"
 #include "testserver.h"
+#include "windowperson.h"
 
 #include <QJsonArray>
 #include <QLabel>
@@ -26,15 +27,6 @@ using namespace natter;
 using namespace natter::client;
 
 namespace {
-
-struct Person
-{
-    std::unique_ptr<ProfileSettings> settings;
-    std::unique_ptr<ChatClient> client;
-    std::unique_ptr<MainWindow> window;
-
-    JumpDialog *jump() const { return window->jumpDialog(); }
-};
 
 // The dialog's visible row for `name`; invalid when it is not listed.
 QModelIndex rowNamed(const JumpDialog *jump, const QString &name)
@@ -68,19 +60,7 @@ private:
 
     Person signedUp(const QString &name)
     {
-        Person p;
-        p.settings = std::make_unique<ProfileSettings>(name + QString::number(++m_profiles));
-        p.client = std::make_unique<ChatClient>(*p.settings);
-        p.client->connection().setReconnectDelays(100, 300);
-        p.window = std::make_unique<MainWindow>(*p.client);
-        p.window->resize(900, 640);
-        QSignalSpy ok(p.client.get(), &ChatClient::authenticated);
-        p.client->registerAccount(m_server->url(), name, QStringLiteral("password123"), true);
-        if (!ok.wait(5000))
-            qFatal("registration of %s failed", qPrintable(name));
-        p.window->show();
-        if (!QTest::qWaitForWindowExposed(p.window.get()))
-            qFatal("window not exposed");
+        Person p = signUpInWindow(m_server->url(), name, name + QString::number(++m_profiles));
         p.window->activateWindow();
         return p;
     }

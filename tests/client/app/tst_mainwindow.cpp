@@ -17,6 +17,7 @@
 #include "testserver.h"
 #include "theme.h"
 #include "typingindicator.h"
+#include "windowperson.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -29,23 +30,6 @@ using namespace natter;
 using namespace natter::client;
 
 namespace {
-
-struct Person
-{
-    std::unique_ptr<ProfileSettings> settings;
-    std::unique_ptr<ChatClient> client;
-    std::unique_ptr<MainWindow> window;
-
-    MessageListModel *messages() const { return client->messages(); }
-    QString text(int row) const
-    {
-        return messages()->index(row).data(MessageListModel::TextRole).toString();
-    }
-    int delivery(int row) const
-    {
-        return messages()->index(row).data(MessageListModel::DeliveryRole).toInt();
-    }
-};
 
 QAction *actionNamed(const QList<QAction *> &actions, const QString &text)
 {
@@ -74,20 +58,7 @@ private:
 
     Person signedUp(const QString &name)
     {
-        Person p;
-        p.settings = std::make_unique<ProfileSettings>(name + QString::number(++m_profiles));
-        p.client = std::make_unique<ChatClient>(*p.settings);
-        p.client->connection().setReconnectDelays(100, 300);
-        p.window = std::make_unique<MainWindow>(*p.client);
-        p.window->resize(900, 640);
-        QSignalSpy ok(p.client.get(), &ChatClient::authenticated);
-        p.client->registerAccount(m_server->url(), name, QStringLiteral("password123"), true);
-        if (!ok.wait(5000))
-            qFatal("registration failed");
-        p.window->show();
-        if (!QTest::qWaitForWindowExposed(p.window.get()))
-            qFatal("window not exposed");
-        return p;
+        return signUpInWindow(m_server->url(), name, name + QString::number(++m_profiles));
     }
 
     static void activate(Person &p)
