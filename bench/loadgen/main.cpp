@@ -1,6 +1,7 @@
 // natter-loadgen: drives a natter-server with N WebSocket clients from one Qt event loop and
 // reports throughput, latency and the server's CPU and memory. See bench/README.md.
 
+#include "app/epolleventdispatcher.h"
 #include "benchclock.h"
 #include "historyrun.h"
 #include "idlerun.h"
@@ -51,6 +52,21 @@ void preferUnixDispatcher(int argc, char *argv[])
     }
 }
 
+// The server's epoll dispatcher: with Qt's, every pass polls all N sockets, and the load
+// generator shares the machine with the server it measures (NATTER_EVENT_LOOP=qt: Qt's).
+void installEventLoop(int argc, char *argv[])
+{
+    if (qEnvironmentVariable("NATTER_EVENT_LOOP") == QLatin1String("qt")) {
+        preferUnixDispatcher(argc, argv);
+        return;
+    }
+    auto *dispatcher = new natter::server::EpollEventDispatcher;
+    if (dispatcher->isValid())
+        QCoreApplication::setEventDispatcher(dispatcher);
+    else
+        delete dispatcher;
+}
+
 std::unique_ptr<bench::BenchRun> makeRun(const bench::Options &options)
 {
     switch (options.mode) {
@@ -71,7 +87,7 @@ std::unique_ptr<bench::BenchRun> makeRun(const bench::Options &options)
 
 int main(int argc, char *argv[])
 {
-    preferUnixDispatcher(argc, argv);
+    installEventLoop(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("natter-loadgen"));
     QCoreApplication::setApplicationVersion(QStringLiteral("1"));
