@@ -10,8 +10,11 @@
 #include <QVariant>
 
 #include <initializer_list>
+#include <memory>
 
 namespace natter::server {
+
+class WalCheckpointer;
 
 class SqliteStore final : public ChatStore
 {
@@ -106,6 +109,7 @@ private:
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
     int m_schemaVersion = 0;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     qint64 m_rev = 0;      // highest committed revision (every change takes the next one)
     qint64 m_savedRev = 0; // m_rev at transaction start, restored on rollback
 };

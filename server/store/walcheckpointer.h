@@ -1,0 +1,45 @@
+#pragma once
+// Copies an SQLite database's write-ahead log back into the database file from a thread of
+// its own. SQLite's automatic checkpoint runs inside the commit that crosses 1,000 WAL pages,
+// on the server's event loop: it writes and syncs megabytes, and every message waiting for
+// that commit waits with it. The store turns the automatic checkpoint off and this thread
+// runs a PASSIVE checkpoint (it never blocks the writer or readers) every interval.
+
+#include <QMutex>
+#include <QString>
+#include <QThread>
+#include <QWaitCondition>
+
+namespace natter::server {
+
+class WalCheckpointer final : public QThread
+{
+    Q_OBJECT
+
+public:
+    WalCheckpointer(QString databasePath, int intervalMs, QObject *parent = nullptr);
+    // Stops and joins the thread.
+    ~WalCheckpointer() override;
+    Q_DISABLE_COPY_MOVE(WalCheckpointer)
+
+    void stop();
+    // Checkpoints run so far.
+    int checkpoints() const;
+
+signals:
+    // A checkpoint could not run (the message says why); the next interval tries again.
+    void checkpointFailed(const QString &message);
+
+protected:
+    void run() override;
+
+private:
+    const QString m_path;
+    const int m_intervalMs;
+    mutable QMutex m_mutex;
+    QWaitCondition m_wake;
+    bool m_stopping = false;
+    int m_checkpoints = 0;
+};
+
+} // namespace natter::server
