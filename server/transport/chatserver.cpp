@@ -5,6 +5,7 @@
 #include "config/logging.h"
 #include "protocollimits.h"
 #include "sessionregistry.h"
+#include "websocketlistener.h"
 
 #include <QFile>
 #include <QSslConfiguration>
@@ -48,12 +49,19 @@ void ChatServer::sweepDeadlines()
 ChatServer::~ChatServer()
 {
     // Sessions are children: they go before the registry they refer to.
-    m_server->close();
+    stopListening();
 }
 
 bool ChatServer::listen(const QHostAddress &address, quint16 port)
 {
-    if (!m_config.tlsCertPath.isEmpty() && !configureTls())
+    m_server->setMaxPendingConnections(1024);
+    if (m_config.tlsCertPath.isEmpty()) {
+        if (!m_listener)
+            m_listener = new WebSocketListener(m_server, this);
+        m_listener->setListenBacklogSize(1024);
+        return m_listener->listen(address, port);
+    }
+    if (!configureTls())
         return false;
     // QTcpServer's default listen backlog (50) makes the 51st of a burst of connects wait a
     // 1 s SYN retry: an office arriving at 9:00, or a restart with every client reconnecting.
@@ -61,7 +69,6 @@ bool ChatServer::listen(const QHostAddress &address, quint16 port)
     auto *tcp = m_server->findChild<QTcpServer *>();
     if (tcp)
         tcp->setListenBacklogSize(1024);
-    m_server->setMaxPendingConnections(1024);
     if (!m_server->listen(address, port))
         return false;
     // Small frames must go out now: with Nagle's algorithm a second event on a connection
@@ -109,18 +116,22 @@ bool ChatServer::configureTls()
 
 QString ChatServer::errorString() const
 {
-    return m_tlsError.isEmpty() ? m_server->errorString() : m_tlsError;
+    if (!m_tlsError.isEmpty())
+        return m_tlsError;
+    return m_listener ? m_listener->errorString() : m_server->errorString();
 }
 quint16 ChatServer::serverPort() const
 {
-    return m_server->serverPort();
+    return m_listener ? m_listener->serverPort() : m_server->serverPort();
 }
 bool ChatServer::isListening() const
 {
-    return m_server->isListening();
+    return m_listener ? m_listener->isListening() : m_server->isListening();
 }
 void ChatServer::stopListening()
 {
+    if (m_listener)
+        m_listener->close();
     m_server->close();
 }
 int ChatServer::connectionCount() const

@@ -20,6 +20,7 @@ namespace natter::server {
 class ClientSession;
 class HandlerRegistry;
 class SessionRegistry;
+class WebSocketListener;
 
 class ChatServer final : public QObject
 {
@@ -58,6 +59,8 @@ private:
     const ServerConfig &m_config;
     UserRateLimiter m_userLimiter;
     QWebSocketServer *m_server;
+    // Plain ws:// only: our own accept path (see WebSocketListener); TLS uses m_server's.
+    WebSocketListener *m_listener = nullptr;
     QString m_tlsError;
     int m_sessions = 0;
     // One timer checks every session's auth and idle deadlines (see ClientSession).
