@@ -18,6 +18,8 @@ QAtomicInt s_connectionCounter;
 
 // Small enough that one checkpoint copies little (at 5,000 messages/s the WAL grows ~1 MB/s).
 constexpr int kCheckpointIntervalMs = 500;
+// About 3 MB at most.
+constexpr qsizetype kMaxCachedPeers = 65'536;
 
 const QString kMessageColumns = QStringLiteral(
     "m.id, m.conversation_id, m.sender_id, m.client_id, m.content, m.created_at, m.edited_at, "
@@ -173,6 +175,7 @@ void SqliteStore::rollback()
 {
     m_db.rollback();
     m_rev = m_savedRev;
+    m_peers.clear(); // may hold a conversation created by the transaction rolled back
 }
 
 // ---- users and tokens ------------------------------------------------------------------
@@ -313,6 +316,10 @@ StoreResult<bool> SqliteStore::revokeUserTokens(qint64 userId)
 
 StoreResult<qint64> SqliteStore::peerOf(qint64 conversationId, qint64 userId)
 {
+    // Participants never change once a conversation exists, and every message asks.
+    const auto cached = m_peers.constFind({conversationId, userId});
+    if (cached != m_peers.constEnd())
+        return StoreResult<qint64>::success(*cached);
     bool ok = false;
     QSqlQuery &q = exec(QStringLiteral("SELECT peer_id FROM participants "
                                        "WHERE conversation_id = ? AND user_id = ?"),
@@ -323,6 +330,9 @@ StoreResult<qint64> SqliteStore::peerOf(qint64 conversationId, qint64 userId)
         return StoreResult<qint64>::fail(StoreFailure::NotFound);
     const qint64 peer = q.value(0).toLongLong();
     q.finish();
+    if (m_peers.size() >= kMaxCachedPeers)
+        m_peers.clear();
+    m_peers.insert({conversationId, userId}, peer);
     return StoreResult<qint64>::success(peer);
 }
 

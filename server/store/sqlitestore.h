@@ -110,6 +110,7 @@ private:
     QHash<QString, QSqlQuery> m_statements;
     int m_schemaVersion = 0;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    QHash<std::pair<qint64, qint64>, qint64> m_peers; // (conversation, user) -> peer
     qint64 m_rev = 0;      // highest committed revision (every change takes the next one)
     qint64 m_savedRev = 0; // m_rev at transaction start, restored on rollback
 };

@@ -28,15 +28,13 @@ StoreResult<AppendedMessage> SqliteStore::appendOne(const NewMessage &input)
     qint64 recipientId = input.recipientId;
 
     if (conversationId > 0) {
-        QSqlQuery &q = exec(QStringLiteral("SELECT peer_id FROM participants "
-                                           "WHERE conversation_id = ? AND user_id = ?"),
-                            {conversationId, input.senderId}, &ok);
-        if (!ok)
-            return failed<AppendedMessage>(q);
-        if (!q.next())
-            return R::fail(StoreFailure::NotFound, QStringLiteral("not a participant"));
-        recipientId = q.value(0).toLongLong();
-        q.finish();
+        const auto peer = peerOf(conversationId, input.senderId);
+        if (!peer.ok()) {
+            return peer.failure == StoreFailure::NotFound
+                       ? R::fail(StoreFailure::NotFound, QStringLiteral("not a participant"))
+                       : R::fail(peer.failure, peer.detail);
+        }
+        recipientId = peer.value;
     } else {
         if (recipientId == input.senderId)
             return R::fail(StoreFailure::Conflict, QStringLiteral("self"));
@@ -79,29 +77,9 @@ StoreResult<AppendedMessage> SqliteStore::appendOne(const NewMessage &input)
     }
     out.recipientId = recipientId;
 
-    // Idempotency: the same (sender, client_id) is the same message.
-    QSqlQuery &dup =
-        exec(kMessageSelect + QStringLiteral("WHERE m.sender_id = ? AND m.client_id = ?"),
-             {input.senderId, input.clientId.toString(QUuid::WithoutBraces)}, &ok);
-    if (!ok)
-        return failed<AppendedMessage>(dup);
-    if (dup.next()) {
-        out.message = messageFromRow(dup);
-        dup.finish();
-        out.duplicate = true;
-        out.conversationCreated = false;
-        if (out.message.conversationId != conversationId) {
-            // A client_id reused for another conversation: the original stands.
-            QSqlQuery &peer = exec(QStringLiteral("SELECT peer_id FROM participants "
-                                                  "WHERE conversation_id = ? AND user_id = ?"),
-                                   {out.message.conversationId, input.senderId}, &ok);
-            if (ok && peer.next())
-                out.recipientId = peer.value(0).toLongLong();
-            peer.finish();
-        }
-        return R::success(out);
-    }
-
+    // Idempotency: the same (sender, client_id) is the same message. The insert checks the
+    // unique index anyway; looking the pair up first walked that index twice per message.
+    const QString clientId = input.clientId.toString(QUuid::WithoutBraces);
     Message m;
     m.conversationId = conversationId;
     m.senderId = input.senderId;
@@ -112,15 +90,36 @@ StoreResult<AppendedMessage> SqliteStore::appendOne(const NewMessage &input)
     QSqlQuery &insert =
         exec(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, "
                             "client_id, content, created_at, rev) "
-                            "VALUES (?, ?, ?, ?, ?, ?)"),
-             {m.conversationId, m.senderId, m.clientId.toString(QUuid::WithoutBraces), m.content,
-              m.createdAt, m.rev},
-             &ok);
+                            "VALUES (?, ?, ?, ?, ?, ?) "
+                            "ON CONFLICT (sender_id, client_id) DO NOTHING"),
+             {m.conversationId, m.senderId, clientId, m.content, m.createdAt, m.rev}, &ok);
     if (!ok)
         return failed<AppendedMessage>(insert);
-    m.id = insert.lastInsertId().toLongLong();
-    // The conversation's last activity is updated once per batch (appendMessages).
-    out.message = m;
+    if (insert.numRowsAffected() > 0) {
+        m.id = insert.lastInsertId().toLongLong();
+        // The conversation's last activity is updated once per batch (appendMessages).
+        out.message = m;
+        return R::success(out);
+    }
+    --m_rev; // not taken: the message exists
+
+    QSqlQuery &dup =
+        exec(kMessageSelect + QStringLiteral("WHERE m.sender_id = ? AND m.client_id = ?"),
+             {input.senderId, clientId}, &ok);
+    if (!ok)
+        return failed<AppendedMessage>(dup);
+    if (!dup.next())
+        return R::fail(StoreFailure::Internal, QStringLiteral("duplicate client_id not found"));
+    out.message = messageFromRow(dup);
+    dup.finish();
+    out.duplicate = true;
+    out.conversationCreated = false;
+    if (out.message.conversationId != conversationId) {
+        // A client_id reused for another conversation: the original stands.
+        const auto peer = peerOf(out.message.conversationId, input.senderId);
+        if (peer.ok())
+            out.recipientId = peer.value;
+    }
     return R::success(out);
 }
 
