@@ -1,6 +1,7 @@
 #include "messagehandler.h"
 
 #include "handlersupport.h"
+#include "messagetext.h"
 #include "services/messagingservice.h"
 
 #include <QPointer>
@@ -20,10 +21,12 @@ void registerMessageHandler(HandlerRegistry &registry, const ServiceSet &service
         QPointer<ClientSession> guard(&session);
         const QString re = request.id;
         messaging.send(session.caller(), *decoded, [guard, re](const Outcome<Message> &outcome) {
-            if (guard)
-                answer(*guard, re, outcome, [](const Message &message) {
-                    return QJsonObject{{QStringLiteral("message"), message.toJson()}};
-                });
+            if (!guard)
+                return;
+            if (outcome.ok())
+                guard->sendFrame(codec::encodeOkWithMessage(re, outcome.value));
+            else
+                guard->replyError(re, *outcome.error);
         });
     });
 }

@@ -3,6 +3,7 @@
 #include "codec.h"
 #include "config/logging.h"
 #include "events.h"
+#include "messagetext.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -130,7 +131,7 @@ void MessagingService::commit(QList<Pending> batch)
 
 void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended)
 {
-    const QString frame = codec::encodeEvent(MessageEvent{appended.message});
+    const QString frame = codec::encodeMessageEvent(MessageEvent::kType, appended.message);
     m_sink.sendToUser(appended.recipientId, frame);
     m_sink.sendToUser(pending.caller.userId, frame, pending.caller.connection);
     m_typing.messageSent(appended.message.conversationId, pending.caller.userId);
