@@ -253,15 +253,29 @@ int EpollEventDispatcher::remainingTime(int timerId)
     return leftNs <= 0 ? 0 : int((leftNs + 999'999) / 1'000'000);
 }
 
-int EpollEventDispatcher::msUntilNextTimer() const
+qint64 EpollEventDispatcher::nsUntilNextTimer() const
 {
     if (m_deadlines.empty())
         return -1;
-    const qint64 leftNs = m_deadlines.begin()->first - nowNs();
-    if (leftNs <= 0)
-        return 0;
+    return qMax<qint64>(m_deadlines.begin()->first - nowNs(), 0);
+}
+
+int EpollEventDispatcher::waitForEvents(epoll_event *events, int maxEvents, qint64 timeoutNs)
+{
+    // Nanoseconds where the kernel has epoll_pwait2 (5.11): a timer due in 0.2 ms must not
+    // wait for a whole millisecond (a load generator's pacing would be late by that much).
+    if (m_havePwait2) {
+        timespec timeout = {time_t(timeoutNs / 1'000'000'000), long(timeoutNs % 1'000'000'000)};
+        const int count = ::epoll_pwait2(m_epollFd, events, maxEvents,
+                                         timeoutNs < 0 ? nullptr : &timeout, nullptr);
+        if (count >= 0 || errno != ENOSYS)
+            return count;
+        m_havePwait2 = false;
+    }
     // Rounded up: waking a little early would only find the timer not yet due.
-    return int(qMin<qint64>((leftNs + 999'999) / 1'000'000, INT_MAX));
+    const int timeoutMs =
+        timeoutNs < 0 ? -1 : int(qMin<qint64>((timeoutNs + 999'999) / 1'000'000, INT_MAX));
+    return ::epoll_wait(m_epollFd, events, maxEvents, timeoutMs);
 }
 
 int EpollEventDispatcher::activateTimers()
@@ -329,11 +343,11 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 
     const bool withTimers = !flags.testFlag(QEventLoop::X11ExcludeTimers);
     const bool withSockets = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
-    int timeoutMs = 0;
+    qint64 timeoutNs = 0;
     if (flags.testFlag(QEventLoop::WaitForMoreEvents) && !m_interrupted.loadAcquire() &&
         !(withSockets && m_alwaysReadyCount > 0)) {
-        timeoutMs = withTimers ? msUntilNextTimer() : -1;
-        if (timeoutMs != 0)
+        timeoutNs = withTimers ? nsUntilNextTimer() : -1;
+        if (timeoutNs != 0)
             emit aboutToBlock(); // may post events: their wake-up ends the wait at once
     }
 
@@ -344,10 +358,10 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         std::vector<ReadyNotifier> ready;
         ready.swap(m_spareReady);
         epoll_event events[kMaxEventsPerPass];
-        int count = ::epoll_wait(m_epollFd, events, kMaxEventsPerPass, timeoutMs);
+        int count = waitForEvents(events, kMaxEventsPerPass, timeoutNs);
         if (count < 0) {
             if (errno != EINTR)
-                qWarning("EpollEventDispatcher: epoll_wait: %s", std::strerror(errno));
+                qWarning("EpollEventDispatcher: epoll wait: %s", std::strerror(errno));
             count = 0;
         }
         for (int i = 0; i < count; ++i) {
@@ -381,7 +395,9 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     } else {
         // Sockets excluded: wait for a wake-up or the next timer only.
         pollfd wake = {m_wakeFd, POLLIN, 0};
-        if (::poll(&wake, 1, timeoutMs) > 0) {
+        const timespec timeout = {time_t(timeoutNs / 1'000'000'000),
+                                  long(timeoutNs % 1'000'000'000)};
+        if (::ppoll(&wake, 1, timeoutNs < 0 ? nullptr : &timeout, nullptr) > 0) {
             drainWakeUps();
             ++handled;
         }

@@ -20,6 +20,7 @@
 #include <vector>
 
 class QSocketNotifier;
+struct epoll_event;
 
 namespace natter::server {
 
@@ -79,11 +80,13 @@ private:
     void updateWatch(int fd, Watch &watch);
     int activateSocketNotifiers(const std::vector<ReadyNotifier> &readyList);
     int activateTimers();
-    int msUntilNextTimer() const;
+    qint64 nsUntilNextTimer() const; // -1: no timer
+    int waitForEvents(epoll_event *events, int maxEvents, qint64 timeoutNs);
     void drainWakeUps();
     static qint64 nowNs();
 
     int m_epollFd = -1;
+    bool m_havePwait2 = true;
     int m_wakeFd = -1;
     QAtomicInt m_wakeUpPending;
     QAtomicInt m_interrupted;
