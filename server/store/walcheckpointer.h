@@ -1,9 +1,10 @@
 #pragma once
 // Copies an SQLite database's write-ahead log back into the database file from a thread of
-// its own. SQLite's automatic checkpoint runs inside the commit that crosses 1,000 WAL pages,
-// on the server's event loop: it writes and syncs megabytes, and every message waiting for
-// that commit waits with it. The store turns the automatic checkpoint off and this thread
-// runs a PASSIVE checkpoint (it never blocks the writer or readers) every interval.
+// its own. SQLite's automatic checkpoint runs inside a commit on the server's event loop: it
+// writes and syncs what the WAL holds, and every message waiting for that commit waits with
+// it. This thread runs a PASSIVE checkpoint (it never blocks the writer or readers) every
+// interval, so that the writer's own checkpoint (which the store keeps, at a small size, as
+// the only one that can start the WAL over under steady load) finds little left to copy.
 
 #include <QMutex>
 #include <QString>
