@@ -24,13 +24,7 @@ int main(int argc, char *argv[])
         qputenv("QT_NO_GLIB", "1");
     // And on Linux our epoll dispatcher instead of Qt's poll() over every socket on each pass
     // (NATTER_EVENT_LOOP=qt keeps Qt's, to compare or to rule it out).
-    if (qEnvironmentVariable("NATTER_EVENT_LOOP") != QLatin1String("qt")) {
-        auto *dispatcher = new EpollEventDispatcher;
-        if (dispatcher->isValid())
-            QCoreApplication::setEventDispatcher(dispatcher);
-        else
-            delete dispatcher;
-    }
+    EpollEventDispatcher::installForMainThread();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("natter-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));

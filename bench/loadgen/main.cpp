@@ -56,15 +56,8 @@ void preferUnixDispatcher(int argc, char *argv[])
 // generator shares the machine with the server it measures (NATTER_EVENT_LOOP=qt: Qt's).
 void installEventLoop(int argc, char *argv[])
 {
-    if (qEnvironmentVariable("NATTER_EVENT_LOOP") == QLatin1String("qt")) {
+    if (!natter::server::EpollEventDispatcher::installForMainThread())
         preferUnixDispatcher(argc, argv);
-        return;
-    }
-    auto *dispatcher = new natter::server::EpollEventDispatcher;
-    if (dispatcher->isValid())
-        QCoreApplication::setEventDispatcher(dispatcher);
-    else
-        delete dispatcher;
 }
 
 std::unique_ptr<bench::BenchRun> makeRun(const bench::Options &options)

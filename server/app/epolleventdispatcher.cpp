@@ -73,6 +73,19 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent) : QAbstractEventDisp
     }
 }
 
+bool EpollEventDispatcher::installForMainThread()
+{
+    if (qEnvironmentVariable("NATTER_EVENT_LOOP") == QLatin1String("qt"))
+        return false;
+    auto *dispatcher = new EpollEventDispatcher;
+    if (!dispatcher->isValid()) {
+        delete dispatcher;
+        return false;
+    }
+    QCoreApplication::setEventDispatcher(dispatcher);
+    return true;
+}
+
 EpollEventDispatcher::~EpollEventDispatcher()
 {
     if (m_wakeFd >= 0)

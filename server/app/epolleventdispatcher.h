@@ -29,6 +29,11 @@ class EpollEventDispatcher final : public QAbstractEventDispatcher
     Q_OBJECT
 
 public:
+    // Makes a new one the main thread's dispatcher; call before the application object.
+    // False (and Qt's stays) when NATTER_EVENT_LOOP=qt asks for Qt's, or when the kernel
+    // refused an epoll or eventfd descriptor.
+    static bool installForMainThread();
+
     explicit EpollEventDispatcher(QObject *parent = nullptr);
     ~EpollEventDispatcher() override;
     Q_DISABLE_COPY_MOVE(EpollEventDispatcher)

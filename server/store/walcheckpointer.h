@@ -27,10 +27,6 @@ public:
     // Checkpoints run so far.
     int checkpoints() const;
 
-signals:
-    // A checkpoint could not run (the message says why); the next interval tries again.
-    void checkpointFailed(const QString &message);
-
 protected:
     void run() override;
 

@@ -133,23 +133,25 @@ bool LeanTcpSocket::pushOutput()
     return true;
 }
 
-void LeanTcpSocket::close()
+void LeanTcpSocket::settleOutput()
 {
-    // close() sends what was written before it, like a buffered socket; abort() has dropped
-    // the write channels before it calls close(), and discards.
+    // Sends what was written before, like a buffered socket; abort() has dropped the write
+    // channels before it calls close(), and discards.
     if (writeChannelCount() > 0)
         pushOutput();
     else
         m_out = QByteArray();
+}
+
+void LeanTcpSocket::close()
+{
+    settleOutput();
     QTcpSocket::close();
 }
 
 void LeanTcpSocket::disconnectFromHost()
 {
-    if (writeChannelCount() > 0)
-        pushOutput();
-    else
-        m_out = QByteArray();
+    settleOutput();
     QTcpSocket::disconnectFromHost();
 }
 

@@ -53,6 +53,8 @@ private:
     // Sends m_out (what the kernel does not take goes to QAbstractSocket's write buffer);
     // false on a send error.
     bool pushOutput();
+    // Before closing: pushOutput(), or drop what is queued when the socket was aborted.
+    void settleOutput();
 
     QByteArray m_in;
     qsizetype m_inPos = 0;
