@@ -1,9 +1,12 @@
 #include "leantcpsocket.h"
 
+#include "lingeringclose.h"
+
 #include <QMetaObject>
 
 #include <cerrno>
 #include <cstring>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace natter::server {
@@ -23,6 +26,11 @@ bool LeanTcpSocket::adopt(qintptr descriptor)
 
 qint64 LeanTcpSocket::bytesAvailable() const
 {
+    // A closed device has nothing to read, whatever was left unread: QWebSocket reads while
+    // bytesAvailable() says there is more, and QIODevice::read() on a closed device only
+    // warns, so a non-zero count here once spun the event loop for good.
+    if (!isOpen())
+        return 0;
     return QTcpSocket::bytesAvailable() + unread();
 }
 
@@ -33,6 +41,8 @@ qint64 LeanTcpSocket::bytesToWrite() const
 
 bool LeanTcpSocket::canReadLine() const
 {
+    if (!isOpen())
+        return false;
     return QTcpSocket::canReadLine() || m_in.indexOf('\n', m_inPos) >= 0;
 }
 
@@ -146,7 +156,26 @@ void LeanTcpSocket::settleOutput()
 void LeanTcpSocket::close()
 {
     settleOutput();
+    const bool peerStillSending = unread() > 0 || kernelUnread() > 0;
+    m_in = QByteArray();
+    m_inPos = 0;
+    // Closing a TCP socket with unread input makes the kernel answer with a reset, which can
+    // overtake the close frame just written (the client of an oversized frame then sees 1006,
+    // not 1009). While the output is all with the kernel, a lingering close sends FIN after it
+    // and swallows the rest of the input for a bounded time first.
+    if (peerStillSending && writeChannelCount() > 0 && state() == ConnectedState &&
+        QTcpSocket::bytesToWrite() == 0 && socketDescriptor() >= 0)
+        LingeringClose::start(int(socketDescriptor()));
     QTcpSocket::close();
+}
+
+qint64 LeanTcpSocket::kernelUnread() const
+{
+    int pending = 0;
+    const qintptr descriptor = socketDescriptor();
+    if (descriptor < 0 || ::ioctl(int(descriptor), FIONREAD, &pending) != 0)
+        return 0;
+    return pending;
 }
 
 void LeanTcpSocket::disconnectFromHost()

@@ -12,6 +12,8 @@
 //   when the socket is writable; everything after it follows the same way, in order.
 //   bytesToWrite() counts both.
 // The device is opened Unbuffered so that QIODevice does not keep a read chunk of its own.
+// close() drops what was not read and, while the peer is still sending (the rest of an
+// oversized frame), closes lingering (see LingeringClose).
 
 #include <QByteArray>
 #include <QTcpSocket>
@@ -48,6 +50,8 @@ protected:
 
 private:
     qsizetype unread() const { return m_in.size() - m_inPos; }
+    // What the kernel holds that has not been read yet.
+    qint64 kernelUnread() const;
     void fill();
     void flushQueued();
     // Sends m_out (what the kernel does not take goes to QAbstractSocket's write buffer);

@@ -3,6 +3,7 @@
 // output pending, remote close.
 
 #include "transport/leantcpsocket.h"
+#include "transport/lingeringclose.h"
 
 #include <QPointer>
 #include <QSignalSpy>
@@ -10,7 +11,13 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using natter::server::LeanTcpSocket;
+using natter::server::LingeringClose;
 
 namespace {
 
@@ -157,6 +164,76 @@ private slots:
         QCOMPARE(m_socket->state(), QAbstractSocket::UnconnectedState);
         QCOMPARE(m_socket->bytesToWrite(), 0);
         QTest::qWait(50); // the queued flush finds nothing to do
+    }
+
+    void closeDropsWhatWasNotRead()
+    {
+        // QWebSocket reads while bytesAvailable() is not 0; on a closed device every read
+        // fails, so unread input counted after close() once spun the event loop for good.
+        m_client->write(pattern(200'000, 'u'));
+        QTRY_VERIFY(m_socket->bytesAvailable() > 100'000);
+        QCOMPARE(m_socket->read(10).size(), 10);
+        m_socket->close();
+        QCOMPARE(m_socket->bytesAvailable(), 0);
+        QVERIFY(!m_socket->canReadLine());
+        QCOMPARE(m_socket->bufferedCapacity(), 0);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("device not open"));
+        QCOMPARE(m_socket->read(10), QByteArray());
+    }
+
+    void closeWhileThePeerSendsEndsWithFinNotReset()
+    {
+        // The peer is in the middle of a large frame when the server gives up on it: what the
+        // server wrote last (a close frame) must reach the peer, followed by an orderly end,
+        // not a reset that may overtake it.
+        m_client->setReadBufferSize(0);
+        m_client->write(pattern(300'000, 'p'));
+        QTRY_VERIFY(m_socket->bytesAvailable() > 0);
+        m_socket->write("goodbye");
+        m_socket->close();
+        QCOMPARE(LingeringClose::lingering(), 1);
+        m_client->write(pattern(300'000, 'q')); // still sending after the close
+        QCOMPARE(receive(m_client, 7), QByteArray("goodbye"));
+        QSignalSpy errors(m_client, &QAbstractSocket::errorOccurred);
+        m_client->disconnectFromHost();
+        QTRY_COMPARE(LingeringClose::lingering(), 0);
+        for (const auto &args : errors)
+            QVERIFY(args.at(0).value<QAbstractSocket::SocketError>() !=
+                    QAbstractSocket::NetworkError);
+    }
+
+    void lingeringEndsAtItsDeadline()
+    {
+        // A raw peer that neither reads nor closes (a QTcpSocket closes on FIN by itself).
+        const int peer = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(peer >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(m_server.serverPort());
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(peer, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        QTRY_COMPARE(m_server.accepted.size(), 2);
+        LeanTcpSocket *socket = m_server.accepted.last();
+        QCOMPARE(::send(peer, "unread", 6, 0), 6);
+        QTRY_VERIFY(socket->bytesAvailable() > 0);
+        QElapsedTimer clock;
+        clock.start();
+        socket->close();
+        QCOMPARE(LingeringClose::lingering(), 1);
+        char byte = 0;
+        QCOMPARE(::recv(peer, &byte, 1, 0), 0); // FIN at once
+        QTRY_COMPARE_WITH_TIMEOUT(LingeringClose::lingering(), 0,
+                                  LingeringClose::kLingerMs + 2'000);
+        QVERIFY(clock.elapsed() >= LingeringClose::kLingerMs - 100);
+        ::close(peer);
+    }
+
+    void closeWithNothingUnreadDoesNotLinger()
+    {
+        m_socket->write("bye");
+        m_socket->close();
+        QCOMPARE(LingeringClose::lingering(), 0);
+        QCOMPARE(receive(m_client, 3), QByteArray("bye"));
     }
 
     void remoteCloseEndsTheSocket()
