@@ -1,18 +1,41 @@
 #!/usr/bin/env bash
-# Builds the protocol decoder fuzz target with clang's libFuzzer (+ ASan/UBSan) and runs it
-# for a bounded time on the seed corpus of valid frames. Exits non-zero on any crash.
-#   FUZZ_SECONDS  how long to fuzz (default 30)
+# Builds the fuzz targets with clang's libFuzzer (+ ASan/UBSan) and runs each for a bounded
+# time on its seed corpus. Exits non-zero on any crash or hang.
+#   fuzz_decoder  the request and server-frame decoders (seeds: valid frames' JSON)
+#   fuzz_frames   raw bytes after a WebSocket upgrade on a real connection, through the
+#                 server's socket class and Qt's frame reader (seeds: frames on the wire)
+#   FUZZ_SECONDS  how long to fuzz each target (default 30)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${FUZZ_BUILD_DIR:-$root/build-fuzz}
-mkdir -p "$out/corpus"
+seconds=${FUZZ_SECONDS:-30}
+mkdir -p "$out/corpus" "$out/frames-corpus" "$out/moc"
 cp "$root"/tests/fuzz/corpus/* "$out/corpus/"
+cp "$root"/tests/fuzz/frames-corpus/* "$out/frames-corpus/"
+flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+       -fPIC -I"$root/common" -I"$root/server")
 # shellcheck disable=SC2046 # pkg-config prints a list of flags on purpose
-clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -fPIC -I"$root/common" $(pkg-config --cflags Qt6Core) \
+clang++ "${flags[@]}" $(pkg-config --cflags Qt6Core) \
     "$root/tests/fuzz/fuzz_decoder.cpp" "$root"/common/*.cpp \
     $(pkg-config --libs Qt6Core) -o "$out/fuzz_decoder"
+
+moc=/usr/lib/qt6/libexec/moc
+for header in leantcpsocket lingeringclose; do
+    "$moc" "$root/server/transport/$header.h" -o "$out/moc/moc_$header.cpp"
+done
+# shellcheck disable=SC2046
+clang++ "${flags[@]}" $(pkg-config --cflags Qt6WebSockets Qt6Network Qt6Core) \
+    "$root/tests/fuzz/fuzz_frames.cpp" "$root"/common/*.cpp \
+    "$root/server/transport/leantcpsocket.cpp" "$root/server/transport/lingeringclose.cpp" \
+    "$out"/moc/*.cpp \
+    $(pkg-config --libs Qt6WebSockets Qt6Network Qt6Core) -o "$out/fuzz_frames"
+
 cd "$out"
-ASAN_OPTIONS=detect_leaks=0 ./fuzz_decoder -max_total_time="${FUZZ_SECONDS:-30}" \
+ASAN_OPTIONS=detect_leaks=0 ./fuzz_decoder -max_total_time="$seconds" \
     -max_len=70000 -timeout=10 -print_final_stats=1 corpus 2>&1 | tail -n 40
-echo "fuzz: no crash in ${FUZZ_SECONDS:-30} s"
+echo "fuzz_decoder: no crash in $seconds s"
+# Qt warns about every frame it refuses; the fuzzer's own output is what matters.
+QT_LOGGING_RULES="*=false" ASAN_OPTIONS=detect_leaks=0 ./fuzz_frames \
+    -max_total_time="$seconds" -max_len=300000 -timeout=10 -print_final_stats=1 \
+    frames-corpus 2>&1 | tail -n 40
+echo "fuzz_frames: no crash or hang in $seconds s"
