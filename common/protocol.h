@@ -21,6 +21,7 @@ enum CloseCode : quint16
     CloseServiceRestart = 1012,     // events from other instances may be missing: reconnect, sync
     CloseUnsupportedVersion = 4400, // path is not /v1
     CloseAuthTimeout = 4401,        // no successful auth within the time limit
+    CloseSignedOut = 4403,          // the session's token was revoked or expired: sign in again
     CloseTooSlow = 4408,            // outbound buffer overflowed: client must reconnect and sync
     ClosePolicy = 4429,             // repeated abuse (flooding past rate limits)
 };

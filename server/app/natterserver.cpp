@@ -17,6 +17,7 @@
 #include "storefactory.h"
 #include "transport/chatserver.h"
 #include "transport/discoveryresponder.h"
+#include "transport/revocationwatcher.h"
 #include "transport/sessionregistry.h"
 
 #include <QHostInfo>
@@ -58,7 +59,7 @@ struct NatterServer::Parts
           messaging(store, directory, sink, receipts, typing, presence),
           conversations(store, presence, receipts), edits(store, directory, sink),
           sync(store, receipts), users(store, presence), auth(store, config.passwordCost),
-          server(registry, handlers, config)
+          server(registry, handlers, config), revocations(store, registry)
     {
         if (cluster) {
             QObject::connect(&registry, &SessionRegistry::userCameOnline, cluster.get(),
@@ -102,6 +103,7 @@ struct NatterServer::Parts
     AuthService auth;
     HandlerRegistry handlers;
     ChatServer server;
+    RevocationWatcher revocations;
 };
 
 NatterServer::NatterServer(const ServerConfig &config, QObject *parent)
@@ -174,6 +176,7 @@ bool NatterServer::start()
                                    "share it; give them all one PostgreSQL --database";
         m_parts->cluster->start();
     }
+    m_parts->revocations.start();
     if (m_config.discoveryEnabled)
         startDiscovery();
     return true;
@@ -234,6 +237,7 @@ void NatterServer::stop()
     delete m_discovery;
     m_discovery = nullptr;
     m_parts->server.stopListening();
+    m_parts->revocations.stop();
     if (m_parts->cluster)
         m_parts->cluster->leave(); // the others show our users offline now, not after a timeout
     // Everything acknowledged must be committed: flush the group commit before closing.

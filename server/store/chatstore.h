@@ -85,8 +85,12 @@ public:
                                        qint64 expiresAt) = 0;
     // NotFound when unknown, expired, revoked or the user is disabled.
     virtual StoreResult<qint64> userForToken(const QByteArray &tokenHash, qint64 now) = 0;
+    // Revoking notes the time (this process's clock), for tokensEndedBetween.
     virtual StoreResult<bool> revokeToken(const QByteArray &tokenHash) = 0;
     virtual StoreResult<bool> revokeUserTokens(qint64 userId) = 0;
+    // Hashes of the tokens revoked or expired in (after, upTo]: the sockets signed in with them
+    // must be closed, whichever process (or instance) revoked them.
+    virtual StoreResult<QList<QByteArray>> tokensEndedBetween(qint64 after, qint64 upTo) = 0;
 
     // Conversations (1:1). NotFound when the user is not a participant.
     virtual StoreResult<qint64> peerOf(qint64 conversationId, qint64 userId) = 0;

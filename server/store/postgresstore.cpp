@@ -6,6 +6,7 @@
 #include "storerows.h"
 
 #include <QAtomicInt>
+#include <QDateTime>
 #include <QSqlError>
 
 #include <utility>
@@ -412,8 +413,9 @@ StoreResult<qint64> PostgresStore::userForToken(const QByteArray &tokenHash, qin
 StoreResult<bool> PostgresStore::revokeToken(const QByteArray &tokenHash)
 {
     bool ok = false;
-    QSqlQuery &q =
-        exec(QStringLiteral("UPDATE tokens SET revoked = true WHERE hash = ?"), {tokenHash}, &ok);
+    QSqlQuery &q = exec(QStringLiteral("UPDATE tokens SET revoked = true, revoked_at = ? "
+                                       "WHERE hash = ? AND revoked = false"),
+                        {QDateTime::currentMSecsSinceEpoch(), tokenHash}, &ok);
     if (!ok)
         return failed<bool>(q);
     return StoreResult<bool>::success(q.numRowsAffected() > 0);
@@ -422,11 +424,29 @@ StoreResult<bool> PostgresStore::revokeToken(const QByteArray &tokenHash)
 StoreResult<bool> PostgresStore::revokeUserTokens(qint64 userId)
 {
     bool ok = false;
-    QSqlQuery &q =
-        exec(QStringLiteral("UPDATE tokens SET revoked = true WHERE user_id = ?"), {userId}, &ok);
+    QSqlQuery &q = exec(QStringLiteral("UPDATE tokens SET revoked = true, revoked_at = ? "
+                                       "WHERE user_id = ? AND revoked = false"),
+                        {QDateTime::currentMSecsSinceEpoch(), userId}, &ok);
     if (!ok)
         return failed<bool>(q);
     return StoreResult<bool>::success(true);
+}
+
+StoreResult<QList<QByteArray>> PostgresStore::tokensEndedBetween(qint64 after, qint64 upTo)
+{
+    bool ok = false;
+    QSqlQuery &q =
+        exec(QStringLiteral("SELECT hash FROM tokens WHERE revoked_at > ? AND revoked_at <= ? "
+                            "UNION SELECT hash FROM tokens "
+                            "WHERE expires_at > ? AND expires_at <= ?"),
+             {after, upTo, after, upTo}, &ok);
+    if (!ok)
+        return failed<QList<QByteArray>>(q);
+    QList<QByteArray> hashes;
+    while (q.next())
+        hashes.append(q.value(0).toByteArray());
+    q.finish();
+    return StoreResult<QList<QByteArray>>::success(hashes);
 }
 
 // ---- conversations ---------------------------------------------------------------------

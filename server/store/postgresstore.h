@@ -42,6 +42,7 @@ public:
     StoreResult<qint64> userForToken(const QByteArray &tokenHash, qint64 now) override;
     StoreResult<bool> revokeToken(const QByteArray &tokenHash) override;
     StoreResult<bool> revokeUserTokens(qint64 userId) override;
+    StoreResult<QList<QByteArray>> tokensEndedBetween(qint64 after, qint64 upTo) override;
 
     StoreResult<qint64> peerOf(qint64 conversationId, qint64 userId) override;
     StoreResult<QList<Conversation>> conversationsFor(qint64 userId) override;

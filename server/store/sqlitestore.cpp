@@ -6,6 +6,7 @@
 #include "walcheckpointer.h"
 
 #include <QAtomicInt>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
@@ -301,8 +302,9 @@ StoreResult<qint64> SqliteStore::userForToken(const QByteArray &tokenHash, qint6
 StoreResult<bool> SqliteStore::revokeToken(const QByteArray &tokenHash)
 {
     bool ok = false;
-    QSqlQuery &q =
-        exec(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE hash = ?"), {tokenHash}, &ok);
+    QSqlQuery &q = exec(QStringLiteral("UPDATE tokens SET revoked = 1, revoked_at = ? "
+                                       "WHERE hash = ? AND revoked = 0"),
+                        {QDateTime::currentMSecsSinceEpoch(), tokenHash}, &ok);
     if (!ok)
         return failed<bool>(q);
     return StoreResult<bool>::success(q.numRowsAffected() > 0);
@@ -311,11 +313,29 @@ StoreResult<bool> SqliteStore::revokeToken(const QByteArray &tokenHash)
 StoreResult<bool> SqliteStore::revokeUserTokens(qint64 userId)
 {
     bool ok = false;
-    QSqlQuery &q =
-        exec(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE user_id = ?"), {userId}, &ok);
+    QSqlQuery &q = exec(QStringLiteral("UPDATE tokens SET revoked = 1, revoked_at = ? "
+                                       "WHERE user_id = ? AND revoked = 0"),
+                        {QDateTime::currentMSecsSinceEpoch(), userId}, &ok);
     if (!ok)
         return failed<bool>(q);
     return StoreResult<bool>::success(true);
+}
+
+StoreResult<QList<QByteArray>> SqliteStore::tokensEndedBetween(qint64 after, qint64 upTo)
+{
+    bool ok = false;
+    QSqlQuery &q =
+        exec(QStringLiteral("SELECT hash FROM tokens WHERE revoked_at > ? AND revoked_at <= ? "
+                            "UNION SELECT hash FROM tokens "
+                            "WHERE expires_at > ? AND expires_at <= ?"),
+             {after, upTo, after, upTo}, &ok);
+    if (!ok)
+        return failed<QList<QByteArray>>(q);
+    QList<QByteArray> hashes;
+    while (q.next())
+        hashes.append(q.value(0).toByteArray());
+    q.finish();
+    return StoreResult<QList<QByteArray>>::success(hashes);
 }
 
 // ---- conversations ---------------------------------------------------------------------

@@ -76,6 +76,12 @@ StoreResult<bool> FaultyStore::revokeUserTokens(qint64 userId)
     return guarded<bool>("revokeUserTokens", [&] { return m_inner->revokeUserTokens(userId); });
 }
 
+StoreResult<QList<QByteArray>> FaultyStore::tokensEndedBetween(qint64 after, qint64 upTo)
+{
+    return guarded<QList<QByteArray>>("tokensEndedBetween",
+                                      [&] { return m_inner->tokensEndedBetween(after, upTo); });
+}
+
 StoreResult<qint64> FaultyStore::peerOf(qint64 conversationId, qint64 userId)
 {
     return guarded<qint64>("peerOf", [&] { return m_inner->peerOf(conversationId, userId); });

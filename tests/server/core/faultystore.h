@@ -41,6 +41,8 @@ public:
                                                      qint64 now) override;
     natter::server::StoreResult<bool> revokeToken(const QByteArray &tokenHash) override;
     natter::server::StoreResult<bool> revokeUserTokens(qint64 userId) override;
+    natter::server::StoreResult<QList<QByteArray>> tokensEndedBetween(qint64 after,
+                                                                      qint64 upTo) override;
     natter::server::StoreResult<qint64> peerOf(qint64 conversationId, qint64 userId) override;
     natter::server::StoreResult<QList<natter::Conversation>>
     conversationsFor(qint64 userId) override;

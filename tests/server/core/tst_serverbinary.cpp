@@ -1,6 +1,7 @@
 // The real natter-server executable: the "listening" line, --help/--version, clean exit on
 // SIGTERM, data kept across restarts, and clear failures for a taken port or a bad database.
 
+#include "protocol.h"
 #include "testclient.h"
 
 #include <QProcess>
@@ -20,6 +21,10 @@ class TestServerBinary final : public QObject
 
 private:
     QTemporaryDir m_dir;
+
+    // Revocations are seen within half a second; the rest is the admin process's own time
+    // and a loaded machine.
+    static constexpr int kSignOutMs = 1'500;
 
     static QString binary() { return QStringLiteral(NATTER_SERVER_BINARY); }
 
@@ -162,15 +167,27 @@ private slots:
         QVERIFY(eve.open(url));
         QVERIFY(eve.loginAs(QStringLiteral("eve"), QStringLiteral("first-password")));
 
-        // Disabled while the server runs: the next login is refused.
+        // Disabled while the server runs: her open socket is signed out (another process
+        // revoked her tokens: the server reads that from the database) and the next login is
+        // refused.
         QCOMPARE(admin(db, {"user", "disable", "eve"}), 0);
+        QVERIFY(eve.waitDisconnected(kSignOutMs));
+        QCOMPARE(eve.closeCode(), int(natter::protocol::CloseSignedOut));
         TestClient again;
         QVERIFY(again.open(url));
         QVERIFY(!again.loginAs(QStringLiteral("eve"), QStringLiteral("first-password")));
         QCOMPARE(admin(db, {"user", "enable", "eve"}), 0);
         QVERIFY(again.loginAs(QStringLiteral("eve"), QStringLiteral("first-password")));
+        TestClient sameToken;
+        QVERIFY(sameToken.open(url));
+        QVERIFY(sameToken.authWith(again.token()));
 
+        // A new password signs out every socket of the old one, also those that used the token.
         QCOMPARE(admin(db, {"user", "reset-password", "eve"}, "second-password\n"), 0);
+        QVERIFY(again.waitDisconnected(kSignOutMs));
+        QCOMPARE(again.closeCode(), int(natter::protocol::CloseSignedOut));
+        QVERIFY(sameToken.waitDisconnected(kSignOutMs));
+        QCOMPARE(sameToken.closeCode(), int(natter::protocol::CloseSignedOut));
         TestClient third;
         QVERIFY(third.open(url));
         QVERIFY(!third.loginAs(QStringLiteral("eve"), QStringLiteral("first-password")));

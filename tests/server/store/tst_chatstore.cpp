@@ -3,6 +3,7 @@
 #include "storetesthelpers.h"
 #include "testdatabase.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QtTest>
 
@@ -95,6 +96,35 @@ private slots:
         QVERIFY(store().addToken(m_bob, "t3", m_now, m_now + 1000).ok());
         QVERIFY(store().revokeUserTokens(m_bob).ok());
         QCOMPARE(store().userForToken("t3", m_now).failure, StoreFailure::NotFound);
+    }
+
+    void tokensEndedBetweenNamesTheRevokedAndTheExpired()
+    {
+        // m_now is long past: these expire in the first window, not in the wall-clock one.
+        QVERIFY(store().addToken(m_alice, "soon", m_now, m_now + 1000).ok());
+        QVERIFY(store().addToken(m_alice, "later", m_now, m_now + 5000).ok());
+        const qint64 far = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
+        QVERIFY(store().addToken(m_alice, "kept", m_now, far).ok());
+        QVERIFY(store().addToken(m_bob, "bob1", m_now, far).ok());
+        QVERIFY(store().addToken(m_bob, "bob2", m_now, far).ok());
+        QCOMPARE(store().tokensEndedBetween(m_now, m_now + 1000).value, QList<QByteArray>{"soon"});
+        QCOMPARE(store().tokensEndedBetween(m_now + 1000, m_now + 4999).value.size(), 0);
+
+        const qint64 beforeRevoking = QDateTime::currentMSecsSinceEpoch() - 1;
+        QVERIFY(store().revokeUserTokens(m_bob).ok());
+        QVERIFY(store().revokeToken("later").ok());
+        QList<QByteArray> ended =
+            store().tokensEndedBetween(beforeRevoking, QDateTime::currentMSecsSinceEpoch()).value;
+        std::sort(ended.begin(), ended.end());
+        QCOMPARE(ended, (QList<QByteArray>{"bob1", "bob2", "later"}));
+        // Revoking again does not make them end again.
+        const qint64 afterRevoking = QDateTime::currentMSecsSinceEpoch();
+        QTest::qWait(2);
+        QVERIFY(store().revokeUserTokens(m_bob).ok());
+        QCOMPARE(store()
+                     .tokensEndedBetween(afterRevoking, QDateTime::currentMSecsSinceEpoch())
+                     .value.size(),
+                 0);
     }
 
     void firstMessageCreatesConversationAndLaterOnesReuseIt()
