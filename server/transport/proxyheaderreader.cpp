@@ -40,8 +40,11 @@ void ProxyHeaderReader::readAvailable()
         if (n <= 0) {
             proxyheader::Result closed;
             closed.status = proxyheader::Result::Status::Invalid;
-            closed.error = n == 0 ? QStringLiteral("closed before the end of the PROXY header")
-                                  : QString::fromLocal8Bit(std::strerror(errno));
+            // Closed without a byte: a balancer's TCP health check, not worth a log line.
+            if (n < 0)
+                closed.error = QString::fromLocal8Bit(std::strerror(errno));
+            else if (have > 0)
+                closed.error = QStringLiteral("closed before the end of the PROXY header");
             finish(closed);
             return;
         }

@@ -30,7 +30,8 @@ public:
 
 signals:
     // Proxied or Local: the descriptor now belongs to the receiver. Invalid: the descriptor
-    // is closed (EOF and read errors are Invalid too).
+    // is closed (EOF and read errors are Invalid too; `error` is empty when the connection
+    // closed without sending a byte, as a balancer's TCP health check does).
     void finished(natter::server::ProxyHeaderReader *reader,
                   const natter::server::proxyheader::Result &result, qintptr descriptor);
 

@@ -87,7 +87,7 @@ void WebSocketListener::proxyHeaderRead(ProxyHeaderReader *reader,
         break;
     }
     QString more;
-    if (m_proxyLog.allow(&more))
+    if (!result.error.isEmpty() && m_proxyLog.allow(&more))
         qCWarning(lcTransport).noquote() << "closing a connection from trusted proxy"
                                          << proxy.toString() << ":" << result.error + more;
 }

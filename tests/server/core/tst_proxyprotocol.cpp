@@ -186,6 +186,14 @@ private slots:
                              QRegularExpression(QStringLiteral("closed before the end")));
         partial.abort();
         QTest::qWait(300);
+        // A connection closed without a byte (HAProxy's plain TCP health check) is not logged.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("trusted proxy")));
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, port);
+        QTRY_COMPARE(probe.state(), QAbstractSocket::ConnectedState);
+        QTest::qWait(50);
+        probe.abort();
+        QTest::qWait(300);
     }
 };
 
