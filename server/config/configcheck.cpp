@@ -101,6 +101,7 @@ QString describeConfig(const ServerConfig &config)
         redis = url.toString();
     }
     line("redis", redis);
+    line("trusted-proxy", trustedProxiesText(config.trustedProxies));
     out += QLatin1String("\n[discovery]\n");
     line("enabled", config.discoveryEnabled ? QStringLiteral("true") : QStringLiteral("false"));
     line("port", QString::number(config.discoveryPort));
@@ -112,6 +113,7 @@ QString describeConfig(const ServerConfig &config)
     line("user-requests-per-second", QString::number(config.userRequestsPerSecond));
     line("user-request-burst", QString::number(config.userRequestBurst));
     line("max-unauthenticated-per-address", QString::number(config.maxUnauthenticatedPerAddress));
+    line("max-handshakes-per-address", QString::number(config.maxHandshakesPerAddress));
     line("max-sockets-per-user", QString::number(config.maxSocketsPerUser));
     line("max-outbound-bytes", QString::number(config.maxOutboundBytes));
     line("presence-batch-ms", QString::number(config.presenceBatchMs));

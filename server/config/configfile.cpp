@@ -94,6 +94,12 @@ const QList<Key> &keys()
              return true;
          },
          "a PEM file"},
+        {"server/trusted-proxy",
+         [](const QString &t, ServerConfig *c) {
+             return parseTrustedProxies(t, &c->trustedProxies);
+         },
+         "addresses or subnets of load balancers that send a PROXY v2 header, e.g. "
+         "\"10.0.0.5, 10.1.0.0/16\""},
         {"discovery/enabled",
          [](const QString &t, ServerConfig *c) { return parseBool(t, &c->discoveryEnabled); },
          "true or false"},
@@ -117,6 +123,8 @@ const QList<Key> &keys()
          "1-100000"},
         {"limits/max-unauthenticated-per-address",
          intIn(&ServerConfig::maxUnauthenticatedPerAddress, 1, 100'000), "1-100000"},
+        {"limits/max-handshakes-per-address",
+         intIn(&ServerConfig::maxHandshakesPerAddress, 1, 100'000), "1-100000"},
         {"limits/max-sockets-per-user", intIn(&ServerConfig::maxSocketsPerUser, 1, 1'000),
          "1-1000"},
         {"limits/max-outbound-bytes",
@@ -179,7 +187,9 @@ bool applyConfigFile(const QString &path, ServerConfig *config, QString *error)
             return false;
         }
         // QSettings reads an unquoted value with a comma as a list.
-        const QVariant raw = file.value(name);
+        QVariant raw = file.value(name);
+        if (raw.typeId() == QMetaType::QStringList && name == QLatin1String("server/trusted-proxy"))
+            raw = raw.toStringList().join(QLatin1Char(',')); // a list is what it is
         if (raw.typeId() == QMetaType::QStringList) {
             *error = QStringLiteral("%1: %2 has a comma: put the value in double quotes")
                          .arg(path, name);

@@ -82,6 +82,55 @@ bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *por
     return true;
 }
 
+bool parseTrustedProxies(const QString &text, QList<QPair<QHostAddress, int>> *subnets)
+{
+    QList<QPair<QHostAddress, int>> parsed;
+    const QStringList items = text.split(u',', Qt::SkipEmptyParts);
+    for (const QString &raw : items) {
+        const QString item = raw.trimmed();
+        if (item.isEmpty())
+            continue;
+        QPair<QHostAddress, int> subnet;
+        if (item.contains(u'/')) {
+            subnet = QHostAddress::parseSubnet(item);
+            if (subnet.first.isNull() || subnet.second < 0)
+                return false;
+        } else {
+            if (!subnet.first.setAddress(item))
+                return false;
+            subnet.second = subnet.first.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128;
+        }
+        parsed.append(subnet);
+    }
+    *subnets = parsed;
+    return true;
+}
+
+QString trustedProxiesText(const QList<QPair<QHostAddress, int>> &subnets)
+{
+    QStringList items;
+    for (const auto &[address, prefix] : subnets)
+        items.append(address.toString() + QLatin1Char('/') + QString::number(prefix));
+    return items.join(QLatin1Char(','));
+}
+
+bool isTrustedProxy(const QList<QPair<QHostAddress, int>> &subnets, const QHostAddress &peer)
+{
+    if (subnets.isEmpty())
+        return false;
+    // A dual-stack listener sees IPv4 clients as ::ffff:a.b.c.d.
+    QHostAddress address = peer;
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        address = QHostAddress(v4);
+    for (const auto &subnet : subnets) {
+        if (address.isInSubnet(subnet))
+            return true;
+    }
+    return false;
+}
+
 QString hostForUrl(const QHostAddress &address)
 {
     if (address.protocol() == QAbstractSocket::IPv6Protocol)

@@ -6,6 +6,8 @@
 #include "protocollimits.h"
 
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace natter::server {
@@ -68,6 +70,14 @@ struct ServerConfig
     int maxUnauthenticatedPerAddress = 16;
     int maxSocketsPerUser = 16;
 
+    // The accept path (see WebSocketListener). Connections from one address that have not
+    // finished their handshake (PROXY header, TLS, HTTP upgrade): more are closed at once,
+    // before any TLS work.
+    int maxHandshakesPerAddress = 16;
+    // Load balancers whose connections start with a PROXY protocol v2 header naming the
+    // client's address (docs/scaling.md). Empty: no header is read from anyone.
+    QList<QPair<QHostAddress, int>> trustedProxies;
+
     // A server may take less than the protocol's maxima (never more: clients rely on them).
     int maxFrameBytes = int(limits::kMaxFrameBytes);
     int maxMessageBytes = limits::kMaxContentBytes;
@@ -84,6 +94,11 @@ bool logLevelFromName(const QString &name, LogLevel *level);
 
 // "ADDR:PORT" (IPv6 as "[ADDR]:PORT"); the address must be numeric or "localhost".
 bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *port);
+// "ADDR[/PREFIX],..." (an address alone is one host); empty text gives an empty list.
+bool parseTrustedProxies(const QString &text, QList<QPair<QHostAddress, int>> *subnets);
+QString trustedProxiesText(const QList<QPair<QHostAddress, int>> &subnets);
+bool isTrustedProxy(const QList<QPair<QHostAddress, int>> &subnets, const QHostAddress &peer);
+
 // How the listening address is written in URLs and logs ("127.0.0.1", "[::1]").
 QString hostForUrl(const QHostAddress &address);
 

@@ -104,8 +104,17 @@ ServerOptions parseServerOptions(const QStringList &arguments,
                        "(docs/scaling.md). Environment: NATTER_REDIS. Default: none, a single "
                        "instance."),
         QStringLiteral("redis://HOST:PORT[/DB]"));
+    const QCommandLineOption trustedProxy(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("A load balancer (address or subnet; repeat or separate with commas) "
+                       "whose connections start with a PROXY protocol v2 header (HAProxy's "
+                       "send-proxy-v2): the address it names is the client's for every "
+                       "per-address limit and log. Connections from other addresses are never "
+                       "read for a header (docs/scaling.md). Environment: NATTER_TRUSTED_PROXY. "
+                       "Default: none."),
+        QStringLiteral("ADDR[/PREFIX]"));
     parser.addOptions({listen, database, logLevel, passwordCost, tlsCert, tlsKey, configFile,
-                       checkConfigOption, name, noDiscovery, redis});
+                       checkConfigOption, name, noDiscovery, redis, trustedProxy});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("Administration instead of serving, on the same database: "
@@ -184,6 +193,13 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         config.tlsKeyPath = keyText;
     if (config.tlsCertPath.isEmpty() != config.tlsKeyPath.isEmpty())
         return failure(QStringLiteral("--tls-cert and --tls-key go together"));
+    const QString proxiesText = parser.isSet(trustedProxy)
+                                    ? parser.values(trustedProxy).join(QLatin1Char(','))
+                                    : environment.value(QStringLiteral("NATTER_TRUSTED_PROXY"));
+    if (!proxiesText.isEmpty() && !parseTrustedProxies(proxiesText, &config.trustedProxies))
+        return failure(QStringLiteral("invalid --trusted-proxy \"%1\": expected addresses or "
+                                      "subnets, e.g. 10.0.0.5 or 10.1.0.0/16")
+                           .arg(proxiesText));
     const QString databaseText =
         valueOrEnv(parser, database, environment, QStringLiteral("NATTER_DATABASE"));
     if (!databaseText.isEmpty())

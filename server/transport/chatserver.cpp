@@ -10,14 +10,9 @@
 #include <QFile>
 #include <QSslConfiguration>
 #include <QSslKey>
-#include <QTcpServer>
-
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 
 namespace natter::server {
 
@@ -55,30 +50,20 @@ ChatServer::~ChatServer()
 bool ChatServer::listen(const QHostAddress &address, quint16 port)
 {
     m_server->setMaxPendingConnections(1024);
-    if (m_config.tlsCertPath.isEmpty()) {
-        if (!m_listener)
-            m_listener = new WebSocketListener(m_server, this);
-        m_listener->setListenBacklogSize(1024);
-        return m_listener->listen(address, port);
+    if (!m_listener)
+        m_listener = new WebSocketListener(m_server, this);
+    if (!m_config.tlsCertPath.isEmpty()) {
+        QSslConfiguration tls;
+        if (!configureTls(&tls))
+            return false;
+        m_listener->setTlsConfiguration(tls);
     }
-    if (!configureTls())
-        return false;
+    m_listener->setMaxHandshakesPerAddress(m_config.maxHandshakesPerAddress);
+    m_listener->setTrustedProxies(m_config.trustedProxies);
     // QTcpServer's default listen backlog (50) makes the 51st of a burst of connects wait a
     // 1 s SYN retry: an office arriving at 9:00, or a restart with every client reconnecting.
-    // QWebSocketServer does not expose its QTcpServer; it is its child.
-    auto *tcp = m_server->findChild<QTcpServer *>();
-    if (tcp)
-        tcp->setListenBacklogSize(1024);
-    if (!m_server->listen(address, port))
-        return false;
-    // Small frames must go out now: with Nagle's algorithm a second event on a connection
-    // waits for the client's delayed ACK (up to 40 ms). QWebSocket does not expose its TCP
-    // socket, but Linux gives accepted sockets the listening socket's TCP_NODELAY.
-    if (tcp && tcp->socketDescriptor() >= 0) {
-        const int on = 1;
-        setsockopt(int(tcp->socketDescriptor()), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-    }
-    return true;
+    m_listener->setListenBacklogSize(1024);
+    return m_listener->listen(address, port);
 }
 
 bool ChatServer::isSecure() const
@@ -86,7 +71,7 @@ bool ChatServer::isSecure() const
     return m_server->secureMode() == QWebSocketServer::SecureMode;
 }
 
-bool ChatServer::configureTls()
+bool ChatServer::configureTls(QSslConfiguration *out)
 {
     QFile certFile(m_config.tlsCertPath);
     QFile keyFile(m_config.tlsKeyPath);
@@ -110,7 +95,7 @@ bool ChatServer::configureTls()
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);
     tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients are not asked for certificates
-    m_server->setSslConfiguration(tls);
+    *out = tls;
     return true;
 }
 
@@ -118,21 +103,20 @@ QString ChatServer::errorString() const
 {
     if (!m_tlsError.isEmpty())
         return m_tlsError;
-    return m_listener ? m_listener->errorString() : m_server->errorString();
+    return m_listener ? m_listener->errorString() : QString();
 }
 quint16 ChatServer::serverPort() const
 {
-    return m_listener ? m_listener->serverPort() : m_server->serverPort();
+    return m_listener ? m_listener->serverPort() : 0;
 }
 bool ChatServer::isListening() const
 {
-    return m_listener ? m_listener->isListening() : m_server->isListening();
+    return m_listener && m_listener->isListening();
 }
 void ChatServer::stopListening()
 {
     if (m_listener)
         m_listener->close();
-    m_server->close();
 }
 int ChatServer::connectionCount() const
 {

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QTimer>
 
+class QSslConfiguration;
 class QWebSocket;
 class QWebSocketServer;
 
@@ -47,7 +48,7 @@ signals:
     void connectionsClosed();
 
 private:
-    bool configureTls();
+    bool configureTls(QSslConfiguration *tls);
     void rejectFlood(QWebSocket *socket);
     void acceptPending();
     void rejectWrongPath(QWebSocket *socket);
@@ -58,8 +59,10 @@ private:
     const HandlerRegistry &m_handlers;
     const ServerConfig &m_config;
     UserRateLimiter m_userLimiter;
+    // Does the HTTP upgrade only (it never listens itself; it is in SecureMode for wss://,
+    // which makes requestUrl() say wss).
     QWebSocketServer *m_server;
-    // Plain ws:// only: our own accept path (see WebSocketListener); TLS uses m_server's.
+    // The accept path, ws:// and wss:// (see WebSocketListener).
     WebSocketListener *m_listener = nullptr;
     QString m_tlsError;
     int m_sessions = 0;

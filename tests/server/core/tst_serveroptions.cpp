@@ -110,10 +110,41 @@ private slots:
     {
         const ServerOptions o = parse({"--help"});
         QCOMPARE(o.action, ServerOptions::Action::ShowText);
-        for (const char *option : {"--listen", "--database", "--log-level", "--password-cost",
-                                   "--version", "NATTER_LISTEN", "--config", "--check-config",
-                                   "--name", "--no-discovery", "--redis", "NATTER_REDIS", "backup"})
+        for (const char *option :
+             {"--listen", "--database", "--log-level", "--password-cost", "--version",
+              "NATTER_LISTEN", "--config", "--check-config", "--name", "--no-discovery", "--redis",
+              "NATTER_REDIS", "backup", "--trusted-proxy", "NATTER_TRUSTED_PROXY"})
             QVERIFY2(o.text.contains(QLatin1String(option)), option);
+    }
+
+    void trustedProxiesAreAddressesOrSubnets()
+    {
+        using natter::server::isTrustedProxy;
+        using natter::server::trustedProxiesText;
+        // Off by default: no header is read from anyone.
+        QVERIFY(parse({}).config.trustedProxies.isEmpty());
+        // Repeated, or a comma-separated list; an address alone is one host.
+        const ServerOptions o =
+            parse({"--trusted-proxy", "10.0.0.5", "--trusted-proxy", "10.1.0.0/16, fd00::/8"});
+        QCOMPARE(o.action, ServerOptions::Action::Run);
+        const auto &proxies = o.config.trustedProxies;
+        QCOMPARE(trustedProxiesText(proxies), QStringLiteral("10.0.0.5/32,10.1.0.0/16,fd00::/8"));
+        QVERIFY(isTrustedProxy(proxies, QHostAddress(QStringLiteral("10.0.0.5"))));
+        QVERIFY(!isTrustedProxy(proxies, QHostAddress(QStringLiteral("10.0.0.6"))));
+        QVERIFY(isTrustedProxy(proxies, QHostAddress(QStringLiteral("10.1.200.3"))));
+        QVERIFY(isTrustedProxy(proxies, QHostAddress(QStringLiteral("::ffff:10.1.0.9"))));
+        QVERIFY(isTrustedProxy(proxies, QHostAddress(QStringLiteral("fd12::1"))));
+        QVERIFY(!isTrustedProxy(proxies, QHostAddress(QStringLiteral("2001:db8::1"))));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("NATTER_TRUSTED_PROXY"), QStringLiteral("192.0.2.1"));
+        QCOMPARE(trustedProxiesText(parse({}, env).config.trustedProxies),
+                 QStringLiteral("192.0.2.1/32"));
+        for (const char *bad : {"proxy.lan", "10.0.0.0/33", "10.0.0.1/x"}) {
+            const ServerOptions failed = parse({"--trusted-proxy", bad});
+            QCOMPARE(failed.action, ServerOptions::Action::Fail);
+            QVERIFY2(failed.text.contains(QLatin1String("--trusted-proxy")),
+                     qPrintable(failed.text));
+        }
     }
 
     void configFileSetsEveryKeyAndTheCommandLineWins()
@@ -122,11 +153,12 @@ private slots:
             QStringLiteral("full.conf"),
             "; comment\n[server]\nlisten = 0.0.0.0:7000\ndatabase = /tmp/conf.db\n"
             "name = \"Office, 2nd floor\"\nlog-level = warning\npassword-cost = moderate\n"
-            "redis = redis://cache.lan:6380/2\n"
+            "redis = redis://cache.lan:6380/2\ntrusted-proxy = 10.0.0.5, 10.1.0.0/16\n"
             "[discovery]\nenabled = false\nport = 9999\n"
             "[limits]\nauth-timeout-ms = 5000\nidle-timeout-ms = 60000\n"
             "requests-per-second = 10\nrequest-burst = 20\nuser-requests-per-second = 15\n"
             "user-request-burst = 25\nmax-unauthenticated-per-address = 4\n"
+            "max-handshakes-per-address = 6\n"
             "max-sockets-per-user = 3\nmax-outbound-bytes = 1048576\nmax-frame-bytes = 4096\n"
             "max-message-bytes = 2000\npresence-batch-ms = 250\n"
             "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\ninstance-timeout-ms = 5000\n");
@@ -157,7 +189,10 @@ private slots:
         QCOMPARE(c.typingExpiryMs, 4000);
         QCOMPARE(c.redisUrl, QStringLiteral("redis://cache.lan:6380/2"));
         QCOMPARE(c.instanceTimeoutMs, 5000);
-        QCOMPARE(natter::server::configFileKeys().size(), 25); // the test covers every key
+        QCOMPARE(c.maxHandshakesPerAddress, 6);
+        QCOMPARE(natter::server::trustedProxiesText(c.trustedProxies),
+                 QStringLiteral("10.0.0.5/32,10.1.0.0/16"));
+        QCOMPARE(natter::server::configFileKeys().size(), 27); // the test covers every key
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("NATTER_CONFIG"), path);
