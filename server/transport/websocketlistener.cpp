@@ -2,6 +2,8 @@
 
 #include "leantcpsocket.h"
 
+#include "config/logging.h"
+
 #include <QWebSocketServer>
 
 #include <unistd.h>
@@ -54,8 +56,13 @@ void WebSocketListener::sweepHandshakes()
         return false;
     });
     // Closed after the sweep: closing emits signals that may reach this listener.
-    for (LeanTcpSocket *socket : std::as_const(late))
+    for (LeanTcpSocket *socket : std::as_const(late)) {
+        // A warning: a flood of them is summarised by the log (see LogSummariser).
+        qCWarning(lcTransport).noquote()
+            << "no WebSocket handshake within" << timeoutMs << "ms from"
+            << socket->peerAddress().toString() << "closing";
         socket->close();
+    }
     if (m_pending.isEmpty())
         m_handshakeSweep.stop();
 }
