@@ -120,6 +120,9 @@ QString describeConfig(const ServerConfig &config)
     line("presence-grace-ms", QString::number(config.presenceGraceMs));
     line("typing-expiry-ms", QString::number(config.typingExpiryMs));
     line("instance-timeout-ms", QString::number(config.instanceTimeoutMs));
+    line("max-outbound-total-bytes", QString::number(config.maxOutboundTotalBytes));
+    line("user-read-bytes-per-second", QString::number(config.userReadBytesPerSecond));
+    line("user-read-burst-bytes", QString::number(config.userReadBurstBytes));
     return out;
 }
 

@@ -32,6 +32,19 @@ std::function<bool(const QString &, ServerConfig *)> intIn(int ServerConfig::*fi
     };
 }
 
+std::function<bool(const QString &, ServerConfig *)> bytesIn(qint64 ServerConfig::*field,
+                                                             qint64 min, qint64 max)
+{
+    return [field, min, max](const QString &text, ServerConfig *config) {
+        bool ok = false;
+        const qint64 value = text.toLongLong(&ok);
+        if (!ok || value < min || value > max)
+            return false;
+        config->*field = value;
+        return true;
+    };
+}
+
 bool parseBool(const QString &text, bool *value)
 {
     const QString t = text.toLower();
@@ -145,6 +158,15 @@ const QList<Key> &keys()
          "1000-600000"},
         {"limits/typing-expiry-ms", intIn(&ServerConfig::typingExpiryMs, 1'000, 60'000),
          "1000-60000"},
+        // Memory and read cost across connections (outbound budget, per-account read bytes).
+        {"limits/max-outbound-total-bytes",
+         bytesIn(&ServerConfig::maxOutboundTotalBytes, qint64(1) << 20, qint64(1) << 40),
+         "1048576-1099511627776"},
+        {"limits/user-read-bytes-per-second",
+         bytesIn(&ServerConfig::userReadBytesPerSecond, 1024, qint64(1) << 40),
+         "1024-1099511627776"},
+        {"limits/user-read-burst-bytes",
+         bytesIn(&ServerConfig::userReadBurstBytes, 65536, qint64(1) << 40), "65536-1099511627776"},
     };
     return all;
 }

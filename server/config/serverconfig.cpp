@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include <unistd.h>
+
 namespace natter::server {
 namespace {
 
@@ -41,6 +43,17 @@ bool valueIn(const Table &table, const QString &name, Enum *out)
 }
 
 } // namespace
+
+qint64 defaultMaxOutboundTotalBytes()
+{
+    constexpr qint64 kMin = qint64(64) << 20;
+    constexpr qint64 kMax = qint64(1) << 30;
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGE_SIZE);
+    if (pages <= 0 || pageSize <= 0)
+        return kMax / 4; // unknown: something a small machine survives
+    return qBound(kMin, qint64(pages) * qint64(pageSize) / 4, kMax);
+}
 
 QString passwordCostName(PasswordCost cost)
 {

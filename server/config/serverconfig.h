@@ -28,6 +28,9 @@ enum class LogLevel
     Error
 };
 
+// A quarter of the machine's physical memory, between 64 MiB and 1 GiB.
+qint64 defaultMaxOutboundTotalBytes();
+
 struct ServerConfig
 {
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
@@ -64,6 +67,15 @@ struct ServerConfig
     // buffer without bound. The grace lets a healthy client take a large sync page.
     qint64 maxOutboundBytes = 8 * 1024 * 1024;
     int outboundGraceMs = 5'000;
+
+    // Memory limits across connections (docs/security.md). All connections' unsent data
+    // together: over it, the connections holding the most are closed with 4408 at once.
+    qint64 maxOutboundTotalBytes = defaultMaxOutboundTotalBytes();
+    // Read requests (history, sync, users) cost the size of their reply, from one budget per
+    // account shared by its sockets: a token bucket of bytes. A first sync of a long history
+    // fits in the burst; a client that waits retry_after_ms always gets its next page.
+    qint64 userReadBytesPerSecond = 1024 * 1024;
+    qint64 userReadBurstBytes = 32 * 1024 * 1024;
 
     // One address cannot hold the server's sockets open without signing in, and one account
     // cannot open sockets without bound.

@@ -19,13 +19,14 @@ void registerHistoryHandlers(HandlerRegistry &registry, const ServiceSet &servic
     registry.add(protocol::RequestType::History, [&conversations](ClientSession &session,
                                                                   const codec::Request &request) {
         const auto decoded = decodeRequest<HistoryRequest>(session, request);
-        if (!decoded)
+        if (!decoded || !session.mayRead(request.id))
             return;
-        answer(session, request.id, conversations.history(session.caller(), *decoded),
-               [](const HistoryPage &page) {
-                   return QJsonObject{{QStringLiteral("messages"), toJsonArray(page.messages)},
-                                      {QStringLiteral("has_more"), page.hasMore}};
-               });
+        const Outcome<HistoryPage> page = conversations.history(session.caller(), *decoded);
+        if (!page.ok())
+            return session.replyError(request.id, *page.error);
+        session.replyRead(
+            request.id, QJsonObject{{QStringLiteral("messages"), toJsonArray(page.value.messages)},
+                                    {QStringLiteral("has_more"), page.value.hasMore}});
     });
 }
 

@@ -11,16 +11,17 @@ void registerSyncHandler(HandlerRegistry &registry, const ServiceSet &services)
     registry.add(protocol::RequestType::Sync, [&sync](ClientSession &session,
                                                       const codec::Request &request) {
         const auto decoded = decodeRequest<SyncRequest>(session, request);
-        if (!decoded)
+        if (!decoded || !session.mayRead(request.id))
             return;
-        answer(session, request.id, sync.sync(session.caller(), *decoded),
-               [](const ChangePage &page) {
-                   return QJsonObject{{QStringLiteral("messages"), toJsonArray(page.messages)},
-                                      {QStringLiteral("receipts"), toJsonArray(page.receipts)},
-                                      {QStringLiteral("hidden"), toJsonArray(page.hidden)},
-                                      {QStringLiteral("rev"), double(page.rev)},
-                                      {QStringLiteral("has_more"), page.hasMore}};
-               });
+        const Outcome<ChangePage> page = sync.sync(session.caller(), *decoded);
+        if (!page.ok())
+            return session.replyError(request.id, *page.error);
+        session.replyRead(
+            request.id, QJsonObject{{QStringLiteral("messages"), toJsonArray(page.value.messages)},
+                                    {QStringLiteral("receipts"), toJsonArray(page.value.receipts)},
+                                    {QStringLiteral("hidden"), toJsonArray(page.value.hidden)},
+                                    {QStringLiteral("rev"), double(page.value.rev)},
+                                    {QStringLiteral("has_more"), page.value.hasMore}});
     });
 }
 

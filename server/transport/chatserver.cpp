@@ -6,6 +6,7 @@
 #include "protocollimits.h"
 #include "sessionregistry.h"
 #include "websocketlistener.h"
+#include "websocketserverlog.h"
 
 #include <QFile>
 #include <QSslConfiguration>
@@ -26,6 +27,7 @@ ChatServer::ChatServer(SessionRegistry &registry, const HandlerRegistry &handler
                                     this))
 {
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatServer::acceptPending);
+    logWebSocketServerErrors(*m_server);
     // A deadline is noticed at most a quarter of the shorter timeout late (and within 1 s).
     m_deadlineSweep.setInterval(
         qBound(10, qMin(config.authTimeoutMs, config.idleTimeoutMs) / 4, 1000));

@@ -7,6 +7,7 @@
 #include "handlers/handlerregistry.h"
 #include "sessionregistry.h"
 
+#include <QSignalBlocker>
 #include <QTimerEvent>
 #include <QWebSocket>
 
@@ -32,8 +33,11 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
                              const ServerConfig &config, QObject *parent)
     : QObject(parent), m_socket(socket), m_registry(registry), m_userLimiter(userLimiter),
       m_handlers(handlers), m_connectionId(nextConnectionId()),
-      m_maxOutboundBytes(config.maxOutboundBytes), m_maxSocketsPerUser(config.maxSocketsPerUser),
-      m_maxFrameBytes(config.maxFrameBytes), m_maxMessageBytes(config.maxMessageBytes),
+      m_maxOutboundBytes(config.maxOutboundBytes),
+      m_maxOutboundTotalBytes(config.maxOutboundTotalBytes),
+      m_readLimits{config.userReadBytesPerSecond, config.userReadBurstBytes},
+      m_maxSocketsPerUser(config.maxSocketsPerUser), m_maxFrameBytes(config.maxFrameBytes),
+      m_maxMessageBytes(config.maxMessageBytes),
       m_bucket(config.requestsPerSecond, config.requestBurst),
       m_authTimeoutMs(config.authTimeoutMs), m_idleTimeoutMs(config.idleTimeoutMs),
       m_outboundGraceMs(config.outboundGraceMs)
@@ -48,16 +52,25 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
         receive(Inbound{Inbound::Kind::Binary, {}, 0});
     });
-    connect(m_socket, &QWebSocket::disconnected, this, [this]() {
-        qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "closed, code"
-                                      << m_socket->closeCode() << "user" << m_userId;
-        m_closing = true;
-        m_registry.detach(this);
-        emit finished(this);
-    });
+    connect(m_socket, &QWebSocket::bytesWritten, this, [this]() { noteOutbound(); });
+    connect(m_socket, &QWebSocket::disconnected, this, &ClientSession::onDisconnected);
 
     qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "opened from"
                                   << m_socket->peerAddress().toString();
+}
+
+void ClientSession::onDisconnected()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "closed, code"
+                                  << (m_closeCode ? int(m_closeCode) : int(m_socket->closeCode()))
+                                  << "user" << m_userId;
+    m_closing = true;
+    noteOutbound(true);
+    m_registry.detach(this);
+    emit finished(this);
 }
 
 void ClientSession::timerEvent(QTimerEvent *event)
@@ -110,6 +123,7 @@ QString ClientSession::peerAddress() const
 
 ClientSession::~ClientSession()
 {
+    m_registry.outbound().change(m_unsent, 0, true);
     m_registry.removeConnection(this);
 }
 
@@ -125,12 +139,70 @@ void ClientSession::replyError(const QString &re, const ProtocolError &error)
     sendFrame(codec::encodeError(re, error));
 }
 
+bool ClientSession::mayRead(const QString &re)
+{
+    qint64 retryAfterMs = 0;
+    if (!isAuthenticated() ||
+        m_registry.readBudget().mayRead(m_userId, m_readLimits, &retryAfterMs))
+        return true;
+    ProtocolError error = ProtocolError::make(ErrorCode::RateLimited,
+                                              QStringLiteral("too much data read; slow down"));
+    error.retryAfterMs = retryAfterMs;
+    replyError(re, error);
+    return false;
+}
+
+void ClientSession::replyRead(const QString &re, const QJsonObject &fields)
+{
+    const QString frame = codec::encodeOk(re, fields);
+    // Characters, not UTF-8 bytes: the same for the ASCII of JSON, and no second pass.
+    if (isAuthenticated())
+        m_registry.readBudget().charge(m_userId, m_readLimits, frame.size());
+    sendFrame(frame);
+}
+
 void ClientSession::sendFrame(const QString &frame)
 {
     if (m_closing)
         return;
     m_socket->sendTextMessage(frame);
-    checkOutbound();
+    noteOutbound();
+    // Closes the largest holders, this one or others: their data is dropped at once, and
+    // the rest of their work (detaching, finishing) waits for the event loop, so this
+    // never re-enters the caller either.
+    m_registry.enforceOutboundBudget(m_maxOutboundTotalBytes);
+    if (!m_closing)
+        checkOutbound();
+}
+
+void ClientSession::noteOutbound(bool gone)
+{
+    if (m_finished && !gone)
+        return;
+    const qint64 now = gone ? 0 : m_socket->bytesToWrite();
+    if (now == m_unsent)
+        return;
+    m_registry.outbound().change(m_unsent, now, gone);
+    m_unsent = now;
+}
+
+void ClientSession::dropOverBudget()
+{
+    qCWarning(lcTransport).noquote()
+        << "connection" << m_connectionId << "holds" << m_unsent
+        << "bytes it has not read with the server over its outbound budget, closing with 4408";
+    m_closing = true;
+    m_closeCode = protocol::CloseTooSlow;
+    m_slowTimer.stop();
+    m_backlog.clear();
+    {
+        // Its disconnected() would detach it from the registry now, maybe in the middle of a
+        // fan-out: onDisconnected() runs from the event loop instead.
+        const QSignalBlocker blocker(m_socket);
+        m_socket->abort();
+    }
+    noteOutbound(true);
+    QMetaObject::invokeMethod(this, &ClientSession::onDisconnected, Qt::QueuedConnection);
 }
 
 void ClientSession::checkOutbound()
@@ -198,7 +270,9 @@ void ClientSession::closeWith(quint16 code, const QString &reason)
     m_backlog.clear();
     // Gone for presence and fan-out now, not when the peer answers the close.
     m_registry.detach(this);
+    m_closeCode = code;
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    noteOutbound();
     m_abortTimer.start(kCloseHandshakeMs, this);
 }
 

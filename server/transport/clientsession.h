@@ -1,11 +1,13 @@
 #pragma once
 // One connected socket: its authentication state, request dispatch through the handler
 // registry, and the per-connection limits (auth timeout, idle timeout, request rate,
-// outbound backlog). Requests are answered in arrival order: while a handler holds the
-// input (password hashing during login/register), later frames wait in a short backlog.
+// outbound backlog), with its share of the server-wide ones (outbound budget, the account's
+// read budget: see SessionRegistry). Requests are answered in arrival order: while a handler holds
+// the input (password hashing during login/register), later frames wait in a short backlog.
 
 #include "config/serverconfig.h"
 #include "errorcode.h"
+#include "readbudget.h"
 #include "services/caller.h"
 #include "tokenbucket.h"
 #include "types.h"
@@ -54,6 +56,11 @@ public:
 
     void replyOk(const QString &re, const QJsonObject &fields = {});
     void replyError(const QString &re, const ProtocolError &error);
+    // Reads (history, sync, users) cost the size of their reply from the account's read
+    // budget. mayRead() is false after answering rate_limited when the budget is spent;
+    // replyRead() answers `ok` and charges the reply.
+    bool mayRead(const QString &re);
+    void replyRead(const QString &re, const QJsonObject &fields);
     // Queues one text frame; never re-enters the caller (closing for a full outbound buffer
     // happens later from the event loop).
     void sendFrame(const QString &frame);
@@ -69,6 +76,14 @@ public:
 
     // Sends a close frame with `code`; the session finishes when the socket is gone.
     void closeWith(quint16 code, const QString &reason);
+
+    // Outbound data queued and not yet taken by the kernel, as last reported to the
+    // server-wide total (SessionRegistry::outbound()).
+    qint64 unsentBytes() const { return m_unsent; }
+    // The server is over its outbound budget and this session holds the most: closed with
+    // 4408 and its unsent data dropped now (the peer sees the connection reset: it was not
+    // reading anyway). The session finishes from the event loop.
+    void dropOverBudget();
 
 signals:
     void finished(natter::server::ClientSession *session);
@@ -92,6 +107,9 @@ private:
     void dispatch(const QString &frame);
     void drainBacklog();
     void checkOutbound();
+    // Reports the socket's unsent data to the server-wide total; `gone`: dropped for good.
+    void noteOutbound(bool gone = false);
+    void onDisconnected();
     void onAuthTimeout();
     void onSlowCheck();
 
@@ -105,6 +123,11 @@ private:
     const HandlerRegistry &m_handlers;
     const ConnectionId m_connectionId;
     const qint64 m_maxOutboundBytes;
+    const qint64 m_maxOutboundTotalBytes;
+    const ReadBudget::Limits m_readLimits;
+    qint64 m_unsent = 0;
+    quint16 m_closeCode = 0; // the code this side closed with, if it did
+    bool m_finished = false;
     const int m_maxSocketsPerUser;
     const int m_maxFrameBytes;
     const int m_maxMessageBytes;

@@ -2,6 +2,8 @@
 
 #include "clientsession.h"
 
+#include <algorithm>
+
 namespace natter::server {
 
 void SessionRegistry::addConnection(ClientSession *session, const QString &address)
@@ -94,6 +96,27 @@ void SessionRegistry::sendToAll(const QString &frame, const QSet<qint64> &except
     for (ClientSession *session : targets) {
         if (!exceptUsers.contains(session->userId()))
             session->sendFrame(frame);
+    }
+}
+
+void SessionRegistry::enforceOutboundBudget(qint64 limit)
+{
+    if (m_outbound.total() <= limit)
+        return;
+    // Rare (only past the budget), so a scan of every connection is fine here.
+    QList<ClientSession *> holders;
+    for (ClientSession *session : std::as_const(m_connections)) {
+        if (session->unsentBytes() > 0)
+            holders.append(session);
+    }
+    std::sort(holders.begin(), holders.end(), [](ClientSession *a, ClientSession *b) {
+        return a->unsentBytes() > b->unsentBytes();
+    });
+    for (ClientSession *session : std::as_const(holders)) {
+        if (m_outbound.total() <= limit)
+            break;
+        emit overOutboundBudget(session, session->unsentBytes());
+        session->dropOverBudget();
     }
 }
 

@@ -2,8 +2,12 @@
 // Every live connection, and the authenticated ones by user. It is the EventSink services
 // push events through: a frame arrives serialized once and the same string goes to every
 // target socket. It also reports users coming online (first socket) and going offline
-// (last socket).
+// (last socket). And the state all connections share: the server-wide outbound budget
+// (closing the largest holders of unsent data when it is exceeded) and each account's read
+// budget.
 
+#include "outboundbudget.h"
+#include "readbudget.h"
 #include "services/eventsink.h"
 
 #include <QHash>
@@ -45,9 +49,17 @@ public:
     bool hasConnection(qint64 userId) const override { return m_byUser.contains(userId); }
     int socketsOf(qint64 userId) const { return int(m_byUser.value(userId).size()); }
 
+    OutboundBudget &outbound() { return m_outbound; }
+    ReadBudget &readBudget() { return m_readBudget; }
+    // While all connections together hold more than `limit` bytes of unsent data, closes the
+    // one holding the most (4408, its data dropped at once), then the next.
+    void enforceOutboundBudget(qint64 limit);
+
 signals:
     void userCameOnline(qint64 userId, const QString &username);
     void userWentOffline(qint64 userId);
+    // Emitted just before `session` is closed by enforceOutboundBudget().
+    void overOutboundBudget(natter::server::ClientSession *session, qint64 unsentBytes);
 
 private:
     QHash<ConnectionId, ClientSession *> m_connections;
@@ -55,6 +67,8 @@ private:
     QHash<ClientSession *, qint64> m_attachedAs;
     QHash<ClientSession *, QString> m_unauthenticated; // -> peer address
     QHash<QString, int> m_unauthenticatedByAddress;
+    OutboundBudget m_outbound;
+    ReadBudget m_readBudget;
 
     void leaveUnauthenticated(ClientSession *session);
 };

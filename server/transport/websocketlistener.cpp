@@ -86,10 +86,10 @@ void WebSocketListener::proxyHeaderRead(ProxyHeaderReader *reader,
     case proxyheader::Result::Status::NeedMore:
         break;
     }
-    QString more;
-    if (!result.error.isEmpty() && m_proxyLog.allow(&more))
+    // Warnings: a flood of them is summarised by the log (LogSummariser).
+    if (!result.error.isEmpty())
         qCWarning(lcTransport).noquote() << "closing a connection from trusted proxy"
-                                         << proxy.toString() << ":" << result.error + more;
+                                         << proxy.toString() << ":" << result.error;
 }
 
 void WebSocketListener::admit(qintptr descriptor, const QHostAddress &address, bool proxied,
@@ -100,11 +100,9 @@ void WebSocketListener::admit(qintptr descriptor, const QHostAddress &address, b
         m_pendingByAddress.value(key) >= m_maxHandshakesPerAddress) {
         // Before any TLS or HTTP work: refusing costs the server only the accept.
         ::close(int(descriptor));
-        QString more;
-        if (m_refusedLog.allow(&more))
-            qCWarning(lcTransport).noquote()
-                << "refusing a connection from" << key << ":" << m_maxHandshakesPerAddress
-                << "connections from this address are still in their handshake" + more;
+        qCWarning(lcTransport).noquote()
+            << "refusing a connection from" << key << ":" << m_maxHandshakesPerAddress
+            << "connections from this address are still in their handshake";
         return;
     }
     QTcpSocket *socket = adopt(descriptor);
@@ -150,11 +148,8 @@ QTcpSocket *WebSocketListener::adopt(qintptr descriptor)
     connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket]() {
         if (socket->isEncrypted())
             return; // the WebSocket's business from here on
-        QString more;
-        if (m_tlsLog.allow(&more))
-            qCInfo(lcTransport).noquote()
-                << "TLS handshake with" << socket->peerAddress().toString()
-                << "failed:" << socket->errorString() + more;
+        qCWarning(lcTransport).noquote() << "TLS handshake with" << socket->peerAddress().toString()
+                                         << "failed:" << socket->errorString();
         QMetaObject::invokeMethod(socket, &QAbstractSocket::abort, Qt::QueuedConnection);
     });
     // QWebSocketServer deletes the sockets it was handed when they disconnect; these may
@@ -206,12 +201,9 @@ void WebSocketListener::sweepHandshakes()
     for (QObject *connection : std::as_const(late)) {
         const QString address = m_pending.value(connection).address;
         untrack(connection);
-        QString more;
-        if (m_timeoutLog.allow(&more))
-            qCInfo(lcTransport).noquote()
-                << "closing a connection from"
-                << (address.isEmpty() ? QStringLiteral("a proxy") : address)
-                << "that did not finish its handshake within" << timeoutMs << "ms" + more;
+        qCWarning(lcTransport).noquote()
+            << "no WebSocket handshake within" << timeoutMs << "ms from"
+            << (address.isEmpty() ? QStringLiteral("a proxy") : address) << "closing";
         if (auto *reader = qobject_cast<ProxyHeaderReader *>(connection))
             delete reader; // closes its descriptor
         else if (auto *tls = qobject_cast<QSslSocket *>(connection))

@@ -16,7 +16,6 @@
 // this listener closes connections whose upgrade has not been answered within the server's
 // handshakeTimeoutMS() of being accepted (PROXY header, TLS and HTTP upgrade together).
 
-#include "boundedlog.h"
 #include "proxyheader.h"
 
 #include <QElapsedTimer>
@@ -92,10 +91,6 @@ private:
     QElapsedTimer m_clock;
     // One timer for all pending handshakes, running only while there are some.
     QTimer m_handshakeSweep;
-    BoundedLog m_refusedLog;
-    BoundedLog m_proxyLog;
-    BoundedLog m_tlsLog;
-    BoundedLog m_timeoutLog;
 };
 
 } // namespace natter::server

@@ -161,7 +161,9 @@ private slots:
             "max-handshakes-per-address = 6\n"
             "max-sockets-per-user = 3\nmax-outbound-bytes = 1048576\nmax-frame-bytes = 4096\n"
             "max-message-bytes = 2000\npresence-batch-ms = 250\n"
-            "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\ninstance-timeout-ms = 5000\n");
+            "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\ninstance-timeout-ms = 5000\n"
+            "max-outbound-total-bytes = 268435456\nuser-read-bytes-per-second = 65536\n"
+            "user-read-burst-bytes = 1048576\n");
         ServerOptions o = parse({"--config", path});
         QCOMPARE(o.action, ServerOptions::Action::Run);
         const auto &c = o.config;
@@ -192,7 +194,10 @@ private slots:
         QCOMPARE(c.maxHandshakesPerAddress, 6);
         QCOMPARE(natter::server::trustedProxiesText(c.trustedProxies),
                  QStringLiteral("10.0.0.5/32,10.1.0.0/16"));
-        QCOMPARE(natter::server::configFileKeys().size(), 27); // the test covers every key
+        QCOMPARE(c.maxOutboundTotalBytes, qint64(268435456));
+        QCOMPARE(c.userReadBytesPerSecond, qint64(65536));
+        QCOMPARE(c.userReadBurstBytes, qint64(1048576));
+        QCOMPARE(natter::server::configFileKeys().size(), 30); // the test covers every key
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("NATTER_CONFIG"), path);
@@ -211,6 +216,19 @@ private slots:
         QCOMPARE(o.config.address, QHostAddress(QStringLiteral("0.0.0.0")));
         QCOMPARE(o.config.databasePath, QStringLiteral("/var/lib/natter/natter.db"));
         QVERIFY(o.config.discoveryEnabled);
+    }
+
+    void outboundBudgetDefaultsToAQuarterOfMemoryWithinBounds()
+    {
+        const qint64 budget = natter::server::ServerConfig().maxOutboundTotalBytes;
+        QCOMPARE(budget, natter::server::defaultMaxOutboundTotalBytes());
+        QVERIFY(budget >= qint64(64) << 20 && budget <= qint64(1) << 30);
+        const QString tooSmall = writeConfig(QStringLiteral("budget.conf"),
+                                             "[limits]\nmax-outbound-total-bytes = 1000\n");
+        const ServerOptions o = parse({"--config", tooSmall});
+        QCOMPARE(o.action, ServerOptions::Action::Fail);
+        QVERIFY2(o.text.contains(QLatin1String("limits/max-outbound-total-bytes")),
+                 qPrintable(o.text));
     }
 
     void badConfigFilesFailNamingTheKey()
