@@ -108,7 +108,8 @@ void AuthService::registerUser(const RegisterRequest &request, QObject *context,
 void AuthService::login(const LoginRequest &request, const QString &address, QObject *context,
                         Done done)
 {
-    if (const qint64 wait = m_throttle.waitMs(request.username, address, nowMs()); wait > 0) {
+    // The attempt counts before its hash runs, so concurrent guesses on other sockets see it.
+    if (const qint64 wait = m_throttle.reserve(request.username, address, nowMs()); wait > 0) {
         ProtocolError error = ProtocolError::make(
             ErrorCode::RateLimited, QStringLiteral("too many failed logins; try again later"));
         error.retryAfterMs = wait;
@@ -117,6 +118,7 @@ void AuthService::login(const LoginRequest &request, const QString &address, QOb
     }
     const auto stored = m_store.userByName(request.username);
     if (!stored.ok() && stored.failure != StoreFailure::NotFound) {
+        m_throttle.released(request.username, address);
         done(Outcome<AuthResult>::failure(storeError(stored, QString())));
         return;
     }
@@ -124,6 +126,7 @@ void AuthService::login(const LoginRequest &request, const QString &address, QOb
     const PasswordHasher hasher = m_hasher;
     const QString password = request.password;
     const QByteArray storedHash = stored.value.passwordHash;
+    // Should the session close before the answer, the attempt stays counted as failed.
     runHashJob<VerifyResult>(
         context,
         [hasher, password, storedHash, known]() {
@@ -148,11 +151,12 @@ void AuthService::login(const LoginRequest &request, const QString &address, QOb
                 return;
             }
             if (user.disabled) {
+                m_throttle.released(name, address);
                 done(Outcome<AuthResult>::failure(ProtocolError::make(
                     ErrorCode::Unauthorized, QStringLiteral("this account is disabled"))));
                 return;
             }
-            m_throttle.succeeded(name);
+            m_throttle.succeeded(name, address);
             if (result.upgradedHash) {
                 const auto updated = m_store.setPasswordHash(user.id, *result.upgradedHash);
                 if (!updated.ok())

@@ -1,0 +1,73 @@
+// The arithmetic of the login back-off, with the clock passed in.
+
+#include "services/loginthrottle.h"
+
+#include <QtTest>
+
+using natter::server::LoginThrottle;
+
+class TestThrottles final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Attempts still being hashed count: the sixth concurrent one must wait.
+    void attemptsCountWhileTheyAreBeingChecked()
+    {
+        LoginThrottle throttle;
+        const QString ip = QStringLiteral("192.0.2.1");
+        for (int i = 0; i < LoginThrottle::kFreeFailuresPerUser; ++i)
+            QCOMPARE(throttle.reserve(QStringLiteral("Victim"), ip, 1000 + i), 0);
+        const qint64 wait = throttle.reserve(QStringLiteral("victim"), ip, 1010);
+        QVERIFY(wait > 0 && wait <= 1000);
+        // Other usernames from the same address still have free attempts.
+        QCOMPARE(throttle.reserve(QStringLiteral("someone"), ip, 1010), 0);
+    }
+
+    void theBackOffRunsFromTheLastAnswer()
+    {
+        LoginThrottle throttle;
+        const QString ip = QStringLiteral("192.0.2.1");
+        for (int i = 0; i < LoginThrottle::kFreeFailuresPerUser; ++i)
+            QCOMPARE(throttle.reserve(QStringLiteral("u"), ip, 0), 0);
+        for (int i = 0; i < LoginThrottle::kFreeFailuresPerUser; ++i)
+            throttle.failed(QStringLiteral("u"), ip, 500); // the hashes took 500 ms
+        QCOMPARE(throttle.waitMs(QStringLiteral("u"), ip, 500), 1000);
+        QCOMPARE(throttle.reserve(QStringLiteral("u"), ip, 1500), 0);
+        QCOMPARE(throttle.waitMs(QStringLiteral("u"), ip, 1500), 2000); // doubles
+    }
+
+    void aRightPasswordGivesTheAttemptBack()
+    {
+        LoginThrottle throttle;
+        const QString office = QStringLiteral("198.51.100.7");
+        // Many people behind one address signing in correctly never use up its allowance.
+        for (int i = 0; i < 3 * LoginThrottle::kFreeFailuresPerAddress; ++i) {
+            const QString user = QStringLiteral("user%1").arg(i);
+            QCOMPARE(throttle.reserve(user, office, i), 0);
+            throttle.succeeded(user, office);
+        }
+        // A wrong one stays counted; the right password then forgets the username's failures.
+        QCOMPARE(throttle.reserve(QStringLiteral("amy"), office, 100), 0);
+        throttle.failed(QStringLiteral("amy"), office, 100);
+        QCOMPARE(throttle.reserve(QStringLiteral("amy"), office, 101), 0);
+        throttle.succeeded(QStringLiteral("amy"), office);
+        for (int i = 0; i < LoginThrottle::kFreeFailuresPerUser; ++i)
+            QCOMPARE(throttle.reserve(QStringLiteral("amy"), office, 200), 0);
+        QVERIFY(throttle.reserve(QStringLiteral("amy"), office, 200) > 0);
+    }
+
+    void anAttemptWithoutAVerdictIsReleased()
+    {
+        LoginThrottle throttle;
+        const QString ip = QStringLiteral("192.0.2.9");
+        for (int i = 0; i < 10; ++i) {
+            QCOMPARE(throttle.reserve(QStringLiteral("disabled"), ip, i), 0);
+            throttle.released(QStringLiteral("disabled"), ip);
+        }
+        QCOMPARE(throttle.waitMs(QStringLiteral("disabled"), ip, 10), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThrottles)
+#include "tst_throttles.moc"
