@@ -101,6 +101,7 @@ QString describeConfig(const ServerConfig &config)
         redis = url.toString();
     }
     line("redis", redis);
+    line("registration", registrationName(config.registration.mode));
     out += QLatin1String("\n[discovery]\n");
     line("enabled", config.discoveryEnabled ? QStringLiteral("true") : QStringLiteral("false"));
     line("port", QString::number(config.discoveryPort));
@@ -118,6 +119,10 @@ QString describeConfig(const ServerConfig &config)
     line("presence-grace-ms", QString::number(config.presenceGraceMs));
     line("typing-expiry-ms", QString::number(config.typingExpiryMs));
     line("instance-timeout-ms", QString::number(config.instanceTimeoutMs));
+    line("register-per-address-burst", QString::number(config.registration.perAddressBurst));
+    line("register-per-address-per-hour", QString::number(config.registration.perAddressPerHour));
+    line("register-burst", QString::number(config.registration.burst));
+    line("register-per-minute", QString::number(config.registration.perMinute));
     return out;
 }
 

@@ -32,6 +32,19 @@ std::function<bool(const QString &, ServerConfig *)> intIn(int ServerConfig::*fi
     };
 }
 
+std::function<bool(const QString &, ServerConfig *)>
+registrationInt(int RegistrationSettings::*field, int min, int max)
+{
+    return [field, min, max](const QString &text, ServerConfig *config) {
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < min || value > max)
+            return false;
+        config->registration.*field = value;
+        return true;
+    };
+}
+
 bool parseBool(const QString &text, bool *value)
 {
     const QString t = text.toLower();
@@ -94,6 +107,11 @@ const QList<Key> &keys()
              return true;
          },
          "a PEM file"},
+        {"server/registration",
+         [](const QString &t, ServerConfig *c) {
+             return registrationFromName(t, &c->registration.mode);
+         },
+         "open or closed"},
         {"discovery/enabled",
          [](const QString &t, ServerConfig *c) { return parseBool(t, &c->discoveryEnabled); },
          "true or false"},
@@ -137,6 +155,15 @@ const QList<Key> &keys()
          "1000-600000"},
         {"limits/typing-expiry-ms", intIn(&ServerConfig::typingExpiryMs, 1'000, 60'000),
          "1000-60000"},
+        // Sign-ups: `register` per address and for the whole server (0 burst: no limit).
+        {"limits/register-per-address-burst",
+         registrationInt(&RegistrationSettings::perAddressBurst, 0, 100'000), "0-100000"},
+        {"limits/register-per-address-per-hour",
+         registrationInt(&RegistrationSettings::perAddressPerHour, 1, 1'000'000), "1-1000000"},
+        {"limits/register-burst", registrationInt(&RegistrationSettings::burst, 0, 100'000),
+         "0-100000"},
+        {"limits/register-per-minute",
+         registrationInt(&RegistrationSettings::perMinute, 1, 1'000'000), "1-1000000"},
     };
     return all;
 }

@@ -19,6 +19,11 @@ constexpr std::array<std::pair<LogLevel, QLatin1String>, 4> kLevelNames{{
     {LogLevel::Error, QLatin1String("error")},
 }};
 
+constexpr std::array<std::pair<Registration, QLatin1String>, 2> kRegistrationNames{{
+    {Registration::Open, QLatin1String("open")},
+    {Registration::Closed, QLatin1String("closed")},
+}};
+
 template <typename Table, typename Enum> QString nameIn(const Table &table, Enum value)
 {
     for (const auto &[v, name] : table) {
@@ -41,6 +46,15 @@ bool valueIn(const Table &table, const QString &name, Enum *out)
 }
 
 } // namespace
+
+QString registrationName(Registration mode)
+{
+    return nameIn(kRegistrationNames, mode);
+}
+bool registrationFromName(const QString &name, Registration *mode)
+{
+    return valueIn(kRegistrationNames, name, mode);
+}
 
 QString passwordCostName(PasswordCost cost)
 {

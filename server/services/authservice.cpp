@@ -38,9 +38,12 @@ struct VerifyResult
 
 } // namespace
 
-AuthService::AuthService(ChatStore &store, PasswordCost cost, QObject *parent)
-    : QObject(parent), m_store(store), m_hasher(cost)
+AuthService::AuthService(ChatStore &store, PasswordCost cost,
+                         const RegistrationSettings &registration, QObject *parent)
+    : QObject(parent), m_store(store), m_hasher(cost), m_registration(registration.mode),
+      m_registrations(registration)
 {
+    m_clock.start();
     if (sodium_init() < 0)
         qCCritical(lcAuth) << "libsodium failed to initialise";
     // Each Argon2id job holds its memory cost (64 MiB interactive): bound the concurrency.
@@ -66,8 +69,15 @@ void AuthService::runHashJob(QObject *context, Job job, Then then)
     watcher->setFuture(QtConcurrent::run(&m_pool, std::move(job)));
 }
 
-void AuthService::registerUser(const RegisterRequest &request, QObject *context, Done done)
+void AuthService::registerUser(const RegisterRequest &request, const QString &address,
+                               QObject *context, Done done)
 {
+    if (m_registration == Registration::Closed) {
+        done(Outcome<AuthResult>::failure(ProtocolError::make(
+            ErrorCode::Forbidden, QStringLiteral("this server does not take new accounts; ask "
+                                                 "its admin for one"))));
+        return;
+    }
     // Fail fast on a taken name before paying for a hash; createUser re-checks atomically.
     const auto existing = m_store.userByName(request.username);
     if (existing.ok()) {
@@ -78,6 +88,15 @@ void AuthService::registerUser(const RegisterRequest &request, QObject *context,
     }
     if (existing.failure != StoreFailure::NotFound) {
         done(Outcome<AuthResult>::failure(storeError(existing, QString())));
+        return;
+    }
+    // Only sign-ups that will cost a hash and may create an account take a token.
+    if (const qint64 wait = m_registrations.take(address, m_clock.elapsed()); wait > 0) {
+        qCDebug(lcAuth).noquote() << "sign-up from" << address << "throttled for" << wait << "ms";
+        ProtocolError error = ProtocolError::make(
+            ErrorCode::RateLimited, QStringLiteral("too many new accounts; try again later"));
+        error.retryAfterMs = wait;
+        done(Outcome<AuthResult>::failure(error));
         return;
     }
     const PasswordHasher hasher = m_hasher;

@@ -1,10 +1,19 @@
-// The arithmetic of the login back-off, with the clock passed in.
+// The arithmetic of the login back-off and the sign-up buckets, with the clock passed in.
 
 #include "services/loginthrottle.h"
+#include "services/registrationthrottle.h"
 
 #include <QtTest>
 
 using natter::server::LoginThrottle;
+using natter::server::RegistrationSettings;
+using natter::server::RegistrationThrottle;
+
+// Bucket waits are computed in floating point: allow a millisecond of rounding.
+bool near(qint64 actual, qint64 expected)
+{
+    return qAbs(actual - expected) <= 1;
+}
 
 class TestThrottles final : public QObject
 {
@@ -66,6 +75,48 @@ private slots:
             throttle.released(QStringLiteral("disabled"), ip);
         }
         QCOMPARE(throttle.waitMs(QStringLiteral("disabled"), ip, 10), 0);
+    }
+
+    void signUpsPerAddressThenRefill()
+    {
+        RegistrationSettings settings;
+        settings.perAddressBurst = 5;
+        settings.perAddressPerHour = 30; // one every 120 s
+        settings.burst = 0;              // no server-wide limit here
+        RegistrationThrottle throttle(settings);
+        const QString a = QStringLiteral("192.0.2.1");
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(throttle.take(a, 1'000), 0);
+        QVERIFY(near(throttle.take(a, 1'000), 120'000));
+        QVERIFY(near(throttle.take(a, 61'000), 60'000)); // half a token back: half the wait
+        // Another address has its own bucket.
+        QCOMPARE(throttle.take(QStringLiteral("192.0.2.2"), 61'000), 0);
+        QCOMPARE(throttle.take(a, 122'000), 0);
+        QVERIFY(throttle.take(a, 122'000) > 0);
+    }
+
+    void signUpsServerWideAreSharedByAllAddresses()
+    {
+        RegistrationSettings settings;
+        settings.perAddressBurst = 5;
+        settings.burst = 3;
+        settings.perMinute = 6; // one every 10 s
+        RegistrationThrottle throttle(settings);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(throttle.take(QStringLiteral("192.0.2.%1").arg(i), 500), 0);
+        QVERIFY(near(throttle.take(QStringLiteral("192.0.2.200"), 500), 10'000));
+        QCOMPARE(throttle.take(QStringLiteral("192.0.2.200"), 10'600), 0);
+        QVERIFY(throttle.take(QStringLiteral("192.0.2.201"), 10'600) > 0);
+    }
+
+    void zeroBurstsTurnTheLimitsOff()
+    {
+        RegistrationSettings settings;
+        settings.perAddressBurst = 0;
+        settings.burst = 0;
+        RegistrationThrottle throttle(settings);
+        for (int i = 0; i < 1000; ++i)
+            QCOMPARE(throttle.take(QStringLiteral("127.0.0.1"), 0), 0);
     }
 };
 
