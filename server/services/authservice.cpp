@@ -137,7 +137,7 @@ void AuthService::login(const LoginRequest &request, const QString &address, QOb
     }
     const auto stored = m_store.userByName(request.username);
     if (!stored.ok() && stored.failure != StoreFailure::NotFound) {
-        m_throttle.released(request.username, address);
+        m_throttle.released(request.username);
         done(Outcome<AuthResult>::failure(storeError(stored, QString())));
         return;
     }
@@ -170,12 +170,12 @@ void AuthService::login(const LoginRequest &request, const QString &address, QOb
                 return;
             }
             if (user.disabled) {
-                m_throttle.released(name, address);
+                m_throttle.released(name);
                 done(Outcome<AuthResult>::failure(ProtocolError::make(
                     ErrorCode::Unauthorized, QStringLiteral("this account is disabled"))));
                 return;
             }
-            m_throttle.succeeded(name, address);
+            m_throttle.succeeded(name);
             if (result.upgradedHash) {
                 const auto updated = m_store.setPasswordHash(user.id, *result.upgradedHash);
                 if (!updated.ok())

@@ -55,26 +55,23 @@ qint64 LoginThrottle::reserve(const QString &username, const QString &address, q
     if (const qint64 wait = waitMs(username, address, now); wait > 0)
         return wait;
     note(m_byUser, username.toLower(), now);
-    note(m_byAddress, address, now);
     return 0;
 }
 
 void LoginThrottle::failed(const QString &username, const QString &address, qint64 now)
 {
     touch(m_byUser, username.toLower(), now);
-    touch(m_byAddress, address, now);
+    note(m_byAddress, address, now);
 }
 
-void LoginThrottle::succeeded(const QString &username, const QString &address)
+void LoginThrottle::succeeded(const QString &username)
 {
     m_byUser.remove(username.toLower());
-    unnote(m_byAddress, address);
 }
 
-void LoginThrottle::released(const QString &username, const QString &address)
+void LoginThrottle::released(const QString &username)
 {
     unnote(m_byUser, username.toLower());
-    unnote(m_byAddress, address);
 }
 
 } // namespace natter::server
