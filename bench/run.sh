@@ -92,6 +92,8 @@ user-requests-per-second = 100000
 user-request-burst = 100000
 max-unauthenticated-per-address = 100000
 auth-timeout-ms = 120000
+register-per-address-burst = 0
+register-burst = 0
 EOF
 # The tiny presence run waits out the offline grace period twice: a short one keeps CI quick.
 short_grace_ms=500

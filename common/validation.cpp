@@ -5,6 +5,19 @@
 #include <QStringView>
 
 namespace natter::validation {
+namespace {
+
+// Unicode's control characters (general category Cc): C0, DEL and C1. Tab and newline are
+// text. C1 (U+0080-U+009F) includes NEL (U+0085) and CSI (U+009B), which terminals and some
+// renderers act on.
+bool isControl(char16_t u)
+{
+    if (u == u'\n' || u == u'\t')
+        return false;
+    return u < 0x20 || (u >= 0x7f && u <= 0x9f);
+}
+
+} // namespace
 
 std::optional<ProtocolError> checkUsername(const QString &username)
 {
@@ -48,7 +61,7 @@ std::optional<ProtocolError> checkContent(const QString &content, const QString 
     bool onlySpace = true;
     for (const QChar c : content) {
         const char16_t u = c.unicode();
-        if ((u < 0x20 && u != u'\n' && u != u'\t') || u == 0x7f)
+        if (isControl(u))
             return ProtocolError::make(ErrorCode::BadRequest,
                                        QStringLiteral("text may not contain control characters"),
                                        field);

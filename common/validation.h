@@ -15,7 +15,10 @@ std::optional<ProtocolError> checkUsername(const QString &username);
 // 8-256 characters; anything else goes.
 std::optional<ProtocolError> checkPassword(const QString &password);
 // Valid UTF-16 (no lone surrogates), 1..kMaxContentBytes UTF-8 bytes, not only whitespace,
-// no control characters other than tab and newline. Text is stored exactly as given.
+// no control characters (C0, DEL, C1: U+0000-U+001F, U+007F-U+009F) other than tab and
+// newline. Bidi controls (U+202A-U+202E, U+2066-U+2069) are allowed: right-to-left writing
+// needs them, and the client keeps each message's embeddings inside its own text when it
+// shows it. Text is stored exactly as given.
 std::optional<ProtocolError> checkContent(const QString &content, const QString &field);
 
 } // namespace natter::validation

@@ -25,7 +25,7 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
       m_server(new QLineEdit(this)), m_username(new QLineEdit(this)),
       m_password(new QLineEdit(this)),
       m_remember(new QCheckBox(tr("Keep me signed in on this computer"), this)),
-      m_error(new QLabel(this)), m_progress(new QLabel(this)),
+      m_error(new QLabel(this)), m_progress(new QLabel(this)), m_registrationNote(new QLabel(this)),
       m_signIn(new QPushButton(tr("Sign in"), this)),
       m_register(new QPushButton(tr("Create account"), this))
 {
@@ -86,6 +86,11 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
     m_progress->setTextFormat(Qt::PlainText);
     m_progress->setPalette(mutedPal);
     m_progress->hide();
+    m_registrationNote->setTextFormat(Qt::PlainText);
+    m_registrationNote->setWordWrap(true);
+    m_registrationNote->setPalette(mutedPal);
+    m_registrationNote->setText(closedRegistrationText());
+    m_registrationNote->hide();
 
     auto *form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -110,6 +115,7 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
+    layout->addWidget(m_registrationNote, 0, Qt::AlignRight);
     setMinimumWidth(460);
 
     connect(m_signIn, &QPushButton::clicked, this, [this]() { submit(false); });
@@ -134,6 +140,15 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
     connect(&m_client, &ChatClient::authenticationFailed, this, [this](const ProtocolError &e) {
         if (!isVisible() && !m_busy)
             return;
+        // A brand-new account cannot have too many windows open: forbidden to `register`
+        // means the server takes no new accounts (docs/protocol.md, "Authentication").
+        if (m_registering && e.code == ErrorCode::Forbidden) {
+            m_closedServers.insert(serverKey(m_server->text()));
+            setBusy(false);
+            m_error->hide();
+            m_signIn->setFocus();
+            return;
+        }
         // A refused certificate also ends the connection: keep saying why it ended.
         if (isTlsFailure(e))
             m_tlsFailure = messageFor(e, m_registering, QUrl::fromUserInput(m_server->text()));
@@ -177,6 +192,8 @@ QString LoginDialog::messageFor(const ProtocolError &error, bool registering, co
                       int((error.retryAfterMs + 999) / 1000));
         return tr("Too many attempts. Please wait a moment and try again.");
     case ErrorCode::Forbidden:
+        if (registering)
+            return closedRegistrationText();
         return tr("This account has too many open windows. Close one and try again.");
     case ErrorCode::BadRequest:
         return registering ? tr("The server did not accept this: %1").arg(error.message)
@@ -213,12 +230,30 @@ void LoginDialog::setBusy(bool busy)
     updateButtons();
 }
 
+QString LoginDialog::closedRegistrationText()
+{
+    return tr("This server does not take new accounts; ask its admin.");
+}
+
+QString LoginDialog::serverKey(const QString &address)
+{
+    return QUrl::fromUserInput(address.trimmed()).adjusted(QUrl::StripTrailingSlash).toString();
+}
+
+bool LoginDialog::registrationClosedHere() const
+{
+    return m_closedServers.contains(serverKey(m_server->text()));
+}
+
 void LoginDialog::updateButtons()
 {
     const bool filled = !m_server->text().trimmed().isEmpty() &&
                         !m_username->text().trimmed().isEmpty() && !m_password->text().isEmpty();
+    const bool closed = registrationClosedHere();
     m_signIn->setEnabled(filled && !m_busy);
-    m_register->setEnabled(filled && !m_busy);
+    m_register->setEnabled(filled && !m_busy && !closed);
+    m_register->setToolTip(closed ? closedRegistrationText() : QString());
+    m_registrationNote->setVisible(closed);
 }
 
 void LoginDialog::submit(bool registering)

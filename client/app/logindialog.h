@@ -7,6 +7,7 @@
 #include "errorcode.h"
 
 #include <QDialog>
+#include <QSet>
 #include <QUrl>
 
 class QCheckBox;
@@ -33,12 +34,16 @@ public:
 
     static QString messageFor(const ProtocolError &error, bool registering, const QUrl &server);
     static bool isTlsFailure(const ProtocolError &error);
+    static QString closedRegistrationText();
 
     QLineEdit *serverEdit() const { return m_server; }
     QLineEdit *usernameEdit() const { return m_username; }
     QLineEdit *passwordEdit() const { return m_password; }
     QPushButton *signInButton() const { return m_signIn; }
     QPushButton *registerButton() const { return m_register; }
+    // "This server does not take new accounts…": shown while the address is one whose server
+    // said so (Create account is disabled then).
+    QLabel *registrationNote() const { return m_registrationNote; }
     NearbyServersPanel *nearbyServers() const { return m_nearby; }
     QString errorText() const;
 
@@ -47,6 +52,9 @@ private:
     void showError(const QString &message);
     void setBusy(bool busy);
     void updateButtons();
+    bool registrationClosedHere() const;
+    // The same server however its address is written ("ws://h:1/v1/" and "ws://h:1/v1").
+    static QString serverKey(const QString &address);
     void onUntrustedCertificate(const QSslCertificate &certificate, bool changed);
 
     ChatClient &m_client;
@@ -57,12 +65,15 @@ private:
     QCheckBox *m_remember;
     QLabel *m_error;
     QLabel *m_progress;
+    QLabel *m_registrationNote;
     QPushButton *m_signIn;
     QPushButton *m_register;
     QString m_tlsFailure; // of the current attempt
     bool m_registering = false;
     bool m_busy = false;
     bool m_serverTyped = false; // the user typed an address: discovery must not replace it
+    // Servers that answered `register` with forbidden: registration is closed there.
+    QSet<QString> m_closedServers;
 };
 
 } // namespace natter::client

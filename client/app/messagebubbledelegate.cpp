@@ -1,6 +1,7 @@
 #include "messagebubbledelegate.h"
 
 #include "avatar.h"
+#include "bidicontrols.h"
 #include "messagelistmodel.h"
 #include "theme.h"
 #include "ticks.h"
@@ -134,7 +135,9 @@ QString MessageBubbleDelegate::displayText(const QModelIndex &index)
 {
     if (index.data(MessageListModel::DeletedRole).toBool())
         return tr("This message was deleted");
-    return index.data(MessageListModel::TextRole).toString();
+    // Each message is laid out on its own, and its open bidi controls are closed at the end of
+    // each of its paragraphs: nothing a message opens reaches beyond it.
+    return bidi::terminated(index.data(MessageListModel::TextRole).toString());
 }
 
 QString MessageBubbleDelegate::deliveryText(int deliveryState)

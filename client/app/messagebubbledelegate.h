@@ -26,7 +26,8 @@ public:
 
     // Where the bubble is drawn inside option.rect (hit tests, tests).
     QRect bubbleRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
-    // The text as shown: the message, or the tombstone of a deleted one.
+    // The text as shown: the message (its open bidi embeddings closed, see bidicontrols.h),
+    // or the tombstone of a deleted one.
     static QString displayText(const QModelIndex &index);
     static QString deliveryText(int deliveryState);
     static QString dayLabel(const QDate &day, const QDate &today);

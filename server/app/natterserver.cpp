@@ -58,8 +58,9 @@ struct NatterServer::Parts
           typing(directory, sink, config.typingExpiryMs), receipts(store, directory, sink),
           messaging(store, directory, sink, receipts, typing, presence),
           conversations(store, presence, receipts), edits(store, directory, sink),
-          sync(store, receipts), users(store, presence), auth(store, config.passwordCost),
-          server(registry, handlers, config), revocations(store, registry)
+          sync(store, receipts), users(store, presence),
+          auth(store, config.passwordCost, config.registration), server(registry, handlers, config),
+          revocations(store, registry)
     {
         if (cluster) {
             QObject::connect(&registry, &SessionRegistry::userCameOnline, cluster.get(),

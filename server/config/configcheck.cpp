@@ -102,6 +102,7 @@ QString describeConfig(const ServerConfig &config)
     }
     line("redis", redis);
     line("trusted-proxy", trustedProxiesText(config.trustedProxies));
+    line("registration", registrationName(config.registration.mode));
     out += QLatin1String("\n[discovery]\n");
     line("enabled", config.discoveryEnabled ? QStringLiteral("true") : QStringLiteral("false"));
     line("port", QString::number(config.discoveryPort));
@@ -123,6 +124,10 @@ QString describeConfig(const ServerConfig &config)
     line("max-outbound-total-bytes", QString::number(config.maxOutboundTotalBytes));
     line("user-read-bytes-per-second", QString::number(config.userReadBytesPerSecond));
     line("user-read-burst-bytes", QString::number(config.userReadBurstBytes));
+    line("register-per-address-burst", QString::number(config.registration.perAddressBurst));
+    line("register-per-address-per-hour", QString::number(config.registration.perAddressPerHour));
+    line("register-burst", QString::number(config.registration.burst));
+    line("register-per-minute", QString::number(config.registration.perMinute));
     return out;
 }
 

@@ -41,6 +41,15 @@ std::function<bool(const QString &, ServerConfig *)> bytesIn(qint64 ServerConfig
         if (!ok || value < min || value > max)
             return false;
         config->*field = value;
+std::function<bool(const QString &, ServerConfig *)>
+registrationInt(int RegistrationSettings::*field, int min, int max)
+{
+    return [field, min, max](const QString &text, ServerConfig *config) {
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok || value < min || value > max)
+            return false;
+        config->registration.*field = value;
         return true;
     };
 }
@@ -113,6 +122,11 @@ const QList<Key> &keys()
          },
          "addresses or subnets of load balancers that send a PROXY v2 header, e.g. "
          "\"10.0.0.5, 10.1.0.0/16\""},
+        {"server/registration",
+         [](const QString &t, ServerConfig *c) {
+             return registrationFromName(t, &c->registration.mode);
+         },
+         "open or closed"},
         {"discovery/enabled",
          [](const QString &t, ServerConfig *c) { return parseBool(t, &c->discoveryEnabled); },
          "true or false"},
@@ -167,6 +181,15 @@ const QList<Key> &keys()
          "1024-1099511627776"},
         {"limits/user-read-burst-bytes",
          bytesIn(&ServerConfig::userReadBurstBytes, 65536, qint64(1) << 40), "65536-1099511627776"},
+        // Sign-ups: `register` per address and for the whole server (0 burst: no limit).
+        {"limits/register-per-address-burst",
+         registrationInt(&RegistrationSettings::perAddressBurst, 0, 100'000), "0-100000"},
+        {"limits/register-per-address-per-hour",
+         registrationInt(&RegistrationSettings::perAddressPerHour, 1, 1'000'000), "1-1000000"},
+        {"limits/register-burst", registrationInt(&RegistrationSettings::burst, 0, 100'000),
+         "0-100000"},
+        {"limits/register-per-minute",
+         registrationInt(&RegistrationSettings::perMinute, 1, 1'000'000), "1-1000000"},
     };
     return all;
 }

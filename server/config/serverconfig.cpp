@@ -21,6 +21,11 @@ constexpr std::array<std::pair<LogLevel, QLatin1String>, 4> kLevelNames{{
     {LogLevel::Error, QLatin1String("error")},
 }};
 
+constexpr std::array<std::pair<Registration, QLatin1String>, 2> kRegistrationNames{{
+    {Registration::Open, QLatin1String("open")},
+    {Registration::Closed, QLatin1String("closed")},
+}};
+
 template <typename Table, typename Enum> QString nameIn(const Table &table, Enum value)
 {
     for (const auto &[v, name] : table) {
@@ -53,6 +58,13 @@ qint64 defaultMaxOutboundTotalBytes()
     if (pages <= 0 || pageSize <= 0)
         return kMax / 4; // unknown: something a small machine survives
     return qBound(kMin, qint64(pages) * qint64(pageSize) / 4, kMax);
+QString registrationName(Registration mode)
+{
+    return nameIn(kRegistrationNames, mode);
+}
+bool registrationFromName(const QString &name, Registration *mode)
+{
+    return valueIn(kRegistrationNames, name, mode);
 }
 
 QString passwordCostName(PasswordCost cost)

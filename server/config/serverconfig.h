@@ -30,6 +30,23 @@ enum class LogLevel
 
 // A quarter of the machine's physical memory, between 64 MiB and 1 GiB.
 qint64 defaultMaxOutboundTotalBytes();
+// Who may create an account with the `register` request, and how fast (docs/protocol.md,
+// "Authentication"). Sign-ups cost a password hash each, so a flood would slow everyone's
+// logins and fill the database: token buckets per address and for the whole server.
+enum class Registration
+{
+    Open,  // anyone who can connect may register
+    Closed // accounts only through `natter-server user add`; `register` is forbidden
+};
+
+struct RegistrationSettings
+{
+    Registration mode = Registration::Open;
+    int perAddressBurst = 5;    // 0: no per-address limit
+    int perAddressPerHour = 30; // one more every 2 minutes: 5 per 10 minutes
+    int burst = 10;             // 0: no server-wide limit
+    int perMinute = 30;
+};
 
 struct ServerConfig
 {
@@ -94,6 +111,8 @@ struct ServerConfig
     int maxFrameBytes = int(limits::kMaxFrameBytes);
     int maxMessageBytes = limits::kMaxContentBytes;
 
+    RegistrationSettings registration;
+
     int presenceBatchMs = limits::kPresenceBatchMs;
     int presenceGraceMs = limits::kPresenceGraceMs;
     int typingExpiryMs = limits::kTypingExpiryMs;
@@ -101,6 +120,8 @@ struct ServerConfig
 
 QString passwordCostName(PasswordCost cost);
 bool passwordCostFromName(const QString &name, PasswordCost *cost);
+QString registrationName(Registration mode);
+bool registrationFromName(const QString &name, Registration *mode);
 QString logLevelName(LogLevel level);
 bool logLevelFromName(const QString &name, LogLevel *level);
 

@@ -113,8 +113,14 @@ ServerOptions parseServerOptions(const QStringList &arguments,
                        "read for a header (docs/scaling.md). Environment: NATTER_TRUSTED_PROXY. "
                        "Default: none."),
         QStringLiteral("ADDR[/PREFIX]"));
+    const QCommandLineOption registration(
+        QStringLiteral("registration"),
+        QStringLiteral("Who may create an account: open (anyone who can connect, the default) "
+                       "or closed (accounts only through `natter-server user add`). "
+                       "Environment: NATTER_REGISTRATION."),
+        QStringLiteral("open|closed"));
     parser.addOptions({listen, database, logLevel, passwordCost, tlsCert, tlsKey, configFile,
-                       checkConfigOption, name, noDiscovery, redis, trustedProxy});
+                       checkConfigOption, name, noDiscovery, redis, trustedProxy, registration});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("Administration instead of serving, on the same database: "
@@ -183,6 +189,12 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         return failure(QStringLiteral("invalid --password-cost \"%1\": expected interactive, "
                                       "moderate or min")
                            .arg(costText));
+    const QString registrationText =
+        valueOrEnv(parser, registration, environment, QStringLiteral("NATTER_REGISTRATION"));
+    if (!registrationText.isEmpty() &&
+        !registrationFromName(registrationText, &config.registration.mode))
+        return failure(QStringLiteral("invalid --registration \"%1\": expected open or closed")
+                           .arg(registrationText));
     const QString certText =
         valueOrEnv(parser, tlsCert, environment, QStringLiteral("NATTER_TLS_CERT"));
     if (!certText.isEmpty())

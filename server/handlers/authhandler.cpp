@@ -62,14 +62,15 @@ void registerAuthHandlers(HandlerRegistry &registry, const ServiceSet &services)
     PresenceService &presence = *services.presence;
     using protocol::RequestType;
 
-    registry.add(RequestType::Register, [&auth, &presence](ClientSession &session,
-                                                           const codec::Request &request) {
-        handleAsync<RegisterRequest>(
-            session, request, presence,
-            [&auth](const RegisterRequest &r, QObject *context, AuthService::Done done) {
-                auth.registerUser(r, context, std::move(done));
-            });
-    });
+    registry.add(RequestType::Register,
+                 [&auth, &presence](ClientSession &session, const codec::Request &request) {
+                     handleAsync<RegisterRequest>(
+                         session, request, presence,
+                         [&auth, address = session.peerAddress()](
+                             const RegisterRequest &r, QObject *context, AuthService::Done done) {
+                             auth.registerUser(r, address, context, std::move(done));
+                         });
+                 });
     registry.add(RequestType::Login, [&auth, &presence](ClientSession &session,
                                                         const codec::Request &request) {
         handleAsync<LoginRequest>(session, request, presence,

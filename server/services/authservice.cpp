@@ -38,9 +38,12 @@ struct VerifyResult
 
 } // namespace
 
-AuthService::AuthService(ChatStore &store, PasswordCost cost, QObject *parent)
-    : QObject(parent), m_store(store), m_hasher(cost)
+AuthService::AuthService(ChatStore &store, PasswordCost cost,
+                         const RegistrationSettings &registration, QObject *parent)
+    : QObject(parent), m_store(store), m_hasher(cost), m_registration(registration.mode),
+      m_registrations(registration)
 {
+    m_clock.start();
     if (sodium_init() < 0)
         qCCritical(lcAuth) << "libsodium failed to initialise";
     // Each Argon2id job holds its memory cost (64 MiB interactive): bound the concurrency.
@@ -66,8 +69,15 @@ void AuthService::runHashJob(QObject *context, Job job, Then then)
     watcher->setFuture(QtConcurrent::run(&m_pool, std::move(job)));
 }
 
-void AuthService::registerUser(const RegisterRequest &request, QObject *context, Done done)
+void AuthService::registerUser(const RegisterRequest &request, const QString &address,
+                               QObject *context, Done done)
 {
+    if (m_registration == Registration::Closed) {
+        done(Outcome<AuthResult>::failure(ProtocolError::make(
+            ErrorCode::Forbidden, QStringLiteral("this server does not take new accounts; ask "
+                                                 "its admin for one"))));
+        return;
+    }
     // Fail fast on a taken name before paying for a hash; createUser re-checks atomically.
     const auto existing = m_store.userByName(request.username);
     if (existing.ok()) {
@@ -78,6 +88,15 @@ void AuthService::registerUser(const RegisterRequest &request, QObject *context,
     }
     if (existing.failure != StoreFailure::NotFound) {
         done(Outcome<AuthResult>::failure(storeError(existing, QString())));
+        return;
+    }
+    // Only sign-ups that will cost a hash and may create an account take a token.
+    if (const qint64 wait = m_registrations.take(address, m_clock.elapsed()); wait > 0) {
+        qCDebug(lcAuth).noquote() << "sign-up from" << address << "throttled for" << wait << "ms";
+        ProtocolError error = ProtocolError::make(
+            ErrorCode::RateLimited, QStringLiteral("too many new accounts; try again later"));
+        error.retryAfterMs = wait;
+        done(Outcome<AuthResult>::failure(error));
         return;
     }
     const PasswordHasher hasher = m_hasher;
@@ -108,7 +127,8 @@ void AuthService::registerUser(const RegisterRequest &request, QObject *context,
 void AuthService::login(const LoginRequest &request, const QString &address, QObject *context,
                         Done done)
 {
-    if (const qint64 wait = m_throttle.waitMs(request.username, address, nowMs()); wait > 0) {
+    // The attempt counts before its hash runs, so concurrent guesses on other sockets see it.
+    if (const qint64 wait = m_throttle.reserve(request.username, address, nowMs()); wait > 0) {
         ProtocolError error = ProtocolError::make(
             ErrorCode::RateLimited, QStringLiteral("too many failed logins; try again later"));
         error.retryAfterMs = wait;
@@ -117,6 +137,7 @@ void AuthService::login(const LoginRequest &request, const QString &address, QOb
     }
     const auto stored = m_store.userByName(request.username);
     if (!stored.ok() && stored.failure != StoreFailure::NotFound) {
+        m_throttle.released(request.username);
         done(Outcome<AuthResult>::failure(storeError(stored, QString())));
         return;
     }
@@ -124,6 +145,7 @@ void AuthService::login(const LoginRequest &request, const QString &address, QOb
     const PasswordHasher hasher = m_hasher;
     const QString password = request.password;
     const QByteArray storedHash = stored.value.passwordHash;
+    // Should the session close before the answer, the attempt stays counted as failed.
     runHashJob<VerifyResult>(
         context,
         [hasher, password, storedHash, known]() {
@@ -148,6 +170,7 @@ void AuthService::login(const LoginRequest &request, const QString &address, QOb
                 return;
             }
             if (user.disabled) {
+                m_throttle.released(name);
                 done(Outcome<AuthResult>::failure(ProtocolError::make(
                     ErrorCode::Unauthorized, QStringLiteral("this account is disabled"))));
                 return;

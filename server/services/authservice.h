@@ -6,10 +6,12 @@
 #include "loginthrottle.h"
 #include "outcome.h"
 #include "passwordhasher.h"
+#include "registrationthrottle.h"
 #include "requests.h"
 #include "store/chatstore.h"
 #include "types.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
@@ -32,11 +34,14 @@ class AuthService final : public QObject
 public:
     using Done = std::function<void(const Outcome<AuthResult> &)>;
 
-    AuthService(ChatStore &store, PasswordCost cost, QObject *parent = nullptr);
+    AuthService(ChatStore &store, PasswordCost cost, const RegistrationSettings &registration = {},
+                QObject *parent = nullptr);
     ~AuthService() override; // waits for running hash jobs
 
     // Asynchronous: `done` runs later on this thread, unless `context` is destroyed first.
-    void registerUser(const RegisterRequest &request, QObject *context, Done done);
+    // `address` identifies the client for sign-up throttling (see RegistrationThrottle).
+    void registerUser(const RegisterRequest &request, const QString &address, QObject *context,
+                      Done done);
     // `address` identifies the client for brute-force throttling (see LoginThrottle).
     void login(const LoginRequest &request, const QString &address, QObject *context, Done done);
 
@@ -52,6 +57,9 @@ private:
     PasswordHasher m_hasher;
     QThreadPool m_pool;
     LoginThrottle m_throttle;
+    Registration m_registration;
+    RegistrationThrottle m_registrations;
+    QElapsedTimer m_clock; // monotonic time for m_registrations
 };
 
 } // namespace natter::server

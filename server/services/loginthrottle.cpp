@@ -34,15 +34,44 @@ void LoginThrottle::note(QHash<QString, Failures> &table, const QString &key, qi
     f.last = now;
 }
 
+void LoginThrottle::touch(QHash<QString, Failures> &table, const QString &key, qint64 now)
+{
+    const auto it = table.find(key);
+    if (it != table.end())
+        it->last = std::max(it->last, now);
+}
+
+void LoginThrottle::unnote(QHash<QString, Failures> &table, const QString &key)
+{
+    const auto it = table.find(key);
+    if (it == table.end())
+        return;
+    if (--it->count <= 0)
+        table.erase(it);
+}
+
+qint64 LoginThrottle::reserve(const QString &username, const QString &address, qint64 now)
+{
+    if (const qint64 wait = waitMs(username, address, now); wait > 0)
+        return wait;
+    note(m_byUser, username.toLower(), now);
+    return 0;
+}
+
 void LoginThrottle::failed(const QString &username, const QString &address, qint64 now)
 {
-    note(m_byUser, username.toLower(), now);
+    touch(m_byUser, username.toLower(), now);
     note(m_byAddress, address, now);
 }
 
 void LoginThrottle::succeeded(const QString &username)
 {
     m_byUser.remove(username.toLower());
+}
+
+void LoginThrottle::released(const QString &username)
+{
+    unnote(m_byUser, username.toLower());
 }
 
 } // namespace natter::server

@@ -90,6 +90,12 @@ private slots:
         QTest::newRow("too long") << QString(limits::kMaxContentBytes + 1, u'x')
                                   << int(ErrorCode::TooLarge);
         QTest::newRow("lone surrogate") << QString(QChar(0xD800)) << int(ErrorCode::BadRequest);
+        QTest::newRow("DEL") << QStringLiteral("a\x7f") << int(ErrorCode::BadRequest);
+        // C1 controls are control characters too (NEL, CSI, and the ends of the range).
+        QTest::newRow("C1 U+0080") << QStringLiteral("a\u0080b") << int(ErrorCode::BadRequest);
+        QTest::newRow("C1 NEL") << QStringLiteral("a\u0085b") << int(ErrorCode::BadRequest);
+        QTest::newRow("C1 CSI") << QStringLiteral("\u009b31m red") << int(ErrorCode::BadRequest);
+        QTest::newRow("C1 U+009F") << QStringLiteral("a\u009f") << int(ErrorCode::BadRequest);
     }
 
     void contentRules()
@@ -101,6 +107,53 @@ private slots:
         QVERIFY(!EditRequest::fromJson(o, &error));
         QCOMPARE(int(error.code), code);
         QCOMPARE(error.field, QStringLiteral("content"));
+    }
+
+    void c1ControlsGetTheSameErrorAsC0()
+    {
+        ProtocolError c0;
+        ProtocolError c1;
+        const auto edit = [](const QString &content) {
+            return QJsonObject{{QStringLiteral("message_id"), 5},
+                               {QStringLiteral("content"), content}};
+        };
+        QVERIFY(!EditRequest::fromJson(edit(QStringLiteral("a\x01")), &c0));
+        QVERIFY(!EditRequest::fromJson(edit(QStringLiteral("a\u0085")), &c1));
+        QCOMPARE(c1.code, c0.code);
+        QCOMPARE(c1.message, c0.message);
+        // send validates the same way as edit.
+        ProtocolError send;
+        QVERIFY(
+            !SendRequest::fromJson({{QStringLiteral("client_id"), QUuid::createUuid().toString()},
+                                    {QStringLiteral("content"), QStringLiteral("x\u009b")},
+                                    {QStringLiteral("to"), 2}},
+                                   &send));
+        QCOMPARE(send.message, c0.message);
+        QCOMPARE(send.field, QStringLiteral("content"));
+    }
+
+    void textThatIsNotControlIsAccepted_data()
+    {
+        QTest::addColumn<QString>("content");
+        QTest::newRow("tab and newline") << QStringLiteral("a\tb\nc");
+        QTest::newRow("no-break space after C1") << QStringLiteral("a\u00a0b");
+        QTest::newRow("latin-1 letter") << QStringLiteral("\u00e9t\u00e9");
+        // Bidi controls are legitimate in right-to-left writing; the client keeps them inside
+        // the message when it shows it (docs/protocol.md, "Limits").
+        QTest::newRow("unterminated RLO") << QStringLiteral("abc\u202edef");
+        QTest::newRow("embeddings") << QStringLiteral("\u202a\u202b\u202c\u202d");
+        QTest::newRow("isolates") << QStringLiteral("\u2066a\u2069\u2067b\u2068c\u2069");
+        QTest::newRow("emoji") << QStringLiteral("\U0001F600");
+    }
+
+    void textThatIsNotControlIsAccepted()
+    {
+        QFETCH(QString, content);
+        ProtocolError error;
+        const auto decoded = EditRequest::fromJson(
+            {{QStringLiteral("message_id"), 5}, {QStringLiteral("content"), content}}, &error);
+        QVERIFY2(decoded, qPrintable(error.message));
+        QCOMPARE(decoded->content, content); // stored exactly as given
     }
 
     void wrongTypesAreBadRequest()

@@ -126,6 +126,13 @@ private slots:
         QTest::newRow("leading dot") << QStringLiteral(".alice") << false;
         QTest::newRow("space") << QStringLiteral("al ice") << false;
         QTest::newRow("non-ascii") << QStringLiteral("al\u00e9x") << false;
+        // Names are ASCII: no control character (C0, DEL, C1) and no bidi control can be in
+        // one, so a name can never display reversed or carry a terminal escape.
+        QTest::newRow("C0 control") << QStringLiteral("ali\tce") << false;
+        QTest::newRow("DEL") << QStringLiteral("alice\x7f") << false;
+        QTest::newRow("C1 NEL") << QStringLiteral("ali\u0085ce") << false;
+        QTest::newRow("bidi override") << QStringLiteral("ali\u202ece") << false;
+        QTest::newRow("bidi isolate") << QStringLiteral("\u2066alice\u2069") << false;
     }
 
     void usernameRules()

@@ -142,6 +142,49 @@ private slots:
                  qPrintable(m_dialog->errorText()));
     }
 
+    // A server with registration closed answers `register` with forbidden: the dialog turns
+    // that into one plain sentence and disables "Create account" for that server only.
+    void closedRegistrationDisablesCreateAccount()
+    {
+        createAccount(QStringLiteral("alice")); // made while the server was open
+        m_server->config().registration.mode = natter::server::Registration::Closed;
+        QVERIFY(m_server->start());
+        newDialog();
+        fill(m_server->url(), QStringLiteral("bob"), QStringLiteral("password123"));
+        QVERIFY(m_dialog->registerButton()->isEnabled());
+        QVERIFY(m_dialog->registrationNote()->isHidden());
+        QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->registrationNote()->isHidden(), 5000);
+        QCOMPARE(m_dialog->registrationNote()->text(),
+                 QStringLiteral("This server does not take new accounts; ask its admin."));
+        QVERIFY(!m_dialog->registerButton()->isEnabled());
+        QVERIFY(m_dialog->errorText().isEmpty()); // said once, not twice
+        QVERIFY(m_dialog->isVisible());
+        QVERIFY(!m_client->isAuthenticated());
+        // Another server may take accounts; back on this one the button is off again.
+        const QUrl here = m_server->url();
+        QUrl elsewhere = here;
+        elsewhere.setPort(here.port() + 1);
+        m_dialog->serverEdit()->setText(elsewhere.toString());
+        QVERIFY(m_dialog->registerButton()->isEnabled());
+        QVERIFY(m_dialog->registrationNote()->isHidden());
+        m_dialog->serverEdit()->setText(here.toString() + QLatin1Char('/'));
+        QVERIFY(!m_dialog->registerButton()->isEnabled());
+        // Existing accounts still sign in.
+        fill(here, QStringLiteral("alice"), QStringLiteral("password123"));
+        QVERIFY(m_dialog->signInButton()->isEnabled());
+        QTest::mouseClick(m_dialog->signInButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
+    }
+
+    void forbiddenMeansDifferentThingsForRegisterAndSignIn()
+    {
+        const ProtocolError e = ProtocolError::make(ErrorCode::Forbidden, QStringLiteral("no"));
+        QCOMPARE(LoginDialog::messageFor(e, true, QUrl()),
+                 QStringLiteral("This server does not take new accounts; ask its admin."));
+        QVERIFY(LoginDialog::messageFor(e, false, QUrl()).contains(QStringLiteral("windows")));
+    }
+
     void unreachableServerIsExplained()
     {
         const QUrl gone = m_server->url();

@@ -1,11 +1,13 @@
 // The bubble delegate on its own (rows in a QStandardItemModel, real view, offscreen):
 // sides, colours, wrapping, literal text, tombstones, ticks, day separators and runs.
+#include "bidicontrols.h"
 #include "messagebubbledelegate.h"
 #include "messagerows.h"
 #include "messageview.h"
 #include "theme.h"
 
 #include <QStandardItemModel>
+#include <QTextLayout>
 #include <QtTest>
 
 using namespace natter::client;
@@ -115,6 +117,31 @@ private slots:
             QFontMetrics(m_view->font()).horizontalAdvance(QStringLiteral("<b></b>amp;<i></i>"));
         QVERIFY(m_view->bubbleRect(tagged).width() - m_view->bubbleRect(plain).width() >=
                 tags * 8 / 10);
+    }
+
+    // An override a message leaves open ends with the message: the display string closes it,
+    // and text laid out after an isolated message keeps its own order.
+    void anUnterminatedOverrideStaysInItsMessage()
+    {
+        const QString evil = QStringLiteral("abc\u202Edef");
+        const QModelIndex index = add({evil, false});
+        QCOMPARE(MessageBubbleDelegate::displayText(index), evil + QChar(0x202C));
+
+        // Where "12:30" is drawn after the text in one paragraph: its digits stay in order.
+        const auto digitsInOrder = [this](const QString &message) {
+            const QString line = message + QStringLiteral(" 12:30");
+            QTextLayout layout(line, m_view->font());
+            layout.beginLayout();
+            layout.createLine();
+            layout.endLayout();
+            const qsizetype one = line.lastIndexOf(u'1');
+            const QTextLine first = layout.lineAt(0);
+            return first.cursorToX(int(one)) < first.cursorToX(int(one + 1));
+        };
+        QVERIFY(digitsInOrder(QStringLiteral("abcdef")));
+        QVERIFY(!digitsInOrder(evil)); // what an unclosed override does
+        QVERIFY(digitsInOrder(bidi::isolated(evil)));
+        QVERIFY(digitsInOrder(MessageBubbleDelegate::displayText(index)));
     }
 
     void deletedMessagesShowATombstone()

@@ -134,6 +134,47 @@ private slots:
         QVERIFY2(TestClient::isOk(late), QJsonDocument(late).toJson().constData());
     }
 
+    // Guesses on several sockets at once: each attempt is counted before its hash runs, so
+    // the ones arriving while the first are being hashed already see them. Before, every
+    // attempt that arrived before the first answer was checked (8-9 of 200, not 5).
+    void concurrentGuessesGetOnlyTheFreeAttempts()
+    {
+        TestServer server; // a real hash cost, so the attempts overlap as they would in use
+        server.config().passwordCost = PasswordCost::Interactive;
+        QVERIFY(server.start());
+        constexpr int kSockets = 8;
+        constexpr int kAttemptsEach = 3;
+        std::vector<std::unique_ptr<TestClient>> sockets;
+        for (int i = 0; i < kSockets; ++i) {
+            sockets.push_back(server.connect());
+            QVERIFY(sockets.back());
+        }
+        // Everything is sent before any answer can come back.
+        QList<QPair<TestClient *, QString>> sent;
+        for (int round = 0; round < kAttemptsEach; ++round) {
+            for (auto &socket : sockets)
+                sent.append({socket.get(),
+                             socket->send(QStringLiteral("login"),
+                                          credentials(QStringLiteral("victim"),
+                                                      QStringLiteral("guess-%1").arg(round)))});
+        }
+        int checked = 0;
+        int limited = 0;
+        for (const auto &[socket, id] : sent) {
+            const QJsonObject reply = socket->waitReply(id, 30000);
+            const QString code = TestClient::errorCode(reply);
+            if (code == QLatin1String("unauthorized"))
+                ++checked;
+            else if (code == QLatin1String("rate_limited") &&
+                     reply.value("retry_after_ms").toInt() > 0)
+                ++limited;
+            else
+                QFAIL(QJsonDocument(reply).toJson().constData());
+        }
+        QVERIFY2(checked >= 1 && checked <= 5, qPrintable(QString::number(checked)));
+        QCOMPARE(checked + limited, kSockets * kAttemptsEach);
+    }
+
     void tokenAuthenticatesLaterConnection()
     {
         auto first = m_server->user(QStringLiteral("erin"));

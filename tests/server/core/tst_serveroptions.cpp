@@ -197,7 +197,8 @@ private slots:
         QCOMPARE(c.maxOutboundTotalBytes, qint64(268435456));
         QCOMPARE(c.userReadBytesPerSecond, qint64(65536));
         QCOMPARE(c.userReadBurstBytes, qint64(1048576));
-        QCOMPARE(natter::server::configFileKeys().size(), 30); // the test covers every key
+        // The test covers every key (the sign-up keys in registrationIsOpenUnlessClosed).
+        QCOMPARE(natter::server::configFileKeys().size(), 30 + 5);
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("NATTER_CONFIG"), path);
@@ -282,6 +283,56 @@ private slots:
         QVERIFY(description.contains(QLatin1String("redis = redis://cache.lan:6379/2")));
         QVERIFY(description.contains(QLatin1String("instance-timeout-ms = 15000")));
         QVERIFY(!description.contains(QLatin1String("hunter2")));
+    }
+
+    void registrationIsOpenUnlessClosed()
+    {
+        using natter::server::Registration;
+        const ServerOptions defaults = parse({});
+        QCOMPARE(defaults.config.registration.mode, Registration::Open);
+        QCOMPARE(defaults.config.registration.perAddressBurst, 5);
+        QCOMPARE(defaults.config.registration.perAddressPerHour, 30);
+        QCOMPARE(defaults.config.registration.burst, 10);
+        QCOMPARE(defaults.config.registration.perMinute, 30);
+        QVERIFY(parse({"--help"}).text.contains(QLatin1String("--registration")));
+        QVERIFY(parse({"--help"}).text.contains(QLatin1String("NATTER_REGISTRATION")));
+
+        const QString path = writeConfig(QStringLiteral("signups.conf"),
+                                         "[server]\nregistration = closed\n"
+                                         "[limits]\nregister-per-address-burst = 2\n"
+                                         "register-per-address-per-hour = 12\n"
+                                         "register-burst = 0\nregister-per-minute = 90\n");
+        ServerOptions o = parse({"--config", path});
+        QVERIFY2(o.action == ServerOptions::Action::Run, qPrintable(o.text));
+        QCOMPARE(o.config.registration.mode, Registration::Closed);
+        QCOMPARE(o.config.registration.perAddressBurst, 2);
+        QCOMPARE(o.config.registration.perAddressPerHour, 12);
+        QCOMPARE(o.config.registration.burst, 0);
+        QCOMPARE(o.config.registration.perMinute, 90);
+        const QString description = natter::server::describeConfig(o.config);
+        QVERIFY(description.contains(QLatin1String("registration = closed")));
+        QVERIFY(description.contains(QLatin1String("register-per-address-burst = 2")));
+        QVERIFY(description.contains(QLatin1String("register-per-minute = 90")));
+
+        // Command line, then environment, then file.
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("NATTER_REGISTRATION"), QStringLiteral("open"));
+        QCOMPARE(parse({"--config", path}, env).config.registration.mode, Registration::Open);
+        QCOMPARE(
+            parse({"--config", path, "--registration", "closed"}, env).config.registration.mode,
+            Registration::Closed);
+        QCOMPARE(parse({"--registration", "CLOSED"}).config.registration.mode,
+                 Registration::Closed);
+
+        const ServerOptions bad = parse({"--registration", "invite"});
+        QCOMPARE(bad.action, ServerOptions::Action::Fail);
+        QVERIFY2(bad.text.contains(QLatin1String("--registration")), qPrintable(bad.text));
+        const QString badKey =
+            writeConfig(QStringLiteral("bad-signups.conf"), "[limits]\nregister-per-minute = 0\n");
+        const ServerOptions badFile = parse({"--config", badKey});
+        QCOMPARE(badFile.action, ServerOptions::Action::Fail);
+        QVERIFY2(badFile.text.contains(QLatin1String("register-per-minute")),
+                 qPrintable(badFile.text));
     }
 };
 
