@@ -41,6 +41,10 @@ std::function<bool(const QString &, ServerConfig *)> bytesIn(qint64 ServerConfig
         if (!ok || value < min || value > max)
             return false;
         config->*field = value;
+        return true;
+    };
+}
+
 std::function<bool(const QString &, ServerConfig *)>
 registrationInt(int RegistrationSettings::*field, int min, int max)
 {

@@ -58,6 +58,8 @@ qint64 defaultMaxOutboundTotalBytes()
     if (pages <= 0 || pageSize <= 0)
         return kMax / 4; // unknown: something a small machine survives
     return qBound(kMin, qint64(pages) * qint64(pageSize) / 4, kMax);
+}
+
 QString registrationName(Registration mode)
 {
     return nameIn(kRegistrationNames, mode);
