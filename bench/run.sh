@@ -80,8 +80,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # The default request limits (30/s per connection, 60/s per account) would make every
-# benchmark measure the rate limiter: raise them, and the limit of not-signed-in sockets per
-# address that a single load-generating address trips. A loaded server may take longer than
+# benchmark measure the rate limiter: raise them, and the limits of not-signed-in sockets and
+# of sockets still in their handshake per address, which a single load-generating address
+# trips (and sign-ups per address). A loaded server may take longer than
 # the default 10 s to answer a sign-in. Everything else keeps its default (the load generator
 # pings like a client, so the idle timeout stays).
 cat >"$work/bench.conf" <<'EOF'
@@ -91,6 +92,9 @@ request-burst = 100000
 user-requests-per-second = 100000
 user-request-burst = 100000
 max-unauthenticated-per-address = 100000
+max-handshakes-per-address = 100000
+user-read-bytes-per-second = 1099511627776
+user-read-burst-bytes = 1099511627776
 auth-timeout-ms = 120000
 register-per-address-burst = 0
 register-burst = 0

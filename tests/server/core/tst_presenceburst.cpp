@@ -112,6 +112,7 @@ private slots:
         m_server->config().presenceBatchMs = kBatchMs;
         m_server->config().presenceGraceMs = kGraceMs;
         m_server->config().maxUnauthenticatedPerAddress = 2 * kUsers;
+        m_server->config().maxHandshakesPerAddress = 2 * kUsers;
         m_server->config().requestsPerSecond = 100000;
         m_server->config().requestBurst = 100000;
         QVERIFY(m_server->start());
