@@ -163,6 +163,9 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
         m_username->setFocus();
     else
         m_password->setFocus();
+    // Back here because the server ended the session: say so, not just an empty form.
+    if (!m_client.signOutReason().isEmpty())
+        showError(m_client.signOutReason());
 }
 
 bool LoginDialog::isTlsFailure(const ProtocolError &error)

@@ -49,6 +49,12 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
     });
     connect(&m_connection, &ServerConnection::untrustedCertificate, this,
             &ChatClient::untrustedCertificate);
+    connect(&m_connection, &ServerConnection::signedOutByServer, this, [this]() {
+        m_signOutReason = tr("You were signed out: this session was ended on the server "
+                             "(signed out elsewhere, password changed, account disabled, or "
+                             "the sign-in expired). Sign in again.");
+        endSession();
+    });
     m_peerTypingExpiry.setSingleShot(true);
     m_peerTypingExpiry.setInterval(limits::kTypingExpiryMs);
     connect(&m_peerTypingExpiry, &QTimer::timeout, this,
@@ -103,6 +109,7 @@ void ChatClient::startAuth(const QUrl &server, AuthAction action, const QString 
                            const QString &password, bool remember)
 {
     m_action = action;
+    m_signOutReason.clear();
     m_username = username;
     m_password = password;
     m_remember = remember;
@@ -180,6 +187,12 @@ void ChatClient::signOut()
     if (m_authenticated)
         m_connection.request(RequestType::Logout, {},
                              [](const QJsonObject &, const std::optional<ProtocolError> &) {});
+    m_signOutReason.clear();
+    endSession();
+}
+
+void ChatClient::endSession()
+{
     m_connection.close();
     m_authenticated = false;
     m_action = AuthAction::None;

@@ -50,6 +50,8 @@ public:
                          bool remember);
     bool resume(); // signs in with the remembered token; false when there is none
     void signOut();
+    // Why the last session ended when the server ended it (empty after signOut()).
+    QString signOutReason() const { return m_signOutReason; }
     // Accept this (self-signed) server certificate from now on and connect again.
     void trustCertificate(const QSslCertificate &certificate);
 
@@ -83,6 +85,9 @@ signals:
     void untrustedCertificate(const QSslCertificate &certificate, bool changed);
 
 private:
+    // Forgets the session and its data; signedOut() follows.
+    void endSession();
+
     enum class AuthAction
     {
         None,
@@ -118,6 +123,7 @@ private:
     QString m_password; // only until the first successful sign-in
     bool m_remember = false;
     QString m_token;
+    QString m_signOutReason;
     User m_me;
     bool m_authenticated = false;
     qint64 m_lastRev = 0;

@@ -174,6 +174,11 @@ void ServerConnection::onDisconnected()
         m_socket.closeReason().isEmpty() ? m_socket.errorString() : m_socket.closeReason();
     setState(ConnectionState::Offline);
     failAll(reason);
+    if (m_socket.closeCode() == QWebSocketProtocol::CloseCode(protocol::CloseSignedOut)) {
+        m_wanted = false; // the token is dead: reconnecting with it would only be refused
+        emit signedOutByServer(reason);
+        return;
+    }
     emit connectionLost(reason);
     scheduleReconnect();
 }

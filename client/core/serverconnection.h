@@ -53,6 +53,9 @@ signals:
     void stateChanged(natter::client::ConnectionState state);
     void connected();
     void connectionLost(const QString &reason);
+    // The server ended the session (close 4403: token revoked or expired). No reconnect: the
+    // user has to sign in again.
+    void signedOutByServer(const QString &reason);
     void retryScheduled(int seconds);
     void eventReceived(natter::protocol::EventType type, const QJsonObject &event);
     // The server's certificate is not trusted: unknown (changed=false) or different from the

@@ -7,6 +7,7 @@
 #include "logindialog.h"
 #include "nearbyserverspanel.h"
 #include "serverfinder.h"
+#include "store/sqlitestore.h"
 #include "testprofiles.h"
 #include "testserver.h"
 
@@ -91,6 +92,23 @@ private slots:
         m_client.reset();
         m_settings.reset();
         m_server.reset();
+    }
+
+    void aSessionEndedOnTheServerIsExplainedWhenTheDialogComesBack()
+    {
+        createAccount(QStringLiteral("grace"));
+        QSignalSpy signedOut(m_client.get(), &ChatClient::signedOut);
+        {
+            natter::server::SqliteStore admin(m_server->databasePath());
+            QVERIFY(admin.open().ok());
+            QVERIFY(admin.revokeUserTokens(m_client->currentUser().id).ok());
+            admin.close();
+        }
+        QVERIFY(signedOut.wait(3000));
+        // The app shows the dialog again on signedOut (main.cpp): it says why.
+        LoginDialog again(*m_client);
+        again.show();
+        QVERIFY(again.errorText().contains(QStringLiteral("You were signed out")));
     }
 
     void buttonsWaitForEveryField()

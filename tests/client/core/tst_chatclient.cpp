@@ -2,6 +2,7 @@
 // written while the server is down are delivered exactly once when it is back, also after
 // the client itself was closed and reopened.
 #include "chatclient.h"
+#include "store/sqlitestore.h"
 #include "testprofiles.h"
 #include "testserver.h"
 
@@ -263,6 +264,37 @@ private slots:
         QVERIFY(changed.wait(5000));
         QCOMPARE(changed.first().at(1).toBool(), true);
         QVERIFY(!third.client->isAuthenticated());
+    }
+
+    void aSessionEndedOnTheServerSignsTheClientOut()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        QVERIFY(!alice.settings->token().isEmpty());
+        QSignalSpy signedOut(alice.client.get(), &ChatClient::signedOut);
+        QSignalSpy states(&alice.client->connection(), &ServerConnection::stateChanged);
+        // What `natter-server user reset-password alice` does, from its own connection.
+        {
+            natter::server::SqliteStore admin(m_server->databasePath());
+            QVERIFY(admin.open().ok());
+            QVERIFY(admin.revokeUserTokens(alice.client->currentUser().id).ok());
+            admin.close();
+        }
+        QVERIFY(signedOut.wait(3000));
+        QVERIFY(!alice.client->isAuthenticated());
+        QVERIFY(alice.client->signOutReason().contains(QStringLiteral("signed out")));
+        QVERIFY(alice.settings->token().isEmpty()); // a dead token is not kept
+        // No reconnecting with it (the reconnect delay here is 100-400 ms).
+        QTest::qWait(800);
+        QCOMPARE(alice.client->connection().state(), ConnectionState::Offline);
+        for (const auto &args : std::as_const(states))
+            QVERIFY(args.at(0).value<ConnectionState>() != ConnectionState::Connecting);
+
+        // Signing in again works, and the reason is gone.
+        QSignalSpy back(alice.client.get(), &ChatClient::authenticated);
+        alice.client->signIn(m_server->url(), QStringLiteral("alice"),
+                             QStringLiteral("password123"), true);
+        QVERIFY(back.wait(5000));
+        QVERIFY(alice.client->signOutReason().isEmpty());
     }
 
     void wrongPasswordIsReported()
