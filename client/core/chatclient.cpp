@@ -164,6 +164,7 @@ void ChatClient::onAuthenticated(const QJsonObject &reply)
     m_settings.setUsername(m_me.username);
     m_settings.setToken(m_remember ? m_token : QString());
     m_authenticated = true;
+    ++m_session; // a sync still waiting to retry belongs to the session before
     if (first)
         emit authenticated(m_me);
     refreshConversations();
@@ -239,7 +240,18 @@ void ChatClient::syncFrom(qint64 since)
 {
     m_connection.request(
         RequestType::Sync, SyncRequest{since, 0}.toJson(),
-        [this, since](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+        [this, since, session = m_session](const QJsonObject &reply,
+                                           const std::optional<ProtocolError> &e) {
+            if (e && e->code == ErrorCode::RateLimited) {
+                // The server counts what reads cost (and requests per second): catching up
+                // on a long history waits as long as it says, then goes on where it was.
+                QTimer::singleShot(qMax<qint64>(e->retryAfterMs, 50), this,
+                                   [this, since, session]() {
+                                       if (m_authenticated && session == m_session)
+                                           syncFrom(since);
+                                   });
+                return;
+            }
             if (e)
                 return report(*e);
             for (const Message &m : messagesOf(reply.value(QStringLiteral("messages")).toArray())) {

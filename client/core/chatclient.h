@@ -126,6 +126,7 @@ private:
     QString m_signOutReason;
     User m_me;
     bool m_authenticated = false;
+    quint64 m_session = 0; // counts sign-ins on a connection
     qint64 m_lastRev = 0;
     QHash<qint64, QString> m_names;
     QHash<qint64, bool> m_directoryOnline; // from directory searches, for non-contacts
