@@ -99,7 +99,10 @@ if(TARGET natter-server)
     # Debian 12 keeps packaged units and /etc outside the /usr prefix.
     install(FILES ${natter_pkg}/natter-server.service
             DESTINATION /lib/systemd/system COMPONENT natter-server)
-    install(FILES ${natter_pkg}/server.conf DESTINATION /etc/natter COMPONENT natter-server)
+    # 0640 root:root: it may hold the PostgreSQL and Redis passwords. The service reads it
+    # as a systemd credential (LoadCredential= in the unit), so it needs no group of its own.
+    install(FILES ${natter_pkg}/server.conf DESTINATION /etc/natter
+            PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ COMPONENT natter-server)
 endif()
 
 add_custom_target(natter-packaging-files ALL DEPENDS ${natter_pkg_generated})

@@ -2,6 +2,8 @@
 
 #include "protocollimits.h"
 
+#include <QFile>
+#include <QSet>
 #include <QStringView>
 
 namespace natter::validation {
@@ -15,6 +17,24 @@ bool isControl(char16_t u)
     if (u == u'\n' || u == u'\t')
         return false;
     return u < 0x20 || (u >= 0x7f && u <= 0x9f);
+}
+
+// The list ships as a resource (commonpasswords.txt): read once, lower case.
+const QSet<QString> &commonPasswords()
+{
+    static const QSet<QString> list = []() {
+        QSet<QString> set;
+        QFile file(QStringLiteral(":/natter/common/commonpasswords.txt"));
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+            qFatal("natter: the common password list is missing from the build");
+        while (!file.atEnd()) {
+            const QString line = QString::fromUtf8(file.readLine()).trimmed();
+            if (!line.isEmpty() && !line.startsWith(u'#'))
+                set.insert(line.toLower());
+        }
+        return set;
+    }();
+    return list;
 }
 
 } // namespace
@@ -50,7 +70,21 @@ std::optional<ProtocolError> checkPassword(const QString &password)
                                        .arg(limits::kMinPasswordChars)
                                        .arg(limits::kMaxPasswordChars),
                                    QStringLiteral("password"));
+    if (password.trimmed().isEmpty())
+        return ProtocolError::make(ErrorCode::BadRequest,
+                                   QStringLiteral("password must not be only spaces"),
+                                   QStringLiteral("password"));
+    if (isCommonPassword(password))
+        return ProtocolError::make(ErrorCode::BadRequest,
+                                   QStringLiteral("password is one of the most common passwords; "
+                                                  "choose another"),
+                                   QStringLiteral("password"));
     return std::nullopt;
+}
+
+bool isCommonPassword(const QString &password)
+{
+    return commonPasswords().contains(password.toLower());
 }
 
 std::optional<ProtocolError> checkContent(const QString &content, const QString &field)

@@ -4,6 +4,7 @@
 #include "chatclient.h"
 #include "icons.h"
 #include "nearbyserverspanel.h"
+#include "protocollimits.h"
 #include "theme.h"
 #include "validation.h"
 
@@ -273,7 +274,10 @@ void LoginDialog::submit(bool registering)
             return showError(tr("Usernames have 3 to 32 letters, digits, '.', '_' or '-', and "
                                 "start with a letter or digit."));
         if (auto problem = validation::checkPassword(m_password->text()))
-            return showError(tr("The password needs at least 8 characters."));
+            return showError(m_password->text().size() < limits::kMinPasswordChars
+                                 ? tr("The password needs at least 8 characters.")
+                                 : tr("This password is too common (or only spaces); "
+                                      "choose another."));
     }
     m_error->hide();
     m_tlsFailure.clear();

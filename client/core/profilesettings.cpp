@@ -1,21 +1,70 @@
 #include "profilesettings.h"
 
 #include "protocol.h"
+#include "tokenvault.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace natter::client {
+namespace {
+
+constexpr QFileDevice::Permissions kOwnerFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kOwnerDir = kOwnerFile | QFileDevice::ExeOwner;
+
+// `path` as a directory only its owner can enter (older versions made them 0755).
+void makePrivateDir(const QString &path)
+{
+    QDir().mkpath(path);
+    QFile::setPermissions(path, kOwnerDir);
+}
+
+// The INI exists and is 0600 before QSettings writes it: QSettings replaces it through a
+// temporary file that keeps the existing file's mode.
+void makePrivateFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists() && file.open(QIODevice::WriteOnly))
+        file.close();
+    QFile::setPermissions(path, kOwnerFile);
+}
+
+const QString kTokenKey = QStringLiteral("account/token");
+
+} // namespace
 
 ProfileSettings::ProfileSettings(const QString &profile) : m_profile(profile)
 {
     const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     m_dataDir = QDir(data).filePath(QStringLiteral("natter/profiles/") + profile);
-    QDir().mkpath(m_dataDir);
-    m_settings = std::make_unique<QSettings>(
-        QDir(config).filePath(QStringLiteral("natter/") + profile + QStringLiteral(".ini")),
-        QSettings::IniFormat);
+    makePrivateDir(m_dataDir); // the outbox holds unsent messages
+    const QString configDir = QDir(config).filePath(QStringLiteral("natter"));
+    makePrivateDir(configDir);
+    const QString ini = QDir(configDir).filePath(profile + QStringLiteral(".ini"));
+    makePrivateFile(ini);
+    m_settings = std::make_unique<QSettings>(ini, QSettings::IniFormat);
+
+    m_vault = std::make_unique<TokenVault>(
+        QStringLiteral("session token of %1").arg(QDir::toNativeSeparators(ini)),
+        QDir(configDir).filePath(profile + QStringLiteral(".token")), TokenVault::defaultBackend());
+    m_vault->load();
+    // Versions before the vault kept the token in the INI: move it out.
+    if (m_settings->contains(kTokenKey)) {
+        const QString old = m_settings->value(kTokenKey).toString();
+        m_settings->remove(kTokenKey);
+        if (m_vault->token().isEmpty() && !old.isEmpty())
+            m_vault->store(old);
+        sync();
+    }
+}
+
+ProfileSettings::~ProfileSettings() = default;
+
+QString ProfileSettings::iniPath() const
+{
+    return m_settings->fileName();
 }
 
 QUrl ProfileSettings::defaultServerUrl()
@@ -53,15 +102,13 @@ void ProfileSettings::setUsername(const QString &username)
 
 QString ProfileSettings::token() const
 {
-    return m_settings->value(QStringLiteral("account/token")).toString();
+    return m_vault->token();
 }
 
 void ProfileSettings::setToken(const QString &token)
 {
-    if (token.isEmpty())
-        m_settings->remove(QStringLiteral("account/token"));
-    else
-        m_settings->setValue(QStringLiteral("account/token"), token);
+    if (token != m_vault->token())
+        m_vault->store(token);
 }
 
 qint64 ProfileSettings::lastRev() const
@@ -134,6 +181,8 @@ void ProfileSettings::setHostsServer(bool hosts)
 void ProfileSettings::sync()
 {
     m_settings->sync();
+    QFile::setPermissions(m_settings->fileName(), kOwnerFile); // in case it was replaced
+    m_vault->waitForWrites(2'000);
 }
 
 } // namespace natter::client

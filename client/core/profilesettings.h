@@ -1,6 +1,8 @@
 #pragma once
 // Per-profile settings (`--profile NAME`): one INI file and one data directory per profile,
-// so two windows on one machine can be two users.
+// so two windows on one machine can be two users. Both are the user's alone (0600 files,
+// 0700 directories); the session token is not in the INI but in a TokenVault (keyring, or
+// a 0600 file beside the INI).
 
 #include <QByteArray>
 #include <QSettings>
@@ -11,10 +13,14 @@
 
 namespace natter::client {
 
+class TokenVault;
+
 class ProfileSettings final
 {
 public:
     explicit ProfileSettings(const QString &profile = QStringLiteral("default"));
+    ~ProfileSettings();
+    Q_DISABLE_COPY_MOVE(ProfileSettings)
 
     QString profile() const { return m_profile; }
     QString dataDir() const { return m_dataDir; } // created on construction
@@ -26,6 +32,8 @@ public:
     void setUsername(const QString &username);
     QString token() const; // empty unless "remember me"
     void setToken(const QString &token);
+    TokenVault &tokenVault() { return *m_vault; }
+    QString iniPath() const;
     qint64 lastRev() const;
     void setLastRev(qint64 rev);
     QByteArray windowGeometry() const;
@@ -42,7 +50,7 @@ public:
     // This profile hosts a server on this computer: the app starts it again on launch.
     bool hostsServer() const;
     void setHostsServer(bool hosts);
-    void sync();
+    void sync(); // also waits briefly for the keyring to take a new token
 
     static QUrl defaultServerUrl();
 
@@ -50,6 +58,7 @@ private:
     QString m_profile;
     QString m_dataDir;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<TokenVault> m_vault;
 };
 
 } // namespace natter::client

@@ -13,6 +13,8 @@ ServerConnection::ServerConnection(QObject *parent) : QObject(parent)
 {
     m_clock.start();
     connect(&m_socket, &QWebSocket::connected, this, [this]() {
+        if (!pinMatches())
+            return;
         m_delayMs = m_firstDelayMs;
         setState(ConnectionState::Connected);
         m_heartbeat.start();
@@ -68,6 +70,24 @@ ServerConnection::~ServerConnection()
     m_wanted = false;
     m_socket.disconnect(this);
     m_socket.abort();
+}
+
+bool ServerConnection::pinMatches()
+{
+    // A pinned server must show the pinned certificate on every connection, also when its
+    // certificate chains to a trusted CA (then there is no TLS error to look at). Checked
+    // before anything is sent: no token goes to an impostor.
+    if (m_pinned.isEmpty() || m_url.scheme() != QLatin1String("wss"))
+        return true;
+    const QSslCertificate peer = m_socket.sslConfiguration().peerCertificate();
+    if (peer.digest(QCryptographicHash::Sha256).toHex() == m_pinned)
+        return true;
+    m_wanted = false;
+    emit connectionLost(tr("TLS error: the server's certificate is not the one you trusted"));
+    if (!peer.isNull())
+        emit untrustedCertificate(peer, true);
+    m_socket.abort();
+    return false;
 }
 
 void ServerConnection::setReconnectDelays(int firstMs, int maxMs)

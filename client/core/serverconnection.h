@@ -46,7 +46,8 @@ public:
     void request(protocol::RequestType type, const QJsonObject &fields, ReplyHandler handler,
                  int timeoutMs = 15'000);
     void setReconnectDelays(int firstMs, int maxMs);
-    // A self-signed certificate with this SHA-256 is accepted (trust on first use).
+    // A self-signed certificate with this SHA-256 is accepted (trust on first use), and a
+    // wss:// connection showing any other certificate is refused, even one a CA signed.
     void setPinnedCertificate(const QByteArray &sha256) { m_pinned = sha256; }
 
 signals:
@@ -70,6 +71,7 @@ private:
     };
 
     void setState(ConnectionState state);
+    bool pinMatches(); // false: the connection was refused
     void onText(const QString &text);
     void onDisconnected();
     void failAll(const QString &reason);

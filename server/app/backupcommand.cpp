@@ -1,5 +1,7 @@
 #include "backupcommand.h"
 
+#include "ownerfiles.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -75,6 +77,9 @@ int runBackupCommand(const QStringList &command, const ServerConfig &config, QTe
     const QString partial = target + QStringLiteral(".partial");
     QFile::remove(partial);
     {
+        // The copy holds every message and password hash: owner only (0600), like the
+        // database, whatever the admin's umask.
+        const OwnerOnlyUmask ownerOnly;
         Connection connection(source);
         if (!connection.isOpen()) {
             err << "natter-server: cannot open " << source << ": " << connection.error() << '\n';

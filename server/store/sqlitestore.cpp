@@ -1,6 +1,7 @@
 #include "sqlitestore.h"
 
 #include "migrations.h"
+#include "ownerfiles.h"
 #include "protocollimits.h"
 #include "storerows.h"
 #include "walcheckpointer.h"
@@ -54,6 +55,8 @@ StoreResult<bool> SqliteStore::open()
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    restrictDatabaseToOwner(m_path); // messages and password hashes: owner only (0600)
+    const OwnerOnlyUmask ownerOnly;  // a new file too; -wal and -shm copy its mode
     if (!m_db.open())
         return StoreResult<bool>::fail(StoreFailure::Unavailable, m_db.lastError().text());
 

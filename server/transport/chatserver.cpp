@@ -5,6 +5,7 @@
 #include "config/logging.h"
 #include "protocollimits.h"
 #include "sessionregistry.h"
+#include "tlspolicy.h"
 #include "websocketlistener.h"
 #include "websocketserverlog.h"
 
@@ -58,7 +59,7 @@ bool ChatServer::listen(const QHostAddress &address, quint16 port)
         QSslConfiguration tls;
         if (!configureTls(&tls))
             return false;
-        m_listener->setTlsConfiguration(tls);
+        m_listener->setTlsConfiguration(withTlsPolicy(tls)); // forward-secret AEAD only
     }
     m_listener->setMaxHandshakesPerAddress(m_config.maxHandshakesPerAddress);
     m_listener->setTrustedProxies(m_config.trustedProxies);

@@ -12,4 +12,7 @@ inline void useFreshTestProfiles()
     qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
     qputenv("XDG_CACHE_HOME", home.filePath(QStringLiteral("cache")).toLocal8Bit());
     qputenv("XDG_STATE_HOME", home.filePath(QStringLiteral("state")).toLocal8Bit());
+    // Session tokens go to a 0600 file beside the profile, never to the keyring of whoever
+    // runs the tests (tst_tokenvault covers the keyring path).
+    qputenv("NATTER_TOKEN_STORE", "file");
 }

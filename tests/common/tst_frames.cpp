@@ -93,9 +93,9 @@ private slots:
     void authRequestsRoundTrip()
     {
         const auto reg =
-            roundTrip(RegisterRequest{QStringLiteral("alice"), QStringLiteral("secret123")});
+            roundTrip(RegisterRequest{QStringLiteral("alice"), QStringLiteral("secret-pass-9")});
         QCOMPARE(reg.username, QStringLiteral("alice"));
-        QCOMPARE(reg.password, QStringLiteral("secret123"));
+        QCOMPARE(reg.password, QStringLiteral("secret-pass-9"));
         const auto login = roundTrip(LoginRequest{QStringLiteral("Alice"), QStringLiteral("pw")});
         QCOMPARE(login.username, QStringLiteral("Alice"));
         QCOMPARE(roundTrip(AuthRequest{QStringLiteral("tok")}).token, QStringLiteral("tok"));
@@ -106,7 +106,7 @@ private slots:
         ProtocolError error;
         QVERIFY(
             !RegisterRequest::fromJson({{QStringLiteral("username"), QStringLiteral("a b")},
-                                        {QStringLiteral("password"), QStringLiteral("secret123")}},
+                                        {QStringLiteral("password"), QStringLiteral("secret-pass-9")}},
                                        &error));
         QCOMPARE(error.field, QStringLiteral("username"));
         QVERIFY(!RegisterRequest::fromJson({{QStringLiteral("username"), QStringLiteral("alice")},

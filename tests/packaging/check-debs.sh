@@ -87,6 +87,14 @@ for pkg in natter natter-server; do
     fi
 done
 
+# The configuration may hold passwords: root's alone, not every local user's.
+conf_entry=$(dpkg-deb -c "$server_deb" | awk '$NF == "./etc/natter/server.conf" { print $1, $2 }')
+if [ "$conf_entry" = "-rw-r----- root/root" ]; then
+    ok "natter-server: /etc/natter/server.conf is 0640 root:root"
+else
+    fail "natter-server: /etc/natter/server.conf is '$conf_entry', not -rw-r----- root/root"
+fi
+
 echo "== control"
 if grep -qx /etc/natter/server.conf "$work/natter-server.control/conffiles" 2>/dev/null; then
     ok "natter-server: /etc/natter/server.conf is a conffile"
@@ -116,7 +124,7 @@ expect_relation() { # DEB FIELD PACKAGE...
     done
 }
 expect_relation "$client_deb" Depends libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 \
-    libqt6websockets6 libqt6svg6 qt6-qpa-plugins
+    libqt6websockets6 libqt6svg6 qt6-qpa-plugins libqt6keychain1
 expect_relation "$server_deb" Depends libqt6core6 libqt6network6 libqt6websockets6 libqt6sql6 \
     libqt6sql6-sqlite libsodium23
 expect_relation "$server_deb" Recommends libqt6sql6-psql
@@ -209,6 +217,22 @@ if command -v systemd-analyze >/dev/null; then
     else
         fail "systemd-analyze verify: $out"
     fi
+    # The sandbox: `systemd-analyze security` rates the unit's exposure from 0 (locked
+    # down) to 10; a network daemon with the hardening in packaging/ gets about 1.5.
+    max_exposure=2.5
+    if out=$(systemd-analyze security --offline=true --no-pager \
+        "$work/unit/natter-server.service" 2>&1); then
+        exposure=$(sed -nE 's/.*Overall exposure level for natter-server\.service: ([0-9.]+).*/\1/p' \
+            <<<"$out")
+        if [ -n "$exposure" ] && awk -v e="$exposure" -v m="$max_exposure" 'BEGIN { exit !(e <= m) }'; then
+            ok "systemd-analyze security: exposure $exposure (at most $max_exposure)"
+        else
+            fail "systemd-analyze security: exposure ${exposure:-unknown} above $max_exposure:" \
+                "$(grep '✗' <<<"$out")"
+        fi
+    else
+        fail "systemd-analyze security --offline=true: $out"
+    fi
 else
     skip "systemd-analyze not installed (systemd): the unit is not verified"
 fi
@@ -259,6 +283,11 @@ if $install; then
         else
             fail "dpkg does not list /etc/natter/server.conf as a conffile"
         fi
+        if [ "$(stat -c %a:%U:%G /etc/natter/server.conf)" = 640:root:root ]; then
+            ok "installed /etc/natter/server.conf is 0640 root:root"
+        else
+            fail "installed /etc/natter/server.conf is $(stat -c %a:%U:%G /etc/natter/server.conf)"
+        fi
         lan_chat="$(dirname "$0")/lan_chat.py"
         if [ -d /run/systemd/system ]; then
             # A machine run by systemd: the installed service itself, as the README says.
@@ -269,18 +298,33 @@ if $install; then
                 fail "natter-server.service: $(cat "$work/lan.log")" \
                     "$(journalctl -u natter-server -n 20 --no-pager 2>&1)"
             fi
+            if [ "$("${sudo[@]}" stat -L -c %a /var/lib/natter/natter.db)" = 600 ]; then
+                ok "natter-server.service: /var/lib/natter/natter.db is 0600"
+            else
+                fail "natter-server.service: natter.db is not 0600"
+            fi
             "${sudo[@]}" systemctl stop natter-server
         else
             # No systemd (a container): the installed binary with the installed config, as
-            # the unit runs it; only the database moves (no StateDirectory) and the port is
-            # a free one.
-            /usr/bin/natter-server --config /etc/natter/server.conf --listen 0.0.0.0:0 \
-                --database "$work/natter.db" --name "check-debs" >"$work/server.log" 2>&1 &
+            # the unit runs it (a private copy, as LoadCredential= makes, and UMask=0077 left
+            # out on purpose: the server makes its files 0600 itself); only the database
+            # moves (no StateDirectory) and the port is a free one.
+            mkdir -m 700 "$work/credentials"
+            cp /etc/natter/server.conf "$work/credentials/server.conf"
+            (umask 022 && exec /usr/bin/natter-server --config "$work/credentials/server.conf" \
+                --listen 0.0.0.0:0 --database "$work/natter.db" --name "check-debs") \
+                >"$work/server.log" 2>&1 &
             server_pid=$!
             if "$lan_chat" --name check-debs --timeout 20 >"$work/lan.log" 2>&1; then
                 ok "installed server with /etc/natter/server.conf: found by discovery, two accounts chatted"
             else
                 fail "installed server: $(cat "$work/lan.log") $(tail -n 20 "$work/server.log")"
+            fi
+            modes=$(stat -c '%n %a' "$work"/natter.db* | sed "s|$work/||" | tr '\n' ' ')
+            if ! grep -qvE ' 600$' < <(stat -c '%a' "$work"/natter.db* | sed 's/^/ /'); then
+                ok "database files are 0600: $modes"
+            else
+                fail "database files are not all 0600: $modes"
             fi
             kill "$server_pid" && wait "$server_pid" || true
         fi

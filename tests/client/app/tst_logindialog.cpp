@@ -60,7 +60,7 @@ private:
     void createAccount(const QString &user)
     {
         newDialog();
-        fill(m_server->url(), user, QStringLiteral("password123"));
+        fill(m_server->url(), user, QStringLiteral("correct-horse-7"));
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
     }
@@ -153,7 +153,7 @@ private slots:
     {
         createAccount(QStringLiteral("alice"));
         newDialog();
-        fill(m_server->url(), QStringLiteral("Alice"), QStringLiteral("password123"));
+        fill(m_server->url(), QStringLiteral("Alice"), QStringLiteral("correct-horse-7"));
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->errorText().isEmpty(), 5000);
         QVERIFY2(m_dialog->errorText().contains(QStringLiteral("already taken")),
@@ -168,7 +168,7 @@ private slots:
         m_server->config().registration.mode = natter::server::Registration::Closed;
         QVERIFY(m_server->start());
         newDialog();
-        fill(m_server->url(), QStringLiteral("bob"), QStringLiteral("password123"));
+        fill(m_server->url(), QStringLiteral("bob"), QStringLiteral("correct-horse-7"));
         QVERIFY(m_dialog->registerButton()->isEnabled());
         QVERIFY(m_dialog->registrationNote()->isHidden());
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
@@ -189,7 +189,7 @@ private slots:
         m_dialog->serverEdit()->setText(here.toString() + QLatin1Char('/'));
         QVERIFY(!m_dialog->registerButton()->isEnabled());
         // Existing accounts still sign in.
-        fill(here, QStringLiteral("alice"), QStringLiteral("password123"));
+        fill(here, QStringLiteral("alice"), QStringLiteral("correct-horse-7"));
         QVERIFY(m_dialog->signInButton()->isEnabled());
         QTest::mouseClick(m_dialog->signInButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
@@ -208,7 +208,7 @@ private slots:
         const QUrl gone = m_server->url();
         m_server.reset(); // nothing listens there any more
         newDialog();
-        fill(gone, QStringLiteral("alice"), QStringLiteral("password123"));
+        fill(gone, QStringLiteral("alice"), QStringLiteral("correct-horse-7"));
         QTest::mouseClick(m_dialog->signInButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->errorText().isEmpty(), 5000);
         QVERIFY2(m_dialog->errorText().contains(QStringLiteral("Cannot reach the server at")),
@@ -234,7 +234,7 @@ private slots:
         QVERIFY(m_server->start());
 
         newDialog();
-        fill(m_server->url(), QStringLiteral("alice"), QStringLiteral("password123"));
+        fill(m_server->url(), QStringLiteral("alice"), QStringLiteral("correct-horse-7"));
         // The trust prompt comes up: decline it.
         bool prompted = false;
         QTimer closer;
@@ -257,10 +257,10 @@ private slots:
     {
         newDialog();
         fill(QUrl(QStringLiteral("http://example.org")), QStringLiteral("alice"),
-             QStringLiteral("password123"));
+             QStringLiteral("correct-horse-7"));
         QTest::mouseClick(m_dialog->signInButton(), Qt::LeftButton);
         QVERIFY(m_dialog->errorText().contains(QStringLiteral("ws://")));
-        fill(m_server->url(), QStringLiteral("a"), QStringLiteral("password123"));
+        fill(m_server->url(), QStringLiteral("a"), QStringLiteral("correct-horse-7"));
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
         QVERIFY(m_dialog->errorText().contains(QStringLiteral("Usernames")));
         fill(m_server->url(), QStringLiteral("alice"), QStringLiteral("short"));
@@ -305,7 +305,7 @@ private slots:
 
         // The found address works: an account made through it signs in.
         m_dialog->usernameEdit()->setText(QStringLiteral("finder"));
-        m_dialog->passwordEdit()->setText(QStringLiteral("password123"));
+        m_dialog->passwordEdit()->setText(QStringLiteral("correct-horse-7"));
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
         QCOMPARE(m_settings->serverUrl(), lan->url());
@@ -371,7 +371,7 @@ private slots:
                  qPrintable(nearby()->statusLabel()->text()));
         QVERIFY(!nearby()->hostButton()->isEnabled());
         m_dialog->usernameEdit()->setText(QStringLiteral("host"));
-        m_dialog->passwordEdit()->setText(QStringLiteral("password123"));
+        m_dialog->passwordEdit()->setText(QStringLiteral("correct-horse-7"));
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
         QCOMPARE(m_client->currentUser().username, QStringLiteral("host"));

@@ -43,7 +43,7 @@ inline Person signUpInWindow(const QUrl &server, const QString &name, const QStr
     p.window = std::make_unique<MainWindow>(*p.client);
     p.window->resize(900, 640);
     QSignalSpy ok(p.client.get(), &ChatClient::authenticated);
-    p.client->registerAccount(server, name, QStringLiteral("password123"), true);
+    p.client->registerAccount(server, name, QStringLiteral("correct-horse-7"), true);
     if (!ok.wait(5000))
         qFatal("registration of %s failed", qPrintable(name));
     p.window->show();

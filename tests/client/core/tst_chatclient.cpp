@@ -66,7 +66,7 @@ private:
     {
         Person p = person(name + QString::number(++m_profiles));
         QSignalSpy ok(p.client.get(), &ChatClient::authenticated);
-        p.client->registerAccount(m_server->url(), name, QStringLiteral("password123"), true);
+        p.client->registerAccount(m_server->url(), name, QStringLiteral("correct-horse-7"), true);
         if (!ok.wait(5000))
             qFatal("registration of %s failed", qPrintable(name));
         return p;
@@ -195,7 +195,7 @@ private slots:
             Person carol = person(profile);
             QSignalSpy ok(carol.client.get(), &ChatClient::authenticated);
             carol.client->registerAccount(m_server->url(), QStringLiteral("carol"),
-                                          QStringLiteral("password123"), true);
+                                          QStringLiteral("correct-horse-7"), true);
             QVERIFY(ok.wait(5000));
             const QString db = m_server->databasePath();
             const quint16 port = m_server->server().port();
@@ -247,7 +247,7 @@ private slots:
         QSignalSpy untrusted(alice.client.get(), &ChatClient::untrustedCertificate);
         QSignalSpy ok(alice.client.get(), &ChatClient::authenticated);
         alice.client->registerAccount(m_server->url(), QStringLiteral("alice"),
-                                      QStringLiteral("password123"), true);
+                                      QStringLiteral("correct-horse-7"), true);
         QVERIFY(untrusted.wait(5000));
         QCOMPARE(untrusted.first().at(1).toBool(), false); // unknown, not changed
         QCOMPARE(ok.count(), 0);                           // nothing sent before trust
@@ -301,7 +301,7 @@ private slots:
         // Signing in again works, and the reason is gone.
         QSignalSpy back(alice.client.get(), &ChatClient::authenticated);
         alice.client->signIn(m_server->url(), QStringLiteral("alice"),
-                             QStringLiteral("password123"), true);
+                             QStringLiteral("correct-horse-7"), true);
         QVERIFY(back.wait(5000));
         QVERIFY(alice.client->signOutReason().isEmpty());
     }
@@ -319,7 +319,7 @@ private slots:
         });
         TestClient bobRegisters;
         QVERIFY(bobRegisters.open(m_server->url()));
-        QVERIFY(bobRegisters.registerAs(QStringLiteral("bob"), QStringLiteral("password123")));
+        QVERIFY(bobRegisters.registerAs(QStringLiteral("bob"), QStringLiteral("correct-horse-7")));
         const qint64 bobId = bobRegisters.userId();
         bobRegisters.close();
         TestClient alice;
@@ -352,7 +352,7 @@ private slots:
         Person bob = person(QStringLiteral("bob") + QString::number(++m_profiles));
         QSignalSpy errors(bob.client.get(), &ChatClient::errorOccurred);
         QSignalSpy ok(bob.client.get(), &ChatClient::authenticated);
-        bob.client->signIn(m_server->url(), QStringLiteral("bob"), QStringLiteral("password123"),
+        bob.client->signIn(m_server->url(), QStringLiteral("bob"), QStringLiteral("correct-horse-7"),
                            true);
         QVERIFY(ok.wait(5000));
         // Every page arrived: the sync position reached the last message (receipts made since

@@ -36,7 +36,7 @@ private slots:
         QVERIFY(client);
         const QJsonObject reply =
             client->request(QStringLiteral("register"),
-                            credentials(QStringLiteral("alice"), QStringLiteral("password1")));
+                            credentials(QStringLiteral("alice"), QStringLiteral("correct-horse-1")));
         QVERIFY2(TestClient::isOk(reply), qPrintable(reply.value("message").toString()));
         const QJsonObject user = reply.value("user").toObject();
         QVERIFY(user.value("id").toDouble() >= 1);
@@ -56,7 +56,7 @@ private slots:
         auto second = m_server->connect();
         const QJsonObject reply =
             second->request(QStringLiteral("register"),
-                            credentials(QStringLiteral("aLiCe"), QStringLiteral("password1")));
+                            credentials(QStringLiteral("aLiCe"), QStringLiteral("correct-horse-1")));
         QCOMPARE(TestClient::errorCode(reply), QStringLiteral("conflict"));
         QCOMPARE(reply.value("field").toString(), QStringLiteral("username"));
         // The socket is still unauthenticated.
@@ -69,7 +69,7 @@ private slots:
         auto client = m_server->connect();
         QJsonObject reply =
             client->request(QStringLiteral("register"),
-                            credentials(QStringLiteral("-bad"), QStringLiteral("password1")));
+                            credentials(QStringLiteral("-bad"), QStringLiteral("correct-horse-1")));
         QCOMPARE(TestClient::errorCode(reply), QStringLiteral("bad_request"));
         QCOMPARE(reply.value("field").toString(), QStringLiteral("username"));
         reply = client->request(QStringLiteral("register"),
@@ -99,7 +99,7 @@ private slots:
             credentials(QStringLiteral("dave"), QStringLiteral("not-his-password")));
         const QJsonObject unknown =
             client->request(QStringLiteral("login"),
-                            credentials(QStringLiteral("nobody"), QStringLiteral("password1")));
+                            credentials(QStringLiteral("nobody"), QStringLiteral("correct-horse-1")));
         QCOMPARE(TestClient::errorCode(wrong), QStringLiteral("unauthorized"));
         QCOMPARE(TestClient::errorCode(unknown), QStringLiteral("unauthorized"));
         QCOMPARE(wrong.value("message"), unknown.value("message"));
