@@ -81,18 +81,24 @@ StoreResult<bool> SqliteStore::open()
     if (!pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=250")))
         return StoreResult<bool>::fail(StoreFailure::Unavailable, describe(pragma.lastError()));
     // SQLite opens a file it may not write read-only, without an error: the server would
-    // start, sign people in and answer `unavailable` to every write. A write lock taken and
-    // given back finds out now (root writes read-only files, so the file mode alone is not
-    // the answer).
-    if (!pragma.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    // start, sign people in and answer `unavailable` to every write. A write rolled back
+    // finds out now (root writes read-only files, so the file mode alone is not the answer;
+    // and in WAL mode taking the write lock alone succeeds on a read-only file).
+    if (!pragma.exec(QStringLiteral("PRAGMA user_version")) || !pragma.next())
+        return StoreResult<bool>::fail(StoreFailure::Unavailable, describe(pragma.lastError()));
+    const int version = pragma.value(0).toInt();
+    const bool probed = pragma.exec(QStringLiteral("BEGIN IMMEDIATE")) &&
+                        pragma.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+    const QSqlError probeError = pragma.lastError();
+    pragma.exec(QStringLiteral("ROLLBACK"));
+    pragma.finish();
+    if (!probed) {
         const QString why = sqlitefile::whyNotWritable(m_path);
         return StoreResult<bool>::fail(
             StoreFailure::Unavailable,
             QStringLiteral("the database cannot be written: %1%2")
-                .arg(describe(pragma.lastError()), why.isEmpty() ? QString() : "; " + why));
+                .arg(describe(probeError), why.isEmpty() ? QString() : "; " + why));
     }
-    pragma.exec(QStringLiteral("ROLLBACK"));
-    pragma.finish();
     m_checkpointer = std::make_unique<WalCheckpointer>(m_path, kCheckpointIntervalMs);
     m_checkpointer->start();
 
