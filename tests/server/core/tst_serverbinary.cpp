@@ -540,6 +540,67 @@ private slots:
         QVERIFY(!out.contains(QLatin1String("configuration OK")));
     }
 
+    // A real full disk (a 1 MiB tmpfs): writes are refused with `unavailable`, and the log
+    // says "disk full" and how much is free where, not SQLite's "disk I/O error" or the
+    // rollback's "no transaction is active". Mounting needs root; without it the injected
+    // commit failure of tst_sqlitestore (failedCommitReportsItsCause) covers the message.
+    void fullDiskIsNamedInTheLog()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a tmpfs needs root (the message is covered by tst_sqlitestore)");
+        const QString mountPoint = m_dir.filePath(QStringLiteral("full-disk"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {"-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint}) != 0)
+            QSKIP("cannot mount a tmpfs here (the message is covered by tst_sqlitestore)");
+        const auto unmount = qScopeGuard([&]() {
+            QProcess::execute(QStringLiteral("umount"), {"-l", mountPoint});
+        });
+        QFile conf(m_dir.filePath(QStringLiteral("full-disk.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[limits]\nrequests-per-second = 10000\nrequest-burst = 10000\n"
+                   "user-requests-per-second = 10000\nuser-request-burst = 10000\n");
+        conf.close();
+
+        const QString db = mountPoint + QStringLiteral("/natter.db");
+        QProcess server;
+        const QUrl url = startServer(server, db, {"--config", conf.fileName()});
+        QVERIFY(url.isValid());
+        TestClient alice;
+        TestClient bob;
+        QVERIFY(alice.open(url) && alice.registerAs(QStringLiteral("alice")));
+        QVERIFY(bob.open(url) && bob.registerAs(QStringLiteral("bob")));
+        const QString big(8000, QLatin1Char('x'));
+        QJsonObject reply;
+        int sent = 0;
+        for (; sent < 1000; ++sent) {
+            reply = alice.sendTo(bob.userId(), big);
+            if (!TestClient::isOk(reply))
+                break;
+        }
+        QVERIFY2(sent < 1000, "1 MiB never filled up");
+        QCOMPARE(TestClient::errorCode(reply), QStringLiteral("unavailable"));
+        server.terminate();
+        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(10000));
+        const QString log = QString::fromUtf8(server.readAllStandardError());
+        QVERIFY2(log.contains(QLatin1String("disk full: ")) &&
+                     log.contains(QLatin1String("bytes free on ") + mountPoint),
+                 qPrintable(log));
+        QVERIFY2(!log.contains(QLatin1String("no transaction is active")), qPrintable(log));
+
+        // A restart on the full disk either serves (reads need no space) or names the cause.
+        QProcess again;
+        const QUrl url2 = startServer(again, db, {"--config", conf.fileName()});
+        if (url2.isValid()) {
+            again.terminate();
+            QVERIFY(again.state() == QProcess::NotRunning || again.waitForFinished(10000));
+        } else {
+            QVERIFY(again.state() == QProcess::NotRunning || again.waitForFinished(10000));
+            const QString err = QString::fromUtf8(again.readAllStandardError());
+            QVERIFY2(err.contains(QLatin1String("disk full: ")), qPrintable(err));
+        }
+    }
+
     void checkConfigValidatesWithoutServing()
     {
         QFile conf(m_dir.filePath(QStringLiteral("server.conf")));
