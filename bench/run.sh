@@ -104,7 +104,7 @@ short_grace_ms=500
 { cat "$work/bench.conf"; echo "presence-grace-ms = $short_grace_ms"; } >"$work/short-grace.conf"
 server_config=$work/bench.conf
 database=$work/natter.db
-server_args=(--database "$database" --listen 127.0.0.1:0 --password-cost min --no-discovery
+server_args=(--database "$database" --create --listen 127.0.0.1:0 --password-cost min --no-discovery
     --log-level warning)
 
 mkdir -p "$here/results"

@@ -63,7 +63,7 @@ trap 'echo; echo "demo: stopping"; exit 130' INT TERM
 
 # Port 0: the server picks a free port and prints it on its "listening" line.
 mkfifo "$data/server.out"
-"$server_bin" --listen 127.0.0.1:0 --database "$data/natter.db" \
+"$server_bin" --listen 127.0.0.1:0 --database "$data/natter.db" --create \
     >"$data/server.out" 2>"$data/server.log" &
 pids+=("$!")
 url=""

@@ -67,7 +67,10 @@ int main(int argc, char *argv[])
     }
     QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &server,
                      &NatterServer::stop);
-    QObject::connect(&server, &NatterServer::stopped, &app, &QCoreApplication::quit);
+    // Exit 1 when the server stopped on its own (its database file vanished): systemd's
+    // Restart=on-failure and scripts see a failure.
+    QObject::connect(&server, &NatterServer::stopped, &app,
+                     [&server]() { QCoreApplication::exit(server.failure().isEmpty() ? 0 : 1); });
     // Scripts and end-to-end tests wait for this line.
     std::printf("natter-server listening on %s\n", qPrintable(server.url().toString()));
     std::fflush(stdout);

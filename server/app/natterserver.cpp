@@ -3,6 +3,7 @@
 #include "bus/cluster.h"
 #include "bus/redisbus.h"
 #include "config/logging.h"
+#include "databasecreation.h"
 #include "handlers/handlers.h"
 #include "services/authservice.h"
 #include "services/conversationdirectory.h"
@@ -14,7 +15,9 @@
 #include "services/syncservice.h"
 #include "services/typingservice.h"
 #include "services/userservice.h"
+#include "store/postgresurl.h"
 #include "storefactory.h"
+#include "tlspaircheck.h"
 #include "transport/chatserver.h"
 #include "transport/discoveryresponder.h"
 #include "transport/revocationwatcher.h"
@@ -28,6 +31,8 @@ namespace {
 
 // How long shutdown waits for clients to answer the close handshake.
 constexpr int kCloseGraceMs = 3'000;
+// How often the SQLite file is looked for (the store also checks before every write).
+constexpr int kDatabaseCheckMs = 1'000;
 
 // With --redis: this instance's part in the deployment; null for a single instance.
 std::unique_ptr<Cluster> makeCluster(const ServerConfig &config, EventSink &local)
@@ -145,11 +150,36 @@ NatterServer::~NatterServer()
 
 bool NatterServer::start()
 {
+    const DatabaseCreation creation = databaseCreation(m_config);
+    if (!creation.error.isEmpty()) {
+        m_error = creation.error;
+        return false;
+    }
+    // A key that is not the certificate's loads fine and then fails every handshake.
+    if (!m_config.tlsCertPath.isEmpty()) {
+        const QString tls = checkTlsPair(m_config.tlsCertPath, m_config.tlsKeyPath);
+        if (!tls.isEmpty()) {
+            m_error = tls;
+            return false;
+        }
+    }
     const auto opened = m_store->open();
     if (!opened.ok()) {
         m_error = QStringLiteral("cannot open the database %1: %2")
                       .arg(m_config.databasePath, opened.detail);
         return false;
+    }
+    if (creation.create) {
+        qCInfo(lcServer).noquote() << "created a new database" << m_config.databasePath;
+        if (!markDatabaseCreated(m_config.databasePath))
+            qCWarning(lcServer).noquote()
+                << "cannot write" << creationMarkerPath(m_config.databasePath);
+    }
+    if (!PostgresUrl::isPostgresUrl(m_config.databasePath)) {
+        m_databaseIdentity = sqlitefile::identityOf(m_config.databasePath);
+        m_databaseWatch = new QTimer(this);
+        connect(m_databaseWatch, &QTimer::timeout, this, &NatterServer::checkDatabaseFile);
+        m_databaseWatch->start(kDatabaseCheckMs);
     }
     if (!m_config.redisUrl.isEmpty() && !m_parts->cluster) {
         QString why;
@@ -181,6 +211,23 @@ bool NatterServer::start()
     if (m_config.discoveryEnabled)
         startDiscovery();
     return true;
+}
+
+void NatterServer::checkDatabaseFile()
+{
+    if (m_stopping || m_stopped || !m_databaseIdentity ||
+        sqlitefile::identityOf(m_config.databasePath) == m_databaseIdentity)
+        return;
+    // Exit loudly rather than serve reads from a file nobody can find any more: with
+    // Restart=on-failure systemd starts the server again, which refuses to create an empty
+    // database in its place (databaseCreation()) until the admin restores one.
+    m_failure = QStringLiteral("the database file %1 was deleted or replaced while the server "
+                               "ran: writes are refused and the server stops. Restore it from a "
+                               "backup (docs/operations.md), or start with --create for an "
+                               "empty one")
+                    .arg(m_config.databasePath);
+    qCCritical(lcServer).noquote() << m_failure;
+    stop();
 }
 
 void NatterServer::startDiscovery()
@@ -235,6 +282,8 @@ void NatterServer::stop()
         return;
     m_stopping = true;
     qCInfo(lcServer) << "shutting down";
+    if (m_databaseWatch)
+        m_databaseWatch->stop();
     delete m_discovery;
     m_discovery = nullptr;
     m_parts->server.stopListening();

@@ -3,11 +3,15 @@
 // wired together. main.cpp runs one; tests run one in-process on 127.0.0.1 port 0.
 
 #include "config/serverconfig.h"
+#include "store/sqlitestorefile.h"
 
 #include <QObject>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
+
+class QTimer;
 
 namespace natter::server {
 
@@ -27,9 +31,13 @@ public:
     ~NatterServer() override;
     Q_DISABLE_COPY_MOVE(NatterServer)
 
-    // Opens the database, then listens. False with errorString() when either fails.
+    // Checks the TLS pair, opens the database (creating it only as databaseCreation()
+    // allows), then listens. False with errorString() when any of it fails.
     bool start();
     QString errorString() const { return m_error; }
+    // Why the server stopped on its own (its SQLite file deleted or replaced); empty after a
+    // requested stop. main() exits 1 when set.
+    QString failure() const { return m_failure; }
     quint16 port() const;
     QUrl url() const; // ws://ADDR:PORT/v1
     int connectionCount() const;
@@ -48,12 +56,18 @@ private:
     struct Parts;
     void finishStop();
     void startDiscovery();
+    void checkDatabaseFile();
 
     ServerConfig m_config;
     std::unique_ptr<ChatStore> m_store;
     std::unique_ptr<Parts> m_parts;
     DiscoveryResponder *m_discovery = nullptr;
     QString m_error;
+    QString m_failure;
+    // The SQLite file opened, checked every second: a deleted database must not go on
+    // acknowledging writes that vanish at the next restart.
+    std::optional<sqlitefile::Identity> m_databaseIdentity;
+    QTimer *m_databaseWatch = nullptr;
     bool m_stopping = false;
     bool m_stopped = false;
 };

@@ -1,5 +1,6 @@
 #include "usercommand.h"
 
+#include "app/databasecreation.h"
 #include "app/storefactory.h"
 #include "services/passwordhasher.h"
 #include "validation.h"
@@ -37,12 +38,20 @@ int runUserCommand(const QStringList &command, const ServerConfig &config, QText
         return 2;
     }
 
+    // Like the server, never an empty database in place of one that vanished.
+    const DatabaseCreation creation = databaseCreation(config);
+    if (!creation.error.isEmpty()) {
+        err << "natter-server: " << creation.error << '\n';
+        return 1;
+    }
     const auto store = createStore(config);
     if (const auto opened = store->open(); !opened.ok()) {
         err << "natter-server: cannot open " << config.databasePath << ": " << opened.detail
             << '\n';
         return 1;
     }
+    if (creation.create)
+        markDatabaseCreated(config.databasePath);
     if (verb == QLatin1String("list")) {
         const auto users = store->listUsers(QString(), 1'000'000);
         if (!users.ok()) {

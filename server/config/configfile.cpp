@@ -2,8 +2,10 @@
 
 #include "bus/redisurl.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStringDecoder>
 
 #include <functional>
 
@@ -198,6 +200,54 @@ const QList<Key> &keys()
     return all;
 }
 
+// QSettings reads nearly anything as INI (a binary file, a shell script, a line without "="
+// all give keys or nothing, without an error): every line must be blank, a ';' comment, a
+// known [section] or a known key = value inside one. Empty when so, else "LINE: problem".
+QString checkLines(const QByteArray &content)
+{
+    QStringList sections;
+    for (const Key &key : keys()) {
+        const QString section = QString::fromLatin1(key.name).section(QLatin1Char('/'), 0, 0);
+        if (!sections.contains(section))
+            sections.append(section);
+    }
+    QString section;
+    const QList<QByteArray> lines = content.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray &raw = lines[i];
+        const QString where = QString::number(i + 1);
+        QStringDecoder decode(QStringDecoder::Utf8);
+        const QString line = QString(decode(raw)).trimmed();
+        if (decode.hasError() || raw.contains('\0'))
+            return where + QStringLiteral(": not text (a configuration file is UTF-8 text)");
+        const QString shown = line.left(60);
+        if (line.isEmpty() || line.startsWith(QLatin1Char(';')))
+            continue;
+        if (line.startsWith(QLatin1Char('#')))
+            return where + QStringLiteral(": \"%1\": comments start with ';'").arg(shown);
+        if (line.startsWith(QLatin1Char('['))) {
+            if (!line.endsWith(QLatin1Char(']')))
+                return where + QStringLiteral(": \"%1\": a section is [NAME]").arg(shown);
+            section = line.mid(1, line.size() - 2).trimmed();
+            if (!sections.contains(section))
+                return where + QStringLiteral(": unknown section [%1] (known: [%2])")
+                                   .arg(section.left(60), sections.join(QStringLiteral("], [")));
+            continue;
+        }
+        const qsizetype equals = line.indexOf(QLatin1Char('='));
+        if (equals <= 0)
+            return where + QStringLiteral(": \"%1\" is not a key = value line").arg(shown);
+        if (section.isEmpty())
+            return where + QStringLiteral(": \"%1\" comes before any section: put it under [%2]")
+                               .arg(shown, sections.join(QStringLiteral("], [")));
+        const QString name = section + QLatin1Char('/') + line.left(equals).trimmed();
+        if (!configFileKeys().contains(name))
+            return where + QStringLiteral(": unknown key \"%1\" (known keys: %2)")
+                               .arg(name.left(80), configFileKeys().join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
 } // namespace
 
 QStringList configFileKeys()
@@ -213,6 +263,15 @@ bool applyConfigFile(const QString &path, ServerConfig *config, QString *error)
     const QFileInfo info(path);
     if (!info.isFile() || !info.isReadable()) {
         *error = QStringLiteral("cannot read the configuration file %1").arg(path);
+        return false;
+    }
+    QFile lines(path);
+    if (!lines.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the configuration file %1").arg(path);
+        return false;
+    }
+    if (const QString problem = checkLines(lines.readAll()); !problem.isEmpty()) {
+        *error = path + QLatin1Char(':') + problem;
         return false;
     }
     QSettings file(path, QSettings::IniFormat);

@@ -53,6 +53,9 @@ struct ServerConfig
     QHostAddress address = QHostAddress(QHostAddress::LocalHost);
     quint16 port = protocol::kDefaultPort; // 0: any free port (see NatterServer::port())
     QString databasePath;
+    // --create: create the SQLite database when it does not exist. Without it the server
+    // creates one only in a new or empty directory (app/databasecreation.h).
+    bool createDatabase = false;
     // Both set: wss:// with this PEM certificate (chain) and private key.
     QString tlsCertPath;
     QString tlsKeyPath;

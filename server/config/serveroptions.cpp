@@ -56,9 +56,16 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         QStringLiteral("ADDR:PORT"));
     const QCommandLineOption database(
         QStringLiteral("database"),
-        QStringLiteral("SQLite database file; created and migrated at start. Environment: "
+        QStringLiteral("SQLite database file, migrated at start (created on a first run or "
+                       "with --create), or postgresql://USER@HOST:PORT/DB. Environment: "
                        "NATTER_DATABASE. Default: <data dir>/natter-server/natter.db."),
         QStringLiteral("PATH"));
+    const QCommandLineOption create(
+        QStringLiteral("create"),
+        QStringLiteral("Create the SQLite --database when it does not exist. Without it a new "
+                       "database is created only in a directory that does not exist yet or is "
+                       "empty (a first run): a database that was deleted or moved is not "
+                       "silently replaced by an empty one."));
     const QCommandLineOption logLevel(
         QStringLiteral("log-level"),
         QStringLiteral("Least severe log messages written to stderr: debug, info, warning or "
@@ -119,8 +126,9 @@ ServerOptions parseServerOptions(const QStringList &arguments,
                        "or closed (accounts only through `natter-server user add`). "
                        "Environment: NATTER_REGISTRATION."),
         QStringLiteral("open|closed"));
-    parser.addOptions({listen, database, logLevel, passwordCost, tlsCert, tlsKey, configFile,
-                       checkConfigOption, name, noDiscovery, redis, trustedProxy, registration});
+    parser.addOptions({listen, database, create, logLevel, passwordCost, tlsCert, tlsKey,
+                       configFile, checkConfigOption, name, noDiscovery, redis, trustedProxy,
+                       registration});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("Administration instead of serving, on the same database: "
@@ -168,6 +176,8 @@ ServerOptions parseServerOptions(const QStringList &arguments,
     }
     if (parser.isSet(noDiscovery))
         config.discoveryEnabled = false;
+    if (parser.isSet(create))
+        config.createDatabase = true;
     const QString nameText = valueOrEnv(parser, name, environment, QStringLiteral("NATTER_NAME"));
     if (!nameText.isEmpty())
         config.serverName = nameText;

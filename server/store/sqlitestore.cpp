@@ -49,6 +49,7 @@ SqliteStore::~SqliteStore()
 StoreResult<bool> SqliteStore::open()
 {
     const QFileInfo info(m_path);
+    m_directory = info.absolutePath();
     if (!QDir().mkpath(info.absolutePath()))
         return StoreResult<bool>::fail(StoreFailure::Unavailable,
                                        QStringLiteral("cannot create ") + info.absolutePath());
@@ -58,7 +59,7 @@ StoreResult<bool> SqliteStore::open()
     restrictDatabaseToOwner(m_path); // messages and password hashes: owner only (0600)
     const OwnerOnlyUmask ownerOnly;  // a new file too; -wal and -shm copy its mode
     if (!m_db.open())
-        return StoreResult<bool>::fail(StoreFailure::Unavailable, m_db.lastError().text());
+        return StoreResult<bool>::fail(StoreFailure::Unavailable, describe(m_db.lastError()));
 
     QSqlQuery pragma(m_db);
     // WAL lets readers run beside the writer. synchronous=FULL syncs the WAL on every commit,
@@ -67,12 +68,12 @@ StoreResult<bool> SqliteStore::open()
     for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
                             "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"}) {
         if (!pragma.exec(QString::fromLatin1(sql)))
-            return StoreResult<bool>::fail(StoreFailure::Unavailable, pragma.lastError().text());
+            return StoreResult<bool>::fail(StoreFailure::Unavailable, describe(pragma.lastError()));
     }
     // A batch of thousands of messages dirties index pages all over: in SQLite's default
     // 2 MiB cache they were spilled to the WAL before the commit, then written again.
     if (!pragma.exec(QStringLiteral("PRAGMA cache_size=-32768"))) // KiB
-        return StoreResult<bool>::fail(StoreFailure::Unavailable, pragma.lastError().text());
+        return StoreResult<bool>::fail(StoreFailure::Unavailable, describe(pragma.lastError()));
     // Checkpoints: a thread copies the WAL back beside the event loop (WalCheckpointer), and
     // SQLite's own checkpoint in the writer, after a commit that leaves 250 pages (1 MiB) in
     // the WAL, copies the few frames left since the thread's last pass. Only the writer can
@@ -81,14 +82,36 @@ StoreResult<bool> SqliteStore::open()
     // Small and often beats large and rare: at 5,000 msg/s the p99 was ~6-7 ms at 250 pages,
     // 11-13 ms at SQLite's default of 1,000, 24 ms at 4,000.
     if (!pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=250")))
-        return StoreResult<bool>::fail(StoreFailure::Unavailable, pragma.lastError().text());
+        return StoreResult<bool>::fail(StoreFailure::Unavailable, describe(pragma.lastError()));
+    // SQLite opens a file it may not write read-only, without an error: the server would
+    // start, sign people in and answer `unavailable` to every write. A write rolled back
+    // finds out now (root writes read-only files, so the file mode alone is not the answer;
+    // and in WAL mode taking the write lock alone succeeds on a read-only file).
+    if (!pragma.exec(QStringLiteral("PRAGMA user_version")) || !pragma.next())
+        return StoreResult<bool>::fail(StoreFailure::Unavailable, describe(pragma.lastError()));
+    const int version = pragma.value(0).toInt();
+    const bool probed = pragma.exec(QStringLiteral("BEGIN IMMEDIATE")) &&
+                        pragma.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+    const QSqlError probeError = pragma.lastError();
+    pragma.exec(QStringLiteral("ROLLBACK"));
     pragma.finish();
+    if (!probed) {
+        const QString why = sqlitefile::whyNotWritable(m_path);
+        return StoreResult<bool>::fail(
+            StoreFailure::Unavailable,
+            QStringLiteral("the database cannot be written: %1%2")
+                .arg(describe(probeError), why.isEmpty() ? QString() : "; " + why));
+    }
     m_checkpointer = std::make_unique<WalCheckpointer>(m_path, kCheckpointIntervalMs);
     m_checkpointer->start();
 
     const auto migrated = Migrations::apply(m_db, QStringLiteral("sqlite"));
-    if (!migrated.ok())
-        return StoreResult<bool>::fail(migrated.failure, migrated.detail);
+    if (!migrated.ok()) {
+        // Migrations report text only.
+        return StoreResult<bool>::fail(
+            migrated.failure, sqlitefile::describeFailure(sqlitefile::codeFromText(migrated.detail),
+                                                          migrated.detail, m_directory));
+    }
     m_schemaVersion = migrated.value;
 
     // The revision counter is the highest rev stored anywhere.
@@ -96,8 +119,9 @@ StoreResult<bool> SqliteStore::open()
                                     "(SELECT IFNULL(MAX(rev), 0) FROM participants), "
                                     "(SELECT IFNULL(MAX(rev), 0) FROM hidden_messages))")) ||
         !pragma.next())
-        return StoreResult<bool>::fail(StoreFailure::Unavailable, pragma.lastError().text());
+        return StoreResult<bool>::fail(StoreFailure::Unavailable, describe(pragma.lastError()));
     m_rev = pragma.value(0).toLongLong();
+    m_identity = sqlitefile::identityOf(m_path);
     return StoreResult<bool>::success(true);
 }
 
@@ -135,12 +159,32 @@ bool SqliteStore::run(QSqlQuery &query, std::initializer_list<QVariant> values)
 QSqlQuery &SqliteStore::exec(const QString &sql, std::initializer_list<QVariant> values, bool *ok)
 {
     QSqlQuery &query = prepared(sql);
+    m_refusal.clear();
+    // A write on its own (begin() checks those in a transaction).
+    if (!m_inTransaction && !sql.startsWith(QLatin1String("SELECT")) && !fileStillThere()) {
+        *ok = false;
+        return query;
+    }
     *ok = run(query, values);
     return query;
 }
 
+bool SqliteStore::fileStillThere()
+{
+    // One stat(2) per transaction or lone write: a microsecond beside the fsync of a commit.
+    if (!m_identity || sqlitefile::identityOf(m_path) == m_identity)
+        return true;
+    m_refusal = QStringLiteral("the database file %1 was deleted or replaced while the server "
+                               "had it open: writes are refused (restore it from a backup)")
+                    .arg(m_path);
+    m_lastError = m_refusal;
+    return false;
+}
+
 StoreFailure SqliteStore::failureOf(const QSqlQuery &query) const
 {
+    if (!m_refusal.isEmpty())
+        return StoreFailure::Unavailable;
     const int code = query.lastError().nativeErrorCode().toInt() & 0xff;
     switch (code) {
     case 5:  // SQLITE_BUSY
@@ -159,30 +203,54 @@ StoreFailure SqliteStore::failureOf(const QSqlQuery &query) const
 
 QString SqliteStore::errorText(const QSqlQuery &query) const
 {
-    return query.lastError().text();
+    if (!m_refusal.isEmpty())
+        return m_refusal;
+    return describe(query.lastError());
+}
+
+QString SqliteStore::describe(const QSqlError &error) const
+{
+    // QtSql gives no native code for a failed commit or transaction start: SQLite's text.
+    const int code = error.nativeErrorCode().isEmpty() ? sqlitefile::codeFromText(error.text())
+                                                       : error.nativeErrorCode().toInt();
+    return sqlitefile::describeFailure(code, error.text(), m_directory);
 }
 
 QString SqliteStore::lastErrorText() const
 {
-    return m_db.lastError().text();
+    return m_lastError;
 }
 
 bool SqliteStore::begin()
 {
     m_savedRev = m_rev;
-    return m_db.transaction();
+    m_refusal.clear();
+    if (!fileStillThere())
+        return false;
+    if (!m_db.transaction()) {
+        m_lastError = describe(m_db.lastError());
+        return false;
+    }
+    m_inTransaction = true;
+    return true;
 }
 
 bool SqliteStore::commit()
 {
-    if (m_db.commit())
+    if (m_db.commit()) {
+        m_inTransaction = false;
         return true;
+    }
+    // Taken before the rollback: after a failed commit (a full disk) SQLite has often rolled
+    // back already, and the rollback's "no transaction is active" would hide the cause.
+    m_lastError = describe(m_db.lastError());
     rollback();
     return false;
 }
 
 void SqliteStore::rollback()
 {
+    m_inTransaction = false;
     m_db.rollback();
     m_rev = m_savedRev;
     m_peers.clear(); // may hold a conversation created by the transaction rolled back

@@ -2,9 +2,11 @@
 // ChatStore on an embedded SQLite database (QtSql's QSQLITE driver) in WAL mode.
 
 #include "chatstore.h"
+#include "sqlitestorefile.h"
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -71,6 +73,11 @@ private:
     bool run(QSqlQuery &query, std::initializer_list<QVariant> values);
     QSqlQuery &exec(const QString &sql, std::initializer_list<QVariant> values, bool *ok);
     StoreFailure failureOf(const QSqlQuery &query) const;
+    // The error of a failed call: SQLite's text, with the free space on a full disk.
+    QString describe(const QSqlError &error) const;
+    // False (with m_refusal set) when the file opened is no longer at m_path: deleted or
+    // replaced while open. Writes to it would be acknowledged and then lost.
+    bool fileStillThere();
     QString errorText(const QSqlQuery &query) const;
     template <typename T> StoreResult<T> failed(const QSqlQuery &query) const
     {
@@ -106,6 +113,7 @@ private:
     StoreResult<AppendedMessage> appendOne(const NewMessage &input);
 
     QString m_path;
+    QString m_directory; // where the free space is measured
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
@@ -114,6 +122,10 @@ private:
     QHash<std::pair<qint64, qint64>, qint64> m_peers; // (conversation, user) -> peer
     qint64 m_rev = 0;      // highest committed revision (every change takes the next one)
     qint64 m_savedRev = 0; // m_rev at transaction start, restored on rollback
+    bool m_inTransaction = false;
+    QString m_lastError; // of the last failed begin/commit, taken before any rollback
+    std::optional<sqlitefile::Identity> m_identity; // the file opened
+    QString m_refusal; // why the last statement was refused without running it
 };
 
 } // namespace natter::server

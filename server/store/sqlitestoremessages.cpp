@@ -128,7 +128,7 @@ QList<StoreResult<AppendedMessage>> SqliteStore::appendMessages(const QList<NewM
     QList<StoreResult<AppendedMessage>> results;
     results.reserve(batch.size());
     if (!begin()) {
-        const QString detail = m_db.lastError().text();
+        const QString detail = lastErrorText();
         for (qsizetype i = 0; i < batch.size(); ++i)
             results.append(StoreResult<AppendedMessage>::fail(StoreFailure::Unavailable, detail));
         return results;
@@ -180,7 +180,7 @@ QList<StoreResult<AppendedMessage>> SqliteStore::appendMessages(const QList<NewM
     }
     if (sqlFailed || !commit()) {
         const StoreFailure failure = sqlFailed ? results.last().failure : StoreFailure::Unavailable;
-        const QString detail = sqlFailed ? results.last().detail : m_db.lastError().text();
+        const QString detail = sqlFailed ? results.last().detail : lastErrorText();
         if (sqlFailed)
             rollback();
         results.clear();

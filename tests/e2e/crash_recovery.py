@@ -55,7 +55,7 @@ class Server:
         for _ in range(50):
             self.proc = subprocess.Popen(
                 [self.binary, "--listen", f"127.0.0.1:{self.port}", "--database", self.db,
-                 "--password-cost", "min", "--log-level", "error", "--config", self.config],
+                 "--create", "--password-cost", "min", "--log-level", "error", "--config", self.config],
                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
             line = self.proc.stdout.readline()
             if re.search(r"listening on ws://", line):

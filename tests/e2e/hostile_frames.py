@@ -162,7 +162,8 @@ def main():
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.Popen([args.server_binary, "--listen", "127.0.0.1:0", "--database",
-                                 os.path.join(tmp, "natter.db"), "--password-cost", "min",
+                                 os.path.join(tmp, "natter.db"), "--create",
+                                 "--password-cost", "min",
                                  "--log-level", "error"], stdout=subprocess.PIPE, text=True)
         match = re.search(r"(ws://\S+/v1)", proc.stdout.readline())
         if not match:

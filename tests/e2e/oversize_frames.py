@@ -163,7 +163,7 @@ class Run:
         self.tls = tls
         self.log_path = os.path.join(tmp, f"server-{'wss' if tls else 'ws'}.log")
         args = [binary, "--listen", "127.0.0.1:0", "--database",
-                os.path.join(tmp, f"natter-{'wss' if tls else 'ws'}.db"),
+                os.path.join(tmp, f"natter-{'wss' if tls else 'ws'}.db"), "--create",
                 "--password-cost", "min", "--no-discovery"]
         if tls:
             cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")

@@ -379,7 +379,7 @@ async def scenario(url):
 
 
 def start_server(binary, db):
-    proc = subprocess.Popen([binary, "--listen", "127.0.0.1:0", "--database", db,
+    proc = subprocess.Popen([binary, "--listen", "127.0.0.1:0", "--database", db, "--create",
                              "--password-cost", "min", "--log-level", "warning"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline()

@@ -7,6 +7,7 @@ TestServer::TestServer()
     m_config.presenceGraceMs = 0;      // suites that test the grace period set it themselves
     m_config.discoveryEnabled = false; // tst_discovery turns it on, on a port of its own
     m_config.databasePath = m_dir.filePath(QStringLiteral("natter-test.db"));
+    m_config.createDatabase = true; // suites may put other files beside it
     m_config.passwordCost = natter::server::PasswordCost::Min;
     // Suites register many users from 127.0.0.1; the sign-up throttle's tests turn it on.
     m_config.registration.perAddressBurst = 0;

@@ -9,11 +9,14 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSslCertificate>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <csignal>
+
+#include <unistd.h>
 
 class TestServerBinary final : public QObject
 {
@@ -33,7 +36,8 @@ private:
     {
         process.setProgram(binary());
         process.setArguments(QStringList{"--listen", "127.0.0.1:0", "--database", database,
-                                         "--password-cost", "min", "--log-level", "warning"} +
+                                         "--create", "--password-cost", "min", "--log-level",
+                                         "warning"} +
                              extra);
         process.start();
         if (!process.waitForStarted(5000))
@@ -70,6 +74,17 @@ private:
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Makes a self-signed certificate and its key.
+    static bool makeCertificate(const QString &cert, const QString &key)
+    {
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+                       cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                       "subjectAltName=IP:127.0.0.1"});
+        return openssl.waitForFinished(30000) && openssl.exitCode() == 0;
+    }
 
     void helpAndVersion()
     {
@@ -138,7 +153,9 @@ private slots:
               QByteArray *output = nullptr)
     {
         QProcess process;
-        process.start(binary(), QStringList{"--database", db, "--password-cost", "min"} + command);
+        process.start(binary(),
+                      QStringList{"--database", db, "--create", "--password-cost", "min"} +
+                          command);
         process.write(input);
         process.closeWriteChannel();
         if (!process.waitForFinished(20000))
@@ -238,8 +255,8 @@ private slots:
         QCOMPARE(half.exitCode(), 2);
         QProcess wrong;
         wrong.start(binary(), {"--listen", "127.0.0.1:0", "--database",
-                               m_dir.filePath(QStringLiteral("tls2.db")), "--tls-cert", key,
-                               "--tls-key", key});
+                               m_dir.filePath(QStringLiteral("tls2.db")), "--create", "--tls-cert",
+                               key, "--tls-key", key});
         QVERIFY(wrong.waitForFinished(10000));
         QCOMPARE(wrong.exitCode(), 1);
         QVERIFY(wrong.readAllStandardError().contains("no PEM certificate"));
@@ -253,7 +270,7 @@ private slots:
         QString out;
         QString err;
         run({"--listen", QStringLiteral("127.0.0.1:%1").arg(blocker.serverPort()), "--database",
-             m_dir.filePath(QStringLiteral("port.db")), "--password-cost", "min"},
+             m_dir.filePath(QStringLiteral("port.db")), "--create", "--password-cost", "min"},
             &code, &out, &err);
         QVERIFY(code != 0);
         QVERIFY2(err.contains(QStringLiteral("cannot listen")), qPrintable(err));
@@ -340,6 +357,250 @@ private slots:
         QCOMPARE(admin(m_dir.filePath(QStringLiteral("none.db")), {"backup", backup}), 1);
     }
 
+    // A database that is gone is not replaced by an empty one: only a first run (a new or
+    // empty directory) or --create makes one.
+    void missingDatabaseIsCreatedOnlyOnAFirstRunOrWithCreate()
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        const QString inUse = m_dir.filePath(QStringLiteral("typo.db")); // m_dir holds others
+        run({"--listen", "127.0.0.1:0", "--database", inUse, "--password-cost", "min"}, &code, &out,
+            &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QLatin1String("does not exist; pass --create")), qPrintable(err));
+        QVERIFY(!QFile::exists(inUse));
+        QVERIFY(!out.contains(QLatin1String("listening")));
+        QCOMPARE(admin(inUse, {"user", "list"}), 0); // admin() passes --create
+        QVERIFY(QFile::exists(inUse));
+
+        // A first run: the directory does not exist yet.
+        const QString fresh = m_dir.filePath(QStringLiteral("first-run/natter.db"));
+        QProcess server;
+        server.start(binary(), {"--listen", "127.0.0.1:0", "--database", fresh, "--password-cost",
+                                "min", "--no-discovery"});
+        QVERIFY(server.waitForReadyRead(10000));
+        QVERIFY(server.readAllStandardOutput().contains("listening on"));
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 0);
+        QVERIFY(QFile::exists(fresh + QStringLiteral(".created")));
+    }
+
+    // Deleted while serving: writes are refused at once, the server stops with exit 1, and
+    // a restart refuses to put an empty database in its place.
+    void deletedDatabaseStopsTheServer()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("deleted/natter.db"));
+        QProcess server;
+        const QUrl url = startServer(server, db);
+        QVERIFY(url.isValid());
+        TestClient alice;
+        TestClient bob;
+        QVERIFY(alice.open(url) && alice.registerAs(QStringLiteral("alice")));
+        QVERIFY(bob.open(url) && bob.registerAs(QStringLiteral("bob")));
+        QVERIFY(TestClient::isOk(alice.sendTo(bob.userId(), QStringLiteral("kept"))));
+
+        QVERIFY(QFile::remove(db));
+        const QJsonObject lost = alice.sendTo(bob.userId(), QStringLiteral("lost"));
+        // Refused, or the socket already closed by the stopping server: never acknowledged.
+        QVERIFY2(!TestClient::isOk(lost), "a message was acknowledged into a deleted database");
+        if (!lost.isEmpty())
+            QCOMPARE(TestClient::errorCode(lost), QStringLiteral("unavailable"));
+        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 1);
+        const QString log = QString::fromUtf8(server.readAllStandardError());
+        QVERIFY2(log.contains(QLatin1String("was deleted or replaced while the server ran")),
+                 qPrintable(log));
+
+        int code = -1;
+        QString out;
+        QString err;
+        run({"--listen", "127.0.0.1:0", "--database", db, "--password-cost", "min"}, &code, &out,
+            &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QLatin1String("it was deleted or moved")), qPrintable(err));
+        QVERIFY(!QFile::exists(db));
+    }
+
+    // SQLite opens a file it may not write read-only and says nothing: the server must not
+    // start on it. Root writes 0444 files anyway, so as root the server runs without
+    // CAP_DAC_OVERRIDE (setpriv), as an unprivileged service would.
+    void readOnlyDatabaseIsRefusedAtStart()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("readonly.db"));
+        QCOMPARE(admin(db, {"user", "add", "rita"}, "rita-password\n"), 0);
+        QVERIFY(QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        QStringList command{binary(), "--listen",        "127.0.0.1:0", "--database",
+                            db,       "--password-cost", "min",         "--no-discovery"};
+        if (::geteuid() == 0) {
+            const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+            QVERIFY2(!setpriv.isEmpty(), "running as root: setpriv (util-linux) is needed to "
+                                         "drop CAP_DAC_OVERRIDE");
+            command =
+                QStringList{setpriv, "--bounding-set", "-dac_override,-dac_read_search"} + command;
+        }
+        QProcess server;
+        server.start(command.takeFirst(), command);
+        const bool exited = server.waitForFinished(10000);
+        const QString out = QString::fromUtf8(server.readAllStandardOutput());
+        const QString err = QString::fromUtf8(server.readAllStandardError());
+        if (!exited) {
+            server.kill();
+            server.waitForFinished();
+        }
+        QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY2(exited, qPrintable("still running on a read-only database: " + out));
+        QCOMPARE(server.exitCode(), 1);
+        QVERIFY(!out.contains(QLatin1String("listening")));
+        QVERIFY2(err.contains(QLatin1String("cannot be written")) &&
+                     err.contains(QLatin1String("mode 0444")),
+                 qPrintable(err));
+    }
+
+    // A key that is not the certificate's: every handshake would fail, so neither start-up
+    // nor --check-config accepts the pair.
+    void tlsKeyOfAnotherCertificateIsRefused()
+    {
+        const QString cert = m_dir.filePath(QStringLiteral("pair-cert.pem"));
+        const QString key = m_dir.filePath(QStringLiteral("pair-key.pem"));
+        const QString otherCert = m_dir.filePath(QStringLiteral("other-cert.pem"));
+        const QString otherKey = m_dir.filePath(QStringLiteral("other-key.pem"));
+        QVERIFY2(makeCertificate(cert, key) && makeCertificate(otherCert, otherKey),
+                 "openssl is needed to make a test certificate");
+        const QString db = m_dir.filePath(QStringLiteral("pair.db"));
+        int code = -1;
+        QString out;
+        QString err;
+        run({"--listen", "127.0.0.1:0", "--database", db, "--create", "--tls-cert", cert,
+             "--tls-key", otherKey},
+            &code, &out, &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QLatin1String("does not belong to the certificate")),
+                 qPrintable(err));
+        QVERIFY(!out.contains(QLatin1String("listening")));
+        run({"--database", db, "--create", "--tls-cert", cert, "--tls-key", otherKey,
+             "--check-config"},
+            &code, &out, &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QLatin1String("does not belong to the certificate")),
+                 qPrintable(err));
+        QVERIFY(!out.contains(QLatin1String("configuration OK")));
+        // The right pair passes both.
+        run({"--database", db, "--create", "--tls-cert", cert, "--tls-key", key, "--check-config"},
+            &code, &out, &err);
+        QCOMPARE(code, 0);
+        QProcess server;
+        QCOMPARE(startServer(server, db, {"--tls-cert", cert, "--tls-key", key}).scheme(),
+                 QStringLiteral("wss"));
+        server.terminate();
+        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(10000));
+    }
+
+    // --check-config reads the file line by line and opens an existing database.
+    void checkConfigRefusesGarbageAndANewerSchema()
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        QFile garbage(m_dir.filePath(QStringLiteral("garbage.conf")));
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write("[server]\nlisten = 127.0.0.1:7999\nrm -rf /\n");
+        garbage.close();
+        run({"--config", garbage.fileName(), "--check-config"}, &code, &out, &err);
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains(garbage.fileName() + QStringLiteral(":3:")) &&
+                     err.contains(QLatin1String("\"rm -rf /\" is not a key = value line")),
+                 qPrintable(err));
+        QFile binaryFile(binary());
+        QVERIFY(binaryFile.open(QIODevice::ReadOnly));
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write(binaryFile.read(4096));
+        garbage.close();
+        run({"--config", garbage.fileName(), "--check-config"}, &code, &out, &err);
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains(QLatin1String(":1: not text")), qPrintable(err));
+        QVERIFY(!out.contains(QLatin1String("configuration OK")));
+
+        const QString db = m_dir.filePath(QStringLiteral("future-check.db"));
+        QCOMPARE(admin(db, {"user", "list"}), 0);
+        {
+            QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                         QStringLiteral("future-check"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery query(sql);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 999")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future-check"));
+        run({"--database", db, "--check-config"}, &code, &out, &err);
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(QLatin1String("schema 999, newer than this server")),
+                 qPrintable(err));
+        QVERIFY(!out.contains(QLatin1String("configuration OK")));
+    }
+
+    // A real full disk (a 1 MiB tmpfs): writes are refused with `unavailable`, and the log
+    // says "disk full" and how much is free where, not SQLite's "disk I/O error" or the
+    // rollback's "no transaction is active". Mounting needs root; without it the injected
+    // commit failure of tst_sqlitestore (failedCommitReportsItsCause) covers the message.
+    void fullDiskIsNamedInTheLog()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a tmpfs needs root (the message is covered by tst_sqlitestore)");
+        const QString mountPoint = m_dir.filePath(QStringLiteral("full-disk"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {"-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint}) != 0)
+            QSKIP("cannot mount a tmpfs here (the message is covered by tst_sqlitestore)");
+        const auto unmount = qScopeGuard([&]() {
+            QProcess::execute(QStringLiteral("umount"), {"-l", mountPoint});
+        });
+        QFile conf(m_dir.filePath(QStringLiteral("full-disk.conf")));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[limits]\nrequests-per-second = 10000\nrequest-burst = 10000\n"
+                   "user-requests-per-second = 10000\nuser-request-burst = 10000\n");
+        conf.close();
+
+        const QString db = mountPoint + QStringLiteral("/natter.db");
+        QProcess server;
+        const QUrl url = startServer(server, db, {"--config", conf.fileName()});
+        QVERIFY(url.isValid());
+        TestClient alice;
+        TestClient bob;
+        QVERIFY(alice.open(url) && alice.registerAs(QStringLiteral("alice")));
+        QVERIFY(bob.open(url) && bob.registerAs(QStringLiteral("bob")));
+        const QString big(8000, QLatin1Char('x'));
+        QJsonObject reply;
+        int sent = 0;
+        for (; sent < 1000; ++sent) {
+            reply = alice.sendTo(bob.userId(), big);
+            if (!TestClient::isOk(reply))
+                break;
+        }
+        QVERIFY2(sent < 1000, "1 MiB never filled up");
+        QCOMPARE(TestClient::errorCode(reply), QStringLiteral("unavailable"));
+        server.terminate();
+        QVERIFY(server.state() == QProcess::NotRunning || server.waitForFinished(10000));
+        const QString log = QString::fromUtf8(server.readAllStandardError());
+        QVERIFY2(log.contains(QLatin1String("disk full: ")) &&
+                     log.contains(QLatin1String("bytes free on ") + mountPoint),
+                 qPrintable(log));
+        QVERIFY2(!log.contains(QLatin1String("no transaction is active")), qPrintable(log));
+
+        // A restart on the full disk either serves (reads need no space) or names the cause.
+        QProcess again;
+        const QUrl url2 = startServer(again, db, {"--config", conf.fileName()});
+        if (url2.isValid()) {
+            again.terminate();
+            QVERIFY(again.state() == QProcess::NotRunning || again.waitForFinished(10000));
+        } else {
+            QVERIFY(again.state() == QProcess::NotRunning || again.waitForFinished(10000));
+            const QString err = QString::fromUtf8(again.readAllStandardError());
+            QVERIFY2(err.contains(QLatin1String("disk full: ")), qPrintable(err));
+        }
+    }
+
     void checkConfigValidatesWithoutServing()
     {
         QFile conf(m_dir.filePath(QStringLiteral("server.conf")));
@@ -352,7 +613,7 @@ private slots:
         int code = -1;
         QString out;
         QString err;
-        run({"--config", conf.fileName(), "--check-config"}, &code, &out, &err);
+        run({"--config", conf.fileName(), "--create", "--check-config"}, &code, &out, &err);
         QCOMPARE(code, 0);
         QVERIFY2(out.contains(QLatin1String("configuration OK")), qPrintable(out + err));
         QVERIFY(out.contains(QLatin1String("listen = 127.0.0.1:7999")));

@@ -259,6 +259,26 @@ private slots:
         const QString half =
             writeConfig(QStringLiteral("half.conf"), "[server]\ntls-cert = /etc/natter/cert.pem\n");
         QCOMPARE(parse({"--config", half}).action, ServerOptions::Action::Fail);
+        // Not INI at all: the offending line is named.
+        const struct
+        {
+            const char *content;
+            const char *expected;
+        } garbage[] = {
+            {"#!/bin/sh\necho hi\n", ":1: \"#!/bin/sh\": comments start with ';'"},
+            {"[server]\nlisten = 127.0.0.1:1\nhello world\n",
+             ":3: \"hello world\" is not a key = value line"},
+            {"listen = 127.0.0.1:1\n", ":1: \"listen = 127.0.0.1:1\" comes before any section"},
+            {"; fine\n[servr]\n", ":2: unknown section [servr]"},
+            {"[server]\n\xff\xfe\x01\n", ":2: not text"},
+            {"[limits]\nlisen = 1\n", ":2: unknown key \"limits/lisen\""},
+        };
+        for (const auto &g : garbage) {
+            const QString path = writeConfig(QStringLiteral("garbage.conf"), g.content);
+            o = parse({"--config", path});
+            QCOMPARE(o.action, ServerOptions::Action::Fail);
+            QVERIFY2(o.text.contains(path + QLatin1String(g.expected)), qPrintable(o.text));
+        }
     }
 
     void checkConfigReportsProblems()
@@ -266,6 +286,12 @@ private slots:
         QCOMPARE(parse({"--check-config"}).action, ServerOptions::Action::CheckConfig);
         natter::server::ServerConfig config;
         config.databasePath = m_dir.filePath(QStringLiteral("new.db"));
+        // m_dir holds other files: a new database there needs --create.
+        QVERIFY(
+            natter::server::checkConfig(config).value(0).contains(QLatin1String("pass --create")));
+        QVERIFY(parse({"--create"}).config.createDatabase);
+        QVERIFY(!parse({}).config.createDatabase);
+        config.createDatabase = true;
         QVERIFY(natter::server::checkConfig(config).isEmpty());
         config.databasePath = QStringLiteral("/nonexistent-dir/natter.db");
         QVERIFY(natter::server::checkConfig(config).value(0).contains(

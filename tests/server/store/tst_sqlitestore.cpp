@@ -1,12 +1,16 @@
 // What only SqliteStore does; the shared store contract is tst_chatstore.cpp.
 #include "sqlitestore.h"
+#include "sqlitestorefile.h"
 #include "storetesthelpers.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <memory>
+
+#include <sys/resource.h>
 
 using namespace natter;
 using namespace natter::server;
@@ -47,6 +51,91 @@ private slots:
         store = std::make_unique<SqliteStore>(dbPath());
         QVERIFY(store->open().ok());
         QCOMPARE(store->message(sent.id).value.content, QStringLiteral("before"));
+    }
+
+    // The file deleted under a running store: nothing more may be acknowledged into the
+    // unlinked inode (it is gone at the next restart).
+    void deletedDatabaseFileRefusesWrites()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("deleted.db"));
+        auto store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        const qint64 alice = storetest::makeUser(*store, QStringLiteral("alice"), m_now);
+        const qint64 bob = storetest::makeUser(*store, QStringLiteral("bob"), m_now);
+        QVERIFY(QFile::remove(path));
+
+        const auto user = store->createUser(QStringLiteral("carol"), "hash", m_now);
+        QVERIFY(!user.ok());
+        QCOMPARE(user.failure, StoreFailure::Unavailable);
+        QVERIFY2(user.detail.contains(QLatin1String("was deleted or replaced")),
+                 qPrintable(user.detail));
+        NewMessage n{alice, 0, bob, QUuid::createUuid(), QStringLiteral("lost"), m_now};
+        const auto sent = store->appendMessages({n});
+        QVERIFY(!sent.first().ok());
+        QCOMPARE(sent.first().failure, StoreFailure::Unavailable);
+        QVERIFY2(sent.first().detail.contains(path), qPrintable(sent.first().detail));
+        const auto token = store->addToken(alice, "token", m_now, m_now + 1000);
+        QCOMPARE(token.failure, StoreFailure::Unavailable);
+        // Reads still answer from the open file.
+        QVERIFY(store->userByName(QStringLiteral("alice")).ok());
+    }
+
+    // SQLite's texts for a full disk name no cause; ours say how much space is left where.
+    void fullDiskFailuresNameTheFreeSpace()
+    {
+        using natter::server::sqlitefile::describeFailure;
+        QCOMPARE(describeFailure(13, QStringLiteral("database or disk is full"),
+                                 QStringLiteral("/var/lib/natter"), 4096),
+                 QStringLiteral("disk full: 4096 bytes free on /var/lib/natter "
+                                "(database or disk is full)"));
+        // SQLITE_IOERR_WRITE (an extended code) on a nearly full disk.
+        QCOMPARE(describeFailure(778, QStringLiteral("disk I/O error"), QStringLiteral("/d"), 0),
+                 QStringLiteral("disk full: 0 bytes free on /d (disk I/O error)"));
+        QCOMPARE(describeFailure(10, QStringLiteral("disk I/O error"), QStringLiteral("/d"),
+                                 qint64(5) << 30),
+                 QStringLiteral("disk I/O error (5368709120 bytes free on /d)"));
+        // Not a disk error: as SQLite said it.
+        QCOMPARE(describeFailure(19, QStringLiteral("UNIQUE constraint failed"),
+                                 QStringLiteral("/d"), 0),
+                 QStringLiteral("UNIQUE constraint failed"));
+    }
+
+    // A commit whose WAL write fails (here: the file size limit, as a full disk would) reports
+    // that failure, not the "cannot rollback - no transaction is active" of the rollback after.
+    void failedCommitReportsItsCause()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("full.db"));
+        auto store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        const qint64 alice = storetest::makeUser(*store, QStringLiteral("alice"), m_now);
+        const qint64 bob = storetest::makeUser(*store, QStringLiteral("bob"), m_now);
+        QList<NewMessage> batch;
+        for (int i = 0; i < 500; ++i)
+            batch.append(NewMessage{alice, 0, bob, QUuid::createUuid(),
+                                    QString(4000, QLatin1Char('a' + i % 26)), m_now});
+
+        rlimit saved = {};
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN); // EFBIG instead of a signal
+        rlimit tight = saved;
+        tight.rlim_cur = rlim_t(QFileInfo(path).size() + QFileInfo(path + "-wal").size() + 65536);
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &tight), 0);
+        const auto results = store->appendMessages(batch);
+        ::setrlimit(RLIMIT_FSIZE, &saved);
+        std::signal(SIGXFSZ, previous);
+
+        QCOMPARE(results.size(), batch.size());
+        QVERIFY(!results.first().ok());
+        QCOMPARE(results.first().failure, StoreFailure::Unavailable);
+        const QString detail = results.first().detail;
+        QVERIFY2(!detail.contains(QLatin1String("no transaction is active")), qPrintable(detail));
+        QVERIFY2(detail.contains(QLatin1String("bytes free on ") + m_dir.path()),
+                 qPrintable(detail));
+        // Nothing of the batch was stored, and the store writes again once there is room.
+        QVERIFY(!store->message(1).ok());
+        QVERIFY(
+            storetest::sendMessage(*store, alice, bob, QStringLiteral("after"), m_now).message.id >
+            0);
     }
 };
 
