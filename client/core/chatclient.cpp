@@ -15,6 +15,11 @@ using protocol::RequestType;
 
 namespace {
 
+// Live changes beyond the sync cursor are fetched again by a catch-up sync this long after
+// the first of them, so the cursor follows in order and the sync after a reconnect stays
+// short (at most about this much traffic), while a busy conversation costs one sync a period.
+constexpr int kCatchUpDelayMs = 30'000;
+
 bool isRetryable(ErrorCode code)
 {
     return code == ErrorCode::Unavailable || code == ErrorCode::Internal ||
@@ -37,8 +42,11 @@ QList<Message> messagesOf(const QJsonArray &array)
 ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
     : QObject(parent), m_settings(settings),
       m_outbox(QDir(settings.dataDir()).filePath(QStringLiteral("outbox.json"))),
-      m_token(settings.token()), m_lastRev(settings.lastRev())
+      m_token(settings.token()), m_syncCursor(settings.lastRev())
 {
+    m_catchUp.setSingleShot(true);
+    m_catchUp.setInterval(kCatchUpDelayMs);
+    connect(&m_catchUp, &QTimer::timeout, this, &ChatClient::catchUp);
     connect(&m_connection, &ServerConnection::connected, this, &ChatClient::onConnected);
     connect(&m_connection, &ServerConnection::eventReceived, this, &ChatClient::onEvent);
     connect(&m_connection, &ServerConnection::connectionLost, this, [this](const QString &why) {
@@ -168,7 +176,8 @@ void ChatClient::onAuthenticated(const QJsonObject &reply)
     if (first)
         emit authenticated(m_me);
     refreshConversations();
-    syncFrom(m_lastRev);
+    m_catchUp.stop(); // this sync catches up
+    syncFrom(m_syncCursor);
     flushOutbox();
     if (openConversationId() > 0)
         loadNewestPage();
@@ -209,10 +218,26 @@ void ChatClient::endSession()
 
 void ChatClient::noteRev(qint64 rev)
 {
-    if (rev > m_lastRev) {
-        m_lastRev = rev;
+    m_liveRev = qMax(m_liveRev, rev);
+    if (rev > m_syncCursor && !m_catchUp.isActive())
+        m_catchUp.start();
+}
+
+void ChatClient::moveCursor(qint64 rev)
+{
+    if (rev > m_syncCursor) {
+        m_syncCursor = rev;
         m_settings.setLastRev(rev);
     }
+}
+
+void ChatClient::catchUp()
+{
+    // Offline: the sync after the next sign-in catches up. Syncing: its end looks again.
+    if (!m_authenticated || m_syncing || m_connection.state() != ConnectionState::Connected)
+        return;
+    if (m_liveRev > m_syncCursor)
+        syncFrom(m_syncCursor);
 }
 
 void ChatClient::refreshConversations()
@@ -238,13 +263,15 @@ void ChatClient::refreshConversations()
 
 void ChatClient::syncFrom(qint64 since)
 {
+    m_syncing = true;
     m_connection.request(
         RequestType::Sync, SyncRequest{since, 0}.toJson(),
         [this, since, session = m_session](const QJsonObject &reply,
                                            const std::optional<ProtocolError> &e) {
             if (e && e->code == ErrorCode::RateLimited) {
                 // The server counts what reads cost (and requests per second): catching up
-                // on a long history waits as long as it says, then goes on where it was.
+                // on a long history waits as long as it says, then goes on where it was
+                // (still syncing meanwhile).
                 QTimer::singleShot(qMax<qint64>(e->retryAfterMs, 50), this,
                                    [this, since, session]() {
                                        if (m_authenticated && session == m_session)
@@ -252,30 +279,36 @@ void ChatClient::syncFrom(qint64 since)
                                    });
                 return;
             }
-            if (e)
+            if (e) {
+                m_syncing = false;
                 return report(*e);
+            }
+            // Everything is applied idempotently: a catch-up page repeats what came live.
             for (const Message &m : messagesOf(reply.value(QStringLiteral("messages")).toArray())) {
                 if (m.rev > since)
                     applyNewMessage(m, false);
             }
             for (const QJsonValue &v : reply.value(QStringLiteral("receipts")).toArray()) {
                 if (auto r = Receipt::fromJson(v.toObject()))
-                    onEvent(protocol::EventType::Receipt, r->toJson());
+                    applyReceipt(*r);
             }
             for (const QJsonValue &v : reply.value(QStringLiteral("hidden")).toArray()) {
                 if (auto h = HiddenMessage::fromJson(v.toObject()))
                     m_messages.hide(h->messageId);
             }
+            // The page holds every change after `since` up to `rev`: the cursor may move.
             const qint64 rev = qint64(reply.value(QStringLiteral("rev")).toDouble());
-            noteRev(rev);
+            moveCursor(rev);
             if (reply.value(QStringLiteral("has_more")).toBool() && rev > since)
-                syncFrom(rev);
+                return syncFrom(rev);
+            m_syncing = false;
+            if (m_liveRev > m_syncCursor && !m_catchUp.isActive())
+                m_catchUp.start(); // changes that came live during the sync
         });
 }
 
 void ChatClient::applyNewMessage(const Message &message, bool live)
 {
-    noteRev(message.rev);
     m_messages.upsert(message);
     if (!m_conversations.applyMessage(message, message.senderId != m_me.id && !message.deleted))
         refreshConversations(); // a conversation this client does not know yet
@@ -295,6 +328,7 @@ void ChatClient::onEvent(protocol::EventType type, const QJsonObject &event)
                 m_peerTypingExpiry.stop();
                 emit typingChanged(openConversationId(), peerName(openPeerId()), false);
             }
+            noteRev(e->message.rev);
             applyNewMessage(e->message, true);
         }
         break;
@@ -335,12 +369,17 @@ void ChatClient::onEvent(protocol::EventType type, const QJsonObject &event)
     case EventType::Receipt:
         if (auto e = ReceiptEvent::fromJson(event)) {
             noteRev(e->receipt.rev);
-            m_conversations.applyReceipt(e->receipt);
-            if (e->receipt.conversationId == openConversationId() && e->receipt.userId != m_me.id)
-                m_messages.setPeerReceipt(e->receipt.readUpTo, e->receipt.deliveredUpTo);
+            applyReceipt(e->receipt);
         }
         break;
     }
+}
+
+void ChatClient::applyReceipt(const Receipt &receipt)
+{
+    m_conversations.applyReceipt(receipt);
+    if (receipt.conversationId == openConversationId() && receipt.userId != m_me.id)
+        m_messages.setPeerReceipt(receipt.readUpTo, receipt.deliveredUpTo);
 }
 
 void ChatClient::openConversation(qint64 conversationId)
@@ -488,6 +527,7 @@ void ChatClient::transmit(const PendingMessage &p)
                 return;
             if (openConversationId() == 0 && m->senderId == m_me.id && openPeerId() > 0)
                 m_messages.adoptConversation(m->conversationId);
+            noteRev(m->rev);
             applyNewMessage(*m, false);
         });
 }

@@ -41,7 +41,11 @@ public:
     // Online as far as this client knows: contacts from presence events; someone not a
     // contact yet (found in the directory, no conversation) as the directory last said.
     bool isPeerOnline(qint64 userId) const;
-    qint64 lastRev() const { return m_lastRev; }
+    // The sync cursor (docs/protocol.md, "Revisions, reconnect and sync"): every change up to
+    // this rev has been received through `sync`. Persisted; only `sync` replies move it.
+    qint64 syncCursor() const { return m_syncCursor; }
+    // How long after the first live change beyond the cursor a catch-up `sync` runs.
+    void setCatchUpDelay(int ms) { m_catchUp.setInterval(ms); }
     const Outbox &outbox() const { return m_outbox; }
 
     void signIn(const QUrl &server, const QString &username, const QString &password,
@@ -102,11 +106,18 @@ private:
     void onAuthenticated(const QJsonObject &reply);
     void onEvent(protocol::EventType type, const QJsonObject &event);
     void refreshConversations();
+    // Pages of changes after `since` until has_more is false; moves the cursor.
     void syncFrom(qint64 since);
+    void catchUp();
     void flushOutbox();
     void transmit(const PendingMessage &pending);
     void applyNewMessage(const Message &message, bool live);
+    void applyReceipt(const Receipt &receipt);
+    // A change seen live (an event or a reply) at `rev`. It never moves the cursor: revs are
+    // server-wide and a connection can miss events (docs/scaling.md), so a live rev says
+    // nothing about the ones before it. It schedules a catch-up sync instead.
     void noteRev(qint64 rev);
+    void moveCursor(qint64 rev);
     void loadNewestPage();
     void report(const ProtocolError &error);
 
@@ -127,7 +138,10 @@ private:
     User m_me;
     bool m_authenticated = false;
     quint64 m_session = 0; // counts sign-ins on a connection
-    qint64 m_lastRev = 0;
+    qint64 m_syncCursor = 0;
+    qint64 m_liveRev = 0;   // the highest rev seen live
+    bool m_syncing = false; // a chain of sync pages is under way
+    QTimer m_catchUp;
     QHash<qint64, QString> m_names;
     QHash<qint64, bool> m_directoryOnline; // from directory searches, for non-contacts
     QList<QUuid> m_inFlight;

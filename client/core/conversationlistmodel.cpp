@@ -107,7 +107,9 @@ bool ConversationListModel::applyMessage(const Message &message, bool countsAsUn
     if (row < 0)
         return false;
     Conversation &c = m_conversations[row];
-    const bool isNewest = !c.lastMessage || message.id >= c.lastMessage->id;
+    // The same message in an older state (events and sync pages may cross) changes nothing.
+    const bool isNewest = !c.lastMessage || message.id > c.lastMessage->id ||
+                          (message.id == c.lastMessage->id && message.rev >= c.lastMessage->rev);
     const bool isNew = !c.lastMessage || message.id > c.lastMessage->id;
     if (isNewest)
         c.lastMessage = message;

@@ -156,6 +156,9 @@ void MessageListModel::upsert(const Message &message)
     if (row < 0)
         row = rowOfClientId(message.clientId);
     if (row >= 0) {
+        // Events and sync pages may arrive out of order: never go back to an older state.
+        if (!m_rows[row].pending && m_rows[row].message.rev > message.rev)
+            return;
         m_rows[row] = Row{message, false, false};
         emit dataChanged(index(row), index(row));
         return;
@@ -172,7 +175,8 @@ void MessageListModel::upsert(const Message &message)
 void MessageListModel::update(const Message &message)
 {
     const int row = rowOfId(message.id);
-    if (row < 0 || message.conversationId != m_conversationId)
+    if (row < 0 || message.conversationId != m_conversationId ||
+        m_rows[row].message.rev > message.rev)
         return;
     m_rows[row].message = message;
     emit dataChanged(index(row), index(row));

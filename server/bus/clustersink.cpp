@@ -1,11 +1,16 @@
 #include "clustersink.h"
 
+#include <QHash>
+
 namespace natter::server {
 
 ClusterSink::ClusterSink(EventSink &local, EventBus &bus, QObject *parent)
     : QObject(parent), m_local(local), m_bus(bus)
 {
     connect(&m_bus, &EventBus::envelopeReceived, this, &ClusterSink::deliver);
+    m_reportTimer.setSingleShot(true);
+    m_reportTimer.setInterval(0);
+    connect(&m_reportTimer, &QTimer::timeout, this, &ClusterSink::reportPushed);
 }
 
 void ClusterSink::sendToUser(qint64 userId, const QString &frame, ConnectionId except)
@@ -29,13 +34,31 @@ void ClusterSink::sendToAll(const QString &frame, const QSet<qint64> &exceptUser
 
 bool ClusterSink::hasConnection(qint64 userId) const
 {
-    return m_local.hasConnection(userId) || m_bus.isRemoteOnline(userId);
+    return m_local.hasConnection(userId);
+}
+
+void ClusterSink::sendToRecipient(const PushedMessage &message, const QString &frame)
+{
+    // Pushed here: the sender's commit marked it delivered already.
+    const bool pushedHere = m_local.hasConnection(message.recipientId);
+    m_local.sendToUser(message.recipientId, frame);
+    Envelope envelope = Envelope::toUser(m_bus.instanceId(), message.recipientId, frame);
+    if (!pushedHere) {
+        envelope.conversationId = message.conversationId;
+        envelope.messageId = message.messageId;
+    }
+    m_bus.publish(envelope);
 }
 
 void ClusterSink::deliver(const Envelope &envelope)
 {
     switch (envelope.kind) {
     case Envelope::Kind::ToUser:
+        if (envelope.messageId > 0 && m_local.hasConnection(envelope.userId)) {
+            m_pushed.append({envelope.conversationId, envelope.userId, envelope.messageId});
+            if (!m_reportTimer.isActive())
+                m_reportTimer.start();
+        }
         m_local.sendToUser(envelope.userId, envelope.frame);
         break;
     case Envelope::Kind::ToAll: {
@@ -46,6 +69,26 @@ void ClusterSink::deliver(const Envelope &envelope)
     default:
         break; // presence bookkeeping stays inside the bus; Cluster handles Contacts
     }
+}
+
+void ClusterSink::reportPushed()
+{
+    // One mark per conversation and recipient: the newest message.
+    QList<PushedMessage> newest;
+    QHash<QPair<qint64, qint64>, qsizetype> at;
+    for (const PushedMessage &p : std::as_const(m_pushed)) {
+        const auto key = qMakePair(p.conversationId, p.recipientId);
+        const auto it = at.constFind(key);
+        if (it == at.cend()) {
+            at.insert(key, newest.size());
+            newest.append(p);
+        } else if (newest[*it].messageId < p.messageId) {
+            newest[*it].messageId = p.messageId;
+        }
+    }
+    m_pushed.clear();
+    if (m_pushedHandler && !newest.isEmpty())
+        m_pushedHandler(newest);
 }
 
 } // namespace natter::server

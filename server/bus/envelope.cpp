@@ -159,6 +159,10 @@ QByteArray encodeEnvelope(const Envelope &envelope)
     switch (envelope.kind) {
     case Envelope::Kind::ToUser:
         header.insert(QLatin1String("u"), envelope.userId);
+        if (envelope.messageId > 0) {
+            header.insert(QLatin1String("c"), envelope.conversationId);
+            header.insert(QLatin1String("m"), envelope.messageId);
+        }
         break;
     case Envelope::Kind::ToAll:
         if (!envelope.exceptUsers.isEmpty())
@@ -236,6 +240,12 @@ std::optional<Envelope> decodeEnvelope(const QByteArray &payload, QString *error
         out.userId = idFrom(header.value(QLatin1String("u")));
         if (out.userId == 0)
             return fail(QStringLiteral("bad user id"));
+        if (header.contains(QLatin1String("c")) || header.contains(QLatin1String("m"))) {
+            out.conversationId = idFrom(header.value(QLatin1String("c")));
+            out.messageId = idFrom(header.value(QLatin1String("m")));
+            if (out.conversationId == 0 || out.messageId == 0)
+                return fail(QStringLiteral("bad message to mark delivered"));
+        }
         out.frame = QString::fromUtf8(body);
         break;
     case Envelope::Kind::ToAll:

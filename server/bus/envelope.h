@@ -4,6 +4,9 @@
 // A frame for clients travels as it was serialized for the local sockets, after a one-line
 // JSON header naming the publisher and the targets:
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"user","u":5}\n{"type":"message",...}
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"user","u":5,"c":3,"m":41}\n{"type":"message",...}
+// ("c" and "m": a new message for its recipient, which the publisher could not push itself:
+// an instance that writes it to a socket of user 5 marks message 41 delivered.)
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"all","x":[2,7]}\n{"type":"presence",...}
 // Presence bookkeeping between instances is a header alone:
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"presence","s":42,"r":false,"on":[[5,"bob"]],"off":[3]}
@@ -41,6 +44,10 @@ struct Envelope
 
     qint64 userId = 0;
     qint64 peerId = 0; // Contacts
+    // ToUser: `frame` is new message `messageId` of `conversationId` for `userId`, its
+    // recipient, to be marked delivered where it is pushed (0: an ordinary event).
+    qint64 conversationId = 0;
+    qint64 messageId = 0;
     QList<qint64> exceptUsers;
     QString frame;
 

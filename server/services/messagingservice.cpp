@@ -78,8 +78,9 @@ void MessagingService::commit(QList<Pending> batch)
         if (!batch[i].error) {
             storedIndex[i] = toStore.size();
             toStore.append(batch[i].message);
-            // A connected recipient gets the message pushed right after the commit: its
-            // delivered receipt moves in the same transaction.
+            // A recipient connected here gets the message pushed right after the commit: its
+            // delivered receipt moves in the same transaction. (Pushed by another instance,
+            // it moves there: EventSink::sendToRecipient.)
             toStore.last().markDelivered =
                 batch[i].peerId > 0 && m_sink.hasConnection(batch[i].peerId);
         }
@@ -132,7 +133,8 @@ void MessagingService::commit(QList<Pending> batch)
 void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended)
 {
     const QString frame = codec::encodeMessageEvent(MessageEvent::kType, appended.message);
-    m_sink.sendToUser(appended.recipientId, frame);
+    m_sink.sendToRecipient(
+        {appended.message.conversationId, appended.recipientId, appended.message.id}, frame);
     m_sink.sendToUser(pending.caller.userId, frame, pending.caller.connection);
     m_typing.messageSent(appended.message.conversationId, pending.caller.userId);
 }

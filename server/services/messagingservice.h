@@ -3,7 +3,8 @@
 // queued and stored with ONE appendMessages() call (one transaction) from a zero-timer.
 // Each sender gets its answer only after that commit; then the message is fanned out to the
 // recipient's sockets and the sender's other sockets, and marked delivered when the
-// recipient had a socket to push it to.
+// recipient had a socket on this instance to push it to (another instance that pushes it
+// marks it there).
 
 #include "caller.h"
 #include "conversationdirectory.h"

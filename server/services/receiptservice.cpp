@@ -6,6 +6,26 @@
 
 namespace natter::server {
 
+ReceiptService::ReceiptService(ChatStore &store, ConversationDirectory &directory, EventSink &sink)
+    : m_store(store), m_directory(directory), m_sink(sink)
+{
+    m_sink.setPushedHandler([this](const QList<PushedMessage> &pushed) { markPushed(pushed); });
+}
+
+ReceiptService::~ReceiptService()
+{
+    m_sink.setPushedHandler({});
+}
+
+void ReceiptService::markPushed(const QList<PushedMessage> &pushed)
+{
+    QList<ChatStore::DeliveryMark> marks;
+    marks.reserve(pushed.size());
+    for (const PushedMessage &p : pushed)
+        marks.append({p.conversationId, p.recipientId, p.messageId});
+    markDeliveredAll(marks);
+}
+
 Outcome<Receipt> ReceiptService::read(const Caller &caller, const ReadRequest &request)
 {
     const QString notFound = QStringLiteral("no such conversation");

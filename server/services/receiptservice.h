@@ -1,6 +1,8 @@
 #pragma once
 // Read and delivered positions. A position that moved is stored and pushed as a `receipt`
-// event to both participants' sockets.
+// event to both participants' sockets. A delivered position moves only over messages that
+// were written to a socket of the recipient (here, or reported by the EventSink when another
+// instance pushed them) or that the recipient fetched (history, sync).
 
 #include "caller.h"
 #include "conversationdirectory.h"
@@ -14,9 +16,8 @@ namespace natter::server {
 class ReceiptService final
 {
 public:
-    ReceiptService(ChatStore &store, ConversationDirectory &directory, EventSink &sink)
-        : m_store(store), m_directory(directory), m_sink(sink)
-    {}
+    ReceiptService(ChatStore &store, ConversationDirectory &directory, EventSink &sink);
+    ~ReceiptService();
     Q_DISABLE_COPY_MOVE(ReceiptService)
 
     // Moves the caller's read position forward (clamped by the store) and returns the
@@ -33,6 +34,7 @@ public:
     void announce(const Receipt &receipt, qint64 peerId);
 
 private:
+    void markPushed(const QList<PushedMessage> &pushed);
     Outcome<Receipt> currentReceipt(qint64 conversationId, qint64 userId, qint64 peerId);
 
     ChatStore &m_store;

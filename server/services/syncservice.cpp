@@ -19,10 +19,21 @@ Outcome<ChangePage> SyncService::sync(const Caller &caller, const SyncRequest &r
             newest = qMax(newest, m.id);
         }
     }
+    // Where the page holds the caller's own delivered position already at or past those
+    // messages (they were pushed live, e.g. a client catching its cursor up), there is
+    // nothing to write.
+    QHash<qint64, qint64> deliveredShown; // conversation -> the caller's delivered position
+    for (const Receipt &r : std::as_const(page.value.receipts)) {
+        if (r.userId == caller.userId)
+            deliveredShown[r.conversationId] =
+                qMax(deliveredShown.value(r.conversationId), r.deliveredUpTo);
+    }
     // The reply is built already; receipts that move now reach the client as events.
     QList<ChatStore::DeliveryMark> marks;
-    for (auto it = newestFromPeer.cbegin(); it != newestFromPeer.cend(); ++it)
-        marks.append({it.key(), caller.userId, it.value()});
+    for (auto it = newestFromPeer.cbegin(); it != newestFromPeer.cend(); ++it) {
+        if (deliveredShown.value(it.key()) < it.value())
+            marks.append({it.key(), caller.userId, it.value()});
+    }
     m_receipts.markDeliveredAll(marks);
     return Outcome<ChangePage>::success(std::move(page.value));
 }

@@ -5,7 +5,7 @@ Pairs of clients send numbered messages to each other (a window of messages in f
 through the real natter-server while the test kills the server with SIGKILL several times at
 random moments (restarting it on the same database) and cuts client connections without a
 close frame. Clients do what docs/protocol.md asks: reconnect, `auth` with their token, `sync`
-from the last rev they saw, and re-send every unacknowledged message with its original
+from their sync cursor (moved only by sync replies), and re-send every unacknowledged message with its original
 client_id. At the end:
   - every message is stored exactly once, in send order (history of each conversation);
   - every recipient holds every message exactly once (deduplicated by message id, as the
@@ -75,7 +75,7 @@ class Peer:
         self.name, self.url = name, url
         self.uid = self.token = None
         self.partner = None
-        self.rev = 0
+        self.rev = 0              # the sync cursor: moved only by sync replies
         self.next = 0
         self.inflight = {}        # n -> client_id, not yet acked
         self.acked = {}           # n -> message id
@@ -97,12 +97,10 @@ class Peer:
     def apply_event(self, frame):
         kind = frame.get("type")
         if kind in ("message", "message_updated"):
+            # Live events never move the sync cursor (docs/protocol.md).
             m = frame["message"]
-            self.rev = max(self.rev, m["rev"])
             if m["sender_id"] != self.uid:
                 self.received[m["id"]] = m["content"]
-        elif kind == "receipt":
-            self.rev = max(self.rev, frame["rev"])
 
     async def request(self, type_, **fields):
         self.req += 1
@@ -120,7 +118,6 @@ class Peer:
             if n in self.inflight:
                 del self.inflight[n]
                 self.acked[n] = frame["message"]["id"]
-            self.rev = max(self.rev, frame["message"]["rev"])
         elif frame.get("type") == "error" and frame.get("code") == "rate_limited":
             # As the protocol says: wait retry_after_ms, then send the same request again.
             n = int(frame["re"].split("-s")[1].split(".")[0])
@@ -146,7 +143,7 @@ class Peer:
             r = await self.request("auth", token=self.token)
             if r.get("type") != "ok":
                 raise RuntimeError(f"{self.name}: auth failed {r}")
-        # Fill the gap: everything after the last rev this client saw.
+        # Fill the gap: everything after the cursor.
         while True:
             r = await self.request("sync", since=self.rev, limit=500)
             for m in r["messages"]:

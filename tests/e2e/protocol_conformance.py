@@ -295,6 +295,16 @@ async def scenario(url):
     got = [m["id"] for m in (r or {}).get("messages", [])]
     check("sync returns exactly the gap, in order", ok(r) and got == gap, f"got {got} want {gap}")
     check("sync cursor moves forward", ok(r) and r["rev"] > seen)
+    # The cursor is the sync reply's rev, never a live event's: a later sync from it repeats
+    # what came live (applied idempotently) and moves past it.
+    cursor = r["rev"] if ok(r) else seen
+    live = await alice.request("send", to=bob_id, client_id=str(uuid.uuid4()), content="live")
+    ev = await bob.wait_event("message", lambda e: e["message"]["id"] == live["message"]["id"])
+    r = await bob.request("sync", since=cursor)
+    got = [m["id"] for m in (r or {}).get("messages", [])]
+    check("a sync from the cursor repeats what came live and moves past it",
+          ok(r) and ev is not None and got == [live["message"]["id"]]
+          and r["rev"] >= ev["message"]["rev"], f"got {got}")
 
     # --- presence: offline only when the last socket closes -------------------------------
     r = await carol.request("send", to=alice_id, client_id=str(uuid.uuid4()), content="hi alice")

@@ -169,7 +169,7 @@ class Client:
         self.events = []
         self.online = None         # user id -> username, as presence events say; None
                                    # until this connection's snapshot
-        self.rev = 0
+        self.rev = 0               # the sync cursor: moved only by sync replies
         self.received = {}         # message id -> message (from others, events and sync)
         self.changed = asyncio.Condition()
         self.home = None           # reconnect to this instance when the server closes us
@@ -227,12 +227,10 @@ class Client:
             for uid in frame["offline"]:
                 self.online.pop(uid, None)
         elif kind in ("message", "message_updated"):
+            # Live events never move the sync cursor (docs/protocol.md).
             m = frame["message"]
-            self.rev = max(self.rev, m["rev"])
             if m["sender_id"] != self.uid:
                 self.received[m["id"]] = m
-        elif kind == "receipt":
-            self.rev = max(self.rev, frame["rev"])
 
     async def request(self, type_, **fields):
         self.req += 1
@@ -276,7 +274,7 @@ class Client:
         self.uid, self.token = r["user"]["id"], r["token"]
 
     async def resume(self, server):
-        """Reconnect (to any instance), authenticate with the token, sync from the last rev."""
+        """Reconnect (to any instance), authenticate with the token, sync from the cursor."""
         await self.connect(server)
         await self.ok("auth", token=self.token)
         while True:
@@ -390,7 +388,6 @@ async def failover(a, b, carol, dave):
         if reply.get("type") != "ok":
             fail(f"carol #{n}: {reply}")
         acked[n] = reply["message"]["id"]
-        carol.rev = max(carol.rev, reply["message"]["rev"])
         inflight.pop(n, None)
 
     cursor = {"next": 0}

@@ -1,6 +1,7 @@
 // ChatClient against the real server in-process: two users chat, type, read; messages
 // written while the server is down are delivered exactly once when it is back, also after
-// the client itself was closed and reopened.
+// the client itself was closed and reopened; a change the client never got live is never
+// skipped by its sync cursor.
 #include "chatclient.h"
 #include "store/sqlitestore.h"
 #include "testprofiles.h"
@@ -78,6 +79,67 @@ private:
         m_server->config().databasePath = m_dbDir->filePath(QStringLiteral("limited.db"));
         configure(m_server->config());
         QVERIFY(m_server->start());
+    }
+
+    // The server on a store the test can write to behind its back: a change committed there
+    // is never pushed, as when an event between instances is lost (Redis down).
+    server::SqliteStore *startWithOwnStore()
+    {
+        auto store = std::make_unique<server::SqliteStore>(m_server->databasePath());
+        server::SqliteStore *raw = store.get();
+        const QString db = m_server->databasePath();
+        m_server = std::make_unique<TestServer>();
+        m_server->config().databasePath = db;
+        if (!m_server->start(std::move(store)))
+            qFatal("the server did not start");
+        return raw;
+    }
+
+    struct Gap
+    {
+        qint64 firstRev = 0;
+        qint64 lastRev = 0;
+    };
+
+    // Alice and bob chat; then two changes alice never gets live: a message from bob and
+    // her own delete-for-me of "hello" (as if from another device), and after them live
+    // changes with higher revs: bob's message, her own send (its reply) and bob's receipts.
+    void missAChangeThenChatOn(server::SqliteStore &store, Person &alice, Person &bob, Gap &gap)
+    {
+        const qint64 bobId = bob.client->currentUser().id;
+        alice.client->startConversationWith(bobId, QStringLiteral("bob"));
+        alice.client->sendMessage(QStringLiteral("hello"));
+        MessageListModel *messages = alice.client->messages();
+        QTRY_COMPARE(alice.client->outbox().messages().size(), 0);
+        QTRY_COMPARE(bob.client->conversations()->rowCount(), 1);
+        const qint64 conversation = alice.client->openConversationId();
+        const int hello = rowWithText(messages, QStringLiteral("hello"));
+        QVERIFY(conversation > 0 && hello >= 0);
+        const qint64 helloId = messages->index(hello).data(MessageListModel::IdRole).toLongLong();
+
+        server::NewMessage missed;
+        missed.senderId = bobId;
+        missed.conversationId = conversation;
+        missed.clientId = QUuid::createUuid();
+        missed.content = QStringLiteral("missed");
+        missed.createdAt = QDateTime::currentMSecsSinceEpoch();
+        const auto appended = store.appendMessages({missed});
+        const auto hidden = store.hideForUser(alice.client->currentUser().id, helloId);
+        QVERIFY(appended.size() == 1 && appended.first().ok() && hidden.ok());
+        gap.firstRev = appended.first().value.message.rev;
+        gap.lastRev = hidden.value.rev;
+
+        bob.client->openConversation(conversation);
+        bob.client->sendMessage(QStringLiteral("after the gap"));
+        alice.client->sendMessage(QStringLiteral("mine"));
+        QTRY_VERIFY(rowWithText(messages, QStringLiteral("after the gap")) >= 0);
+        QTRY_COMPARE(alice.client->outbox().messages().size(), 0);
+        QTRY_VERIFY(rowWithText(bob.client->messages(), QStringLiteral("mine")) >= 0);
+        bob.client->markOpenConversationRead();
+        QTRY_COMPARE(messages->index(rowWithText(messages, QStringLiteral("mine")))
+                         .data(MessageListModel::DeliveryRole)
+                         .toInt(),
+                     int(DeliveryState::Read));
     }
 
     void startServerAgain(const QString &db, quint16 port)
@@ -352,14 +414,71 @@ private slots:
         Person bob = person(QStringLiteral("bob") + QString::number(++m_profiles));
         QSignalSpy errors(bob.client.get(), &ChatClient::errorOccurred);
         QSignalSpy ok(bob.client.get(), &ChatClient::authenticated);
-        bob.client->signIn(m_server->url(), QStringLiteral("bob"), QStringLiteral("correct-horse-7"),
-                           true);
+        bob.client->signIn(m_server->url(), QStringLiteral("bob"),
+                           QStringLiteral("correct-horse-7"), true);
         QVERIFY(ok.wait(5000));
-        // Every page arrived: the sync position reached the last message (receipts made since
-        // come after it).
+        // Every page arrived: the sync cursor (moved by sync pages only) passed the last message.
         QTRY_VERIFY_WITH_TIMEOUT(bob.settings->lastRev() >= lastRev, 30'000);
         QCOMPARE(bob.client->conversations()->unreadTotal(), kMessages);
         QCOMPARE(errors.size(), 0); // waiting is not an error to show
+    }
+
+    void liveChangesNeverMoveTheCursorPastAMissedOne()
+    {
+        server::SqliteStore *store = startWithOwnStore();
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        alice.client->setCatchUpDelay(600'000); // only the reconnect below syncs
+        Gap gap;
+        missAChangeThenChatOn(*store, alice, bob, gap);
+        if (QTest::currentTestFailed())
+            return;
+
+        // Live changes after the gap came in (a message, her send's reply, receipts), yet
+        // neither the cursor nor what is saved of it passed the changes she never got.
+        QVERIFY2(alice.client->syncCursor() < gap.firstRev,
+                 qPrintable(QStringLiteral("cursor %1, missed rev %2")
+                                .arg(alice.client->syncCursor())
+                                .arg(gap.firstRev)));
+        QVERIFY(alice.settings->lastRev() < gap.firstRev);
+        MessageListModel *messages = alice.client->messages();
+        QVERIFY(rowWithText(messages, QStringLiteral("hello")) >= 0); // the hide is not here yet
+
+        // After a reconnect she syncs from her cursor and gets the gap (the hide only comes
+        // that way: history does not remove rows), each message once.
+        const quint16 port = m_server->server().port();
+        const QString db = m_server->databasePath();
+        m_server.reset();
+        QTRY_COMPARE(alice.client->connection().state(), ConnectionState::Offline);
+        startServerAgain(db, port);
+        QTRY_COMPARE_WITH_TIMEOUT(rowWithText(messages, QStringLiteral("hello")), -1, 10000);
+        QTRY_VERIFY(alice.client->syncCursor() >= gap.lastRev);
+        QCOMPARE(alice.settings->lastRev(), alice.client->syncCursor());
+        for (const QString &text :
+             {QStringLiteral("missed"), QStringLiteral("after the gap"), QStringLiteral("mine")})
+            QTRY_COMPARE(countText(messages, text), 1);
+    }
+
+    void aCatchUpSyncFollowsLiveChangesInOrder()
+    {
+        server::SqliteStore *store = startWithOwnStore();
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        alice.client->setCatchUpDelay(300);
+        QSignalSpy signIns(alice.client.get(), &ChatClient::authenticated);
+        Gap gap;
+        missAChangeThenChatOn(*store, alice, bob, gap);
+        if (QTest::currentTestFailed())
+            return;
+        // Without a reconnect: the catch-up sync brings the gap and the cursor follows.
+        MessageListModel *messages = alice.client->messages();
+        QTRY_COMPARE_WITH_TIMEOUT(rowWithText(messages, QStringLiteral("hello")), -1, 5000);
+        QTRY_VERIFY(alice.client->syncCursor() > gap.lastRev);
+        QCOMPARE(alice.settings->lastRev(), alice.client->syncCursor());
+        QCOMPARE(countText(messages, QStringLiteral("after the gap")), 1);
+        QCOMPARE(countText(messages, QStringLiteral("mine")), 1);
+        QCOMPARE(signIns.count(), 0);
+        QCOMPARE(alice.client->connection().state(), ConnectionState::Connected);
     }
 
     void wrongPasswordIsReported()

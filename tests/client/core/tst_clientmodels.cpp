@@ -76,6 +76,36 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
     }
 
+    void anOlderStateNeverReplacesANewerOne()
+    {
+        // A sync page brought the edited message (rev 20); the original's event (rev 10),
+        // held up between instances, arrives after it.
+        MessageListModel model;
+        model.open(7, User{1, QStringLiteral("me")}, User{2, QStringLiteral("bob")});
+        Message edited = message(10, 2);
+        edited.content = QStringLiteral("edited");
+        edited.rev = 20;
+        model.upsert(edited);
+        Message original = message(10, 2);
+        model.upsert(original);
+        model.update(original);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("edited"));
+
+        ConversationListModel list;
+        list.setSelf(1);
+        Conversation c;
+        c.id = 7;
+        c.peer = User{2, QStringLiteral("bob")};
+        list.setConversations({c});
+        QVERIFY(list.applyMessage(edited, true));
+        QVERIFY(list.applyMessage(original, true));
+        QCOMPARE(list.index(0).data(ConversationListModel::LastMessageTextRole).toString(),
+                 QStringLiteral("edited"));
+        QCOMPARE(list.unreadTotal(), 1);
+    }
+
     void deliveryFollowsPeerReceipts()
     {
         MessageListModel model;

@@ -39,6 +39,23 @@ private slots:
         QVERIFY(roundTrip(Envelope::toAll(QStringLiteral("b"), frame, {})).exceptUsers.isEmpty());
     }
 
+    void aMessageToMarkDeliveredRoundTrips()
+    {
+        Envelope in = Envelope::toUser(QStringLiteral("a"), 7, QStringLiteral(R"({"type":"x"})"));
+        in.conversationId = 3;
+        in.messageId = 41;
+        const QByteArray payload = encodeEnvelope(in);
+        QCOMPARE(payload, QByteArray(R"({"c":3,"i":"a","k":"user","m":41,"u":7,"v":1})"
+                                     "\n"
+                                     R"({"type":"x"})"));
+        const Envelope out = roundTrip(in);
+        QCOMPARE(out.userId, 7);
+        QCOMPARE(out.conversationId, 3);
+        QCOMPARE(out.messageId, 41);
+        // An ordinary event names no message.
+        QCOMPARE(roundTrip(Envelope::toUser(QStringLiteral("a"), 7, in.frame)).messageId, 0);
+    }
+
     void presenceHeartbeatByeAndLostRoundTrip()
     {
         Envelope presence;
@@ -113,6 +130,14 @@ private slots:
             << QByteArray(R"({"v":1,"i":"a","k":"user","u":9007199254740992})") + '\n' + frame;
         QTest::newRow("user id as text")
             << QByteArray(R"({"v":1,"i":"a","k":"user","u":"7"})") + '\n' + frame;
+        QTest::newRow("message id without conversation")
+            << QByteArray(R"({"v":1,"i":"a","k":"user","u":7,"m":41})") + '\n' + frame;
+        QTest::newRow("conversation without message id")
+            << QByteArray(R"({"v":1,"i":"a","k":"user","u":7,"c":3})") + '\n' + frame;
+        QTest::newRow("message id 0")
+            << QByteArray(R"({"v":1,"i":"a","k":"user","u":7,"c":3,"m":0})") + '\n' + frame;
+        QTest::newRow("message id as text")
+            << QByteArray(R"({"v":1,"i":"a","k":"user","u":7,"c":3,"m":"41"})") + '\n' + frame;
         QTest::newRow("contacts without peer")
             << QByteArray(R"({"v":1,"i":"a","k":"contacts","u":5})");
         QTest::newRow("contacts with oneself")
