@@ -2,8 +2,8 @@
 """Fault test: nothing acknowledged is lost, nothing is stored or shown twice.
 
 Pairs of clients send numbered messages to each other (a window of messages in flight)
-through the real natter-server while the test kills the server with SIGKILL several times at
-random moments (restarting it on the same database) and cuts client connections without a
+through the real natter-server while the test freezes it (SIGSTOP, then SIGCONT) and kills it
+with SIGKILL several times at random moments (restarting it on the same database) and cuts client connections without a
 close frame. Clients do what docs/protocol.md asks: reconnect, `auth` with their token, `sync`
 from their sync cursor (moved only by sync replies), and re-send every unacknowledged message with its original
 client_id. At the end:
@@ -20,6 +20,7 @@ import json
 import os
 import random
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -33,6 +34,7 @@ MESSAGES = 150      # per sender
 PACE = 0.035        # seconds between new messages of one sender (under the rate limit)
 WINDOW = 4          # messages in flight per sender
 KILLS = 4
+STOP_SECONDS = 3.0  # a frozen server (SIGSTOP) before the kills
 TIME_LIMIT = 90.0
 NAMESPACE = uuid.UUID("6f1d2c3e-8a47-4d0b-9a3e-2b7c5d9e1f00")
 
@@ -207,9 +209,17 @@ async def scenario(server, url):
 
     acked_before_kill = []
     kills_mid_traffic = 0
+    stopped_mid_traffic = False
 
     async def chaos():
-        nonlocal kills_mid_traffic
+        nonlocal kills_mid_traffic, stopped_mid_traffic
+        # Frozen, as a stalled machine or a debugger would leave it: the clients' requests
+        # wait or time out; when it continues, nothing is lost and nothing doubled.
+        await asyncio.sleep(random.uniform(0.2, 0.5))
+        stopped_mid_traffic = not everyone_done()
+        server.proc.send_signal(signal.SIGSTOP)
+        await asyncio.sleep(STOP_SECONDS)
+        server.proc.send_signal(signal.SIGCONT)
         for _ in range(KILLS):
             await asyncio.sleep(random.uniform(0.3, 0.9))
             kills_mid_traffic += not everyone_done()
@@ -224,7 +234,7 @@ async def scenario(server, url):
 
     await asyncio.wait_for(asyncio.gather(chaos(), *(p.run(everyone_done) for p in peers)),
                            TIME_LIMIT)
-    return peers, acked_before_kill, kills_mid_traffic
+    return peers, acked_before_kill, kills_mid_traffic, stopped_mid_traffic
 
 
 async def stored_history(url, peer):
@@ -278,7 +288,9 @@ def main():
         url = f"ws://127.0.0.1:{port}/v1"
         loop = asyncio.new_event_loop()
         try:
-            peers, snapshots, mid = loop.run_until_complete(scenario(server, url))
+            peers, snapshots, mid, stopped = loop.run_until_complete(scenario(server, url))
+            check(f"the server was frozen (SIGSTOP) for {STOP_SECONDS:.0f} s under live traffic",
+                  stopped)
             reconnects = sum(p.reconnects for p in peers)
             # The test only proves something if the crashes hit live traffic.
             check(f"{mid} of {KILLS} SIGKILLs hit live traffic, {reconnects} reconnects",
