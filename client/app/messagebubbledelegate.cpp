@@ -136,8 +136,11 @@ QString MessageBubbleDelegate::displayText(const QModelIndex &index)
     if (index.data(MessageListModel::DeletedRole).toBool())
         return tr("This message was deleted");
     // Each message is laid out on its own, and its open bidi controls are closed at the end of
-    // each of its paragraphs: nothing a message opens reaches beyond it.
-    return bidi::terminated(index.data(MessageListModel::TextRole).toString());
+    // each of its paragraphs: nothing a message opens reaches beyond it. QTextLayout breaks
+    // lines only at U+2028, not at the newlines people type (Shift+Enter).
+    QString text = bidi::terminated(index.data(MessageListModel::TextRole).toString());
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    return text;
 }
 
 QString MessageBubbleDelegate::deliveryText(int deliveryState)

@@ -105,6 +105,25 @@ private slots:
         QVERIFY(bubble.height() > 4 * m_view->bubbleRect(shortOne).height() / 2);
     }
 
+    void lineBreaksStartNewLines()
+    {
+        // Shift+Enter in the compose box: "first line" / "second line", not one run-on line.
+        const QModelIndex twoLines = add({QStringLiteral("first line\nsecond line"), false});
+        const QModelIndex oneLine = add({QStringLiteral("first line second line"), false});
+        m_view->doItemsLayout();
+        const QString shown = MessageBubbleDelegate::displayText(twoLines);
+        QVERIFY(!shown.contains(QLatin1Char('\n')));
+        QCOMPARE(shown.split(QChar::LineSeparator),
+                 (QStringList{QStringLiteral("first line"), QStringLiteral("second line")}));
+        const QFontMetrics metrics(m_view->font());
+        const QRect two = m_view->bubbleRect(twoLines);
+        const QRect one = m_view->bubbleRect(oneLine);
+        // One more line of text, and no wider than its longer line needs.
+        QVERIFY2(two.height() - one.height() >= metrics.lineSpacing() * 8 / 10,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(two.height()).arg(one.height())));
+        QVERIFY(two.width() < one.width());
+    }
+
     void markupIsShownLiterally()
     {
         const QString markup = QStringLiteral("<b>x</b> &amp; <i>y</i>");
