@@ -179,6 +179,7 @@ void ChatClient::onAuthenticated(const QJsonObject &reply)
     m_catchUp.stop(); // this sync catches up
     syncFrom(m_syncCursor);
     flushOutbox();
+    flushPendingReads();
     if (openConversationId() > 0)
         loadNewestPage();
 }
@@ -204,6 +205,7 @@ void ChatClient::signOut()
 void ChatClient::endSession()
 {
     m_connection.close();
+    m_pendingReads.clear();
     m_authenticated = false;
     m_action = AuthAction::None;
     m_token.clear();
@@ -608,14 +610,34 @@ void ChatClient::markOpenConversationRead()
     const qint64 newest = m_messages.newestId();
     if (!c || newest == 0 || (newest <= c->readUpTo && c->unread == 0))
         return;
+    sendRead(c->id, newest);
+}
+
+void ChatClient::sendRead(qint64 conversationId, qint64 upTo)
+{
+    // Kept until the server has it: a read made while offline goes again after the next
+    // sign-in, or the unread badge would come back with the reconnect.
+    m_pendingReads.insert(conversationId, qMax(upTo, m_pendingReads.value(conversationId)));
     m_connection.request(
-        RequestType::Read, ReadRequest{c->id, newest}.toJson(),
-        [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+        RequestType::Read, ReadRequest{conversationId, upTo}.toJson(),
+        [this, conversationId, upTo](const QJsonObject &reply,
+                                     const std::optional<ProtocolError> &e) {
+            if (e && (e->code == ErrorCode::Unavailable || e->code == ErrorCode::RateLimited))
+                return; // offline, or not now: flushPendingReads() sends it again
+            if (m_pendingReads.value(conversationId) == upTo)
+                m_pendingReads.remove(conversationId);
             if (e)
                 return;
             if (auto r = Receipt::fromJson(reply.value(QStringLiteral("receipt")).toObject()))
                 onEvent(protocol::EventType::Receipt, r->toJson());
         });
+}
+
+void ChatClient::flushPendingReads()
+{
+    const QHash<qint64, qint64> reads = m_pendingReads;
+    for (auto it = reads.cbegin(); it != reads.cend(); ++it)
+        sendRead(it.key(), it.value());
 }
 
 } // namespace natter::client

@@ -91,6 +91,8 @@ signals:
 private:
     // Forgets the session and its data; signedOut() follows.
     void endSession();
+    void sendRead(qint64 conversationId, qint64 upTo);
+    void flushPendingReads();
 
     enum class AuthAction
     {
@@ -137,7 +139,8 @@ private:
     QString m_signOutReason;
     User m_me;
     bool m_authenticated = false;
-    quint64 m_session = 0; // counts sign-ins on a connection
+    quint64 m_session = 0;                // counts sign-ins on a connection
+    QHash<qint64, qint64> m_pendingReads; // conversation -> read up to, until the server has it
     qint64 m_syncCursor = 0;
     qint64 m_liveRev = 0;   // the highest rev seen live
     bool m_syncing = false; // a chain of sync pages is under way

@@ -247,6 +247,37 @@ private slots:
         QCOMPARE(countText(alice.client->messages(), QStringLiteral("while offline")), 1);
     }
 
+    void aReadMadeOfflineReachesTheServerAfterTheReconnect()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
+        alice.client->sendMessage(QStringLiteral("read me"));
+        ConversationListModel *bobList = bob.client->conversations();
+        QTRY_COMPARE(bobList->unreadTotal(), 1);
+        bob.client->openConversation(
+            bobList->index(0).data(ConversationListModel::IdRole).toLongLong());
+        QTRY_COMPARE(countText(bob.client->messages(), QStringLiteral("read me")), 1);
+
+        const QString db = m_server->databasePath();
+        const quint16 port = m_server->server().port();
+        m_server.reset(); // the server goes away
+        QTRY_COMPARE(bob.client->connection().state(), ConnectionState::Offline);
+        bob.client->markOpenConversationRead(); // read while offline
+        startServerAgain(db, port);
+
+        // After the reconnect the list comes from the server again: the read must be there.
+        QTRY_COMPARE_WITH_TIMEOUT(bob.client->connection().state(), ConnectionState::Connected,
+                                  10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(bobList->unreadTotal(), 0, 10'000);
+        MessageListModel *aliceMessages = alice.client->messages();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            aliceMessages->index(rowWithText(aliceMessages, QStringLiteral("read me")))
+                .data(MessageListModel::DeliveryRole)
+                .toInt(),
+            int(DeliveryState::Read), 10'000);
+    }
+
     void outboxSurvivesClosingTheClient()
     {
         const QString profile = QStringLiteral("carol-restart");
