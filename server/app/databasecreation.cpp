@@ -42,7 +42,10 @@ DatabaseCreation databaseCreation(const ServerConfig &config)
 bool markDatabaseCreated(const QString &databasePath)
 {
     QFile marker(creationMarkerPath(databasePath));
-    if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    // The owner's alone, like the database beside it.
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate, ownerOnly) ||
+        !marker.setPermissions(ownerOnly))
         return false;
     marker.write(QStringLiteral("natter-server created %1 here on %2.\n"
                                 "While this file exists, natter-server does not create a new, "

@@ -308,11 +308,12 @@ if $install; then
             # No systemd (a container): the installed binary with the installed config, as
             # the unit runs it (a private copy, as LoadCredential= makes, and UMask=0077 left
             # out on purpose: the server makes its files 0600 itself); only the database
-            # moves (no StateDirectory) and the port is a free one.
-            mkdir -m 700 "$work/credentials"
+            # moves (an empty directory, as the unit's StateDirectory is on the first start, so
+            # the server creates it without --create) and the port is a free one.
+            mkdir -m 700 "$work/credentials" "$work/state"
             cp /etc/natter/server.conf "$work/credentials/server.conf"
             (umask 022 && exec /usr/bin/natter-server --config "$work/credentials/server.conf" \
-                --listen 0.0.0.0:0 --database "$work/natter.db" --name "check-debs") \
+                --listen 0.0.0.0:0 --database "$work/state/natter.db" --name "check-debs") \
                 >"$work/server.log" 2>&1 &
             server_pid=$!
             if "$lan_chat" --name check-debs --timeout 20 >"$work/lan.log" 2>&1; then
@@ -320,8 +321,8 @@ if $install; then
             else
                 fail "installed server: $(cat "$work/lan.log") $(tail -n 20 "$work/server.log")"
             fi
-            modes=$(stat -c '%n %a' "$work"/natter.db* | sed "s|$work/||" | tr '\n' ' ')
-            if ! grep -qvE ' 600$' < <(stat -c '%a' "$work"/natter.db* | sed 's/^/ /'); then
+            modes=$(stat -c '%n %a' "$work"/state/natter.db* | sed "s|$work/state/||" | tr '\n' ' ')
+            if ! grep -qvE ' 600$' < <(stat -c '%a' "$work"/state/natter.db* | sed 's/^/ /'); then
                 ok "database files are 0600: $modes"
             else
                 fail "database files are not all 0600: $modes"
