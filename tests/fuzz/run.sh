@@ -14,9 +14,17 @@ cp "$root"/tests/fuzz/corpus/* "$out/corpus/"
 cp "$root"/tests/fuzz/frames-corpus/* "$out/frames-corpus/"
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -fPIC -I"$root/common" -I"$root/server")
+# common/ reads the list of common passwords from a Qt resource, as its CMake target builds it.
+cat >"$out/common.qrc" <<QRC
+<RCC><qresource prefix="/natter/common">
+<file alias="commonpasswords.txt">$root/common/commonpasswords.txt</file>
+</qresource></RCC>
+QRC
+/usr/lib/qt6/libexec/rcc --name natter_common_passwords "$out/common.qrc" -o "$out/common_qrc.cpp"
+common=("$root"/common/*.cpp "$out/common_qrc.cpp")
 # shellcheck disable=SC2046 # pkg-config prints a list of flags on purpose
 clang++ "${flags[@]}" $(pkg-config --cflags Qt6Core) \
-    "$root/tests/fuzz/fuzz_decoder.cpp" "$root"/common/*.cpp \
+    "$root/tests/fuzz/fuzz_decoder.cpp" "${common[@]}" \
     $(pkg-config --libs Qt6Core) -o "$out/fuzz_decoder"
 
 moc=/usr/lib/qt6/libexec/moc
@@ -25,7 +33,7 @@ for header in leantcpsocket lingeringclose; do
 done
 # shellcheck disable=SC2046
 clang++ "${flags[@]}" $(pkg-config --cflags Qt6WebSockets Qt6Network Qt6Core) \
-    "$root/tests/fuzz/fuzz_frames.cpp" "$root"/common/*.cpp \
+    "$root/tests/fuzz/fuzz_frames.cpp" "${common[@]}" \
     "$root/server/transport/leantcpsocket.cpp" "$root/server/transport/lingeringclose.cpp" \
     "$out"/moc/*.cpp \
     $(pkg-config --libs Qt6WebSockets Qt6Network Qt6Core) -o "$out/fuzz_frames"
