@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The standard benchmark workload (/work/shared/BENCHMARKS.md) against a Release natter-server
+# The standard benchmark workload (BENCHMARKS.md in the shared/ folder beside the repository) against a Release natter-server
 # on a temporary database, driven by bench/natter-loadgen on the same machine.
 #
 #   bench/run.sh            the full set (about 15 minutes on 2 cores)
