@@ -37,6 +37,8 @@ import uuid
 
 import websockets
 
+from instance import Instance, fail, free_port
+
 SKIP = 77
 PER_INSTANCE = 10
 PACE = 0.1            # seconds between two messages of one client
@@ -44,19 +46,11 @@ BEFORE = 3.0          # seconds of traffic before Redis is killed
 OUTAGE = 8.0          # seconds Redis stays down (under the instance timeout)
 AFTER = 2.0           # seconds of traffic after every client reconnected
 INSTANCE_TIMEOUT_MS = 15000  # longer than the outage: the others' users stay "online"
+# Everyone signs up from 127.0.0.1 at once.
+LIMITS = (f"instance-timeout-ms = {INSTANCE_TIMEOUT_MS}\n"
+          "register-per-address-burst = 0\nregister-burst = 0\n")
 WAIT = 10.0           # seconds for any one reply
 TIME_LIMIT = 100.0
-
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    raise SystemExit(1)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def redis_answers(port):
@@ -101,53 +95,6 @@ class Redis:
         if self.proc and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
-
-
-class Server:
-    def __init__(self, name, binary, database, redis, workdir):
-        self.name, self.binary, self.database, self.redis = name, binary, database, redis
-        self.port = None
-        self.proc = None
-        self.log_path = os.path.join(workdir, f"{name}.log")
-        self.config = os.path.join(workdir, f"{name}.conf")
-        with open(self.config, "w") as f:
-            # Everyone signs up from 127.0.0.1 at once.
-            f.write(f"[limits]\ninstance-timeout-ms = {INSTANCE_TIMEOUT_MS}\n"
-                    "register-per-address-burst = 0\nregister-burst = 0\n")
-
-    @property
-    def url(self):
-        return f"ws://127.0.0.1:{self.port}/v1"
-
-    def start(self):
-        for _ in range(20):
-            self.port = free_port()
-            log = open(self.log_path, "a")
-            self.proc = subprocess.Popen(
-                [self.binary, "--listen", f"127.0.0.1:{self.port}", "--database", self.database,
-                 "--redis", self.redis, "--config", self.config, "--password-cost", "min",
-                 "--log-level", "info", "--no-discovery"],
-                stdout=subprocess.PIPE, stderr=log, text=True)
-            log.close()
-            line = self.proc.stdout.readline()
-            if "listening on ws://" in line:
-                return
-            self.proc.wait()
-            time.sleep(0.1)
-        fail(f"instance {self.name} did not start:\n{self.log()}")
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-    def log(self):
-        with open(self.log_path) as f:
-            return f.read()
 
 
 class Client:
@@ -396,8 +343,8 @@ def main():
     workdir = tempfile.mkdtemp(prefix="natter-outage-")
     redis = Redis(redis_binary, workdir)
     redis.start()
-    a = Server("A", args.server_binary, database, redis.url, workdir)
-    b = Server("B", args.server_binary, database, redis.url, workdir)
+    a = Instance("A", args.server_binary, database, redis.url, workdir, LIMITS)
+    b = Instance("B", args.server_binary, database, redis.url, workdir, LIMITS)
     try:
         a.start()  # migrates the schema; B then finds it current
         b.start()

@@ -28,9 +28,13 @@ import uuid
 
 import websockets
 
+from instance import Instance, fail, free_port
+
 SKIP = 77
 INSTANCE_TIMEOUT_MS = 2000
 PRESENCE_GRACE_MS = 1000
+LIMITS = (f"instance-timeout-ms = {INSTANCE_TIMEOUT_MS}\n"
+          f"presence-grace-ms = {PRESENCE_GRACE_MS}\n")
 # Each run takes a Redis database of its own (and so its own channel natter:bus:N) so that
 # suites and runs sharing one Redis server never hear each other: a lock key in database 0.
 REDIS_DBS = range(1, 16)
@@ -38,17 +42,6 @@ LOCK_MS = 600_000
 STREAM = 40          # messages carol sends while instance A is killed
 WINDOW = 4
 WAIT = 10.0          # seconds for any one expected event
-
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    raise SystemExit(1)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def encode_command(*parts):
@@ -98,62 +91,6 @@ def take_redis_database(redis_url):
 
 def release_redis_database(redis_url, db):
     redis_command(redis_url, "DEL", f"natter:test-db:{db}")
-
-
-class Server:
-    def __init__(self, name, binary, database, redis, workdir):
-        self.name, self.binary, self.database, self.redis = name, binary, database, redis
-        self.port = None
-        self.proc = None
-        self.log_path = os.path.join(workdir, f"{name}.log")
-        self.config = os.path.join(workdir, f"{name}.conf")
-        with open(self.config, "w") as f:
-            f.write(f"[limits]\ninstance-timeout-ms = {INSTANCE_TIMEOUT_MS}\n"
-                    f"presence-grace-ms = {PRESENCE_GRACE_MS}\n")
-
-    @property
-    def url(self):
-        return f"ws://127.0.0.1:{self.port}/v1"
-
-    def start(self):
-        for _ in range(20):
-            self.port = free_port()
-            log = open(self.log_path, "a")
-            self.proc = subprocess.Popen(
-                [self.binary, "--listen", f"127.0.0.1:{self.port}", "--database", self.database,
-                 "--redis", self.redis, "--config", self.config, "--password-cost", "min",
-                 "--log-level", "info", "--no-discovery"],
-                stdout=subprocess.PIPE, stderr=log, text=True)
-            log.close()
-            line = self.proc.stdout.readline()
-            if "listening on ws://" in line:
-                return
-            self.proc.wait()
-            time.sleep(0.1)  # the port was taken meanwhile: another one
-        fail(f"instance {self.name} did not start:\n{self.log()}")
-
-    def kill(self):
-        self.proc.kill()  # SIGKILL: no goodbye on the bus, no flush
-        self.proc.wait()
-
-    def stop(self):
-        """SIGTERM; the exit status (0 after a clean shutdown, also under the sanitizers)."""
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                return self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-                return "hung"
-        return None
-
-    def alive(self):
-        return self.proc.poll() is None
-
-    def log(self):
-        with open(self.log_path) as f:
-            return f.read()
 
 
 class Client:
@@ -517,8 +454,8 @@ def main():
     db = take_redis_database(base)
     redis_url = f"{base}/{db}"
     workdir = tempfile.mkdtemp(prefix="natter-scaleout-")
-    a = Server("A", args.server_binary, database, redis_url, workdir)
-    b = Server("B", args.server_binary, database, redis_url, workdir)
+    a = Instance("A", args.server_binary, database, redis_url, workdir, LIMITS)
+    b = Instance("B", args.server_binary, database, redis_url, workdir, LIMITS)
     try:
         a.start()  # migrates the schema; B then finds it current
         b.start()
