@@ -22,10 +22,12 @@ cat >"$out/common.qrc" <<QRC
 QRC
 /usr/lib/qt6/libexec/rcc --name natter_common_passwords "$out/common.qrc" -o "$out/common_qrc.cpp"
 common=("$root"/common/*.cpp "$out/common_qrc.cpp")
+# The two targets build side by side, and later fuzz side by side: one core each.
 # shellcheck disable=SC2046 # pkg-config prints a list of flags on purpose
 clang++ "${flags[@]}" $(pkg-config --cflags Qt6Core) \
     "$root/tests/fuzz/fuzz_decoder.cpp" "${common[@]}" \
-    $(pkg-config --libs Qt6Core) -o "$out/fuzz_decoder"
+    $(pkg-config --libs Qt6Core) -o "$out/fuzz_decoder" &
+decoder_build=$!
 
 moc=/usr/lib/qt6/libexec/moc
 for header in leantcpsocket lingeringclose; do
@@ -37,13 +39,23 @@ clang++ "${flags[@]}" $(pkg-config --cflags Qt6WebSockets Qt6Network Qt6Core) \
     "$root/server/transport/leantcpsocket.cpp" "$root/server/transport/lingeringclose.cpp" \
     "$out"/moc/*.cpp \
     $(pkg-config --libs Qt6WebSockets Qt6Network Qt6Core) -o "$out/fuzz_frames"
+wait "$decoder_build"
 
 cd "$out"
 ASAN_OPTIONS=detect_leaks=0 ./fuzz_decoder -max_total_time="$seconds" \
-    -max_len=70000 -timeout=10 -print_final_stats=1 corpus 2>&1 | tail -n 40
-echo "fuzz_decoder: no crash in $seconds s"
+    -max_len=70000 -timeout=10 -print_final_stats=1 corpus >decoder.log 2>&1 &
+decoder=$!
 # Qt warns about every frame it refuses; the fuzzer's own output is what matters.
 QT_LOGGING_RULES="*=false" ASAN_OPTIONS=detect_leaks=0 ./fuzz_frames \
     -max_total_time="$seconds" -max_len=300000 -timeout=10 -print_final_stats=1 \
-    frames-corpus 2>&1 | tail -n 40
-echo "fuzz_frames: no crash or hang in $seconds s"
+    frames-corpus >frames.log 2>&1 &
+frames=$!
+decoder_status=0
+wait "$decoder" || decoder_status=$?
+tail -n 40 decoder.log
+[ "$decoder_status" != 0 ] || echo "fuzz_decoder: no crash in $seconds s"
+frames_status=0
+wait "$frames" || frames_status=$?
+tail -n 40 frames.log
+[ "$frames_status" != 0 ] || echo "fuzz_frames: no crash or hang in $seconds s"
+[ "$decoder_status" = 0 ] && [ "$frames_status" = 0 ]

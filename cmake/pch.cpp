@@ -1,0 +1,1 @@
+// Compiles the precompiled header that every Natter target reuses (cmake/precompiledheaders.cmake).
