@@ -5,6 +5,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QKeyEvent>
+#include <QScopedValueRollback>
 #include <QTextBlock>
 
 namespace natter::client {
@@ -72,11 +73,34 @@ QSize ComposeBox::minimumSizeHint() const
     return QSize(80, heightForLines(1));
 }
 
+QString ComposeBox::draftText() const
+{
+    return m_editingId > 0 ? m_stashedDraft : toPlainText();
+}
+
+void ComposeBox::setDraftText(const QString &text)
+{
+    const bool editing = m_editingId > 0;
+    m_editingId = 0;
+    m_editOriginal.clear();
+    m_stashedDraft.clear();
+    const QScopedValueRollback quiet(m_quiet, true);
+    setPlainText(text);
+    moveCursor(QTextCursor::End);
+    if (editing)
+        emit editEnded();
+}
+
 void ComposeBox::beginEdit(qint64 messageId, const QString &text)
 {
+    if (m_editingId == 0)
+        m_stashedDraft = toPlainText();
     m_editingId = messageId;
     m_editOriginal = text;
-    setPlainText(text);
+    {
+        const QScopedValueRollback quiet(m_quiet, true);
+        setPlainText(text);
+    }
     moveCursor(QTextCursor::End);
     setFocus();
     emit editStarted(messageId, text);
@@ -88,8 +112,19 @@ void ComposeBox::cancelEdit()
         return;
     m_editingId = 0;
     m_editOriginal.clear();
-    clear();
+    restoreDraft();
     emit editEnded();
+}
+
+void ComposeBox::restoreDraft()
+{
+    const QString draft = std::exchange(m_stashedDraft, QString());
+    {
+        const QScopedValueRollback quiet(m_quiet, true);
+        setPlainText(draft);
+    }
+    moveCursor(QTextCursor::End);
+    emit draftEdited();
 }
 
 void ComposeBox::submit()
@@ -109,7 +144,7 @@ void ComposeBox::submit()
         const qint64 id = std::exchange(m_editingId, 0);
         const bool changed = text != m_editOriginal;
         m_editOriginal.clear();
-        clear();
+        restoreDraft();
         if (changed)
             emit editSubmitted(id, text);
         emit editEnded(); // submitted or unchanged: edit mode is over
@@ -121,6 +156,14 @@ void ComposeBox::submit()
 
 void ComposeBox::onTextChanged()
 {
+    if (m_quiet) { // another conversation's draft, or the message being edited
+        m_typing = false;
+        emit counterChanged(counterText(), remainingBytes() < 0);
+        updateGeometry();
+        return;
+    }
+    if (m_editingId == 0)
+        emit draftEdited();
     const bool typing = !toPlainText().trimmed().isEmpty() && m_editingId == 0;
     // Re-announced on every change while typing (the client throttles), so a long
     // composition keeps the peer's indicator alive.

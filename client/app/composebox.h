@@ -14,7 +14,13 @@ class ComposeBox final : public QPlainTextEdit
 public:
     explicit ComposeBox(QWidget *parent = nullptr);
 
+    // The unsent text of the conversation (kept aside while an edit is under way).
+    QString draftText() const;
+    // Shows another conversation's draft: ends any edit, announces no typing.
+    void setDraftText(const QString &text);
     void beginEdit(qint64 messageId, const QString &text);
+    // Sends the text (or the edit), as Enter does; the send button calls it too.
+    void submit();
     void cancelEdit();
     qint64 editingId() const { return m_editingId; }
     // UTF-8 bytes still allowed (negative when over the limit).
@@ -32,18 +38,21 @@ signals:
     void typingChanged(bool active);
     void counterChanged(const QString &text, bool overLimit);
     void editLastRequested();
+    void draftEdited(); // the draft text changed by typing or by an edit ending
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
-    void submit();
+    void restoreDraft();
     void onTextChanged();
     int heightForLines(int lines) const;
 
     qint64 m_editingId = 0;
     QString m_editOriginal;
+    QString m_stashedDraft; // what was in the box when the edit began
+    bool m_quiet = false;   // text set by the app, not typed
     bool m_typing = false;
 };
 

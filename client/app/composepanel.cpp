@@ -4,10 +4,8 @@
 #include "icons.h"
 #include "theme.h"
 
-#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QToolButton>
@@ -57,9 +55,7 @@ ComposePanel::ComposePanel(QWidget *parent)
     layout->addLayout(row);
 
     connect(m_send, &QToolButton::clicked, this, [this]() {
-        // The same path as the keyboard, so validation and edit mode behave alike.
-        QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
-        QApplication::sendEvent(m_compose, &enter);
+        m_compose->submit();
         m_compose->setFocus();
     });
     connect(m_cancelEdit, &QToolButton::clicked, m_compose, &ComposeBox::cancelEdit);

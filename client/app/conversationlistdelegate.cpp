@@ -129,6 +129,23 @@ void ConversationListDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     previewFont.setItalic(typing);
     painter->setFont(previewFont);
     const QRectF previewRect(left, secondTop, right - left - (badgeW > 0 ? badgeW + 8 : 0), lineH);
+    // The open conversation's draft is in the compose box; the others say they have one.
+    const QString draft =
+        selected ? QString() : index.data(ConversationListModel::DraftRole).toString();
+    if (!typing && !draft.isEmpty()) {
+        const QString label = tr("Draft:") + QLatin1Char(' ');
+        const qreal labelW =
+            qMin(QFontMetricsF(previewFont).horizontalAdvance(label), previewRect.width());
+        painter->setPen(theme::danger(pal));
+        painter->drawText(previewRect, Qt::AlignLeft | Qt::AlignVCenter, label);
+        const QRectF textRect = previewRect.adjusted(labelW, 0, 0, 0);
+        painter->setPen(muted);
+        painter->drawText(
+            textRect, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetricsF(previewFont).elidedText(draft, Qt::ElideRight, textRect.width()));
+        painter->restore();
+        return;
+    }
     QString preview =
         typing ? tr("typing…") : index.data(ConversationListModel::LastMessageTextRole).toString();
     painter->setPen(typing ? theme::accent(pal) : unread > 0 ? ink : muted);

@@ -7,6 +7,8 @@
 #include "composepanel.h"
 #include "connectionindicator.h"
 #include "conversationlistdelegate.h"
+#include "conversationlistmodel.h"
+#include "draftstore.h"
 #include "edithistorydialog.h"
 #include "icons.h"
 #include "jumpdialog.h"
@@ -59,6 +61,12 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_markRead.setSingleShot(true);
     m_markRead.setInterval(150); // one read receipt for a burst of arrivals
     connect(&m_markRead, &QTimer::timeout, this, &MainWindow::markReadNow);
+    m_drafts = new DraftStore(client.settings(), this);
+    setDraftOwner();
+    client.conversations()->setDrafts(m_drafts);
+    m_draftSave.setSingleShot(true);
+    m_draftSave.setInterval(300); // a pause in typing, not every key
+    connect(&m_draftSave, &QTimer::timeout, this, &MainWindow::saveDraft);
 
     applyTheme();
     buildMenu();
@@ -222,11 +230,17 @@ void MainWindow::connectClient()
             });
     connect(&m_client, &ChatClient::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(&m_client, &ChatClient::authenticated, this, &MainWindow::updateTitle);
+    connect(&m_client, &ChatClient::authenticated, this, [this]() {
+        setDraftOwner();
+        updateTitle();
+    });
     connect(&m_client, &ChatClient::signedOut, this, [this]() {
+        saveDraft();
+        m_draftKey.clear();
+        m_drafts->setOwner({}, 0);
         m_stack->setCurrentIndex(0);
         m_typing->clear();
-        m_compose->composeBox()->cancelEdit();
+        m_compose->composeBox()->setDraftText({});
         updateTitle();
     });
     ConversationListModel *conversations = m_client.conversations();
@@ -248,6 +262,7 @@ void MainWindow::connectMessages()
     connect(compose, &ComposeBox::editSubmitted, &m_client, &ChatClient::editMessage);
     connect(compose, &ComposeBox::typingChanged, &m_client, &ChatClient::setTyping);
     connect(compose, &ComposeBox::editLastRequested, this, &MainWindow::editLastOwnMessage);
+    connect(compose, &ComposeBox::draftEdited, &m_draftSave, qOverload<>(&QTimer::start));
     connect(m_messages, &MessageView::olderMessagesWanted, &m_client,
             &ChatClient::loadOlderMessages);
     connect(m_messages, &MessageView::messageMenuRequested, this, &MainWindow::showMessageMenu);
@@ -261,7 +276,10 @@ void MainWindow::onConversationOpened(qint64 conversationId, const QString &peer
     m_stack->setCurrentIndex(1);
     m_header->setPeer(peerName, m_client.isPeerOnline(m_client.openPeerId()));
     m_typing->setTyping(peerName, m_sidebar->conversationDelegate()->isTyping(conversationId));
-    m_compose->composeBox()->cancelEdit();
+    // The text in the box stays with the conversation it was typed in.
+    saveDraft();
+    m_draftKey = DraftStore::keyFor(conversationId, m_client.openPeerId());
+    m_compose->composeBox()->setDraftText(m_drafts->text(m_draftKey));
     m_compose->composeBox()->setFocus();
     m_sidebar->selectConversation(conversationId);
     m_messages->scrollToNewest();
@@ -424,8 +442,22 @@ void MainWindow::applyTheme()
     m_typing->setPalette(typingPal);
 }
 
+void MainWindow::setDraftOwner()
+{
+    if (m_client.isAuthenticated())
+        m_drafts->setOwner(m_client.settings().serverUrl(), m_client.currentUser().id);
+}
+
+void MainWindow::saveDraft()
+{
+    m_draftSave.stop();
+    if (!m_draftKey.isEmpty())
+        m_drafts->setText(m_draftKey, m_compose->composeBox()->draftText());
+}
+
 void MainWindow::saveState()
 {
+    saveDraft();
     m_client.settings().setWindowGeometry(saveGeometry());
     m_client.settings().setSplitterState(m_splitter->saveState());
     m_client.settings().sync();

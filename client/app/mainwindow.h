@@ -19,6 +19,7 @@ class ChatHeader;
 class ComposeBox;
 class ComposePanel;
 class ConnectionIndicator;
+class DraftStore;
 class JumpDialog;
 class MessageView;
 class OnlineListView;
@@ -74,6 +75,8 @@ private:
     void editLastOwnMessage();
     void openConversationAtOffset(int delta);
     void saveState();
+    void saveDraft();
+    void setDraftOwner();
 
     ChatClient &m_client;
     QSplitter *m_splitter = nullptr;
@@ -87,6 +90,9 @@ private:
     TrayIcon *m_tray = nullptr;
     JumpDialog *m_jump = nullptr;
     QTimer m_markRead;
+    DraftStore *m_drafts = nullptr;
+    QString m_draftKey; // whose draft the compose box holds
+    QTimer m_draftSave;
     QHash<qint64, quint64> m_typingStamps; // per conversation: the latest "typing" event
     quint64 m_typingCounter = 0;
 };

@@ -1,5 +1,7 @@
 #include "conversationlistmodel.h"
 
+#include "draftstore.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -40,6 +42,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return QDateTime::fromMSecsSinceEpoch(c.lastActivity);
     case UnreadRole:
         return c.unread;
+    case DraftRole:
+        return m_drafts ? m_drafts->textOf(c.id).simplified() : QString();
     default:
         return {};
     }
@@ -53,7 +57,23 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {PeerOnlineRole, "peerOnline"},
             {LastMessageTextRole, "lastMessage"},
             {LastActivityRole, "lastActivity"},
-            {UnreadRole, "unread"}};
+            {UnreadRole, "unread"},
+            {DraftRole, "draft"}};
+}
+
+void ConversationListModel::setDrafts(const DraftStore *drafts)
+{
+    if (m_drafts)
+        disconnect(m_drafts, nullptr, this, nullptr);
+    m_drafts = drafts;
+    if (!drafts)
+        return;
+    // A handful of rows: repainting all of them is simpler than mapping keys to rows.
+    connect(drafts, &DraftStore::draftChanged, this, [this]() {
+        if (!m_conversations.isEmpty())
+            emit dataChanged(index(0), index(rowCount() - 1), {DraftRole});
+    });
+    connect(drafts, &QObject::destroyed, this, [this]() { m_drafts = nullptr; });
 }
 
 void ConversationListModel::setConversations(const QList<Conversation> &conversations)

@@ -9,6 +9,8 @@
 
 namespace natter::client {
 
+class DraftStore;
+
 class ConversationListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -23,6 +25,7 @@ public:
         LastMessageTextRole,
         LastActivityRole,
         UnreadRole,
+        DraftRole, // unsent text kept for this conversation, or empty
     };
 
     explicit ConversationListModel(QObject *parent = nullptr);
@@ -32,6 +35,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setSelf(qint64 userId) { m_selfId = userId; }
+    void setDrafts(const DraftStore *drafts);
     void setConversations(const QList<Conversation> &conversations);
     // A new or changed message; `countsAsUnread` when it is the peer's and not seen yet.
     // Returns false when the conversation is unknown (the caller refreshes the list).
@@ -53,6 +57,7 @@ private:
 
     QList<Conversation> m_conversations;
     qint64 m_selfId = 0;
+    const DraftStore *m_drafts = nullptr;
 };
 
 } // namespace natter::client

@@ -178,6 +178,25 @@ void ProfileSettings::setHostsServer(bool hosts)
     m_settings->setValue(QStringLiteral("network/host-server"), hosts);
 }
 
+QHash<QString, QString> ProfileSettings::drafts(const QString &owner) const
+{
+    QHash<QString, QString> drafts;
+    m_settings->beginGroup(QStringLiteral("drafts/") + owner);
+    for (const QString &key : m_settings->childKeys())
+        drafts.insert(key, m_settings->value(key).toString());
+    m_settings->endGroup();
+    return drafts;
+}
+
+void ProfileSettings::setDraft(const QString &owner, const QString &key, const QString &text)
+{
+    const QString path = QStringLiteral("drafts/%1/%2").arg(owner, key);
+    if (text.isEmpty())
+        m_settings->remove(path);
+    else
+        m_settings->setValue(path, text);
+}
+
 void ProfileSettings::sync()
 {
     m_settings->sync();

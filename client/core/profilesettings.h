@@ -5,6 +5,7 @@
 // a 0600 file beside the INI).
 
 #include <QByteArray>
+#include <QHash>
 #include <QSettings>
 #include <QString>
 #include <QUrl>
@@ -50,6 +51,9 @@ public:
     // This profile hosts a server on this computer: the app starts it again on launch.
     bool hostsServer() const;
     void setHostsServer(bool hosts);
+    // Unsent text per conversation (see DraftStore), under a group per server and user.
+    QHash<QString, QString> drafts(const QString &owner) const;
+    void setDraft(const QString &owner, const QString &key, const QString &text);
     void sync(); // also waits briefly for the keyring to take a new token
 
     static QUrl defaultServerUrl();
