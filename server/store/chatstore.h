@@ -109,7 +109,7 @@ public:
     virtual StoreResult<Message> editMessage(qint64 messageId, const QString &content,
                                              qint64 editedAt) = 0;
     virtual StoreResult<QList<EditRecord>> editHistory(qint64 messageId) = 0; // oldest first
-    // Tombstone: content cleared, deleted = true, edit history dropped.
+    // Tombstone: content cleared, deleted = true, edited_at = at, edit history dropped.
     virtual StoreResult<Message> deleteForEveryone(qint64 messageId, qint64 at) = 0;
     virtual StoreResult<HiddenMessage> hideForUser(qint64 userId, qint64 messageId) = 0;
 

@@ -275,24 +275,25 @@ StoreResult<QList<EditRecord>> SqlStore::editHistory(qint64 messageId)
 
 StoreResult<Message> SqlStore::deleteForEveryone(qint64 messageId, qint64 at)
 {
-    Q_UNUSED(at); // the tombstone keeps created_at; the rev orders the change
     return m_sql.inTransaction<Message>([&]() -> StoreResult<Message> {
         auto current = message(messageId);
         if (!current.ok() || current.value.deleted)
-            return current; // deleting twice is fine
+            return current; // deleting twice is fine (and keeps the first time)
         bool ok = false;
         QSqlQuery &drop = m_sql.exec(
             QStringLiteral("DELETE FROM message_edits WHERE message_id = ?"), {messageId}, &ok);
         if (!ok)
             return m_sql.failed<Message>(drop);
+        // The tombstone keeps created_at; edited_at says when it was deleted (its last change).
         Message m = current.value;
         m.content.clear();
         m.deleted = true;
+        m.editedAt = at;
         m.rev = m_sql.takeRev();
-        QSqlQuery &update = m_sql.exec(
-            QStringLiteral(
-                "UPDATE messages SET content = '', deleted = TRUE, rev = ? WHERE id = ?"),
-            {m.rev, messageId}, &ok);
+        QSqlQuery &update =
+            m_sql.exec(QStringLiteral("UPDATE messages SET content = '', deleted = TRUE, "
+                                      "edited_at = ?, rev = ? WHERE id = ?"),
+                       {at, m.rev, messageId}, &ok);
         if (!ok)
             return m_sql.failed<Message>(update);
         return StoreResult<Message>::success(m);
