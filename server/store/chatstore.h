@@ -1,13 +1,12 @@
 #pragma once
-// The storage interface of the server: the only place that runs SQL is behind it.
-// SqliteStore is the embedded default; a PostgreSQL implementation must pass the same tests.
-// All calls are synchronous and made from the server's thread.
+// The storage interface of the server: the only place that runs SQL is behind it. SqlStore
+// implements it on SQLite (the embedded default) and on PostgreSQL; tests wrap it
+// (FaultyStore). All calls are synchronous and made from the server's thread.
 
 #include "storeresult.h"
 #include "types.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -110,7 +109,7 @@ public:
     virtual StoreResult<Message> editMessage(qint64 messageId, const QString &content,
                                              qint64 editedAt) = 0;
     virtual StoreResult<QList<EditRecord>> editHistory(qint64 messageId) = 0; // oldest first
-    // Tombstone: content cleared, deleted = true, edit history dropped.
+    // Tombstone: content cleared, deleted = true, edited_at = at, edit history dropped.
     virtual StoreResult<Message> deleteForEveryone(qint64 messageId, qint64 at) = 0;
     virtual StoreResult<HiddenMessage> hideForUser(qint64 userId, qint64 messageId) = 0;
 
@@ -132,21 +131,6 @@ public:
     // Sync: every change visible to the user with rev > since, oldest first, at most `limit`
     // items in all.
     virtual StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) = 0;
-
-protected:
-    // For appendMessages(): the index of the last newly stored message of each conversation
-    // whose recipient is to be marked delivered.
-    static QHash<qint64, qsizetype>
-    lastDeliveredPerConversation(const QList<NewMessage> &batch,
-                                 const QList<StoreResult<AppendedMessage>> &results)
-    {
-        QHash<qint64, qsizetype> last;
-        for (qsizetype i = 0; i < results.size() && i < batch.size(); ++i) {
-            if (batch[i].markDelivered && results[i].ok() && !results[i].value.duplicate)
-                last[results[i].value.message.conversationId] = i;
-        }
-        return last;
-    }
 };
 
 } // namespace natter::server

@@ -7,6 +7,10 @@
 
 namespace natter::server {
 
+const QString kMessageSelect = QStringLiteral(
+    "SELECT m.id, m.conversation_id, m.sender_id, m.client_id, m.content, m.created_at, "
+    "m.edited_at, m.deleted, m.rev FROM messages m ");
+
 Message messageFromRow(const QSqlQuery &q, int first)
 {
     Message m;

@@ -1,6 +1,6 @@
 #pragma once
-// What both SQL stores share beyond the schema: reading a message row, and the rule by which
-// a receipt moves. One place, so SQLite and PostgreSQL cannot drift apart.
+// Rows of SqlStore's queries: the message columns and reading them, and the rule by which a
+// receipt moves.
 
 #include "types.h"
 
@@ -9,6 +9,9 @@
 #include <optional>
 
 namespace natter::server {
+
+// "SELECT <the nine message columns> FROM messages m ".
+extern const QString kMessageSelect;
 
 // The nine message columns (id, conversation_id, sender_id, client_id, content, created_at,
 // edited_at, deleted, rev) starting at column `first`.

@@ -16,6 +16,18 @@ inline qint64 makeUser(ChatStore &store, const QString &name, qint64 now)
     return u.value.id;
 }
 
+struct AliceAndBob
+{
+    qint64 alice = 0;
+    qint64 bob = 0;
+};
+
+inline AliceAndBob makeAliceAndBob(ChatStore &store, qint64 now)
+{
+    return {makeUser(store, QStringLiteral("alice"), now),
+            makeUser(store, QStringLiteral("bob"), now)};
+}
+
 inline AppendedMessage sendMessage(ChatStore &store, qint64 from, qint64 to, const QString &text,
                                    qint64 createdAt, QUuid clientId = {})
 {

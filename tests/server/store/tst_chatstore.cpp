@@ -218,6 +218,21 @@ private slots:
                  StoreFailure::NotFound);
     }
 
+    void deleteForEveryoneRecordsWhenInTheTombstone()
+    {
+        const auto m = send(m_alice, m_bob, QStringLiteral("gone soon")).message;
+        const auto tomb = store().deleteForEveryone(m.id, m_now + 500);
+        QVERIFY(tomb.ok());
+        QCOMPARE(tomb.value.editedAt, std::optional<qint64>(m_now + 500));
+        QCOMPARE(tomb.value.createdAt, m.createdAt);
+        QVERIFY(tomb.value.rev > m.rev);
+        // Stored so, as history and sync read it back.
+        const auto stored = store().message(m.id);
+        QCOMPARE(stored.value, tomb.value);
+        // Deleting again changes nothing, not even the time.
+        QCOMPARE(store().deleteForEveryone(m.id, m_now + 900).value, tomb.value);
+    }
+
     void receiptsNeverMoveBackAndAreClamped()
     {
         const auto m1 = send(m_alice, m_bob, QStringLiteral("1")).message;

@@ -273,8 +273,7 @@ private slots:
             QStringLiteral("natter_reconnect_%1").arg(QCoreApplication::applicationPid());
         PostgresStore store(m_db->location() + QStringLiteral("&application_name=") + application);
         QVERIFY(store.open().ok());
-        const qint64 alice = storetest::makeUser(store, QStringLiteral("alice"), m_now);
-        const qint64 bob = storetest::makeUser(store, QStringLiteral("bob"), m_now);
+        const auto [alice, bob] = storetest::makeAliceAndBob(store, m_now);
         const auto before = storetest::sendMessage(store, alice, bob, QStringLiteral("1"), m_now);
 
         // As when the server restarts: the store's backend goes away under it.

@@ -30,8 +30,7 @@ private slots:
     {
         auto store = std::make_unique<SqliteStore>(dbPath());
         QVERIFY(store->open().ok());
-        const qint64 alice = storetest::makeUser(*store, QStringLiteral("alice"), m_now);
-        const qint64 bob = storetest::makeUser(*store, QStringLiteral("bob"), m_now);
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
         const auto sent =
             storetest::sendMessage(*store, alice, bob, QStringLiteral("before"), m_now).message;
         store.reset();
@@ -60,8 +59,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("deleted.db"));
         auto store = std::make_unique<SqliteStore>(path);
         QVERIFY(store->open().ok());
-        const qint64 alice = storetest::makeUser(*store, QStringLiteral("alice"), m_now);
-        const qint64 bob = storetest::makeUser(*store, QStringLiteral("bob"), m_now);
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
         QVERIFY(QFile::remove(path));
 
         const auto user = store->createUser(QStringLiteral("carol"), "hash", m_now);
@@ -107,8 +105,7 @@ private slots:
         const QString path = m_dir.filePath(QStringLiteral("full.db"));
         auto store = std::make_unique<SqliteStore>(path);
         QVERIFY(store->open().ok());
-        const qint64 alice = storetest::makeUser(*store, QStringLiteral("alice"), m_now);
-        const qint64 bob = storetest::makeUser(*store, QStringLiteral("bob"), m_now);
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
         QList<NewMessage> batch;
         for (int i = 0; i < 500; ++i)
             batch.append(NewMessage{alice, 0, bob, QUuid::createUuid(),

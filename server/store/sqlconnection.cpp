@@ -1,0 +1,278 @@
+#include "sqlconnection.h"
+
+#include "migrations.h"
+
+#include <QAtomicInt>
+#include <QSqlError>
+
+#include <utility>
+
+namespace natter::server {
+namespace {
+
+QAtomicInt s_connectionCounter;
+
+} // namespace
+
+SqlConnection::SqlConnection(std::unique_ptr<SqlDialect> dialect)
+    : m_dialect(std::move(dialect)),
+      m_connectionName(QStringLiteral("natter-%1-%2")
+                           .arg(m_dialect->name())
+                           .arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{}
+
+SqlConnection::~SqlConnection()
+{
+    close();
+}
+
+StoreResult<bool> SqlConnection::open()
+{
+    using R = StoreResult<bool>;
+    close();
+    const auto prepared = m_dialect->prepare();
+    if (!prepared.ok())
+        return prepared;
+    if (!connect()) {
+        const QString detail = m_dialect->connectFailed(m_lastError);
+        close();
+        return R::fail(StoreFailure::Unavailable, detail);
+    }
+    const auto migrated = Migrations::apply(m_db, m_dialect->name());
+    if (!migrated.ok()) {
+        const QString detail = m_dialect->migrationFailed(migrated.detail);
+        close();
+        return R::fail(migrated.failure, detail);
+    }
+    m_schemaVersion = migrated.value;
+    if (!m_dialect->sharedRevision() && !readRevision()) {
+        const QString detail = m_lastError;
+        close();
+        return R::fail(StoreFailure::Unavailable, detail);
+    }
+    return R::success(true);
+}
+
+bool SqlConnection::readRevision()
+{
+    // The highest rev stored anywhere.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(rev), 0) FROM ("
+                               "SELECT MAX(rev) AS rev FROM messages "
+                               "UNION ALL SELECT MAX(rev) FROM participants "
+                               "UNION ALL SELECT MAX(rev) FROM hidden_messages) r")) ||
+        !q.next()) {
+        m_lastError = m_dialect->describe(q.lastError());
+        return false;
+    }
+    m_rev = q.value(0).toLongLong();
+    return true;
+}
+
+void SqlConnection::close()
+{
+    m_inTransaction = false;
+    disconnect();
+}
+
+bool SqlConnection::connect()
+{
+    // A new connection name each time, so that disconnect() can drop the old driver first.
+    m_db = QSqlDatabase::addDatabase(m_dialect->driver(),
+                                     m_connectionName + u'-' + QString::number(++m_connections));
+    if (!m_dialect->connect(m_db, &m_lastError)) {
+        disconnect();
+        return false;
+    }
+    m_broken = false;
+    return true;
+}
+
+void SqlConnection::disconnect()
+{
+    m_dialect->closing();
+    QHash<QString, QSqlQuery> statements;
+    statements.swap(m_statements);
+    const QSqlQuery unprepared = std::exchange(m_unprepared, QSqlQuery());
+    if (m_db.isValid()) {
+        const QString name = m_db.connectionName();
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+    }
+    // The statements go after their driver: they do not DEALLOCATE one by one on a connection
+    // that may be dead (ending the session frees them anyway).
+}
+
+bool SqlConnection::reconnectIfBroken()
+{
+    if (!m_broken || !m_dialect->reconnects())
+        return true;
+    if (m_inTransaction)
+        return false;
+    disconnect();
+    return connect();
+}
+
+QSqlQuery &SqlConnection::exec(const QString &sql, std::initializer_list<QVariant> values, bool *ok)
+{
+    m_refusal.clear();
+    reconnectIfBroken();
+    // A write on its own (beginWrite() checks those in a transaction).
+    if (!m_inTransaction && !sql.startsWith(QLatin1String("SELECT"))) {
+        m_refusal = m_dialect->refusal();
+        if (!m_refusal.isEmpty()) {
+            m_lastError = m_refusal;
+            *ok = false;
+            return m_unprepared;
+        }
+    }
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(m_dialect->forwardOnly());
+        if (!query.prepare(sql)) {
+            // Not cached: a statement prepared on a broken connection must be prepared again.
+            m_unprepared = std::move(query);
+            *ok = false;
+            m_statementFailed = true;
+            return m_unprepared;
+        }
+        it = m_statements.emplace(sql, std::move(query));
+    }
+    int i = 0;
+    for (const QVariant &v : values)
+        it->bindValue(i++, v);
+    *ok = it->exec();
+    if (!*ok)
+        m_statementFailed = true;
+    return *it;
+}
+
+StoreFailure SqlConnection::failureOf(const QSqlQuery &query, QString *detail)
+{
+    if (!m_refusal.isEmpty()) {
+        *detail = m_refusal;
+        return StoreFailure::Unavailable;
+    }
+    const QSqlError error = query.lastError();
+    const SqlDialect::Failure failure = m_dialect->classify(error, m_db.isOpen());
+    if (failure.connectionLost) {
+        m_broken = true;
+        *detail = m_dialect->connectionLost(m_db.isOpen() ? error.text() : m_lastError);
+        return StoreFailure::Unavailable;
+    }
+    *detail = m_dialect->describe(error);
+    return failure.failure;
+}
+
+QString SqlConnection::returningId() const
+{
+    return m_dialect->returningIds() ? QStringLiteral(" RETURNING id") : QString();
+}
+
+qint64 SqlConnection::insertedId(QSqlQuery &query)
+{
+    if (!m_dialect->returningIds())
+        return query.numRowsAffected() > 0 ? query.lastInsertId().toLongLong() : 0;
+    const qint64 id = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return id;
+}
+
+// ---- transactions ----------------------------------------------------------------------
+
+bool SqlConnection::startTransaction(const QString &sql)
+{
+    if (!reconnectIfBroken())
+        return false;
+    // Not a prepared statement: PostgreSQL cannot prepare BEGIN.
+    QSqlQuery begin(m_db);
+    if (!begin.exec(sql)) {
+        m_lastError = m_dialect->describe(begin.lastError());
+        if (m_dialect->classify(begin.lastError(), m_db.isOpen()).connectionLost)
+            m_broken = true;
+        return false;
+    }
+    m_inTransaction = true;
+    m_statementFailed = false;
+    return true;
+}
+
+bool SqlConnection::beginWrite()
+{
+    m_refusal = m_dialect->refusal();
+    if (!m_refusal.isEmpty()) {
+        m_lastError = m_refusal;
+        return false;
+    }
+    if (!startTransaction(m_dialect->beginWrite()))
+        return false;
+    m_revAtBegin = m_rev;
+    if (!m_dialect->sharedRevision())
+        return true;
+    bool ok = false;
+    QSqlQuery &q = exec(QStringLiteral("SELECT value FROM revision FOR UPDATE"), {}, &ok);
+    if (!ok || !q.next()) {
+        failureOf(q, &m_lastError);
+        rollback();
+        return false;
+    }
+    m_rev = m_revAtBegin = q.value(0).toLongLong();
+    q.finish();
+    return true;
+}
+
+bool SqlConnection::commit()
+{
+    if (m_dialect->sharedRevision() && m_rev != m_revAtBegin) {
+        bool ok = false;
+        QSqlQuery &q = exec(QStringLiteral("UPDATE revision SET value = ?"), {m_rev}, &ok);
+        if (!ok) {
+            failureOf(q, &m_lastError);
+            rollback();
+            return false;
+        }
+    }
+    if (!m_db.commit()) {
+        // Taken before the rollback: after a failed commit (a full disk) SQLite has often
+        // rolled back already, and the rollback's "no transaction is active" would hide it.
+        m_lastError = m_dialect->describe(m_db.lastError());
+        rollback();
+        return false;
+    }
+    m_inTransaction = false;
+    return true;
+}
+
+void SqlConnection::rollback()
+{
+    m_db.rollback();
+    m_inTransaction = false;
+    m_rev = m_revAtBegin;
+    ++m_rollbacks;
+}
+
+bool SqlConnection::beginRead()
+{
+    const QString sql = m_dialect->beginRead();
+    if (sql.isEmpty())
+        return true;
+    if (!startTransaction(sql))
+        return false;
+    m_revAtBegin = m_rev;
+    return true;
+}
+
+bool SqlConnection::endRead()
+{
+    return !m_inTransaction || commit();
+}
+
+void SqlConnection::abortRead()
+{
+    if (m_inTransaction)
+        rollback();
+}
+
+} // namespace natter::server

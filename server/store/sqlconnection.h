@@ -1,0 +1,114 @@
+#pragma once
+// The one owner of SqlStore's database connection: it names, opens, migrates and closes it,
+// caches prepared statements, runs transactions and hands out revisions. Whatever differs
+// between databases it asks its SqlDialect. Everything that touches the QSqlDatabase goes
+// through here, so moving the work to another thread means moving this object.
+
+#include "sqldialect.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+#include <memory>
+
+namespace natter::server {
+
+class SqlConnection final
+{
+public:
+    explicit SqlConnection(std::unique_ptr<SqlDialect> dialect);
+    ~SqlConnection();
+    Q_DISABLE_COPY_MOVE(SqlConnection)
+
+    const SqlDialect &dialect() const { return *m_dialect; }
+    SqlDialect::Kind kind() const { return m_dialect->kind(); }
+
+    // Connects, applies pending migrations and reads the revision counter.
+    StoreResult<bool> open();
+    void close();
+    int schemaVersion() const { return m_schemaVersion; }
+
+    // Prepares (cached by the SQL text, bound values only), binds in order and executes;
+    // *ok is false on error, and failed() tells why.
+    QSqlQuery &exec(const QString &sql, std::initializer_list<QVariant> values, bool *ok);
+    template <typename T> StoreResult<T> failed(const QSqlQuery &query)
+    {
+        QString detail;
+        const StoreFailure failure = failureOf(query, &detail);
+        return StoreResult<T>::fail(failure, detail);
+    }
+    // " RETURNING id" where the dialect returns new ids as a row, else empty: appended to an
+    // INSERT whose id insertedId() then reads.
+    QString returningId() const;
+    // The id of the row the INSERT just run created; 0 when it created none (ON CONFLICT DO
+    // NOTHING).
+    qint64 insertedId(QSqlQuery &query);
+
+    // A transaction that hands out revisions (takeRev()).
+    bool beginWrite();
+    bool commit();
+    void rollback();
+    // Several reads on one snapshot; endRead()/abortRead() close it.
+    bool beginRead();
+    bool endRead();
+    void abortRead();
+    // Why the last begin or commit failed.
+    QString transactionError() const { return m_dialect->transactionFailed(m_lastError); }
+    // Whether a statement failed since the transaction began (in PostgreSQL that aborts it).
+    bool statementFailed() const { return m_statementFailed; }
+    // Rollbacks so far: a cache of rows written in a transaction compares it.
+    quint64 rollbacks() const { return m_rollbacks; }
+
+    // Inside a writing transaction: the next revision, and giving it back when unused.
+    qint64 takeRev() { return ++m_rev; }
+    void returnRev() { --m_rev; }
+
+    // Runs `work` in one writing transaction: commits when it succeeds, rolls back otherwise.
+    template <typename T, typename Work> StoreResult<T> inTransaction(Work &&work)
+    {
+        if (!beginWrite())
+            return StoreResult<T>::fail(StoreFailure::Unavailable, transactionError());
+        StoreResult<T> result = work();
+        if (!result.ok()) {
+            rollback();
+            return result;
+        }
+        if (!commit())
+            return StoreResult<T>::fail(StoreFailure::Unavailable, transactionError());
+        return result;
+    }
+
+private:
+    bool connect();
+    void disconnect();
+    // After the connection broke (server restart, network), the next call outside a
+    // transaction connects again instead of failing forever (dialects that reconnect).
+    bool reconnectIfBroken();
+    bool startTransaction(const QString &sql);
+    StoreFailure failureOf(const QSqlQuery &query, QString *detail);
+    bool readRevision();
+
+    std::unique_ptr<SqlDialect> m_dialect;
+    QString m_connectionName; // prefix; each connection gets a number
+    int m_connections = 0;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_statements;
+    QSqlQuery m_unprepared; // a statement whose PREPARE failed: not cached, kept for its error
+    int m_schemaVersion = 0;
+    bool m_inTransaction = false;
+    bool m_broken = false;          // the connection failed; reconnect before the next call
+    bool m_statementFailed = false; // since the transaction began
+    quint64 m_rollbacks = 0;
+    QString m_lastError; // of the last failed connect/begin/commit, taken before any rollback
+    QString m_refusal;   // why the last statement was refused without running it
+    // Shared revision: inside a writing transaction, the last rev handed out. Otherwise the
+    // highest committed revision (every change takes the next one).
+    qint64 m_rev = 0;
+    qint64 m_revAtBegin = 0; // m_rev when the transaction began, restored on rollback
+};
+
+} // namespace natter::server

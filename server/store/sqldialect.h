@@ -1,0 +1,84 @@
+#pragma once
+// What differs between the databases SqlStore runs on, and nothing else: how a connection is
+// set up (SQLite's file, pragmas and WAL; PostgreSQL's URL and session), how a failed call
+// is classified and worded, how transactions start, where the revision counter lives and
+// how a new row's id comes back. The SQL itself is shared; the few statements that really
+// differ switch on kind() where they are written (sqlstore*.cpp).
+
+#include "storeresult.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+namespace natter::server {
+
+class SqlDialect
+{
+public:
+    enum class Kind
+    {
+        Sqlite,
+        Postgres,
+    };
+
+    // A failed statement, as the store reports it.
+    struct Failure
+    {
+        StoreFailure failure = StoreFailure::Internal;
+        bool connectionLost = false; // connect again before the next call
+    };
+
+    virtual ~SqlDialect() = default;
+
+    virtual Kind kind() const = 0;
+    // The folder of the migrations under :/natter/sql/ ("sqlite", "postgresql").
+    virtual QString name() const = 0;
+    // The QtSql driver ("QSQLITE", "QPSQL").
+    virtual QString driver() const = 0;
+
+    // ---- connection set-up (SqlConnection owns the connection and calls these) ----
+    // Checks the settings before the first connection.
+    virtual StoreResult<bool> prepare() = 0;
+    // Points `db` (added, not open) at the database, opens it and sets the session up.
+    // False with *error on failure.
+    virtual bool connect(QSqlDatabase &db, QString *error) = 0;
+    // The connection is about to close (a thread that reads the same file stops first).
+    virtual void closing() {}
+    // Whether a connection that broke is opened again by the next call.
+    virtual bool reconnects() const = 0;
+    // Whether statements read their rows forward only (no scrolling back).
+    virtual bool forwardOnly() const = 0;
+
+    // ---- failures ----
+    virtual Failure classify(const QSqlError &error, bool open) const = 0;
+    // The text of a failed statement, begin or commit, for logs.
+    virtual QString describe(const QSqlError &error) const = 0;
+    // The text of a failure to connect at open().
+    virtual QString connectFailed(const QString &error) const { return error; }
+    // The text of a connection lost while in use (`why`: the driver's or the reconnect's).
+    virtual QString connectionLost(const QString &why) const { return why; }
+    // The text of a failed migration (the runner reports text only).
+    virtual QString migrationFailed(const QString &text) const = 0;
+    // The text of a failed begin or commit (already describe()d).
+    virtual QString transactionFailed(const QString &text) const { return text; }
+    // Why writes must be refused now without running them (SQLite: the file was deleted or
+    // replaced); empty when they may go ahead. Asked once per transaction or lone write.
+    virtual QString refusal() { return {}; }
+
+    // ---- transactions and revisions ----
+    // The statement that starts a writing transaction.
+    virtual QString beginWrite() const = 0;
+    // The statement that starts a read of several tables on one snapshot; empty when a read
+    // needs none.
+    virtual QString beginRead() const = 0;
+    // True: the revision counter is the `revision` row, shared by processes; a writing
+    // transaction locks it first and stores it before committing. False: this process is the
+    // only writer and keeps the counter in memory (the highest rev stored, read at open).
+    virtual bool sharedRevision() const = 0;
+    // True: an INSERT returns the new id as a row (" RETURNING id" appended); false: the
+    // driver's last insert id.
+    virtual bool returningIds() const = 0;
+};
+
+} // namespace natter::server

@@ -1,0 +1,90 @@
+#pragma once
+// ChatStore on an SQL database through QtSql: one implementation for SQLite and PostgreSQL.
+// SqlConnection owns the connection, transactions and revisions; SqlDialect holds what
+// differs between the databases. The queries are in sqlstoreusers.cpp (users, tokens),
+// sqlstoremessages.cpp (conversations, messages) and sqlstorereceipts.cpp (receipts, sync).
+
+#include "chatstore.h"
+#include "sqlconnection.h"
+
+#include <QHash>
+
+#include <memory>
+#include <utility>
+
+namespace natter::server {
+
+class SqlStore : public ChatStore
+{
+public:
+    explicit SqlStore(std::unique_ptr<SqlDialect> dialect);
+    Q_DISABLE_COPY_MOVE(SqlStore)
+
+    StoreResult<bool> open() override;
+    void close() override;
+    int schemaVersion() const override { return m_sql.schemaVersion(); }
+
+    StoreResult<StoredUser> createUser(const QString &username, const QByteArray &passwordHash,
+                                       qint64 createdAt) override;
+    StoreResult<StoredUser> userByName(const QString &username) override;
+    StoreResult<StoredUser> userById(qint64 id) override;
+    StoreResult<QList<User>> listUsers(const QString &query, int limit) override;
+    StoreResult<bool> setUserDisabled(qint64 id, bool disabled) override;
+    StoreResult<bool> setPasswordHash(qint64 id, const QByteArray &passwordHash) override;
+
+    StoreResult<bool> addToken(qint64 userId, const QByteArray &tokenHash, qint64 createdAt,
+                               qint64 expiresAt) override;
+    StoreResult<qint64> userForToken(const QByteArray &tokenHash, qint64 now) override;
+    StoreResult<bool> revokeToken(const QByteArray &tokenHash) override;
+    StoreResult<bool> revokeUserTokens(qint64 userId) override;
+    StoreResult<QList<QByteArray>> tokensEndedBetween(qint64 after, qint64 upTo) override;
+
+    StoreResult<qint64> peerOf(qint64 conversationId, qint64 userId) override;
+    StoreResult<QList<Conversation>> conversationsFor(qint64 userId) override;
+    StoreResult<QList<qint64>> peersOf(qint64 userId) override;
+
+    QList<StoreResult<AppendedMessage>> appendMessages(const QList<NewMessage> &batch) override;
+    StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId, qint64 before,
+                                        int limit) override;
+    StoreResult<Message> message(qint64 messageId) override;
+    StoreResult<Message> editMessage(qint64 messageId, const QString &content,
+                                     qint64 editedAt) override;
+    StoreResult<QList<EditRecord>> editHistory(qint64 messageId) override;
+    StoreResult<Message> deleteForEveryone(qint64 messageId, qint64 at) override;
+    StoreResult<HiddenMessage> hideForUser(qint64 userId, qint64 messageId) override;
+
+    StoreResult<std::optional<Receipt>> markRead(qint64 conversationId, qint64 userId,
+                                                 qint64 upTo) override;
+    StoreResult<std::optional<Receipt>> markDelivered(qint64 conversationId, qint64 userId,
+                                                      qint64 upTo) override;
+    StoreResult<QList<Receipt>> markDeliveredAll(const QList<DeliveryMark> &marks) override;
+
+    StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) override;
+
+private:
+    // `condition` is a fixed SQL fragment with one "?" (never built from input).
+    StoreResult<StoredUser> userWhere(const QString &condition, const QVariant &value);
+    // An UPDATE of one user by id: NotFound when there is no such user.
+    StoreResult<bool> updateUser(const QString &sql, std::initializer_list<QVariant> values);
+    // The conversation a new message goes to: the given one (the sender must take part) or
+    // the one with the recipient, created on first use. Sets out->recipientId.
+    StoreResult<qint64> conversationFor(const NewMessage &input, AppendedMessage *out);
+    StoreResult<AppendedMessage> appendOne(const NewMessage &input);
+    // One update per conversation of the batch (not per message), then the delivered marks.
+    StoreResult<bool> finishBatch(const QList<NewMessage> &batch,
+                                  QList<StoreResult<AppendedMessage>> &results);
+    StoreResult<std::optional<Receipt>> moveReceipt(qint64 conversationId, qint64 userId,
+                                                    qint64 upTo, bool read);
+    // moveReceipt's work inside a transaction the caller holds.
+    StoreResult<std::optional<Receipt>>
+    moveReceiptInTransaction(qint64 conversationId, qint64 userId, qint64 upTo, bool read);
+
+    SqlConnection m_sql;
+    // Participants never change once a conversation exists, and every message asks:
+    // (conversation, user) -> peer. Emptied after a rollback (it may hold a conversation
+    // that the rollback undid).
+    QHash<std::pair<qint64, qint64>, qint64> m_peers;
+    quint64 m_peersRollbacks = 0; // m_sql.rollbacks() when m_peers was last valid
+};
+
+} // namespace natter::server
