@@ -1,6 +1,7 @@
 // natter-server: parses the options, starts the server, stops it on SIGINT/SIGTERM.
 
 #include "app/backupcommand.h"
+#include "app/configcheck.h"
 #include "app/natterserver.h"
 #include "app/openfilelimit.h"
 #include "app/signalwatcher.h"
