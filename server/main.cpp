@@ -1,13 +1,14 @@
 // natter-server: parses the options, starts the server, stops it on SIGINT/SIGTERM.
 
 #include "app/backupcommand.h"
-#include "app/epolleventdispatcher.h"
+#include "app/configcheck.h"
 #include "app/natterserver.h"
 #include "app/openfilelimit.h"
 #include "app/signalwatcher.h"
 #include "app/usercommand.h"
 #include "config/logging.h"
 #include "config/serveroptions.h"
+#include "epolleventdispatcher.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -24,7 +25,7 @@ int main(int argc, char *argv[])
         qputenv("QT_NO_GLIB", "1");
     // And on Linux our epoll dispatcher instead of Qt's poll() over every socket on each pass
     // (NATTER_EVENT_LOOP=qt keeps Qt's, to compare or to rule it out).
-    EpollEventDispatcher::installForMainThread();
+    natter::EpollEventDispatcher::installForMainThread();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("natter-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));

@@ -1,8 +1,8 @@
 // natter-loadgen: drives a natter-server with N WebSocket clients from one Qt event loop and
 // reports throughput, latency and the server's CPU and memory. See bench/README.md.
 
-#include "app/epolleventdispatcher.h"
 #include "benchclock.h"
+#include "epolleventdispatcher.h"
 #include "historyrun.h"
 #include "idlerun.h"
 #include "looppacer.h"
@@ -56,7 +56,7 @@ void preferUnixDispatcher(int argc, char *argv[])
 // generator shares the machine with the server it measures (NATTER_EVENT_LOOP=qt: Qt's).
 void installEventLoop(int argc, char *argv[])
 {
-    if (!natter::server::EpollEventDispatcher::installForMainThread())
+    if (!natter::EpollEventDispatcher::installForMainThread())
         preferUnixDispatcher(argc, argv);
 }
 

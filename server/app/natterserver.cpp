@@ -65,7 +65,14 @@ struct NatterServer::Parts
           conversations(store, presence, receipts), edits(store, directory, sink),
           sync(store, receipts), users(store, presence),
           auth(store, config.passwordCost, config.registration), server(registry, handlers, config),
-          revocations(store, registry)
+          revocations(
+              [&store](qint64 after, qint64 upTo) -> std::optional<QList<QByteArray>> {
+                  auto ended = store.tokensEndedBetween(after, upTo);
+                  if (!ended.ok())
+                      return std::nullopt;
+                  return std::move(ended.value);
+              },
+              registry)
     {
         if (cluster) {
             QObject::connect(&registry, &SessionRegistry::userCameOnline, cluster.get(),

@@ -11,7 +11,7 @@
 // event-loop pass). While Redis is unreachable nothing of that happens, so nothing is marked.
 
 #include "eventbus.h"
-#include "services/eventsink.h"
+#include "interfaces/eventsink.h"
 
 #include <QObject>
 #include <QTimer>

@@ -11,8 +11,8 @@
 // instance that stops (SIGKILL, network cut) is dropped by the others after the timeout.
 // Our own heartbeats coming back on the subscription prove the subscriber is alive.
 
+#include "config/redisurl.h"
 #include "eventbus.h"
-#include "redisurl.h"
 #include "remotepresence.h"
 
 #include <QElapsedTimer>

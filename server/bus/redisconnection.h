@@ -10,7 +10,7 @@
 // an I/O error; we free it (redisAsyncFree) only when we drop the connection or are
 // destroyed. m_context is cleared at each of those points so it is freed exactly once.
 
-#include "redisurl.h"
+#include "config/redisurl.h"
 
 #include <QByteArray>
 #include <QList>

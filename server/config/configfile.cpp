@@ -1,6 +1,6 @@
 #include "configfile.h"
 
-#include "bus/redisurl.h"
+#include "redisurl.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -2,15 +2,22 @@
 
 #include "configfile.h"
 
-#include "bus/redisurl.h"
+#include "redisurl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace natter::server {
 namespace {
+
+bool isDatabaseUrl(const QString &database)
+{
+    return database.startsWith(QLatin1String("postgresql://")) ||
+           database.startsWith(QLatin1String("postgres://"));
+}
 
 QString valueOrEnv(const QCommandLineParser &parser, const QCommandLineOption &option,
                    const QProcessEnvironment &environment, const QString &variable)
@@ -237,6 +244,67 @@ ServerOptions parseServerOptions(const QStringList &arguments,
         if (!RedisUrl::parse(config.redisUrl, &error))
             return failure(error);
     }
+    return out;
+}
+
+QString describeConfig(const ServerConfig &config)
+{
+    QString database = config.databasePath;
+    if (isDatabaseUrl(database)) {
+        QUrl url(database);
+        url.setPassword(QString()); // never print secrets
+        database = url.toString();
+    }
+    QString out;
+    const auto line = [&out](const char *key, const QString &value) {
+        out += QLatin1String(key) + QLatin1String(" = ") + value + QLatin1Char('\n');
+    };
+    out += QLatin1String("[server]\n");
+    line("listen", hostForUrl(config.address) + QLatin1Char(':') + QString::number(config.port));
+    line("database", database);
+    line("create",
+         config.createDatabase ? QStringLiteral("true (--create)") : QStringLiteral("false"));
+    line("name", config.serverName);
+    line("log-level", logLevelName(config.logLevel));
+    line("password-cost", passwordCostName(config.passwordCost));
+    line("tls-cert", config.tlsCertPath);
+    line("tls-key", config.tlsKeyPath);
+    QString redis = config.redisUrl;
+    if (!redis.isEmpty()) {
+        QUrl url(redis);
+        url.setPassword(QString()); // never print secrets
+        if (url.userName().isEmpty())
+            url.setUserInfo(QString()); // not "redis://@host"
+        redis = url.toString();
+    }
+    line("redis", redis);
+    line("trusted-proxy", trustedProxiesText(config.trustedProxies));
+    line("registration", registrationName(config.registration.mode));
+    out += QLatin1String("\n[discovery]\n");
+    line("enabled", config.discoveryEnabled ? QStringLiteral("true") : QStringLiteral("false"));
+    line("port", QString::number(config.discoveryPort));
+    out += QLatin1String("\n[limits]\n");
+    line("auth-timeout-ms", QString::number(config.authTimeoutMs));
+    line("idle-timeout-ms", QString::number(config.idleTimeoutMs));
+    line("requests-per-second", QString::number(config.requestsPerSecond));
+    line("request-burst", QString::number(config.requestBurst));
+    line("user-requests-per-second", QString::number(config.userRequestsPerSecond));
+    line("user-request-burst", QString::number(config.userRequestBurst));
+    line("max-unauthenticated-per-address", QString::number(config.maxUnauthenticatedPerAddress));
+    line("max-handshakes-per-address", QString::number(config.maxHandshakesPerAddress));
+    line("max-sockets-per-user", QString::number(config.maxSocketsPerUser));
+    line("max-outbound-bytes", QString::number(config.maxOutboundBytes));
+    line("presence-batch-ms", QString::number(config.presenceBatchMs));
+    line("presence-grace-ms", QString::number(config.presenceGraceMs));
+    line("typing-expiry-ms", QString::number(config.typingExpiryMs));
+    line("instance-timeout-ms", QString::number(config.instanceTimeoutMs));
+    line("max-outbound-total-bytes", QString::number(config.maxOutboundTotalBytes));
+    line("user-read-bytes-per-second", QString::number(config.userReadBytesPerSecond));
+    line("user-read-burst-bytes", QString::number(config.userReadBurstBytes));
+    line("register-per-address-burst", QString::number(config.registration.perAddressBurst));
+    line("register-per-address-per-hour", QString::number(config.registration.perAddressPerHour));
+    line("register-burst", QString::number(config.registration.burst));
+    line("register-per-minute", QString::number(config.registration.perMinute));
     return out;
 }
 

@@ -31,9 +31,6 @@ struct ServerOptions
 ServerOptions parseServerOptions(const QStringList &arguments,
                                  const QProcessEnvironment &environment);
 
-// What --check-config checks beyond parsing: TLS files load, the database location is
-// usable. Empty when fine, else one problem per line.
-QStringList checkConfig(const ServerConfig &config);
 // The effective configuration in the configuration file's own format.
 QString describeConfig(const ServerConfig &config);
 

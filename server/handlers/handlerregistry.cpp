@@ -7,10 +7,13 @@ void HandlerRegistry::add(protocol::RequestType type, RequestHandler handler)
     m_handlers.insert(int(type), std::move(handler));
 }
 
-const RequestHandler *HandlerRegistry::find(protocol::RequestType type) const
+bool HandlerRegistry::dispatch(ClientSession &session, const codec::Request &request) const
 {
-    const auto it = m_handlers.constFind(int(type));
-    return it == m_handlers.constEnd() ? nullptr : &it.value();
+    const auto it = m_handlers.constFind(int(request.type));
+    if (it == m_handlers.constEnd())
+        return false;
+    it.value()(session, request);
+    return true;
 }
 
 } // namespace natter::server

@@ -4,7 +4,6 @@
 
 #include "handlerregistry.h"
 #include "services/outcome.h"
-#include "transport/clientsession.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

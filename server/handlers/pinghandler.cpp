@@ -1,7 +1,5 @@
 #include "pinghandler.h"
 
-#include "transport/clientsession.h"
-
 namespace natter::server {
 
 void registerPingHandler(HandlerRegistry &registry, const ServiceSet &)

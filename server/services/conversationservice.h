@@ -2,7 +2,7 @@
 // Reading conversations: the caller's conversation list and history pages. Fetching a page
 // moves the caller's delivered position (the messages have reached one of their sockets).
 
-#include "caller.h"
+#include "interfaces/caller.h"
 #include "outcome.h"
 #include "presenceservice.h"
 #include "receiptservice.h"

@@ -3,9 +3,9 @@
 // (tombstone), and reading the edit history. Only participants see a message at all; only
 // its sender may change it for everyone.
 
-#include "caller.h"
 #include "conversationdirectory.h"
-#include "eventsink.h"
+#include "interfaces/caller.h"
+#include "interfaces/eventsink.h"
 #include "outcome.h"
 #include "requests.h"
 #include "store/chatstore.h"

@@ -6,9 +6,9 @@
 // recipient had a socket on this instance to push it to (another instance that pushes it
 // marks it there).
 
-#include "caller.h"
 #include "conversationdirectory.h"
-#include "eventsink.h"
+#include "interfaces/caller.h"
+#include "interfaces/eventsink.h"
 #include "outcome.h"
 #include "presenceservice.h"
 #include "receiptservice.h"

@@ -11,8 +11,8 @@
 // announced offline only after a grace period, so a Wi-Fi blip or a client restart produces
 // no offline/online pair at all.
 
-#include "caller.h"
-#include "eventsink.h"
+#include "interfaces/caller.h"
+#include "interfaces/eventsink.h"
 #include "store/chatstore.h"
 #include "types.h"
 

@@ -4,9 +4,9 @@
 // were written to a socket of the recipient (here, or reported by the EventSink when another
 // instance pushed them) or that the recipient fetched (history, sync).
 
-#include "caller.h"
 #include "conversationdirectory.h"
-#include "eventsink.h"
+#include "interfaces/caller.h"
+#include "interfaces/eventsink.h"
 #include "outcome.h"
 #include "requests.h"
 #include "store/chatstore.h"

@@ -2,7 +2,7 @@
 // Reconnect sync: every change visible to the caller after a revision, oldest first, in
 // pages. Messages from the peer that reach the caller this way count as delivered.
 
-#include "caller.h"
+#include "interfaces/caller.h"
 #include "outcome.h"
 #include "receiptservice.h"
 #include "requests.h"

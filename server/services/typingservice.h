@@ -4,9 +4,9 @@
 // offline ends it too. Refreshes are coalesced: relayed at most once per half expiry period
 // (often enough for a peer socket that connected meanwhile to learn it).
 
-#include "caller.h"
 #include "conversationdirectory.h"
-#include "eventsink.h"
+#include "interfaces/caller.h"
+#include "interfaces/eventsink.h"
 #include "outcome.h"
 #include "requests.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // The user directory: who can be written to, with online flags.
 
-#include "caller.h"
+#include "interfaces/caller.h"
 #include "outcome.h"
 #include "presenceservice.h"
 #include "requests.h"

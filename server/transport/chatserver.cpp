@@ -1,6 +1,5 @@
 #include "chatserver.h"
 
-#include "clientsession.h"
 #include "codec.h"
 #include "config/logging.h"
 #include "protocollimits.h"
@@ -8,6 +7,7 @@
 #include "tlspolicy.h"
 #include "websocketlistener.h"
 #include "websocketserverlog.h"
+#include "websocketsession.h"
 
 #include <QFile>
 #include <QSslConfiguration>
@@ -18,9 +18,9 @@
 
 namespace natter::server {
 
-ChatServer::ChatServer(SessionRegistry &registry, const HandlerRegistry &handlers,
+ChatServer::ChatServer(SessionRegistry &registry, const RequestDispatcher &dispatcher,
                        const ServerConfig &config, QObject *parent)
-    : QObject(parent), m_registry(registry), m_handlers(handlers), m_config(config),
+    : QObject(parent), m_registry(registry), m_dispatcher(dispatcher), m_config(config),
       m_userLimiter(config.userRequestsPerSecond, config.userRequestBurst),
       m_server(new QWebSocketServer(QStringLiteral("natter-server"),
                                     config.tlsCertPath.isEmpty() ? QWebSocketServer::NonSecureMode
@@ -39,8 +39,8 @@ ChatServer::ChatServer(SessionRegistry &registry, const HandlerRegistry &handler
 void ChatServer::sweepDeadlines()
 {
     // A copy: closing a session changes the registry.
-    const QList<ClientSession *> sessions = m_registry.connections();
-    for (ClientSession *session : sessions)
+    const QList<WebSocketSession *> sessions = m_registry.connections();
+    for (WebSocketSession *session : sessions)
         session->checkDeadlines();
 }
 
@@ -143,9 +143,9 @@ void ChatServer::acceptPending()
             continue;
         }
         auto *session =
-            new ClientSession(socket, m_registry, m_userLimiter, m_handlers, m_config, this);
+            new WebSocketSession(socket, m_registry, m_userLimiter, m_dispatcher, m_config, this);
         ++m_sessions;
-        connect(session, &ClientSession::finished, this, &ChatServer::sessionFinished);
+        connect(session, &WebSocketSession::finished, this, &ChatServer::sessionFinished);
     }
 }
 
@@ -179,7 +179,7 @@ void ChatServer::rejectWrongPath(QWebSocket *socket)
     QTimer::singleShot(5'000, socket, &QWebSocket::abort);
 }
 
-void ChatServer::sessionFinished(ClientSession *session)
+void ChatServer::sessionFinished(WebSocketSession *session)
 {
     --m_sessions;
     session->deleteLater();
@@ -190,8 +190,8 @@ void ChatServer::sessionFinished(ClientSession *session)
 
 void ChatServer::closeAll(quint16 code, const QString &reason)
 {
-    const auto sessions = findChildren<ClientSession *>(Qt::FindDirectChildrenOnly);
-    for (ClientSession *session : sessions)
+    const auto sessions = findChildren<WebSocketSession *>(Qt::FindDirectChildrenOnly);
+    for (WebSocketSession *session : sessions)
         session->closeWith(code, reason);
     if (m_sessions == 0)
         emit connectionsClosed();

@@ -1,7 +1,7 @@
 #pragma once
 // The listening WebSocket server: accepts sockets on /v1 (anything else gets an
 // unsupported_version error and close 4400), applies the transport limits and creates one
-// ClientSession per socket.
+// WebSocketSession per socket.
 
 #include "config/serverconfig.h"
 #include "heaptrimmer.h"
@@ -18,8 +18,8 @@ class QWebSocketServer;
 
 namespace natter::server {
 
-class ClientSession;
-class HandlerRegistry;
+class WebSocketSession;
+class RequestDispatcher;
 class SessionRegistry;
 class WebSocketListener;
 
@@ -28,7 +28,7 @@ class ChatServer final : public QObject
     Q_OBJECT
 
 public:
-    ChatServer(SessionRegistry &registry, const HandlerRegistry &handlers,
+    ChatServer(SessionRegistry &registry, const RequestDispatcher &dispatcher,
                const ServerConfig &config, QObject *parent = nullptr);
     ~ChatServer() override;
     Q_DISABLE_COPY_MOVE(ChatServer)
@@ -52,11 +52,11 @@ private:
     void rejectFlood(QWebSocket *socket);
     void acceptPending();
     void rejectWrongPath(QWebSocket *socket);
-    void sessionFinished(ClientSession *session);
+    void sessionFinished(WebSocketSession *session);
     void sweepDeadlines();
 
     SessionRegistry &m_registry;
-    const HandlerRegistry &m_handlers;
+    const RequestDispatcher &m_dispatcher;
     const ServerConfig &m_config;
     UserRateLimiter m_userLimiter;
     // Does the HTTP upgrade only (it never listens itself; it is in SecureMode for wss://,
@@ -66,7 +66,7 @@ private:
     WebSocketListener *m_listener = nullptr;
     QString m_tlsError;
     int m_sessions = 0;
-    // One timer checks every session's auth and idle deadlines (see ClientSession).
+    // One timer checks every session's auth and idle deadlines (see WebSocketSession).
     QTimer m_deadlineSweep;
     HeapTrimmer m_heapTrimmer;
 };

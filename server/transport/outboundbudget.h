@@ -1,7 +1,7 @@
 #pragma once
 // The server-wide total of unsent outbound data: what every connection has queued and the
 // kernel has not taken yet, i.e. memory a client decides about by reading or not. Each
-// ClientSession reports its own figure whenever it changes (it wrote a frame, or the socket
+// WebSocketSession reports its own figure whenever it changes (it wrote a frame, or the socket
 // wrote some out); SessionRegistry closes the largest holders when the total is over the
 // configured budget. Backlogs let go (written after piling up, or dropped with their
 // connection) are handed to a HeapTrimmer so the heap shrinks back afterwards.

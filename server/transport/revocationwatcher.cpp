@@ -1,10 +1,9 @@
 #include "revocationwatcher.h"
 
-#include "clientsession.h"
 #include "config/logging.h"
 #include "protocol.h"
 #include "sessionregistry.h"
-#include "store/chatstore.h"
+#include "websocketsession.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -12,8 +11,9 @@
 
 namespace natter::server {
 
-RevocationWatcher::RevocationWatcher(ChatStore &store, SessionRegistry &registry, QObject *parent)
-    : QObject(parent), m_store(store), m_registry(registry)
+RevocationWatcher::RevocationWatcher(EndedTokens endedTokens, SessionRegistry &registry,
+                                     QObject *parent)
+    : QObject(parent), m_endedTokens(std::move(endedTokens)), m_registry(registry)
 {}
 
 void RevocationWatcher::start()
@@ -38,8 +38,8 @@ void RevocationWatcher::timerEvent(QTimerEvent *event)
 int RevocationWatcher::check()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const auto ended = m_store.tokensEndedBetween(m_checkedUpTo - kSlackMs, now);
-    if (!ended.ok()) {
+    const auto ended = m_endedTokens(m_checkedUpTo - kSlackMs, now);
+    if (!ended) {
         // Looked at again from the same point next time; said once, not twice a second.
         if (!m_failing)
             qCWarning(lcTransport) << "cannot read revoked tokens; retrying";
@@ -50,13 +50,13 @@ int RevocationWatcher::check()
         qCInfo(lcTransport) << "reading revoked tokens works again";
     m_failing = false;
     m_checkedUpTo = now;
-    if (ended.value.isEmpty())
+    if (ended->isEmpty())
         return 0;
-    const QSet<QByteArray> hashes(ended.value.cbegin(), ended.value.cend());
+    const QSet<QByteArray> hashes(ended->cbegin(), ended->cend());
     int closed = 0;
     // A copy: closing changes the registry.
-    const QList<ClientSession *> sessions = m_registry.connections();
-    for (ClientSession *session : sessions) {
+    const QList<WebSocketSession *> sessions = m_registry.connections();
+    for (WebSocketSession *session : sessions) {
         if (!session->isAuthenticated() || session->isClosing() ||
             !hashes.contains(session->tokenHash()))
             continue;

@@ -5,13 +5,18 @@
 // looked, so every instance on a shared database sees every revocation, whoever made it.
 // Each look goes back kSlackMs further than the last one: a revocation stamped by another
 // process (or host) with a clock a little behind, or committed a little late, is still seen.
+// The app hands it the store's query as a function: the transport does not link the store.
 
 #include <QBasicTimer>
+#include <QByteArray>
+#include <QList>
 #include <QObject>
+
+#include <functional>
+#include <optional>
 
 namespace natter::server {
 
-class ChatStore;
 class SessionRegistry;
 
 class RevocationWatcher final : public QObject
@@ -22,7 +27,12 @@ public:
     static constexpr int kIntervalMs = 500;
     static constexpr qint64 kSlackMs = 5'000;
 
-    RevocationWatcher(ChatStore &store, SessionRegistry &registry, QObject *parent = nullptr);
+    // Hashes of the tokens revoked or expired in (after, upTo]; nullopt when they cannot be
+    // read now (looked at again from the same point next time).
+    using EndedTokens = std::function<std::optional<QList<QByteArray>>(qint64 after, qint64 upTo)>;
+
+    RevocationWatcher(EndedTokens endedTokens, SessionRegistry &registry,
+                      QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(RevocationWatcher)
 
     void start();
@@ -34,7 +44,7 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
-    ChatStore &m_store;
+    EndedTokens m_endedTokens;
     SessionRegistry &m_registry;
     QBasicTimer m_timer;
     qint64 m_checkedUpTo = 0;

@@ -1,26 +1,26 @@
 #include "sessionregistry.h"
 
-#include "clientsession.h"
+#include "websocketsession.h"
 
 #include <algorithm>
 
 namespace natter::server {
 
-void SessionRegistry::addConnection(ClientSession *session, const QString &address)
+void SessionRegistry::addConnection(WebSocketSession *session, const QString &address)
 {
     m_connections.insert(session->connectionId(), session);
     m_unauthenticated.insert(session, address);
     ++m_unauthenticatedByAddress[address];
 }
 
-void SessionRegistry::removeConnection(ClientSession *session)
+void SessionRegistry::removeConnection(WebSocketSession *session)
 {
     detach(session);
     leaveUnauthenticated(session);
     m_connections.remove(session->connectionId());
 }
 
-void SessionRegistry::markUnauthenticated(ClientSession *session)
+void SessionRegistry::markUnauthenticated(WebSocketSession *session)
 {
     if (!m_connections.contains(session->connectionId()) || m_unauthenticated.contains(session))
         return;
@@ -29,7 +29,7 @@ void SessionRegistry::markUnauthenticated(ClientSession *session)
     ++m_unauthenticatedByAddress[address];
 }
 
-void SessionRegistry::leaveUnauthenticated(ClientSession *session)
+void SessionRegistry::leaveUnauthenticated(WebSocketSession *session)
 {
     const auto it = m_unauthenticated.constFind(session);
     if (it == m_unauthenticated.constEnd())
@@ -40,21 +40,21 @@ void SessionRegistry::leaveUnauthenticated(ClientSession *session)
     m_unauthenticated.erase(it);
 }
 
-void SessionRegistry::attach(ClientSession *session)
+void SessionRegistry::attach(WebSocketSession *session)
 {
     detach(session);
     leaveUnauthenticated(session);
     const qint64 userId = session->userId();
     if (userId <= 0)
         return;
-    QList<ClientSession *> &list = m_byUser[userId];
+    QList<WebSocketSession *> &list = m_byUser[userId];
     list.append(session);
     m_attachedAs.insert(session, userId);
     if (list.size() == 1)
         emit userCameOnline(userId, session->username());
 }
 
-void SessionRegistry::detach(ClientSession *session)
+void SessionRegistry::detach(WebSocketSession *session)
 {
     const auto it = m_attachedAs.constFind(session);
     if (it == m_attachedAs.constEnd())
@@ -77,8 +77,8 @@ void SessionRegistry::sendToUser(qint64 userId, const QString &frame, Connection
     if (it == m_byUser.constEnd())
         return;
     // A copy: sending never re-enters the registry, but stay safe if that changes.
-    const QList<ClientSession *> targets = *it;
-    for (ClientSession *session : targets) {
+    const QList<WebSocketSession *> targets = *it;
+    for (WebSocketSession *session : targets) {
         if (session->connectionId() != except)
             session->sendFrame(frame);
     }
@@ -86,14 +86,14 @@ void SessionRegistry::sendToUser(qint64 userId, const QString &frame, Connection
 
 void SessionRegistry::sendToConnection(ConnectionId connection, const QString &frame)
 {
-    if (ClientSession *session = m_connections.value(connection))
+    if (WebSocketSession *session = m_connections.value(connection))
         session->sendFrame(frame);
 }
 
 void SessionRegistry::sendToAll(const QString &frame, const QSet<qint64> &exceptUsers)
 {
-    const QList<ClientSession *> targets = m_attachedAs.keys();
-    for (ClientSession *session : targets) {
+    const QList<WebSocketSession *> targets = m_attachedAs.keys();
+    for (WebSocketSession *session : targets) {
         if (!exceptUsers.contains(session->userId()))
             session->sendFrame(frame);
     }
@@ -104,15 +104,15 @@ void SessionRegistry::enforceOutboundBudget(qint64 limit)
     if (m_outbound.total() <= limit)
         return;
     // Rare (only past the budget), so a scan of every connection is fine here.
-    QList<ClientSession *> holders;
-    for (ClientSession *session : std::as_const(m_connections)) {
+    QList<WebSocketSession *> holders;
+    for (WebSocketSession *session : std::as_const(m_connections)) {
         if (session->unsentBytes() > 0)
             holders.append(session);
     }
-    std::sort(holders.begin(), holders.end(), [](ClientSession *a, ClientSession *b) {
+    std::sort(holders.begin(), holders.end(), [](WebSocketSession *a, WebSocketSession *b) {
         return a->unsentBytes() > b->unsentBytes();
     });
-    for (ClientSession *session : std::as_const(holders)) {
+    for (WebSocketSession *session : std::as_const(holders)) {
         if (m_outbound.total() <= limit)
             break;
         emit overOutboundBudget(session, session->unsentBytes());

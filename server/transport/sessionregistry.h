@@ -6,9 +6,9 @@
 // (closing the largest holders of unsent data when it is exceeded) and each account's read
 // budget.
 
+#include "interfaces/eventsink.h"
 #include "outboundbudget.h"
 #include "readbudget.h"
-#include "services/eventsink.h"
 
 #include <QHash>
 #include <QList>
@@ -16,7 +16,7 @@
 
 namespace natter::server {
 
-class ClientSession;
+class WebSocketSession;
 
 class SessionRegistry final : public QObject, public EventSink
 {
@@ -26,13 +26,13 @@ public:
     explicit SessionRegistry(QObject *parent = nullptr) : QObject(parent) {}
 
     // `address` is the peer's, kept here because the socket forgets it once closed.
-    void addConnection(ClientSession *session, const QString &address);
-    void removeConnection(ClientSession *session); // also detaches it
+    void addConnection(WebSocketSession *session, const QString &address);
+    void removeConnection(WebSocketSession *session); // also detaches it
     // Called when the session has (re)authenticated / stopped being authenticated.
-    void attach(ClientSession *session);
-    void detach(ClientSession *session);
+    void attach(WebSocketSession *session);
+    void detach(WebSocketSession *session);
     // After logout: the open socket counts against its address again.
-    void markUnauthenticated(ClientSession *session);
+    void markUnauthenticated(WebSocketSession *session);
     // Open sockets from `address` that have not signed in; O(1) so accepting stays cheap
     // with thousands of connections.
     int unauthenticatedFrom(const QString &address) const
@@ -40,7 +40,7 @@ public:
         return m_unauthenticatedByAddress.value(address);
     }
 
-    QList<ClientSession *> connections() const { return m_connections.values(); }
+    QList<WebSocketSession *> connections() const { return m_connections.values(); }
     int connectionCount() const { return int(m_connections.size()); }
 
     void sendToUser(qint64 userId, const QString &frame, ConnectionId except = 0) override;
@@ -59,18 +59,18 @@ signals:
     void userCameOnline(qint64 userId, const QString &username);
     void userWentOffline(qint64 userId);
     // Emitted just before `session` is closed by enforceOutboundBudget().
-    void overOutboundBudget(natter::server::ClientSession *session, qint64 unsentBytes);
+    void overOutboundBudget(natter::server::WebSocketSession *session, qint64 unsentBytes);
 
 private:
-    QHash<ConnectionId, ClientSession *> m_connections;
-    QHash<qint64, QList<ClientSession *>> m_byUser; // only authenticated sessions
-    QHash<ClientSession *, qint64> m_attachedAs;
-    QHash<ClientSession *, QString> m_unauthenticated; // -> peer address
+    QHash<ConnectionId, WebSocketSession *> m_connections;
+    QHash<qint64, QList<WebSocketSession *>> m_byUser; // only authenticated sessions
+    QHash<WebSocketSession *, qint64> m_attachedAs;
+    QHash<WebSocketSession *, QString> m_unauthenticated; // -> peer address
     QHash<QString, int> m_unauthenticatedByAddress;
     OutboundBudget m_outbound;
     ReadBudget m_readBudget;
 
-    void leaveUnauthenticated(ClientSession *session);
+    void leaveUnauthenticated(WebSocketSession *session);
 };
 
 } // namespace natter::server

@@ -1,5 +1,5 @@
 // redis:// URLs as given to --redis and [server] redis.
-#include "bus/redisurl.h"
+#include "config/redisurl.h"
 
 #include <QtTest>
 

@@ -2,7 +2,7 @@
 // threads, socket notifiers (including a descriptor number reused within one pass) and Qt's
 // own sockets on top of it.
 
-#include "app/epolleventdispatcher.h"
+#include "epolleventdispatcher.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -18,7 +18,7 @@
 #include <thread>
 #include <unistd.h>
 
-using natter::server::EpollEventDispatcher;
+using natter::EpollEventDispatcher;
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include "handlers/handlerregistry.h"
 #include "testclient.h"
 #include "transport/chatserver.h"
-#include "transport/clientsession.h"
 #include "transport/sessionregistry.h"
+#include "transport/websocketsession.h"
 
 #include <QRegularExpression>
 #include <QTcpSocket>
@@ -131,9 +131,9 @@ private slots:
         QList<qint64> closedUsers;
         QList<qint64> closedHolding;
         connect(&registry, &SessionRegistry::overOutboundBudget, this,
-                [&](ClientSession *session, qint64 unsent) {
+                [&](WebSocketSession *session, qint64 unsent) {
                     // The largest of all holders at that moment.
-                    for (ClientSession *other : registry.connections())
+                    for (WebSocketSession *other : registry.connections())
                         QVERIFY(other->unsentBytes() <= unsent);
                     closedUsers.append(session->userId());
                     closedHolding.append(unsent);
@@ -150,7 +150,7 @@ private slots:
         connect(&sampler, &QTimer::timeout, this, [&]() {
             qint64 held = 0;
             qint64 reported = 0;
-            for (ClientSession *session : registry.connections()) {
+            for (WebSocketSession *session : registry.connections()) {
                 if (auto *socket = session->findChild<QWebSocket *>())
                     held += socket->bytesToWrite();
                 reported += session->unsentBytes();
@@ -163,7 +163,7 @@ private slots:
         // First each hog's kernel buffers fill up (loopback lets the server's grow to a few
         // MB), so that all three then hold unsent data at once.
         const auto unsentOf = [&registry](qint64 userId) {
-            for (ClientSession *session : registry.connections()) {
+            for (WebSocketSession *session : registry.connections()) {
                 if (session->userId() == userId)
                     return session->unsentBytes();
             }

@@ -1,5 +1,6 @@
 // The natter-server command line: options, environment fallbacks and their errors.
 
+#include "app/configcheck.h"
 #include "config/configfile.h"
 #include "config/serveroptions.h"
 

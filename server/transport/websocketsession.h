@@ -1,78 +1,64 @@
 #pragma once
-// One connected socket: its authentication state, request dispatch through the handler
-// registry, and the per-connection limits (auth timeout, idle timeout, request rate,
-// outbound backlog), with its share of the server-wide ones (outbound budget, the account's
-// read budget: see SessionRegistry). Requests are answered in arrival order: while a handler holds
-// the input (password hashing during login/register), later frames wait in a short backlog.
+// One connected WebSocket: the ClientSession a handler answers through, its authentication
+// state, request dispatch (to the RequestDispatcher the app wired in), and the
+// per-connection limits (auth timeout, idle timeout, request rate, outbound backlog), with
+// its share of the server-wide ones (outbound budget, the account's read budget: see
+// SessionRegistry). Requests are answered in arrival order: while a handler holds the input
+// (password hashing during login/register), later frames wait in a short backlog.
 
 #include "config/serverconfig.h"
-#include "errorcode.h"
+#include "interfaces/clientsession.h"
 #include "readbudget.h"
-#include "services/caller.h"
 #include "tokenbucket.h"
-#include "types.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
-#include <QJsonObject>
 #include <QList>
-#include <QObject>
 
 class QWebSocket;
 
 namespace natter::server {
 
-class HandlerRegistry;
+class RequestDispatcher;
 class SessionRegistry;
 class UserRateLimiter;
 
-class ClientSession final : public QObject
+class WebSocketSession final : public ClientSession
 {
     Q_OBJECT
 
 public:
     // Takes ownership of `socket`.
-    ClientSession(QWebSocket *socket, SessionRegistry &registry, UserRateLimiter &userLimiter,
-                  const HandlerRegistry &handlers, const ServerConfig &config,
-                  QObject *parent = nullptr);
-    ~ClientSession() override;
-    Q_DISABLE_COPY_MOVE(ClientSession)
+    WebSocketSession(QWebSocket *socket, SessionRegistry &registry, UserRateLimiter &userLimiter,
+                     const RequestDispatcher &dispatcher, const ServerConfig &config,
+                     QObject *parent = nullptr);
+    ~WebSocketSession() override;
+    Q_DISABLE_COPY_MOVE(WebSocketSession)
 
-    QString peerAddress() const;
-    // Longest message text this server takes (UTF-8 bytes; at most the protocol's).
-    int maxMessageBytes() const { return m_maxMessageBytes; }
+    // ClientSession
+    QString peerAddress() const override;
+    int maxMessageBytes() const override { return m_maxMessageBytes; }
+    Caller caller() const override { return Caller{m_userId, m_connectionId}; }
+    const QByteArray &tokenHash() const override { return m_tokenHash; }
+    bool mayAuthenticateAs(qint64 userId) const override;
+    void replyOk(const QString &re, const QJsonObject &fields = {}) override;
+    void replyError(const QString &re, const ProtocolError &error) override;
+    bool mayRead(const QString &re) override;
+    void replyRead(const QString &re, const QJsonObject &fields) override;
+    void sendFrame(const QString &frame) override;
+    void authenticate(const User &user, const QByteArray &tokenHash) override;
+    void deauthenticate() override;
+    void holdInput() override;
+    void releaseInput() override;
+
     ConnectionId connectionId() const { return m_connectionId; }
     bool isAuthenticated() const { return m_userId > 0; }
-    // False when the account already has the configured maximum of sockets.
-    bool mayAuthenticateAs(qint64 userId) const;
     qint64 userId() const { return m_userId; }
     const QString &username() const { return m_username; }
-    Caller caller() const { return Caller{m_userId, m_connectionId}; }
-    const QByteArray &tokenHash() const { return m_tokenHash; }
     bool isClosing() const { return m_closing; }
     // Closes the socket when it has not authenticated in time or has been idle too long;
     // called by the server's periodic sweep.
     void checkDeadlines();
-
-    void replyOk(const QString &re, const QJsonObject &fields = {});
-    void replyError(const QString &re, const ProtocolError &error);
-    // Reads (history, sync, users) cost the size of their reply from the account's read
-    // budget. mayRead() is false after answering rate_limited when the budget is spent;
-    // replyRead() answers `ok` and charges the reply.
-    bool mayRead(const QString &re);
-    void replyRead(const QString &re, const QJsonObject &fields);
-    // Queues one text frame; never re-enters the caller (closing for a full outbound buffer
-    // happens later from the event loop).
-    void sendFrame(const QString &frame);
-
-    // After a successful register/login/auth (also switching to another user).
-    void authenticate(const User &user, const QByteArray &tokenHash);
-    // After logout: the socket must authenticate again within the auth timeout.
-    void deauthenticate();
-
-    // A handler that answers asynchronously and must keep later replies in order.
-    void holdInput();
-    void releaseInput();
 
     // Sends a close frame with `code`; the session finishes when the socket is gone.
     void closeWith(quint16 code, const QString &reason);
@@ -86,7 +72,7 @@ public:
     void dropOverBudget();
 
 signals:
-    void finished(natter::server::ClientSession *session);
+    void finished(natter::server::WebSocketSession *session);
 
 private:
     struct Inbound
@@ -120,7 +106,7 @@ private:
     QWebSocket *m_socket;
     SessionRegistry &m_registry;
     UserRateLimiter &m_userLimiter;
-    const HandlerRegistry &m_handlers;
+    const RequestDispatcher &m_dispatcher;
     const ConnectionId m_connectionId;
     const qint64 m_maxOutboundBytes;
     const qint64 m_maxOutboundTotalBytes;

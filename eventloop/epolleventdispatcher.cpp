@@ -15,7 +15,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-namespace natter::server {
+namespace natter {
 namespace {
 
 constexpr quint64 kWakeUpKey = ~quint64(0);
@@ -420,4 +420,4 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     return handled > 0;
 }
 
-} // namespace natter::server
+} // namespace natter

@@ -1,10 +1,10 @@
-#include "clientsession.h"
+#include "websocketsession.h"
 
 #include "userratelimiter.h"
 
 #include "codec.h"
 #include "config/logging.h"
-#include "handlers/handlerregistry.h"
+#include "interfaces/requestdispatcher.h"
 #include "sessionregistry.h"
 
 #include <QSignalBlocker>
@@ -28,11 +28,12 @@ ConnectionId nextConnectionId()
 
 } // namespace
 
-ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
-                             UserRateLimiter &userLimiter, const HandlerRegistry &handlers,
-                             const ServerConfig &config, QObject *parent)
-    : QObject(parent), m_socket(socket), m_registry(registry), m_userLimiter(userLimiter),
-      m_handlers(handlers), m_connectionId(nextConnectionId()),
+WebSocketSession::WebSocketSession(QWebSocket *socket, SessionRegistry &registry,
+                                   UserRateLimiter &userLimiter,
+                                   const RequestDispatcher &dispatcher, const ServerConfig &config,
+                                   QObject *parent)
+    : ClientSession(parent), m_socket(socket), m_registry(registry), m_userLimiter(userLimiter),
+      m_dispatcher(dispatcher), m_connectionId(nextConnectionId()),
       m_maxOutboundBytes(config.maxOutboundBytes),
       m_maxOutboundTotalBytes(config.maxOutboundTotalBytes),
       m_readLimits{config.userReadBytesPerSecond, config.userReadBurstBytes},
@@ -53,13 +54,13 @@ ClientSession::ClientSession(QWebSocket *socket, SessionRegistry &registry,
         receive(Inbound{Inbound::Kind::Binary, {}, 0});
     });
     connect(m_socket, &QWebSocket::bytesWritten, this, [this]() { noteOutbound(); });
-    connect(m_socket, &QWebSocket::disconnected, this, &ClientSession::onDisconnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &WebSocketSession::onDisconnected);
 
     qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "opened from"
                                   << m_socket->peerAddress().toString();
 }
 
-void ClientSession::onDisconnected()
+void WebSocketSession::onDisconnected()
 {
     if (m_finished)
         return;
@@ -73,7 +74,7 @@ void ClientSession::onDisconnected()
     emit finished(this);
 }
 
-void ClientSession::timerEvent(QTimerEvent *event)
+void WebSocketSession::timerEvent(QTimerEvent *event)
 {
     const int id = event->timerId();
     if (id == m_slowTimer.timerId()) {
@@ -87,7 +88,7 @@ void ClientSession::timerEvent(QTimerEvent *event)
     }
 }
 
-void ClientSession::checkDeadlines()
+void WebSocketSession::checkDeadlines()
 {
     if (m_closing)
         return;
@@ -102,7 +103,7 @@ void ClientSession::checkDeadlines()
     }
 }
 
-void ClientSession::onSlowCheck()
+void WebSocketSession::onSlowCheck()
 {
     if (m_socket->bytesToWrite() > m_maxOutboundBytes) {
         qCWarning(lcTransport) << "connection" << m_connectionId
@@ -111,35 +112,35 @@ void ClientSession::onSlowCheck()
     }
 }
 
-bool ClientSession::mayAuthenticateAs(qint64 userId) const
+bool WebSocketSession::mayAuthenticateAs(qint64 userId) const
 {
     return userId == m_userId || m_registry.socketsOf(userId) < m_maxSocketsPerUser;
 }
 
-QString ClientSession::peerAddress() const
+QString WebSocketSession::peerAddress() const
 {
     return m_socket->peerAddress().toString();
 }
 
-ClientSession::~ClientSession()
+WebSocketSession::~WebSocketSession()
 {
     m_registry.outbound().change(m_unsent, 0, true);
     m_registry.removeConnection(this);
 }
 
-void ClientSession::replyOk(const QString &re, const QJsonObject &fields)
+void WebSocketSession::replyOk(const QString &re, const QJsonObject &fields)
 {
     sendFrame(codec::encodeOk(re, fields));
 }
 
-void ClientSession::replyError(const QString &re, const ProtocolError &error)
+void WebSocketSession::replyError(const QString &re, const ProtocolError &error)
 {
     qCDebug(lcTransport).noquote() << "connection" << m_connectionId << "request" << re
                                    << "failed:" << errorCodeName(error.code) << error.message;
     sendFrame(codec::encodeError(re, error));
 }
 
-bool ClientSession::mayRead(const QString &re)
+bool WebSocketSession::mayRead(const QString &re)
 {
     qint64 retryAfterMs = 0;
     if (!isAuthenticated() ||
@@ -152,7 +153,7 @@ bool ClientSession::mayRead(const QString &re)
     return false;
 }
 
-void ClientSession::replyRead(const QString &re, const QJsonObject &fields)
+void WebSocketSession::replyRead(const QString &re, const QJsonObject &fields)
 {
     const QString frame = codec::encodeOk(re, fields);
     // Characters, not UTF-8 bytes: the same for the ASCII of JSON, and no second pass.
@@ -161,7 +162,7 @@ void ClientSession::replyRead(const QString &re, const QJsonObject &fields)
     sendFrame(frame);
 }
 
-void ClientSession::sendFrame(const QString &frame)
+void WebSocketSession::sendFrame(const QString &frame)
 {
     if (m_closing)
         return;
@@ -175,7 +176,7 @@ void ClientSession::sendFrame(const QString &frame)
         checkOutbound();
 }
 
-void ClientSession::noteOutbound(bool gone)
+void WebSocketSession::noteOutbound(bool gone)
 {
     if (m_finished && !gone)
         return;
@@ -186,7 +187,7 @@ void ClientSession::noteOutbound(bool gone)
     m_unsent = now;
 }
 
-void ClientSession::dropOverBudget()
+void WebSocketSession::dropOverBudget()
 {
     qCWarning(lcTransport).noquote()
         << "connection" << m_connectionId << "holds" << m_unsent
@@ -202,10 +203,10 @@ void ClientSession::dropOverBudget()
         m_socket->abort();
     }
     noteOutbound(true);
-    QMetaObject::invokeMethod(this, &ClientSession::onDisconnected, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &WebSocketSession::onDisconnected, Qt::QueuedConnection);
 }
 
-void ClientSession::checkOutbound()
+void WebSocketSession::checkOutbound()
 {
     const qint64 pending = m_socket->bytesToWrite();
     if (pending <= m_maxOutboundBytes) {
@@ -224,7 +225,7 @@ void ClientSession::checkOutbound()
         m_slowTimer.start(m_outboundGraceMs, this);
 }
 
-void ClientSession::authenticate(const User &user, const QByteArray &tokenHash)
+void WebSocketSession::authenticate(const User &user, const QByteArray &tokenHash)
 {
     if (m_closing)
         return;
@@ -239,7 +240,7 @@ void ClientSession::authenticate(const User &user, const QByteArray &tokenHash)
                                   << user.id << user.username;
 }
 
-void ClientSession::deauthenticate()
+void WebSocketSession::deauthenticate()
 {
     m_registry.detach(this);
     if (!m_closing)
@@ -250,18 +251,18 @@ void ClientSession::deauthenticate()
     m_unauthenticatedSinceMs = m_clock.elapsed();
 }
 
-void ClientSession::holdInput()
+void WebSocketSession::holdInput()
 {
     ++m_holds;
 }
 
-void ClientSession::releaseInput()
+void WebSocketSession::releaseInput()
 {
     if (m_holds > 0 && --m_holds == 0)
         drainBacklog();
 }
 
-void ClientSession::closeWith(quint16 code, const QString &reason)
+void WebSocketSession::closeWith(quint16 code, const QString &reason)
 {
     if (m_closing)
         return;
@@ -276,7 +277,7 @@ void ClientSession::closeWith(quint16 code, const QString &reason)
     m_abortTimer.start(kCloseHandshakeMs, this);
 }
 
-void ClientSession::onAuthTimeout()
+void WebSocketSession::onAuthTimeout()
 {
     if (isAuthenticated() || m_closing)
         return;
@@ -287,7 +288,7 @@ void ClientSession::onAuthTimeout()
     closeWith(protocol::CloseAuthTimeout, QStringLiteral("authentication timed out"));
 }
 
-void ClientSession::receive(Inbound inbound)
+void WebSocketSession::receive(Inbound inbound)
 {
     if (m_closing)
         return;
@@ -315,7 +316,7 @@ void ClientSession::receive(Inbound inbound)
     handle(inbound);
 }
 
-void ClientSession::drainBacklog()
+void WebSocketSession::drainBacklog()
 {
     if (m_draining)
         return; // the outer loop continues
@@ -325,7 +326,7 @@ void ClientSession::drainBacklog()
     m_draining = false;
 }
 
-void ClientSession::handle(const Inbound &inbound)
+void WebSocketSession::handle(const Inbound &inbound)
 {
     switch (inbound.kind) {
     case Inbound::Kind::RateLimited: {
@@ -346,7 +347,7 @@ void ClientSession::handle(const Inbound &inbound)
     }
 }
 
-void ClientSession::dispatch(const QString &frame)
+void WebSocketSession::dispatch(const QString &frame)
 {
     // UTF-8 takes at most 3 bytes per UTF-16 unit: only long frames are measured exactly.
     if (frame.size() * 3 > m_maxFrameBytes && frame.toUtf8().size() > m_maxFrameBytes) {
@@ -367,16 +368,12 @@ void ClientSession::dispatch(const QString &frame)
                                                    QStringLiteral("authenticate first")));
         return;
     }
-    const RequestHandler *handler = m_handlers.find(request.type);
-    if (!handler) {
+    qCDebug(lcTransport).noquote()
+        << "connection" << m_connectionId << "request" << request.id << request.typeName;
+    if (!m_dispatcher.dispatch(*this, request))
         replyError(request.id, ProtocolError::make(ErrorCode::UnknownType,
                                                    QStringLiteral("request type not served"),
                                                    QStringLiteral("type")));
-        return;
-    }
-    qCDebug(lcTransport).noquote()
-        << "connection" << m_connectionId << "request" << request.id << request.typeName;
-    (*handler)(*this, request);
 }
 
 } // namespace natter::server

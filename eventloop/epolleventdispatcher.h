@@ -1,8 +1,9 @@
 #pragma once
-// The server's main-thread event loop on Linux epoll. Qt's own dispatchers (UNIX and glib)
-// hand every socket to poll() on each pass, which costs O(connections) per pass even when
-// one socket is ready: with 1,000 busy clients that was a fifth of the server's CPU. epoll
-// keeps the interest set in the kernel and reports only ready descriptors.
+// The main-thread event loop on Linux epoll, for the server and the load generator. Qt's own
+// dispatchers (UNIX and glib) hand every socket to poll() on each pass, which costs
+// O(connections) per pass even when one socket is ready: with 1,000 busy clients that was a
+// fifth of the server's CPU. epoll keeps the interest set in the kernel and reports only ready
+// descriptors.
 //
 // Semantics follow Qt's UNIX dispatcher: level-triggered notifiers (hang-up and error wake
 // every notifier of the descriptor), posted events sent at the start of each pass, timers
@@ -22,7 +23,7 @@
 class QSocketNotifier;
 struct epoll_event;
 
-namespace natter::server {
+namespace natter {
 
 class EpollEventDispatcher final : public QAbstractEventDispatcher
 {
@@ -107,4 +108,4 @@ private:
     quint64 m_nextTimerSerial = 1;
 };
 
-} // namespace natter::server
+} // namespace natter
