@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "profilesettings.h"
 #include "serverfinder.h"
+#include "windowplacement.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -55,8 +56,9 @@ void placeWindow(MainWindow &window, const QString &position, const QString &geo
     const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
     const int width = screen.width() / 2;
     const int gap = 8;
-    window.setGeometry(screen.x() + (position == QLatin1String("left") ? 0 : width) + gap,
-                       screen.y() + gap, width - 2 * gap, screen.height() - 2 * gap);
+    WindowPlacement::place(window,
+                           QRect(screen.x() + (position == QLatin1String("left") ? 0 : width) + gap,
+                                 screen.y() + gap, width - 2 * gap, screen.height() - 2 * gap));
 }
 
 } // namespace

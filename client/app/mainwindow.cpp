@@ -328,7 +328,9 @@ void MainWindow::updateTitle()
 {
     const int unread = m_client.conversations()->unreadTotal();
     const QString user = m_client.currentUser().username;
-    QString title = user.isEmpty() ? tr("Natter") : tr("Natter — %1").arg(user);
+    // Ends with the application's display name, which the window system would otherwise
+    // append a second time ("Natter — alice — Natter").
+    QString title = user.isEmpty() ? tr("Natter") : tr("%1 — Natter").arg(user);
     if (unread > 0)
         title = QStringLiteral("(%1) ").arg(unread) + title;
     setWindowTitle(title);

@@ -131,7 +131,7 @@ private slots:
         QListView *list = bob.window->conversationView();
         QTRY_COMPARE(list->model()->rowCount(), 1);
         QTRY_COMPARE(list->model()->index(0, 0).data(ConversationListModel::UnreadRole).toInt(), 1);
-        QTRY_COMPARE(bob.window->windowTitle(), QStringLiteral("(1) Natter — bob"));
+        QTRY_COMPARE(bob.window->windowTitle(), QStringLiteral("(1) bob — Natter"));
 
         clickFirstConversation(bob);
         QTRY_COMPARE(bob.messages()->rowCount(), 1);
@@ -167,11 +167,11 @@ private slots:
         QTest::qWait(300);
         QCOMPARE(alice.delivery(0), int(DeliveryState::Delivered));
         QCOMPARE(bob.client->conversations()->unreadTotal(), 1);
-        QCOMPARE(bob.window->windowTitle(), QStringLiteral("(1) Natter — bob"));
+        QCOMPARE(bob.window->windowTitle(), QStringLiteral("(1) bob — Natter"));
 
         activate(bob);
         QTRY_COMPARE(bob.client->conversations()->unreadTotal(), 0);
-        QTRY_COMPARE(bob.window->windowTitle(), QStringLiteral("Natter — bob"));
+        QTRY_COMPARE(bob.window->windowTitle(), QStringLiteral("bob — Natter"));
         QTRY_COMPARE(alice.delivery(0), int(DeliveryState::Read));
         QCOMPARE(bob.window->conversationView()->model()->index(0, 0).data(
                      ConversationListModel::UnreadRole),
