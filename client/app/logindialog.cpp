@@ -5,6 +5,7 @@
 #include "icons.h"
 #include "nearbyserverspanel.h"
 #include "protocollimits.h"
+#include "serveraddress.h"
 #include "theme.h"
 #include "validation.h"
 
@@ -152,10 +153,12 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
         }
         // A refused certificate also ends the connection: keep saying why it ended.
         if (isTlsFailure(e))
-            m_tlsFailure = messageFor(e, m_registering, QUrl::fromUserInput(m_server->text()));
+            m_tlsFailure =
+                messageFor(e, m_registering, serverUrlFromInput(m_server->text()).value_or(QUrl()));
         if (!m_tlsFailure.isEmpty() && e.code == ErrorCode::Unavailable)
             return showError(m_tlsFailure);
-        showError(messageFor(e, m_registering, QUrl::fromUserInput(m_server->text())));
+        showError(
+            messageFor(e, m_registering, serverUrlFromInput(m_server->text()).value_or(QUrl())));
     });
     connect(&m_client, &ChatClient::untrustedCertificate, this,
             &LoginDialog::onUntrustedCertificate);
@@ -241,7 +244,8 @@ QString LoginDialog::closedRegistrationText()
 
 QString LoginDialog::serverKey(const QString &address)
 {
-    return QUrl::fromUserInput(address.trimmed()).adjusted(QUrl::StripTrailingSlash).toString();
+    const std::optional<QUrl> url = serverUrlFromInput(address);
+    return url ? url->toString() : address.trimmed();
 }
 
 bool LoginDialog::registrationClosedHere() const
@@ -263,11 +267,11 @@ void LoginDialog::updateButtons()
 void LoginDialog::submit(bool registering)
 {
     m_registering = registering;
-    const QUrl url = QUrl::fromUserInput(m_server->text().trimmed());
-    if (!url.isValid() ||
-        (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
-        return showError(tr("The server address must look like ws://host:7467/v1 "
-                            "(or wss:// for a secure server)."));
+    const std::optional<QUrl> address = serverUrlFromInput(m_server->text());
+    if (!address)
+        return showError(tr("Type the server's name or address (chat.lan, 192.168.1.5:7467) "
+                            "or its ws:// or wss:// URL."));
+    const QUrl url = *address;
     const QString username = m_username->text().trimmed();
     if (registering) {
         if (auto problem = validation::checkUsername(username))

@@ -7,6 +7,7 @@
 #include "logindialog.h"
 #include "mainwindow.h"
 #include "profilesettings.h"
+#include "serveraddress.h"
 #include "serverfinder.h"
 #include "windowplacement.h"
 
@@ -115,11 +116,10 @@ int main(int argc, char *argv[])
 
     ProfileSettings settings(parser.value(profile));
     if (parser.isSet(server)) {
-        const QUrl url = QUrl::fromUserInput(parser.value(server));
-        if (!url.isValid() ||
-            (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")))
-            fail(QStringLiteral("--server must be a ws:// or wss:// URL"));
-        settings.setServerUrl(url);
+        const std::optional<QUrl> url = serverUrlFromInput(parser.value(server));
+        if (!url)
+            fail(QStringLiteral("--server must be a host, host:port, or a ws:// or wss:// URL"));
+        settings.setServerUrl(*url);
     }
     ServerFinder finder;
     // A server this profile chose to host runs while the app does: start it again first.

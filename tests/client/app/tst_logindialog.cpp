@@ -136,6 +136,18 @@ private slots:
         QCOMPARE(again.usernameEdit()->text(), QStringLiteral("alice"));
     }
 
+    void theServerFieldTakesHostAndPort()
+    {
+        // What people type: "host:port" (the scheme and /v1 are implied).
+        newDialog();
+        const QUrl url = m_server->url();
+        fill(url, QStringLiteral("alice"), QStringLiteral("correct-horse-7"));
+        m_dialog->serverEdit()->setText(QStringLiteral("%1:%2").arg(url.host()).arg(url.port()));
+        QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
+        QCOMPARE(m_settings->serverUrl(), url);
+    }
+
     void wrongPasswordIsExplained()
     {
         createAccount(QStringLiteral("alice"));
