@@ -37,7 +37,7 @@ inline constexpr int kAuthTimeoutMs = 10'000;  // unauthenticated connection lif
 inline constexpr int kTypingExpiryMs = 6'000;  // typing state not refreshed within this expires
 inline constexpr int kTypingRefreshMs = 3'000; // clients re-send typing active this often
 inline constexpr int kPresenceBatchMs = 200;   // presence changes are coalesced this long
-inline constexpr int kPresenceGraceMs = 3'000;  // back within this: never announced offline
+inline constexpr int kPresenceGraceMs = 3'000; // back within this: never announced offline
 inline constexpr int kIdleTimeoutMs = 90'000;  // no frame at all for this long closes the socket
 inline constexpr int kPingIntervalMs = 30'000; // clients send ping this often when idle
 

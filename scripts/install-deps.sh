@@ -17,6 +17,8 @@ packages=(
     # server for the tests; scripts/throwaway-redis.sh runs its own, never the packaged one.
     redis-server
     python3 python3-websockets openssl clang libclang-rt-14-dev
+    # scripts/check-format.sh (.clang-format is written for clang-format 14)
+    clang-format
     xvfb xauth fonts-dejavu-core imagemagick xdotool x11-utils
     # packaging (scripts/package.sh, tests/packaging/check-debs.sh)
     lintian desktop-file-utils appstream librsvg2-bin systemd man-db

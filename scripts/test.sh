@@ -23,7 +23,7 @@ export QT_QPA_PLATFORM=offscreen
 # The scale-out suites (e2e_scaleout, tst_redisbus) also need Redis: likewise a throwaway one
 # unless NATTER_TEST_REDIS_URL names one. With both, NATTER_REQUIRE_SCALEOUT=1 makes those
 # suites fail rather than skip when something is missing.
-pg_bin=/usr/lib/postgresql/15/bin
+pg_bin=$("$root/scripts/throwaway-postgres.sh" bindir)
 pg_dir=""
 redis_dir=""
 cleanup() {

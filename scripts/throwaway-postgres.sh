@@ -5,15 +5,32 @@
 #   scripts/throwaway-postgres.sh start DIR   prints the URL to use, e.g.
 #                                             postgresql://natter@127.0.0.1:40123/postgres
 #   scripts/throwaway-postgres.sh stop DIR    stops it and removes what start created in DIR
+#   scripts/throwaway-postgres.sh bindir      prints where the server binaries are
+#                                             (NATTER_PG_BINDIR, else pg_config's, else the
+#                                             newest /usr/lib/postgresql/*/bin)
 # initdb refuses to run as root: as root, the server runs as the `postgres` system user
 # (created by the postgresql package), which is given DIR.
 set -euo pipefail
 
-bindir=${NATTER_PG_BINDIR:-/usr/lib/postgresql/15/bin}
+find_bindir() {
+    if [ -n "${NATTER_PG_BINDIR:-}" ]; then
+        echo "$NATTER_PG_BINDIR"
+    elif command -v pg_config >/dev/null && [ -x "$(pg_config --bindir)/initdb" ]; then
+        pg_config --bindir
+    else
+        # Debian installs each major version beside the others; the newest is last.
+        find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -V | tail -n 1
+    fi
+}
+bindir=$(find_bindir)
 usage() {
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop DIR, or $0 bindir" >&2
     exit 2
 }
+if [ "${1:-}" = bindir ] && [ $# -eq 1 ]; then
+    echo "$bindir"
+    exit 0
+fi
 [ $# -eq 2 ] || usage
 action=$1
 dir=$2
@@ -27,7 +44,7 @@ as_owner() {
 }
 
 free_port() {
-    /usr/bin/python3 -c 'import socket
+    python3 -c 'import socket
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])'

@@ -16,7 +16,7 @@ action=$1
 dir=$2
 
 free_port() {
-    /usr/bin/python3 -c 'import socket
+    python3 -c 'import socket
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])'
@@ -24,7 +24,7 @@ print(s.getsockname()[1])'
 
 # True once the server on port $1 answers PING (redis-cli may be missing: talk RESP directly).
 answers() {
-    /usr/bin/python3 - "$1" <<'PY'
+    python3 - "$1" <<'PY'
 import socket, sys
 try:
     with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1) as s:

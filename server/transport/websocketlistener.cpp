@@ -88,8 +88,8 @@ void WebSocketListener::proxyHeaderRead(ProxyHeaderReader *reader,
     }
     // Warnings: a flood of them is summarised by the log (LogSummariser).
     if (!result.error.isEmpty())
-        qCWarning(lcTransport).noquote() << "closing a connection from trusted proxy"
-                                         << proxy.toString() << ":" << result.error;
+        qCWarning(lcTransport).noquote()
+            << "closing a connection from trusted proxy" << proxy.toString() << ":" << result.error;
 }
 
 void WebSocketListener::admit(qintptr descriptor, const QHostAddress &address, bool proxied,

@@ -2,8 +2,8 @@
 // tables cover every enum value exactly once.
 #include "codec.h"
 #include "events.h"
-#include "requests.h"
 #include "protocollimits.h"
+#include "requests.h"
 #include "validation.h"
 
 #include <QSet>
@@ -104,10 +104,10 @@ private slots:
     void registerValidatesUsernameAndPassword()
     {
         ProtocolError error;
-        QVERIFY(
-            !RegisterRequest::fromJson({{QStringLiteral("username"), QStringLiteral("a b")},
-                                        {QStringLiteral("password"), QStringLiteral("secret-pass-9")}},
-                                       &error));
+        QVERIFY(!RegisterRequest::fromJson(
+            {{QStringLiteral("username"), QStringLiteral("a b")},
+             {QStringLiteral("password"), QStringLiteral("secret-pass-9")}},
+            &error));
         QCOMPARE(error.field, QStringLiteral("username"));
         QVERIFY(!RegisterRequest::fromJson({{QStringLiteral("username"), QStringLiteral("alice")},
                                             {QStringLiteral("password"), QStringLiteral("short")}},

@@ -34,9 +34,9 @@ private slots:
     {
         auto client = m_server->connect();
         QVERIFY(client);
-        const QJsonObject reply =
-            client->request(QStringLiteral("register"),
-                            credentials(QStringLiteral("alice"), QStringLiteral("correct-horse-1")));
+        const QJsonObject reply = client->request(
+            QStringLiteral("register"),
+            credentials(QStringLiteral("alice"), QStringLiteral("correct-horse-1")));
         QVERIFY2(TestClient::isOk(reply), qPrintable(reply.value("message").toString()));
         const QJsonObject user = reply.value("user").toObject();
         QVERIFY(user.value("id").toDouble() >= 1);
@@ -54,9 +54,9 @@ private slots:
         auto first = m_server->user(QStringLiteral("Alice"));
         QVERIFY(first);
         auto second = m_server->connect();
-        const QJsonObject reply =
-            second->request(QStringLiteral("register"),
-                            credentials(QStringLiteral("aLiCe"), QStringLiteral("correct-horse-1")));
+        const QJsonObject reply = second->request(
+            QStringLiteral("register"),
+            credentials(QStringLiteral("aLiCe"), QStringLiteral("correct-horse-1")));
         QCOMPARE(TestClient::errorCode(reply), QStringLiteral("conflict"));
         QCOMPARE(reply.value("field").toString(), QStringLiteral("username"));
         // The socket is still unauthenticated.
@@ -97,9 +97,9 @@ private slots:
         const QJsonObject wrong = client->request(
             QStringLiteral("login"),
             credentials(QStringLiteral("dave"), QStringLiteral("not-his-password")));
-        const QJsonObject unknown =
-            client->request(QStringLiteral("login"),
-                            credentials(QStringLiteral("nobody"), QStringLiteral("correct-horse-1")));
+        const QJsonObject unknown = client->request(
+            QStringLiteral("login"),
+            credentials(QStringLiteral("nobody"), QStringLiteral("correct-horse-1")));
         QCOMPARE(TestClient::errorCode(wrong), QStringLiteral("unauthorized"));
         QCOMPARE(TestClient::errorCode(unknown), QStringLiteral("unauthorized"));
         QCOMPARE(wrong.value("message"), unknown.value("message"));
