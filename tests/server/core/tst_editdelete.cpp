@@ -1,17 +1,14 @@
 // Edits (with history) and deletes (for me / for everyone), their permissions and events.
 
-#include "testserver.h"
+#include "aliceandbob.h"
 
 #include <QtTest>
 
-class TestEditDelete final : public QObject
+class TestEditDelete final : public QObject, private AliceAndBob
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<TestClient> m_alice;
-    std::unique_ptr<TestClient> m_bob;
     qint64 m_conversation = 0;
     qint64 m_aliceMessage = 0; // sent by alice
     qint64 m_bobMessage = 0;   // sent by bob
@@ -45,11 +42,7 @@ private:
 private slots:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_alice = m_server->user(QStringLiteral("alice"));
-        m_bob = m_server->user(QStringLiteral("bob"));
-        QVERIFY(m_alice && m_bob);
+        QVERIFY(startAliceAndBob());
         const QJsonObject a = m_alice->sendTo(m_bob->userId(), QStringLiteral("original"))
                                   .value("message")
                                   .toObject();
@@ -65,12 +58,7 @@ private slots:
         m_alice->clearEvents();
         m_bob->clearEvents();
     }
-    void cleanup()
-    {
-        m_alice.reset();
-        m_bob.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopAliceAndBob(); }
 
     void editOwnMessageKeepsHistory()
     {

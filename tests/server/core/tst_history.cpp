@@ -1,33 +1,15 @@
 // Reading: history pages (cursor, has_more, limits), the conversation list (last message,
 // unread counts, peer online), and the user directory.
 
-#include "testserver.h"
+#include "aliceandbob.h"
 
 #include <QtTest>
 
-class TestHistory final : public QObject
+class TestHistory final : public QObject, private AliceAndBob
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<TestClient> m_alice;
-    std::unique_ptr<TestClient> m_bob;
-
-    // Sends `n` messages alice -> bob; returns their ids, oldest first.
-    QList<qint64> exchange(int n, qint64 *conversation)
-    {
-        QList<qint64> ids;
-        for (int i = 0; i < n; ++i) {
-            const QJsonObject m = m_alice->sendTo(m_bob->userId(), QStringLiteral("m%1").arg(i))
-                                      .value("message")
-                                      .toObject();
-            ids.append(qint64(m.value("id").toDouble()));
-            *conversation = qint64(m.value("conversation_id").toDouble());
-        }
-        return ids;
-    }
-
     static QList<qint64> idsOf(const QJsonObject &reply)
     {
         QList<qint64> ids;
@@ -37,25 +19,13 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_alice = m_server->user(QStringLiteral("alice"));
-        m_bob = m_server->user(QStringLiteral("bob"));
-        QVERIFY(m_alice && m_bob);
-    }
-    void cleanup()
-    {
-        m_alice.reset();
-        m_bob.reset();
-        m_server.reset();
-    }
+    void init() { QVERIFY(startAliceAndBob()); }
+    void cleanup() { stopAliceAndBob(); }
 
     void historyPagesNewestFirstWithHasMore()
     {
         qint64 conversation = 0;
-        const QList<qint64> sent = exchange(7, &conversation);
+        const QList<qint64> sent = aliceSendsToBob(7, &conversation);
         QJsonObject page = m_bob->request(
             QStringLiteral("history"), {{"conversation_id", double(conversation)}, {"limit", 3}});
         QVERIFY(TestClient::isOk(page));
@@ -92,7 +62,7 @@ private slots:
     void historyLimitsAreEnforced()
     {
         qint64 conversation = 0;
-        exchange(1, &conversation);
+        aliceSendsToBob(1, &conversation);
         for (int limit : {0, -1, 101}) {
             const QJsonObject reply =
                 m_bob->request(QStringLiteral("history"),
@@ -110,7 +80,7 @@ private slots:
     void historyOfForeignOrUnknownConversationIsNotFound()
     {
         qint64 conversation = 0;
-        exchange(1, &conversation);
+        aliceSendsToBob(1, &conversation);
         auto carol = m_server->user(QStringLiteral("carol"));
         QVERIFY(carol);
         QCOMPARE(TestClient::errorCode(carol->request(QStringLiteral("history"),
@@ -127,7 +97,7 @@ private slots:
         QVERIFY(m_bob->waitDisconnected());
         QTRY_COMPARE(m_server->server().connectionCount(), 1);
         qint64 conversation = 0;
-        const QList<qint64> sent = exchange(2, &conversation);
+        const QList<qint64> sent = aliceSendsToBob(2, &conversation);
         QVERIFY(m_alice->noEvent(QStringLiteral("receipt"), 100));
 
         auto bob = m_server->connect();
@@ -142,7 +112,7 @@ private slots:
     void conversationsShowLastMessageUnreadAndPresence()
     {
         qint64 conversation = 0;
-        const QList<qint64> sent = exchange(2, &conversation);
+        const QList<qint64> sent = aliceSendsToBob(2, &conversation);
         QJsonObject reply = m_bob->request(QStringLiteral("conversations"));
         QVERIFY(TestClient::isOk(reply));
         QJsonArray list = reply.value("conversations").toArray();

@@ -1,21 +1,18 @@
 // Sending: acknowledgement after commit, fan-out to every socket that should see the
 // message, idempotent re-sends, identity from the session only, and the send error paths.
 
+#include "aliceandbob.h"
 #include "app/storefactory.h"
 #include "faultystore.h"
-#include "testserver.h"
 
 #include <QtTest>
 
-class TestMessaging final : public QObject
+class TestMessaging final : public QObject, private AliceAndBob
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
     FaultyStore *m_store = nullptr;
-    std::unique_ptr<TestClient> m_alice;
-    std::unique_ptr<TestClient> m_bob;
 
     static QJsonObject messageOf(const QJsonObject &frame)
     {
@@ -26,20 +23,14 @@ private:
 private slots:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        auto store = std::make_unique<FaultyStore>(natter::server::createStore(m_server->config()));
-        m_store = store.get();
-        QVERIFY(m_server->start(std::move(store)));
-        m_alice = m_server->user(QStringLiteral("alice"));
-        m_bob = m_server->user(QStringLiteral("bob"));
-        QVERIFY(m_alice && m_bob);
+        QVERIFY(startAliceAndBob([this](TestServer &server) {
+            auto store =
+                std::make_unique<FaultyStore>(natter::server::createStore(server.config()));
+            m_store = store.get();
+            return store;
+        }));
     }
-    void cleanup()
-    {
-        m_alice.reset();
-        m_bob.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopAliceAndBob(); }
 
     void sendIsAckedAndDeliveredToEverySocketButTheSendingOne()
     {

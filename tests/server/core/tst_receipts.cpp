@@ -1,18 +1,15 @@
 // Read receipts: moving the read position, the events both sides get, clamping, never going
 // backwards, and unread counts.
 
-#include "testserver.h"
+#include "aliceandbob.h"
 
 #include <QtTest>
 
-class TestReceipts final : public QObject
+class TestReceipts final : public QObject, private AliceAndBob
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<TestClient> m_alice;
-    std::unique_ptr<TestClient> m_bob;
     qint64 m_conversation = 0;
     QList<qint64> m_sent; // alice -> bob, oldest first
 
@@ -35,31 +32,15 @@ private:
 private slots:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_alice = m_server->user(QStringLiteral("alice"));
-        m_bob = m_server->user(QStringLiteral("bob"));
-        QVERIFY(m_alice && m_bob);
-        m_sent.clear();
-        for (int i = 0; i < 3; ++i) {
-            const QJsonObject m = m_alice->sendTo(m_bob->userId(), QStringLiteral("m%1").arg(i))
-                                      .value("message")
-                                      .toObject();
-            m_sent.append(qint64(m.value("id").toDouble()));
-            m_conversation = qint64(m.value("conversation_id").toDouble());
-        }
+        QVERIFY(startAliceAndBob());
+        m_sent = aliceSendsToBob(3, &m_conversation);
         // Drop the delivered receipts of the sends.
         QTRY_VERIFY(m_alice->eventCount(QStringLiteral("receipt")) >= 1);
         QTest::qWait(50);
         m_alice->clearEvents();
         m_bob->clearEvents();
     }
-    void cleanup()
-    {
-        m_alice.reset();
-        m_bob.reset();
-        m_server.reset();
-    }
+    void cleanup() { stopAliceAndBob(); }
 
     void readMovesPositionAndNotifiesBothSides()
     {

@@ -1,18 +1,14 @@
 // Reconnect sync: exactly the changes after a revision, in pages, with delivered receipts.
 
-#include "testserver.h"
+#include "aliceandbob.h"
 
 #include <QtTest>
 
-class TestSync final : public QObject
+class TestSync final : public QObject, private AliceAndBob
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<TestClient> m_alice;
-    std::unique_ptr<TestClient> m_bob;
-
     static qint64 maxRev(const QList<QJsonObject> &frames)
     {
         double rev = 0;
@@ -46,20 +42,8 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_alice = m_server->user(QStringLiteral("alice"));
-        m_bob = m_server->user(QStringLiteral("bob"));
-        QVERIFY(m_alice && m_bob);
-    }
-    void cleanup()
-    {
-        m_alice.reset();
-        m_bob.reset();
-        m_server.reset();
-    }
+    void init() { QVERIFY(startAliceAndBob()); }
+    void cleanup() { stopAliceAndBob(); }
 
     void syncFromZeroReturnsEverything()
     {
