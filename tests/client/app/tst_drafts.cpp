@@ -18,22 +18,11 @@
 using namespace natter;
 using namespace natter::client;
 
-class TestDrafts : public QObject
+class TestDrafts : public QObject, private PeopleInWindows
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    int m_profiles = 0;
-
-    Person signedUp(const QString &name, QString *profile = nullptr)
-    {
-        const QString p = name + QString::number(++m_profiles);
-        if (profile)
-            *profile = p;
-        return signUpInWindow(m_server->url(), name, p);
-    }
-
     static void send(Person &from, const Person &to, const QString &text)
     {
         const User peer = to.client->currentUser();
@@ -74,13 +63,8 @@ private:
 private slots:
     void initTestCase() { useFreshTestProfiles(); }
 
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-    }
-
-    void cleanup() { m_server.reset(); }
+    void init() { QVERIFY(startServer()); }
+    void cleanup() { stopServer(); }
 
     void textTypedForOneConversationIsNeverSentToAnother()
     {

@@ -50,17 +50,14 @@ int answersFor(const QSignalSpy &spy, const QString &query)
 
 } // namespace
 
-class TestJumpDialog : public QObject
+class TestJumpDialog : public QObject, private PeopleInWindows
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    int m_profiles = 0;
-
     Person signedUp(const QString &name)
     {
-        Person p = signUpInWindow(m_server->url(), name, name + QString::number(++m_profiles));
+        Person p = PeopleInWindows::signedUp(name);
         p.window->activateWindow();
         return p;
     }
@@ -93,13 +90,8 @@ private:
 private slots:
     void initTestCase() { useFreshTestProfiles(); }
 
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-    }
-
-    void cleanup() { m_server.reset(); }
+    void init() { QVERIFY(startServer()); }
+    void cleanup() { stopServer(); }
 
     void someoneWithNoConversationsFindsAnyoneByPartOfTheName()
     {

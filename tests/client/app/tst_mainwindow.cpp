@@ -48,19 +48,11 @@ bool near(const QColor &a, const QColor &b, int tolerance = 4)
 
 } // namespace
 
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, private PeopleInWindows
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    int m_profiles = 0;
-
-    Person signedUp(const QString &name)
-    {
-        return signUpInWindow(m_server->url(), name, name + QString::number(++m_profiles));
-    }
-
     static void activate(Person &p)
     {
         p.window->activateWindow();
@@ -104,13 +96,8 @@ private:
 private slots:
     void initTestCase() { useFreshTestProfiles(); }
 
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-    }
-
-    void cleanup() { m_server.reset(); }
+    void init() { QVERIFY(startServer()); }
+    void cleanup() { stopServer(); }
 
     void aTypedMessageAppearsInTheOtherWindow()
     {

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "messagelistmodel.h"
 #include "profilesettings.h"
+#include "testserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -51,3 +52,28 @@ inline Person signUpInWindow(const QUrl &server, const QString &name, const QStr
         qFatal("window not exposed");
     return p;
 }
+
+// The base of a suite of window tests: a fresh in-process server per test function
+// (startServer() in init(), stopServer() in cleanup()) and people signed up on it, each with
+// a profile of their own.
+class PeopleInWindows
+{
+protected:
+    bool startServer()
+    {
+        m_server = std::make_unique<TestServer>();
+        return m_server->start();
+    }
+    void stopServer() { m_server.reset(); }
+    // `*profile`, when asked for, is the profile's name (to start the app on it again).
+    Person signedUp(const QString &name, QString *profile = nullptr)
+    {
+        const QString p = name + QString::number(++m_profiles);
+        if (profile)
+            *profile = p;
+        return signUpInWindow(m_server->url(), name, p);
+    }
+
+    std::unique_ptr<TestServer> m_server;
+    int m_profiles = 0;
+};
