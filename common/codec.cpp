@@ -1,5 +1,6 @@
 #include "codec.h"
 
+#include "fieldnames.h"
 #include "jsonread.h"
 #include "protocollimits.h"
 
@@ -114,28 +115,28 @@ QString encodeRequest(protocol::RequestType type, const QString &id, const QJson
 QString encodeOk(const QString &re, const QJsonObject &fields)
 {
     QJsonObject o = fields;
-    o.insert(QStringLiteral("type"), protocol::kOkType);
-    o.insert(QStringLiteral("re"), re);
+    o.insert(field::kType, protocol::kOkType);
+    o.insert(field::kRe, re);
     return toText(o);
 }
 
 QString encodeError(const QString &re, const ProtocolError &error)
 {
-    QJsonObject o{{QStringLiteral("type"), protocol::kErrorType},
-                  {QStringLiteral("re"), re.isEmpty() ? QJsonValue() : QJsonValue(re)},
-                  {QStringLiteral("code"), errorCodeName(error.code)},
-                  {QStringLiteral("message"), error.message}};
+    QJsonObject o{{field::kType, protocol::kErrorType},
+                  {field::kRe, re.isEmpty() ? QJsonValue() : QJsonValue(re)},
+                  {field::kCode, errorCodeName(error.code)},
+                  {field::kMessage, error.message}};
     if (!error.field.isEmpty())
-        o.insert(QStringLiteral("field"), error.field);
+        o.insert(field::kField, error.field);
     if (error.code == ErrorCode::RateLimited)
-        o.insert(QStringLiteral("retry_after_ms"), double(error.retryAfterMs));
+        o.insert(field::kRetryAfterMs, double(error.retryAfterMs));
     return toText(o);
 }
 
 QString encodeEvent(protocol::EventType type, const QJsonObject &fields)
 {
     QJsonObject o = fields;
-    o.insert(QStringLiteral("type"), protocol::eventTypeName(type));
+    o.insert(field::kType, protocol::eventTypeName(type));
     return toText(o);
 }
 
@@ -147,22 +148,20 @@ std::optional<ServerFrame> parseServerFrame(const QString &text)
         return std::nullopt;
     ServerFrame frame;
     frame.body = doc.object();
-    const QString type = frame.body.value(QStringLiteral("type")).toString();
+    const QString type = frame.body.value(field::kType).toString();
     if (type == protocol::kOkType) {
         frame.kind = ServerFrame::Kind::Ok;
-        frame.re = frame.body.value(QStringLiteral("re")).toString();
+        frame.re = frame.body.value(field::kRe).toString();
         return frame;
     }
     if (type == protocol::kErrorType) {
         frame.kind = ServerFrame::Kind::Error;
-        frame.re = frame.body.value(QStringLiteral("re")).toString();
-        if (!errorCodeFromName(frame.body.value(QStringLiteral("code")).toString(),
-                               &frame.error.code))
+        frame.re = frame.body.value(field::kRe).toString();
+        if (!errorCodeFromName(frame.body.value(field::kCode).toString(), &frame.error.code))
             frame.error.code = ErrorCode::Internal;
-        frame.error.message = frame.body.value(QStringLiteral("message")).toString();
-        frame.error.field = frame.body.value(QStringLiteral("field")).toString();
-        frame.error.retryAfterMs =
-            qint64(frame.body.value(QStringLiteral("retry_after_ms")).toDouble());
+        frame.error.message = frame.body.value(field::kMessage).toString();
+        frame.error.field = frame.body.value(field::kField).toString();
+        frame.error.retryAfterMs = qint64(frame.body.value(field::kRetryAfterMs).toDouble());
         return frame;
     }
     if (!protocol::eventTypeFromName(type, &frame.event))

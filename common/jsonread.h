@@ -39,6 +39,17 @@ public:
 
     void fail(ErrorCode code, const QString &message, const QString &field);
 
+    // The end of a decoder: `value` when every read succeeded, else nullopt and the first
+    // problem in *error (when given).
+    template <typename T> std::optional<T> result(T value, ProtocolError *error) const
+    {
+        if (ok())
+            return value;
+        if (error)
+            *error = *m_error;
+        return std::nullopt;
+    }
+
 private:
     QJsonObject m_object; // implicitly shared: a copy is cheap and cannot dangle
     std::optional<ProtocolError> m_error;

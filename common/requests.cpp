@@ -12,15 +12,6 @@ QJsonValue idValue(qint64 id)
     return QJsonValue(double(id));
 }
 
-template <typename T> std::optional<T> finish(const JsonReader &r, T value, ProtocolError *error)
-{
-    if (r.ok())
-        return value;
-    if (error)
-        *error = r.error();
-    return std::nullopt;
-}
-
 void checkContentField(JsonReader &r, const QString &content)
 {
     if (!r.ok())
@@ -49,7 +40,7 @@ std::optional<RegisterRequest> RegisterRequest::fromJson(const QJsonObject &o, P
         if (problem)
             r.fail(problem->code, problem->message, problem->field);
     }
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject LoginRequest::toJson() const
@@ -63,7 +54,7 @@ std::optional<LoginRequest> LoginRequest::fromJson(const QJsonObject &o, Protoco
     LoginRequest q;
     q.username = r.string(QStringLiteral("username"), 1, limits::kMaxUsernameChars * 2);
     q.password = r.string(QStringLiteral("password"), 1, limits::kMaxPasswordChars);
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject AuthRequest::toJson() const
@@ -76,7 +67,7 @@ std::optional<AuthRequest> AuthRequest::fromJson(const QJsonObject &o, ProtocolE
     JsonReader r(o);
     AuthRequest q;
     q.token = r.string(QStringLiteral("token"), 1, limits::kMaxTokenChars);
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject UsersRequest::toJson() const
@@ -96,7 +87,7 @@ std::optional<UsersRequest> UsersRequest::fromJson(const QJsonObject &o, Protoco
     q.query = r.optString(QStringLiteral("query"), limits::kMaxQueryChars);
     q.limit = int(
         r.optInteger(QStringLiteral("limit"), 1, limits::kMaxUsersPage, limits::kDefaultUsersPage));
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject SendRequest::toJson() const
@@ -123,7 +114,7 @@ std::optional<SendRequest> SendRequest::fromJson(const QJsonObject &o, ProtocolE
                QStringLiteral("give exactly one of \"to\" and \"conversation_id\""),
                QStringLiteral("to"));
     checkContentField(r, q.content);
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject HistoryRequest::toJson() const
@@ -144,7 +135,7 @@ std::optional<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &o, Pro
     q.before = r.optId(QStringLiteral("before"));
     q.limit = int(r.optInteger(QStringLiteral("limit"), 1, limits::kMaxHistoryPage,
                                limits::kDefaultHistoryPage));
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject TypingRequest::toJson() const
@@ -159,7 +150,7 @@ std::optional<TypingRequest> TypingRequest::fromJson(const QJsonObject &o, Proto
     TypingRequest q;
     q.conversationId = r.id(QStringLiteral("conversation_id"));
     q.active = r.boolean(QStringLiteral("active"));
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject ReadRequest::toJson() const
@@ -174,7 +165,7 @@ std::optional<ReadRequest> ReadRequest::fromJson(const QJsonObject &o, ProtocolE
     ReadRequest q;
     q.conversationId = r.id(QStringLiteral("conversation_id"));
     q.upTo = r.id(QStringLiteral("up_to"));
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject EditRequest::toJson() const
@@ -190,7 +181,7 @@ std::optional<EditRequest> EditRequest::fromJson(const QJsonObject &o, ProtocolE
     q.messageId = r.id(QStringLiteral("message_id"));
     q.content = r.string(QStringLiteral("content"), 0, limits::kMaxContentBytes);
     checkContentField(r, q.content);
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject DeleteRequest::toJson() const
@@ -213,7 +204,7 @@ std::optional<DeleteRequest> DeleteRequest::fromJson(const QJsonObject &o, Proto
     else
         r.fail(ErrorCode::BadRequest, QStringLiteral("scope must be \"me\" or \"everyone\""),
                QStringLiteral("scope"));
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject EditHistoryRequest::toJson() const
@@ -227,7 +218,7 @@ std::optional<EditHistoryRequest> EditHistoryRequest::fromJson(const QJsonObject
     JsonReader r(o);
     EditHistoryRequest q;
     q.messageId = r.id(QStringLiteral("message_id"));
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 QJsonObject SyncRequest::toJson() const
@@ -245,7 +236,7 @@ std::optional<SyncRequest> SyncRequest::fromJson(const QJsonObject &o, ProtocolE
     q.since = r.integer(QStringLiteral("since"), 0, limits::kMaxId);
     q.limit = int(
         r.optInteger(QStringLiteral("limit"), 1, limits::kMaxSyncPage, limits::kDefaultSyncPage));
-    return finish(r, q, error);
+    return r.result(q, error);
 }
 
 } // namespace natter

@@ -1,6 +1,8 @@
 #include "types.h"
 
+#include "fieldnames.h"
 #include "jsonread.h"
+#include "jsonwrite.h"
 #include "protocollimits.h"
 
 #include <QJsonValue>
@@ -32,32 +34,51 @@ std::optional<User> User::fromJson(const QJsonObject &object)
     return r.ok() ? std::optional<User>(u) : std::nullopt;
 }
 
+namespace {
+
+// A Message's fields, listed once for both writers (jsonwrite.h).
+template <typename Writer> void writeMessage(const Message &m, Writer &w)
+{
+    w.integer(field::kId, m.id);
+    w.integer(field::kConversationId, m.conversationId);
+    w.integer(field::kSenderId, m.senderId);
+    w.uuid(field::kClientId, m.clientId);
+    w.string(field::kContent, m.content);
+    w.integer(field::kCreatedAt, m.createdAt);
+    w.optInteger(field::kEditedAt, m.editedAt);
+    w.boolean(field::kDeleted, m.deleted);
+    w.integer(field::kRev, m.rev);
+}
+
+} // namespace
+
 QJsonObject Message::toJson() const
 {
-    return {{QStringLiteral("id"), idValue(id)},
-            {QStringLiteral("conversation_id"), idValue(conversationId)},
-            {QStringLiteral("sender_id"), idValue(senderId)},
-            {QStringLiteral("client_id"), clientId.toString(QUuid::WithoutBraces)},
-            {QStringLiteral("content"), content},
-            {QStringLiteral("created_at"), idValue(createdAt)},
-            {QStringLiteral("edited_at"), editedAt ? idValue(*editedAt) : QJsonValue()},
-            {QStringLiteral("deleted"), deleted},
-            {QStringLiteral("rev"), idValue(rev)}};
+    JsonObjectWriter w;
+    writeMessage(*this, w);
+    return w.take();
+}
+
+void Message::appendJson(QString &out) const
+{
+    JsonTextWriter w(out);
+    writeMessage(*this, w);
+    w.finish();
 }
 
 std::optional<Message> Message::fromJson(const QJsonObject &object)
 {
     JsonReader r(object);
     Message m;
-    m.id = r.id(QStringLiteral("id"));
-    m.conversationId = r.id(QStringLiteral("conversation_id"));
-    m.senderId = r.id(QStringLiteral("sender_id"));
-    m.clientId = r.uuid(QStringLiteral("client_id"));
-    m.content = r.string(QStringLiteral("content"), 0, limits::kMaxContentBytes);
-    m.createdAt = r.integer(QStringLiteral("created_at"), 0, limits::kMaxId);
-    m.editedAt = r.optTimestamp(QStringLiteral("edited_at"));
-    m.deleted = r.boolean(QStringLiteral("deleted"));
-    m.rev = r.integer(QStringLiteral("rev"), 0, limits::kMaxId);
+    m.id = r.id(field::kId);
+    m.conversationId = r.id(field::kConversationId);
+    m.senderId = r.id(field::kSenderId);
+    m.clientId = r.uuid(field::kClientId);
+    m.content = r.string(field::kContent, 0, limits::kMaxContentBytes);
+    m.createdAt = r.integer(field::kCreatedAt, 0, limits::kMaxId);
+    m.editedAt = r.optTimestamp(field::kEditedAt);
+    m.deleted = r.boolean(field::kDeleted);
+    m.rev = r.integer(field::kRev, 0, limits::kMaxId);
     return r.ok() ? std::optional<Message>(m) : std::nullopt;
 }
 

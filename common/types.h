@@ -35,6 +35,8 @@ struct Message
     qint64 rev = 0; // server-wide change revision of the latest change to this message
 
     QJsonObject toJson() const;
+    // The same object as JSON text, appended to `out` (no QJsonObject: messageframes.h).
+    void appendJson(QString &out) const;
     static std::optional<Message> fromJson(const QJsonObject &object);
     friend bool operator==(const Message &, const Message &) = default;
 };

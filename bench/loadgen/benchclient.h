@@ -2,7 +2,12 @@
 // One bench user on one WebSocket: opens, signs in (register, or login when the name is
 // taken; or `auth` with the token an earlier sign-in returned), sends messages to its partner with
 // hand-written frames, and reports acks and message events from a field scan instead of a full JSON
-// parse (see jsonscan.h). Other requests go through request(), whose replies are parsed in full.
+// parse (see jsonscan.h). Other requests go through request(), whose replies are parsed in full
+// and decoded with the reply structs (replies.h).
+
+#include "codec.h"
+#include "protocol.h"
+#include "replies.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -12,6 +17,7 @@
 #include <QWebSocket>
 
 #include <functional>
+#include <optional>
 
 namespace bench {
 
@@ -22,7 +28,26 @@ class BenchClient final : public QObject
     Q_OBJECT
 
 public:
-    using ReplyHandler = std::function<void(const QJsonObject &reply)>;
+    // A reply to request(): nullopt when the connection closed first, else ok or error.
+    using Reply = std::optional<natter::codec::ServerFrame>;
+    using ReplyHandler = std::function<void(const Reply &reply)>;
+
+    // The ok reply decoded as R (replies.h); else nullopt and *why: "connection closed", the
+    // error code, or what did not decode.
+    template <typename R> static std::optional<R> decode(const Reply &reply, QString *why)
+    {
+        if (!reply || reply->kind != natter::codec::ServerFrame::Kind::Ok) {
+            *why = errorOf(reply);
+            return std::nullopt;
+        }
+        natter::ProtocolError error;
+        auto decoded = R::fromJson(reply->body, &error);
+        if (!decoded)
+            *why = error.message;
+        return decoded;
+    }
+    // "connection closed", the error code, or empty for an ok.
+    static QString errorOf(const Reply &reply);
 
     BenchClient(int index, const QString &username, QObject *parent = nullptr);
     ~BenchClient() override;
@@ -60,9 +85,14 @@ public:
     // server closes connections that stay silent).
     void pingIfIdle(qint64 nowNs);
 
-    // Any request; `handler` gets the parsed reply (ok or error), or an empty object when the
+    // Any request; `handler` gets the parsed reply (ok or error), or nullopt when the
     // connection closes first.
-    void request(const QString &type, const QJsonObject &fields, ReplyHandler handler);
+    void request(natter::protocol::RequestType type, const QJsonObject &fields,
+                 ReplyHandler handler);
+    template <typename Q> void request(const Q &request, ReplyHandler handler)
+    {
+        this->request(Q::kType, request.toJson(), std::move(handler));
+    }
 
 signals:
     void connected();
@@ -81,9 +111,9 @@ private:
     void onText(const QString &text);
     void onReply(QStringView frame, QStringView re, bool ok);
     void onClosed();
-    void signInReply(const QString &password, bool triedLogin, const QJsonObject &reply);
-    void authReply(const QJsonObject &reply);
-    void markSignedIn(const QJsonObject &reply);
+    void signInReply(const QString &password, bool triedLogin, const Reply &reply);
+    void authReply(const Reply &reply);
+    void markSignedIn(const natter::SignInReply &reply);
     void fail(const QString &reason);
 
     int m_index;

@@ -3,8 +3,9 @@
 #include "benchclient.h"
 #include "contactlookup.h"
 #include "payload.h"
+#include "requests.h"
 
-#include <QJsonObject>
+#include <QUuid>
 
 #include <utility>
 
@@ -40,22 +41,19 @@ void ContactBuilder::sendNext()
     while (m_inFlight < kMaxInFlight && m_nextPair < pairs.size()) {
         const auto [from, to] = pairs[m_nextPair++];
         ++m_inFlight;
-        m_clients[size_t(from)]->request(
-            QStringLiteral("send"),
-            {{QStringLiteral("to"), double(m_clients[size_t(to)]->userId())},
-             {QStringLiteral("client_id"), payload::newClientId()},
-             {QStringLiteral("content"), QStringLiteral("presence benchmark: contacts")}},
-            [this](const QJsonObject &reply) {
-                --m_inFlight;
-                if (reply.value(QStringLiteral("type")).toString() == QLatin1String("ok"))
-                    ++m_created;
-                else
-                    noteError(QStringLiteral("send: %1")
-                                  .arg(reply.isEmpty()
-                                           ? QStringLiteral("connection closed")
-                                           : reply.value(QStringLiteral("code")).toString()));
-                sendNext();
-            });
+        natter::SendRequest send;
+        send.to = m_clients[size_t(to)]->userId();
+        send.clientId = QUuid::fromString(payload::newClientId());
+        send.content = QStringLiteral("presence benchmark: contacts");
+        m_clients[size_t(from)]->request(send, [this](const BenchClient::Reply &reply) {
+            --m_inFlight;
+            QString why;
+            if (BenchClient::decode<natter::SendReply>(reply, &why))
+                ++m_created;
+            else
+                noteError(QStringLiteral("send: %1").arg(why));
+            sendNext();
+        });
     }
     if (m_inFlight == 0 && m_nextPair == pairs.size())
         lookUpNext();

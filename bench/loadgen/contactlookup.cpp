@@ -3,9 +3,6 @@
 #include "benchclient.h"
 #include "usernames.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
-
 #include <algorithm>
 #include <utility>
 
@@ -14,25 +11,17 @@ namespace bench {
 void requestContacts(BenchClient *client, const QString &prefix, int users,
                      std::function<void(const Contacts &)> done)
 {
-    client->request(QStringLiteral("conversations"), {},
-                    [prefix, users, done = std::move(done)](const QJsonObject &reply) {
+    client->request(natter::protocol::RequestType::Conversations, {},
+                    [prefix, users, done = std::move(done)](const BenchClient::Reply &reply) {
                         Contacts contacts;
-                        if (reply.value(QStringLiteral("type")).toString() != QLatin1String("ok")) {
-                            contacts.error = reply.isEmpty()
-                                                 ? QStringLiteral("connection closed")
-                                                 : reply.value(QStringLiteral("code")).toString();
+                        const auto list =
+                            BenchClient::decode<natter::ConversationsReply>(reply, &contacts.error);
+                        if (!list)
                             return done(contacts);
-                        }
                         contacts.ok = true;
-                        const QJsonArray list =
-                            reply.value(QStringLiteral("conversations")).toArray();
-                        for (const QJsonValue &conversation : list) {
-                            const QString peer = conversation.toObject()
-                                                     .value(QStringLiteral("peer"))
-                                                     .toObject()
-                                                     .value(QStringLiteral("username"))
-                                                     .toString();
-                            const int index = userIndexOf(peer, prefix, users);
+                        for (const natter::Conversation &conversation : list->conversations) {
+                            const int index =
+                                userIndexOf(conversation.peer.username, prefix, users);
                             if (index >= 0)
                                 contacts.bench.push_back(index);
                             else

@@ -5,9 +5,9 @@
 #include "clientpool.h"
 #include "payload.h"
 #include "protocollimits.h"
+#include "replies.h"
+#include "requests.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QRandomGenerator>
 
 #include <cstdio>
@@ -16,16 +16,6 @@ namespace bench {
 namespace {
 
 constexpr int kPageSize = natter::limits::kDefaultHistoryPage;
-
-bool isOk(const QJsonObject &reply)
-{
-    return reply.value(QStringLiteral("type")).toString() == QLatin1String("ok");
-}
-
-qint64 idOf(const QJsonValue &object)
-{
-    return qint64(object.toObject().value(QStringLiteral("id")).toDouble());
-}
 
 } // namespace
 
@@ -69,26 +59,26 @@ void HistoryRun::onSignedIn()
                  .arg(m_sender->username())
                  .arg(code));
     });
-    m_sender->request(
-        QStringLiteral("conversations"), {}, [this, peerId](const QJsonObject &reply) {
-            if (!isOk(reply))
-                return fail(QStringLiteral("conversations failed: %1")
-                                .arg(reply.value(QStringLiteral("code")).toString()));
-            for (const QJsonValue &value : reply.value(QStringLiteral("conversations")).toArray()) {
-                const QJsonObject conversation = value.toObject();
-                if (idOf(conversation.value(QStringLiteral("peer"))) != peerId)
-                    continue;
-                m_conversationId = idOf(conversation);
-                const QString last = conversation.value(QStringLiteral("last_message"))
-                                         .toObject()
-                                         .value(QStringLiteral("content"))
-                                         .toString();
-                // Numbered from 0 by earlier fills; anything else counts as empty.
-                m_existing = payload::fillSeqOf(last).value_or(-1) + 1;
-            }
-            m_report.add(QStringLiteral("existing_messages"), m_existing);
-            startFill();
-        });
+    m_sender->request(natter::protocol::RequestType::Conversations, {},
+                      [this, peerId](const BenchClient::Reply &reply) {
+                          QString why;
+                          const auto list =
+                              BenchClient::decode<natter::ConversationsReply>(reply, &why);
+                          if (!list)
+                              return fail(QStringLiteral("conversations failed: %1").arg(why));
+                          for (const natter::Conversation &conversation : list->conversations) {
+                              if (conversation.peer.id != peerId)
+                                  continue;
+                              m_conversationId = conversation.id;
+                              const QString last = conversation.lastMessage
+                                                       ? conversation.lastMessage->content
+                                                       : QString();
+                              // Numbered from 0 by earlier fills; anything else counts as empty.
+                              m_existing = payload::fillSeqOf(last).value_or(-1) + 1;
+                          }
+                          m_report.add(QStringLiteral("existing_messages"), m_existing);
+                          startFill();
+                      });
 }
 
 void HistoryRun::startFill()
@@ -127,17 +117,16 @@ void HistoryRun::onFillAck(QStringView errorCode)
     findBounds();
 }
 
-void HistoryRun::page(qint64 before, int limit,
-                      std::function<void(const QJsonObject &, qint64)> done)
+void HistoryRun::page(qint64 before, int limit, PageDone done)
 {
-    QJsonObject fields{{QStringLiteral("conversation_id"), double(m_conversationId)},
-                       {QStringLiteral("limit"), limit}};
-    if (before > 0)
-        fields.insert(QStringLiteral("before"), double(before));
     const qint64 sentNs = nowNs();
-    m_sender->request(QStringLiteral("history"), fields,
-                      [this, sentNs, done = std::move(done)](const QJsonObject &reply) {
-                          done(reply, m_sender->frameArrivalNs() - sentNs);
+    m_sender->request(natter::HistoryRequest{m_conversationId, before, limit},
+                      [this, sentNs, done = std::move(done)](const BenchClient::Reply &reply) {
+                          // Timed to the frame's arrival, before it is decoded.
+                          const qint64 roundTripNs = m_sender->frameArrivalNs() - sentNs;
+                          QString why;
+                          done(BenchClient::decode<natter::HistoryReply>(reply, &why), why,
+                               roundTripNs);
                       });
 }
 
@@ -152,11 +141,10 @@ void HistoryRun::findBounds()
     if (m_conversationId == 0)
         return fail(QStringLiteral("no conversation between %1 and %2")
                         .arg(m_pool->clients()[0]->username(), m_pool->clients()[1]->username()));
-    page(0, 1, [this](const QJsonObject &reply, qint64) {
-        const QJsonArray messages = reply.value(QStringLiteral("messages")).toArray();
-        if (!isOk(reply) || messages.isEmpty())
+    page(0, 1, [this](const std::optional<natter::HistoryReply> &reply, const QString &, qint64) {
+        if (!reply || reply->messages.isEmpty())
             return fail(QStringLiteral("the conversation has no history"));
-        m_newestId = idOf(messages.first());
+        m_newestId = reply->messages.first().id;
         searchOldest(1, m_newestId + 1);
     });
 }
@@ -174,16 +162,16 @@ void HistoryRun::searchOldest(qint64 low, qint64 high)
         return requestPage(0);
     }
     const qint64 middle = low + (high - low) / 2;
-    page(middle, 1, [this, low, high, middle](const QJsonObject &reply, qint64) {
-        if (!isOk(reply))
-            return fail(QStringLiteral("history failed: %1")
-                            .arg(reply.value(QStringLiteral("code")).toString()));
-        const QJsonArray messages = reply.value(QStringLiteral("messages")).toArray();
-        if (messages.isEmpty())
-            searchOldest(middle, high);
-        else
-            searchOldest(low, middle);
-    });
+    page(middle, 1,
+         [this, low, high, middle](const std::optional<natter::HistoryReply> &reply,
+                                   const QString &why, qint64) {
+             if (!reply)
+                 return fail(QStringLiteral("history failed: %1").arg(why));
+             if (reply->messages.isEmpty())
+                 searchOldest(middle, high);
+             else
+                 searchOldest(low, middle);
+         });
 }
 
 void HistoryRun::requestPage(int i)
@@ -197,15 +185,17 @@ void HistoryRun::requestPage(int i)
         const qint64 low = std::min(m_oldestId + kPageSize, m_newestId);
         before = low + qint64(QRandomGenerator::global()->bounded(quint64(m_newestId - low + 1)));
     }
-    page(before, kPageSize, [this, i, newest](const QJsonObject &reply, qint64 roundTripNs) {
-        if (!isOk(reply))
-            ++m_pageErrors;
-        else if (reply.value(QStringLiteral("messages")).toArray().size() < kPageSize)
-            ++m_shortPages;
-        m_all.record(roundTripNs);
-        (newest ? m_newest : m_older).record(roundTripNs);
-        requestPage(i + 1);
-    });
+    page(before, kPageSize,
+         [this, i, newest](const std::optional<natter::HistoryReply> &reply, const QString &,
+                           qint64 roundTripNs) {
+             if (!reply)
+                 ++m_pageErrors;
+             else if (reply->messages.size() < kPageSize)
+                 ++m_shortPages;
+             m_all.record(roundTripNs);
+             (newest ? m_newest : m_older).record(roundTripNs);
+             requestPage(i + 1);
+         });
 }
 
 void HistoryRun::complete()

@@ -6,10 +6,12 @@
 
 #include "benchrun.h"
 #include "latencyhistogram.h"
+#include "replies.h"
 
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace bench {
 
@@ -36,7 +38,10 @@ private:
     void complete();
     void fail(const QString &reason);
     // One history request; `done` gets the reply and its round trip in ns.
-    void page(qint64 before, int limit, std::function<void(const QJsonObject &, qint64)> done);
+    // A page of history: the decoded reply (else nullopt and why) and its round trip.
+    using PageDone = std::function<void(const std::optional<natter::HistoryReply> &,
+                                        const QString &why, qint64 roundTripNs)>;
+    void page(qint64 before, int limit, PageDone done);
 
     ClientPool *m_pool;
     BenchClient *m_sender = nullptr;

@@ -2,12 +2,12 @@
 
 #include "events.h"
 #include "protocollimits.h"
+#include "replies.h"
 #include "requests.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
-#include <QJsonArray>
 
 namespace natter::client {
 
@@ -24,17 +24,6 @@ bool isRetryable(ErrorCode code)
 {
     return code == ErrorCode::Unavailable || code == ErrorCode::Internal ||
            code == ErrorCode::RateLimited || code == ErrorCode::Unauthorized;
-}
-
-QList<Message> messagesOf(const QJsonArray &array)
-{
-    QList<Message> out;
-    out.reserve(array.size());
-    for (const QJsonValue &v : array) {
-        if (auto m = Message::fromJson(v.toObject()))
-            out.append(*m);
-    }
-    return out;
 }
 
 } // namespace
@@ -158,15 +147,14 @@ void ChatClient::onConnected()
 
 void ChatClient::onAuthenticated(const QJsonObject &reply)
 {
-    const auto user = User::fromJson(reply.value(QStringLiteral("user")).toObject());
-    if (!user)
+    const auto signedIn = SignInReply::fromJson(reply, nullptr);
+    if (!signedIn)
         return;
-    const QString token = reply.value(QStringLiteral("token")).toString();
-    if (!token.isEmpty())
-        m_token = token;
+    if (!signedIn->token.isEmpty())
+        m_token = signedIn->token;
     m_password.clear();
-    const bool first = !m_authenticated || m_me.id != user->id;
-    m_me = *user;
+    const bool first = !m_authenticated || m_me.id != signedIn->user.id;
+    m_me = signedIn->user;
     m_names.insert(m_me.id, m_me.username);
     m_conversations.setSelf(m_me.id);
     m_settings.setUsername(m_me.username);
@@ -246,18 +234,15 @@ void ChatClient::refreshConversations()
 {
     m_connection.request(RequestType::Conversations, {},
                          [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
-                             if (e)
-                                 return report(*e);
-                             QList<Conversation> list;
-                             for (const QJsonValue &v :
-                                  reply.value(QStringLiteral("conversations")).toArray()) {
-                                 if (auto c = Conversation::fromJson(v.toObject())) {
-                                     c->peer.online = m_online.isOnline(c->peer.id);
-                                     m_names.insert(c->peer.id, c->peer.username);
-                                     list.append(*c);
-                                 }
+                             ProtocolError bad;
+                             auto r = e ? std::nullopt : ConversationsReply::fromJson(reply, &bad);
+                             if (!r)
+                                 return report(e ? *e : bad);
+                             for (Conversation &c : r->conversations) {
+                                 c.peer.online = m_online.isOnline(c.peer.id);
+                                 m_names.insert(c.peer.id, c.peer.username);
                              }
-                             m_conversations.setConversations(list);
+                             m_conversations.setConversations(r->conversations);
                              if (const Conversation *c = m_conversations.find(openConversationId()))
                                  m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
                          });
@@ -266,47 +251,45 @@ void ChatClient::refreshConversations()
 void ChatClient::syncFrom(qint64 since)
 {
     m_syncing = true;
-    m_connection.request(
-        RequestType::Sync, SyncRequest{since, 0}.toJson(),
-        [this, since, session = m_session](const QJsonObject &reply,
-                                           const std::optional<ProtocolError> &e) {
-            if (e && e->code == ErrorCode::RateLimited) {
-                // The server counts what reads cost (and requests per second): catching up
-                // on a long history waits as long as it says, then goes on where it was
-                // (still syncing meanwhile).
-                QTimer::singleShot(qMax<qint64>(e->retryAfterMs, 50), this,
-                                   [this, since, session]() {
-                                       if (m_authenticated && session == m_session)
-                                           syncFrom(since);
-                                   });
-                return;
-            }
-            if (e) {
-                m_syncing = false;
-                return report(*e);
-            }
-            // Everything is applied idempotently: a catch-up page repeats what came live.
-            for (const Message &m : messagesOf(reply.value(QStringLiteral("messages")).toArray())) {
-                if (m.rev > since)
-                    applyNewMessage(m, false);
-            }
-            for (const QJsonValue &v : reply.value(QStringLiteral("receipts")).toArray()) {
-                if (auto r = Receipt::fromJson(v.toObject()))
-                    applyReceipt(*r);
-            }
-            for (const QJsonValue &v : reply.value(QStringLiteral("hidden")).toArray()) {
-                if (auto h = HiddenMessage::fromJson(v.toObject()))
-                    m_messages.hide(h->messageId);
-            }
-            // The page holds every change after `since` up to `rev`: the cursor may move.
-            const qint64 rev = qint64(reply.value(QStringLiteral("rev")).toDouble());
-            moveCursor(rev);
-            if (reply.value(QStringLiteral("has_more")).toBool() && rev > since)
-                return syncFrom(rev);
-            m_syncing = false;
-            if (m_liveRev > m_syncCursor && !m_catchUp.isActive())
-                m_catchUp.start(); // changes that came live during the sync
-        });
+    m_connection.request(RequestType::Sync, SyncRequest{since, 0}.toJson(),
+                         [this, since, session = m_session](const QJsonObject &reply,
+                                                            const std::optional<ProtocolError> &e) {
+                             if (e && e->code == ErrorCode::RateLimited) {
+                                 // The server counts what reads cost (and requests per second):
+                                 // catching up on a long history waits as long as it says, then
+                                 // goes on where it was (still syncing meanwhile).
+                                 QTimer::singleShot(qMax<qint64>(e->retryAfterMs, 50), this,
+                                                    [this, since, session]() {
+                                                        if (m_authenticated && session == m_session)
+                                                            syncFrom(since);
+                                                    });
+                                 return;
+                             }
+                             ProtocolError bad;
+                             const auto page = e ? std::nullopt : SyncReply::fromJson(reply, &bad);
+                             if (!page) {
+                                 m_syncing = false;
+                                 return report(e ? *e : bad);
+                             }
+                             // Everything is applied idempotently: a catch-up page repeats what
+                             // came live.
+                             for (const Message &m : page->messages) {
+                                 if (m.rev > since)
+                                     applyNewMessage(m, false);
+                             }
+                             for (const Receipt &r : page->receipts)
+                                 applyReceipt(r);
+                             for (const HiddenMessage &h : page->hidden)
+                                 m_messages.hide(h.messageId);
+                             // The page holds every change after `since` up to `rev`: the cursor
+                             // may move.
+                             moveCursor(page->rev);
+                             if (page->hasMore && page->rev > since)
+                                 return syncFrom(page->rev);
+                             m_syncing = false;
+                             if (m_liveRev > m_syncCursor && !m_catchUp.isActive())
+                                 m_catchUp.start(); // changes that came live during the sync
+                         });
 }
 
 void ChatClient::applyNewMessage(const Message &message, bool live)
@@ -426,17 +409,16 @@ void ChatClient::loadNewestPage()
     m_connection.request(
         RequestType::History, HistoryRequest{conversation, 0, limits::kDefaultHistoryPage}.toJson(),
         [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
-            if (e || conversation != openConversationId())
+            const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
+            if (!page || conversation != openConversationId())
                 return;
-            const QList<Message> page =
-                messagesOf(reply.value(QStringLiteral("messages")).toArray());
             // Newest page: new ones are merged in order, older ones prepended.
-            for (auto it = page.crbegin(); it != page.crend(); ++it) {
+            for (auto it = page->messages.crbegin(); it != page->messages.crend(); ++it) {
                 if (m_messages.oldestId() == 0 || it->id > m_messages.oldestId())
                     m_messages.upsert(*it);
             }
-            m_messages.prependPage(page);
-            m_hasOlder = reply.value(QStringLiteral("has_more")).toBool();
+            m_messages.prependPage(page->messages);
+            m_hasOlder = page->hasMore;
             for (const PendingMessage &p : m_outbox.messages()) {
                 if (p.conversationId == conversation)
                     m_messages.addPending(p);
@@ -455,13 +437,12 @@ void ChatClient::loadOlderMessages()
         HistoryRequest{conversation, m_messages.oldestId(), limits::kDefaultHistoryPage}.toJson(),
         [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
             m_loadingOlder = false;
-            if (e || conversation != openConversationId())
+            const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
+            if (!page || conversation != openConversationId())
                 return;
-            const QList<Message> page =
-                messagesOf(reply.value(QStringLiteral("messages")).toArray());
-            m_hasOlder = reply.value(QStringLiteral("has_more")).toBool();
+            m_hasOlder = page->hasMore;
             const int before = m_messages.rowCount();
-            m_messages.prependPage(page);
+            m_messages.prependPage(page->messages);
             emit olderMessagesLoaded(m_messages.rowCount() - before);
         });
 }
@@ -523,10 +504,11 @@ void ChatClient::transmit(const PendingMessage &p)
                 }
                 return;
             }
-            const auto m = Message::fromJson(reply.value(QStringLiteral("message")).toObject());
+            const auto sent = SendReply::fromJson(reply, nullptr);
             m_outbox.remove(id);
-            if (!m)
+            if (!sent)
                 return;
+            const Message *m = &sent->message;
             if (openConversationId() == 0 && m->senderId == m_me.id && openPeerId() > 0)
                 m_messages.adoptConversation(m->conversationId);
             noteRev(m->rev);
@@ -544,17 +526,16 @@ void ChatClient::flushOutbox()
 
 void ChatClient::editMessage(qint64 messageId, const QString &text)
 {
-    m_connection.request(
-        RequestType::Edit, EditRequest{messageId, text}.toJson(),
-        [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
-            if (e)
-                return report(*e);
-            if (auto m = Message::fromJson(reply.value(QStringLiteral("message")).toObject())) {
-                noteRev(m->rev);
-                m_messages.update(*m);
-                m_conversations.applyMessage(*m, false);
-            }
-        });
+    m_connection.request(RequestType::Edit, EditRequest{messageId, text}.toJson(),
+                         [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+                             if (e)
+                                 return report(*e);
+                             if (const auto edited = EditReply::fromJson(reply, nullptr)) {
+                                 noteRev(edited->message.rev);
+                                 m_messages.update(edited->message);
+                                 m_conversations.applyMessage(edited->message, false);
+                             }
+                         });
 }
 
 void ChatClient::deleteMessage(qint64 messageId, bool forEveryone)
@@ -578,14 +559,11 @@ void ChatClient::requestEditHistory(qint64 messageId,
     m_connection.request(
         RequestType::EditHistory, EditHistoryRequest{messageId}.toJson(),
         [this, handler](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
-            if (e)
-                return report(*e);
-            QList<EditRecord> edits;
-            for (const QJsonValue &v : reply.value(QStringLiteral("edits")).toArray()) {
-                if (auto r = EditRecord::fromJson(v.toObject()))
-                    edits.append(*r);
-            }
-            handler(edits);
+            ProtocolError bad;
+            const auto r = e ? std::nullopt : EditHistoryReply::fromJson(reply, &bad);
+            if (!r)
+                return report(e ? *e : bad);
+            handler(r->edits);
         });
 }
 
@@ -628,8 +606,10 @@ void ChatClient::sendRead(qint64 conversationId, qint64 upTo)
                 m_pendingReads.remove(conversationId);
             if (e)
                 return;
-            if (auto r = Receipt::fromJson(reply.value(QStringLiteral("receipt")).toObject()))
-                onEvent(protocol::EventType::Receipt, r->toJson());
+            if (const auto r = ReadReply::fromJson(reply, nullptr)) {
+                noteRev(r->receipt.rev); // as the receipt event would
+                applyReceipt(r->receipt);
+            }
         });
 }
 

@@ -1,10 +1,9 @@
 #include "usersearch.h"
 
 #include "protocollimits.h"
+#include "replies.h"
 #include "requests.h"
 #include "serverconnection.h"
-
-#include <QJsonArray>
 
 namespace natter::client {
 
@@ -22,14 +21,11 @@ void UserSearch::search(const QString &query)
         [this, serial, query](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
             if (serial != m_latest)
                 return; // a newer search was asked meanwhile: its answer is the one that counts
-            if (e)
-                return emit failed(query, *e);
-            QList<User> users;
-            for (const QJsonValue &v : reply.value(QStringLiteral("users")).toArray()) {
-                if (auto u = User::fromJson(v.toObject()))
-                    users.append(*u);
-            }
-            emit found(query, users);
+            ProtocolError bad;
+            const auto r = e ? std::nullopt : UsersReply::fromJson(reply, &bad);
+            if (!r)
+                return emit failed(query, e ? *e : bad);
+            emit found(query, r->users);
         });
 }
 

@@ -27,10 +27,8 @@ void completeAuth(ClientSession &session, const QString &re, const Outcome<AuthR
         return;
     }
     session.authenticate(result.user, result.tokenHash);
-    QJsonObject fields{{QStringLiteral("user"), result.user.toJson()}};
-    if (!result.token.isEmpty())
-        fields.insert(QStringLiteral("token"), result.token);
-    session.replyOk(re, fields);
+    // Register and login return a new token; auth none (result.token is empty).
+    session.replyOk(re, SignInReply{result.user, result.token}.toJson());
     presence.sendSnapshot(session.caller());
 }
 
@@ -93,7 +91,7 @@ void registerAuthHandlers(HandlerRegistry &registry, const ServiceSet &services)
                          return;
                      }
                      session.deauthenticate();
-                     session.replyOk(request.id);
+                     session.replyOk(request.id, LogoutReply{}.toJson());
                  });
 }
 

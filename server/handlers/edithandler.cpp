@@ -15,9 +15,7 @@ void registerEditHandlers(HandlerRegistry &registry, const ServiceSet &services)
                      if (!decoded || !contentFits(session, request.id, decoded->content))
                          return;
                      answer(session, request.id, edits.edit(session.caller(), *decoded),
-                            [](const Message &message) {
-                                return QJsonObject{{QStringLiteral("message"), message.toJson()}};
-                            });
+                            [](const Message &message) { return EditReply{message}; });
                  });
     registry.add(RequestType::Delete,
                  [&edits](ClientSession &session, const codec::Request &request) {
@@ -25,18 +23,16 @@ void registerEditHandlers(HandlerRegistry &registry, const ServiceSet &services)
                      if (!decoded)
                          return;
                      answer(session, request.id, edits.remove(session.caller(), *decoded),
-                            [](bool) { return QJsonObject(); });
+                            [](bool) { return DeleteReply{}; });
                  });
-    registry.add(RequestType::EditHistory,
-                 [&edits](ClientSession &session, const codec::Request &request) {
-                     const auto decoded = decodeRequest<EditHistoryRequest>(session, request);
-                     if (!decoded)
-                         return;
-                     answer(session, request.id, edits.editHistory(session.caller(), *decoded),
-                            [](const QList<EditRecord> &records) {
-                                return QJsonObject{{QStringLiteral("edits"), toJsonArray(records)}};
-                            });
-                 });
+    registry.add(
+        RequestType::EditHistory, [&edits](ClientSession &session, const codec::Request &request) {
+            const auto decoded = decodeRequest<EditHistoryRequest>(session, request);
+            if (!decoded)
+                return;
+            answer(session, request.id, edits.editHistory(session.caller(), *decoded),
+                   [](const QList<EditRecord> &records) { return EditHistoryReply{records}; });
+        });
 }
 
 } // namespace natter::server

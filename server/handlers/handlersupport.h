@@ -3,10 +3,8 @@
 // error when it does not decode) and answer a service outcome.
 
 #include "handlerregistry.h"
+#include "replies.h"
 #include "services/outcome.h"
-
-#include <QJsonArray>
-#include <QJsonObject>
 
 #include <optional>
 
@@ -37,22 +35,15 @@ inline bool contentFits(ClientSession &session, const QString &re, const QString
     return false;
 }
 
-// On success answers `ok` with toFields(value); on failure the error.
+// On success answers `ok` with the reply struct toReply(value) (replies.h); on failure the
+// error.
 template <typename T, typename F>
-void answer(ClientSession &session, const QString &re, const Outcome<T> &outcome, F toFields)
+void answer(ClientSession &session, const QString &re, const Outcome<T> &outcome, F toReply)
 {
     if (outcome.ok())
-        session.replyOk(re, toFields(outcome.value));
+        session.replyOk(re, toReply(outcome.value).toJson());
     else
         session.replyError(re, *outcome.error);
-}
-
-template <typename T> QJsonArray toJsonArray(const QList<T> &items)
-{
-    QJsonArray array;
-    for (const T &item : items)
-        array.append(item.toJson());
-    return array;
 }
 
 } // namespace natter::server

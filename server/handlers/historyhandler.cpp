@@ -8,14 +8,12 @@ namespace natter::server {
 void registerHistoryHandlers(HandlerRegistry &registry, const ServiceSet &services)
 {
     ConversationService &conversations = *services.conversations;
-    registry.add(
-        protocol::RequestType::Conversations,
-        [&conversations](ClientSession &session, const codec::Request &request) {
-            answer(session, request.id, conversations.conversations(session.caller()),
-                   [](const QList<Conversation> &list) {
-                       return QJsonObject{{QStringLiteral("conversations"), toJsonArray(list)}};
-                   });
-        });
+    registry.add(protocol::RequestType::Conversations,
+                 [&conversations](ClientSession &session, const codec::Request &request) {
+                     answer(
+                         session, request.id, conversations.conversations(session.caller()),
+                         [](const QList<Conversation> &list) { return ConversationsReply{list}; });
+                 });
     registry.add(protocol::RequestType::History, [&conversations](ClientSession &session,
                                                                   const codec::Request &request) {
         const auto decoded = decodeRequest<HistoryRequest>(session, request);
@@ -24,9 +22,8 @@ void registerHistoryHandlers(HandlerRegistry &registry, const ServiceSet &servic
         const Outcome<HistoryPage> page = conversations.history(session.caller(), *decoded);
         if (!page.ok())
             return session.replyError(request.id, *page.error);
-        session.replyRead(
-            request.id, QJsonObject{{QStringLiteral("messages"), toJsonArray(page.value.messages)},
-                                    {QStringLiteral("has_more"), page.value.hasMore}});
+        session.replyRead(request.id,
+                          HistoryReply{page.value.messages, page.value.hasMore}.toJson());
     });
 }
 

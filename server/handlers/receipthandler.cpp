@@ -14,9 +14,7 @@ void registerReceiptHandler(HandlerRegistry &registry, const ServiceSet &service
                      if (!decoded)
                          return;
                      answer(session, request.id, receipts.read(session.caller(), *decoded),
-                            [](const Receipt &receipt) {
-                                return QJsonObject{{QStringLiteral("receipt"), receipt.toJson()}};
-                            });
+                            [](const Receipt &receipt) { return ReadReply{receipt}; });
                  });
 }
 

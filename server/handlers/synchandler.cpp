@@ -16,12 +16,10 @@ void registerSyncHandler(HandlerRegistry &registry, const ServiceSet &services)
         const Outcome<ChangePage> page = sync.sync(session.caller(), *decoded);
         if (!page.ok())
             return session.replyError(request.id, *page.error);
-        session.replyRead(
-            request.id, QJsonObject{{QStringLiteral("messages"), toJsonArray(page.value.messages)},
-                                    {QStringLiteral("receipts"), toJsonArray(page.value.receipts)},
-                                    {QStringLiteral("hidden"), toJsonArray(page.value.hidden)},
-                                    {QStringLiteral("rev"), double(page.value.rev)},
-                                    {QStringLiteral("has_more"), page.value.hasMore}});
+        const ChangePage &changes = page.value;
+        session.replyRead(request.id, SyncReply{changes.messages, changes.receipts, changes.hidden,
+                                                changes.rev, changes.hasMore}
+                                          .toJson());
     });
 }
 

@@ -14,7 +14,7 @@ void registerTypingHandler(HandlerRegistry &registry, const ServiceSet &services
                      if (!decoded)
                          return;
                      answer(session, request.id, typing.typing(session.caller(), *decoded),
-                            [](bool) { return QJsonObject(); });
+                            [](bool) { return TypingReply{}; });
                  });
 }
 

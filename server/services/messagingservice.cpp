@@ -3,7 +3,6 @@
 #include "codec.h"
 #include "config/logging.h"
 #include "events.h"
-#include "messagetext.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -94,35 +93,36 @@ void MessagingService::commit(QList<Pending> batch)
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const Pending &pending = batch[i];
         if (pending.error) {
-            pending.done(Outcome<Message>::failure(*pending.error));
+            pending.done(Outcome<codec::MessageFrames>::failure(*pending.error));
             continue;
         }
         const qsizetype r = storedIndex[i];
         if (r >= results.size()) {
             qCWarning(lcStorage) << "appendMessages returned" << results.size() << "results for"
                                  << toStore.size() << "messages";
-            pending.done(Outcome<Message>::failure(
+            pending.done(Outcome<codec::MessageFrames>::failure(
                 ProtocolError::make(ErrorCode::Internal, QStringLiteral("internal server error"))));
             continue;
         }
         const StoreResult<AppendedMessage> &result = results[r];
         if (!result.ok()) {
             const bool byUser = pending.message.recipientId > 0;
-            pending.done(Outcome<Message>::failure(storeError(
+            pending.done(Outcome<codec::MessageFrames>::failure(storeError(
                 result,
                 byUser ? QStringLiteral("no such user") : QStringLiteral("no such conversation"),
                 byUser ? QStringLiteral("to") : QStringLiteral("conversation_id"))));
             continue;
         }
         const AppendedMessage &appended = result.value;
+        const codec::MessageFrames frames(appended.message);
         // The reply goes first: the sender learns the server id before any echo of it.
-        pending.done(Outcome<Message>::success(appended.message));
+        pending.done(Outcome<codec::MessageFrames>::success(frames));
         if (appended.duplicate)
             continue; // already delivered when it was first stored
         m_directory.remember(appended.message.conversationId, pending.caller.userId,
                              appended.recipientId);
         m_presence.linkContacts(pending.caller.userId, appended.recipientId);
-        fanOut(pending, appended);
+        fanOut(pending, appended, frames);
         if (appended.delivered)
             delivered.append({*appended.delivered, pending.caller.userId});
     }
@@ -130,9 +130,10 @@ void MessagingService::commit(QList<Pending> batch)
         m_receipts.announce(receipt, peerId);
 }
 
-void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended)
+void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended,
+                              const codec::MessageFrames &frames)
 {
-    const QString frame = codec::encodeMessageEvent(MessageEvent::kType, appended.message);
+    const QString frame = frames.event(MessageEvent::kType);
     m_sink.sendToRecipient(
         {appended.message.conversationId, appended.recipientId, appended.message.id}, frame);
     m_sink.sendToUser(pending.caller.userId, frame, pending.caller.connection);

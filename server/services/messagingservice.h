@@ -4,11 +4,13 @@
 // Each sender gets its answer only after that commit; then the message is fanned out to the
 // recipient's sockets and the sender's other sockets, and marked delivered when the
 // recipient had a socket on this instance to push it to (another instance that pushes it
-// marks it there).
+// marks it there). The stored message is encoded once, into both frames it causes
+// (codec::MessageFrames): the sender's reply, which `done` sends, and the event fanned out here.
 
 #include "conversationdirectory.h"
 #include "interfaces/caller.h"
 #include "interfaces/eventsink.h"
+#include "messageframes.h"
 #include "outcome.h"
 #include "presenceservice.h"
 #include "receiptservice.h"
@@ -29,7 +31,7 @@ class MessagingService final : public QObject
     Q_OBJECT
 
 public:
-    using Done = std::function<void(const Outcome<Message> &)>;
+    using Done = std::function<void(const Outcome<codec::MessageFrames> &)>;
 
     MessagingService(ChatStore &store, ConversationDirectory &directory, EventSink &sink,
                      ReceiptService &receipts, TypingService &typing, PresenceService &presence,
@@ -52,7 +54,8 @@ private:
     };
 
     void commit(QList<Pending> batch);
-    void fanOut(const Pending &pending, const AppendedMessage &appended);
+    void fanOut(const Pending &pending, const AppendedMessage &appended,
+                const codec::MessageFrames &frames);
 
     ChatStore &m_store;
     ConversationDirectory &m_directory;

@@ -1,0 +1,114 @@
+#pragma once
+// One struct per "ok" reply (docs/protocol.md, "Requests"): fields, JSON encoding (server
+// side) and strict decoding (client side). Decoding reports the first problem as a typed
+// ProtocolError naming the field. The error reply is ProtocolError itself (codec.h).
+// Requests whose replies carry the same fields share one struct under each request's name.
+
+#include "errorcode.h"
+#include "types.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace natter {
+
+// ping, logout, typing, delete: an "ok" without fields.
+struct EmptyReply
+{
+    QJsonObject toJson() const { return {}; }
+    static std::optional<EmptyReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const EmptyReply &, const EmptyReply &) = default;
+};
+using PingReply = EmptyReply;
+using LogoutReply = EmptyReply;
+using TypingReply = EmptyReply;
+using DeleteReply = EmptyReply;
+
+// register, login, auth: the signed-in user; register and login also return the new session
+// token (auth has none: the client holds it already).
+struct SignInReply
+{
+    User user;
+    QString token; // empty: none
+    QJsonObject toJson() const;
+    static std::optional<SignInReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const SignInReply &, const SignInReply &) = default;
+};
+using RegisterReply = SignInReply;
+using LoginReply = SignInReply;
+using AuthReply = SignInReply;
+
+// Users by username, without the caller.
+struct UsersReply
+{
+    QList<User> users;
+    QJsonObject toJson() const;
+    static std::optional<UsersReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const UsersReply &, const UsersReply &) = default;
+};
+
+// send, edit: the stored message. The server writes these with codec::MessageFrames.
+struct MessageReply
+{
+    Message message;
+    QJsonObject toJson() const;
+    static std::optional<MessageReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const MessageReply &, const MessageReply &) = default;
+};
+using SendReply = MessageReply;
+using EditReply = MessageReply;
+
+// Most recent activity first.
+struct ConversationsReply
+{
+    QList<Conversation> conversations;
+    QJsonObject toJson() const;
+    static std::optional<ConversationsReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const ConversationsReply &, const ConversationsReply &) = default;
+};
+
+// A page of one conversation, newest first.
+struct HistoryReply
+{
+    QList<Message> messages;
+    bool hasMore = false; // older messages exist
+    QJsonObject toJson() const;
+    static std::optional<HistoryReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const HistoryReply &, const HistoryReply &) = default;
+};
+
+// The caller's read position after the move.
+struct ReadReply
+{
+    Receipt receipt;
+    QJsonObject toJson() const;
+    static std::optional<ReadReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const ReadReply &, const ReadReply &) = default;
+};
+
+// The earlier versions of a message, oldest first.
+struct EditHistoryReply
+{
+    QList<EditRecord> edits;
+    QJsonObject toJson() const;
+    static std::optional<EditHistoryReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const EditHistoryReply &, const EditHistoryReply &) = default;
+};
+
+// Every change after the request's `since` up to `rev`; more follow from `rev` when hasMore.
+struct SyncReply
+{
+    QList<Message> messages;
+    QList<Receipt> receipts;
+    QList<HiddenMessage> hidden;
+    qint64 rev = 0;
+    bool hasMore = false;
+    QJsonObject toJson() const;
+    static std::optional<SyncReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const SyncReply &, const SyncReply &) = default;
+};
+
+} // namespace natter
