@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The standard benchmark workload (docs/performance.md has the method and the reference
-# figures) against a Release natter-server on a temporary database, driven by bench/natter-loadgen on the same machine.
+# figures) against a Release natter-server on a temporary database, driven by
+# bench/natter-loadgen on the same machine.
 #
 #   bench/run.sh            the full set (about 15 minutes on 2 cores)
 #   bench/run.sh --tiny     everything at a tiny size, for CI (well under a minute once built)
