@@ -82,6 +82,7 @@ void MessageView::onReset()
     m_stick = true;
     m_unseen = 0;
     m_anchor = QPersistentModelIndex();
+    m_delegate->clearCache(); // another conversation: its sizes are of no further use
     updateJumpButton();
 }
 

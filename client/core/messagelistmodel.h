@@ -37,6 +37,8 @@ public:
         DeletedRole,
         DeliveryRole, // DeliveryState as int, own messages only
         StartsNewDayRole,
+        CreatedAtMsRole, // qint64 ms since the epoch: compares without a time-zone look-up
+        RevisionRole,    // changes whenever the message does (edits, deletes)
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -70,7 +72,9 @@ private:
         Message message;
         bool pending = false;
         bool failed = false;
+        qint64 localDay = 0; // the Julian day of createdAt in the local time zone
     };
+    static Row makeRow(const Message &message, bool pending = false, bool failed = false);
     int rowOfId(qint64 id) const;
     int rowOfClientId(const QUuid &clientId) const;
     DeliveryState deliveryOf(const Row &row) const;
