@@ -9,6 +9,7 @@
 #include "framestats.h"
 #include "messagelistmodel.h"
 #include "messageview.h"
+#include "messagewindowmodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -166,11 +167,13 @@ int main(int argc, char **argv)
     const int wantPages = cli.value(pages).toInt();
     const qint64 limitMs = qint64(cli.value(maxSeconds).toDouble() * 1000);
     int steps = 0;
+    QStringList slow; // the first frames over 16 ms, to see what they were
     QElapsedTimer t;
     for (;;) {
         if (wantPages > 0 && pagesLoaded >= wantPages)
             break;
-        if (model.oldestId() == 1 && bar->value() == 0 && !loading)
+        if (model.oldestId() == 1 && bar->value() == 0 && !loading &&
+            view.window()->atSourceStart())
             break;
         if (paging.elapsed() > limitMs)
             break;
@@ -188,6 +191,12 @@ int main(int argc, char **argv)
             frames.add(ns);
             if (pageInThisPass)
                 pageFrames.add(ns);
+            if (ns > 16'000'000 && slow.size() < 10)
+                slow << QStringLiteral("step %1 pass %2: %3 ms%4")
+                            .arg(steps)
+                            .arg(pass)
+                            .arg(double(ns) / 1e6, 0, 'f', 1)
+                            .arg(pageInThisPass ? QStringLiteral(" (page)") : QString());
         }
     }
     const qint64 pagingMs = paging.elapsed();
@@ -200,6 +209,8 @@ int main(int argc, char **argv)
     print("paging time (s)", QString::number(double(pagingMs) / 1000, 'f', 1));
     print("frames while paging", frames.summary());
     print("frames with a page insert", pageFrames.summary());
+    for (const QString &line : std::as_const(slow))
+        print("  slow frame", line);
     print("RSS after the scroll (MB)", QString::number(double(rssKb()) / 1024, 'f', 1));
 
     const double idleS = cli.value(idle).toDouble();

@@ -3,6 +3,7 @@
 #include "avatar.h"
 #include "bidicontrols.h"
 #include "messagelistmodel.h"
+#include "messagewindowmodel.h"
 #include "theme.h"
 #include "ticks.h"
 #include "timetext.h"
@@ -135,13 +136,20 @@ enum MeasuredFlag : quint8
 quint8 measuredFlags(const QModelIndex &index)
 {
     const bool own = index.data(MessageListModel::IsOwnRole).toBool();
-    return quint8((own ? Own : 0) |
-                  (index.data(MessageListModel::DeletedRole).toBool() ? Deleted : 0) |
-                  (index.data(MessageListModel::EditedRole).toBool() ? Edited : 0) |
-                  (own && index.data(MessageListModel::DeliveryRole).toInt() ==
-                              int(DeliveryState::Failed)
-                       ? Failed
-                       : 0));
+    return quint8(
+        (own ? Own : 0) | (index.data(MessageListModel::DeletedRole).toBool() ? Deleted : 0) |
+        (index.data(MessageListModel::EditedRole).toBool() ? Edited : 0) |
+        (own && index.data(MessageListModel::DeliveryRole).toInt() == int(DeliveryState::Failed)
+             ? Failed
+             : 0));
+}
+
+// Neighbours (runs, the newest row) are those of the whole list, not of the view's window.
+QModelIndex sourceOf(const QModelIndex &index)
+{
+    if (const auto *window = qobject_cast<const MessageWindowModel *>(index.model()))
+        return window->mapToSource(index);
+    return index;
 }
 
 int viewportWidth(const QStyleOptionViewItem &option)
@@ -253,11 +261,12 @@ MessageBubbleDelegate::measured(const QStyleOptionViewItem &option, const QModel
     m.lastLineWidth = float(ts.lastLineWidth);
     m.metaWidth = float(metaWidth(option, index));
     m.senderWidth =
-        (flags & Own) ? 0
-                      : float(qMin(maxInner, QFontMetricsF(senderFont(option.font))
-                                                 .horizontalAdvance(index.data(
-                                                     MessageListModel::SenderNameRole)
-                                                                        .toString())));
+        (flags & Own)
+            ? 0
+            : float(qMin(
+                  maxInner,
+                  QFontMetricsF(senderFont(option.font))
+                      .horizontalAdvance(index.data(MessageListModel::SenderNameRole).toString())));
     return m;
 }
 
@@ -309,14 +318,16 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
 }
 
 QSize MessageBubbleDelegate::sizeHint(const QStyleOptionViewItem &option,
-                                      const QModelIndex &index) const
+                                      const QModelIndex &viewIndex) const
 {
+    const QModelIndex index = sourceOf(viewIndex);
     return QSize(viewportWidth(option), int(std::ceil(layoutFor(option, index).height)));
 }
 
 QRect MessageBubbleDelegate::bubbleRect(const QStyleOptionViewItem &option,
-                                        const QModelIndex &index) const
+                                        const QModelIndex &viewIndex) const
 {
+    const QModelIndex index = sourceOf(viewIndex);
     return layoutFor(option, index).bubble.translated(option.rect.topLeft()).toRect();
 }
 
@@ -371,8 +382,9 @@ void MessageBubbleDelegate::paintMeta(QPainter *painter, const QStyleOptionViewI
 }
 
 void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                                  const QModelIndex &index) const
+                                  const QModelIndex &viewIndex) const
 {
+    const QModelIndex index = sourceOf(viewIndex);
     const Layout l = layoutFor(option, index);
     // Only what is on screen is laid out for drawing; sizes come from the cache.
     QTextLayout text(displayText(index), textFont(option, index));

@@ -50,7 +50,10 @@ private:
         {
             return a.id == b.id && a.clientId == b.clientId;
         }
-        friend size_t qHash(const Key &k, size_t seed = 0) { return qHashMulti(seed, k.id, k.clientId); }
+        friend size_t qHash(const Key &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.id, k.clientId);
+        }
     };
     // What is measured of a message on its own (its neighbours only move it).
     struct Measured

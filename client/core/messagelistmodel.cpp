@@ -86,11 +86,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {{IdRole, "messageId"},        {ClientIdRole, "clientId"},  {SenderIdRole, "senderId"},
-            {SenderNameRole, "sender"},   {IsOwnRole, "own"},          {TextRole, "text"},
-            {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},      {DeletedRole, "deleted"},
-            {DeliveryRole, "delivery"},   {StartsNewDayRole, "newDay"},
-            {CreatedAtMsRole, "createdAtMs"}, {RevisionRole, "revision"}};
+    return {{IdRole, "messageId"},        {ClientIdRole, "clientId"},
+            {SenderIdRole, "senderId"},   {SenderNameRole, "sender"},
+            {IsOwnRole, "own"},           {TextRole, "text"},
+            {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},
+            {DeletedRole, "deleted"},     {DeliveryRole, "delivery"},
+            {StartsNewDayRole, "newDay"}, {CreatedAtMsRole, "createdAtMs"},
+            {RevisionRole, "revision"}};
 }
 
 MessageListModel::Row MessageListModel::makeRow(const Message &message, bool pending, bool failed)
@@ -146,6 +148,8 @@ int MessageListModel::rowOfId(qint64 id) const
 
 int MessageListModel::rowOfClientId(const QUuid &clientId) const
 {
+    if (clientId.isNull()) // not sent from a client of ours: nothing to match
+        return -1;
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
         if (m_rows[i].message.clientId == clientId && m_rows[i].message.senderId == m_self.id)
             return i;

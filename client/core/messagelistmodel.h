@@ -19,6 +19,16 @@ enum class DeliveryState
     Read
 };
 
+namespace detail {
+struct MessageRow
+{
+    Message message;
+    bool pending = false;
+    bool failed = false;
+    qint64 localDay = 0; // the Julian day of createdAt in the local time zone
+};
+} // namespace detail
+
 class MessageListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -67,13 +77,7 @@ public:
     void setPeerReceipt(qint64 readUpTo, qint64 deliveredUpTo);
 
 private:
-    struct Row
-    {
-        Message message;
-        bool pending = false;
-        bool failed = false;
-        qint64 localDay = 0; // the Julian day of createdAt in the local time zone
-    };
+    using Row = detail::MessageRow;
     static Row makeRow(const Message &message, bool pending = false, bool failed = false);
     int rowOfId(qint64 id) const;
     int rowOfClientId(const QUuid &clientId) const;
@@ -88,3 +92,7 @@ private:
 };
 
 } // namespace natter::client
+
+// Rows only hold relocatable Qt types: growing the list at the front (older pages) moves
+// them with memmove instead of one move construction per loaded message.
+Q_DECLARE_TYPEINFO(natter::client::detail::MessageRow, Q_RELOCATABLE_TYPE);
