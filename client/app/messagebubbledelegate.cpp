@@ -232,6 +232,12 @@ void MessageBubbleDelegate::clearCache()
     m_cache.squeeze();
 }
 
+void MessageBubbleDelegate::forget(const QModelIndex &index)
+{
+    m_cache.remove(Key{index.data(MessageListModel::IdRole).toLongLong(),
+                       index.data(MessageListModel::ClientIdRole).toUuid()});
+}
+
 const MessageBubbleDelegate::Measured &
 MessageBubbleDelegate::measured(const QStyleOptionViewItem &option, const QModelIndex &index,
                                 qreal maxInner) const

@@ -39,7 +39,9 @@ public:
     // again whenever rows arrive); the cache is dropped when the text width or the font
     // changes, an entry when its message changes. Messages measured so far (tests).
     int measuredCount() const { return m_measured; }
+    int cachedCount() const { return int(m_cache.size()); }
     void clearCache();
+    void forget(const QModelIndex &index); // it left the view: keep memory to what is shown
 
 private:
     struct Key

@@ -21,6 +21,7 @@ MessageView::MessageView(QWidget *parent)
       m_window(new MessageWindowModel(this)), m_jump(new QToolButton(this))
 {
     setItemDelegate(m_delegate);
+    m_window->showNewest(kWindowRows); // also the size it starts with after a reset
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setResizeMode(QListView::Adjust);
@@ -139,8 +140,12 @@ void MessageView::onRowsAboutToBeInserted(const QModelIndex &, int first, int)
         m_anchor = QPersistentModelIndex();
 }
 
-void MessageView::onRowsAboutToBeRemoved(const QModelIndex &, int, int last)
+void MessageView::onRowsAboutToBeRemoved(const QModelIndex &, int first, int last)
 {
+    // Sizes are kept for what the window holds, not for everything ever scrolled past
+    // (sliding back measures those again, a window's edge at a time).
+    for (int row = first; row <= last; ++row)
+        m_delegate->forget(m_window->index(row));
     // Rows leaving above what is on screen (the window sliding down) must not pull it up.
     keepAnchor();
     if (m_anchor.isValid() && last >= m_anchor.row())

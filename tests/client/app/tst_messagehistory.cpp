@@ -156,6 +156,10 @@ private slots:
         QCOMPARE(wanted.count(), 1);
         QVERIFY(m_view->window()->atSourceStart());
         QVERIFY(topId() <= 10000 - 3000 + 20);
+        // Sizes are kept for the window only, not for all 3,000 scrolled past.
+        QVERIFY2(m_view->bubbleDelegate()->cachedCount() <=
+                     MessageView::kWindowRows + MessageView::kSlideRows,
+                 qPrintable(QString::number(m_view->bubbleDelegate()->cachedCount())));
         QVERIFY(m_view->model()->rowCount() <= MessageView::kWindowRows + MessageView::kSlideRows);
         // And back down to the newest message.
         pageUntil([&] { return m_view->isAtBottom(); }, QAbstractSlider::SliderPageStepAdd);
