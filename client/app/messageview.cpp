@@ -173,8 +173,8 @@ void MessageView::onRowsRemoved()
 void MessageView::onSourceRowsInserted(const QModelIndex &, int first, int last)
 {
     const QAbstractItemModel *source = sourceModel();
-    if (first == 0) {
-        // Older history at the top of the window: the end far from the reader goes.
+    if (first == 0 && last < source->rowCount() - 1) {
+        // Older history above what was loaded: the end of the window far from the reader goes.
         const int excess = m_window->rowCount() - kWindowRows;
         if (excess > 0 && m_stick)
             m_window->trimTop(excess);
@@ -193,7 +193,7 @@ void MessageView::onSourceRowsInserted(const QModelIndex &, int first, int last)
     }
     if (ownSend) {
         scrollToNewest(); // what you just wrote is always shown
-    } else if (!m_stick && last == source->rowCount() - 1) {
+    } else if (!m_stick && first > 0 && last == source->rowCount() - 1) {
         m_unseen += fromPeer;
         updateJumpButton();
     } else if (m_stick && m_window->rowCount() > kWindowRows + kSlideRows) {
