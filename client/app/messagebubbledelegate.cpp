@@ -3,6 +3,7 @@
 #include "avatar.h"
 #include "bidicontrols.h"
 #include "messagelistmodel.h"
+#include "messagewindowmodel.h"
 #include "theme.h"
 #include "ticks.h"
 #include "timetext.h"
@@ -62,9 +63,9 @@ bool continuesRun(const QModelIndex &index)
     const QModelIndex prev = index.siblingAtRow(index.row() - 1);
     if (prev.data(MessageListModel::SenderIdRole) != index.data(MessageListModel::SenderIdRole))
         return false;
-    const qint64 gap = prev.data(MessageListModel::CreatedAtRole)
-                           .toDateTime()
-                           .msecsTo(index.data(MessageListModel::CreatedAtRole).toDateTime());
+    // Milliseconds, not QDateTimes: this runs for every row whenever the list is laid out.
+    const qint64 gap = index.data(MessageListModel::CreatedAtMsRole).toLongLong() -
+                       prev.data(MessageListModel::CreatedAtMsRole).toLongLong();
     return gap < kRunMs;
 }
 
@@ -117,6 +118,38 @@ QPainterPath bubblePath(const QRectF &r, qreal tl, qreal tr, qreal br, qreal bl)
     p.arcTo(QRectF(r.left(), r.top(), 2 * tl, 2 * tl), 180, -90);
     p.closeSubpath();
     return p;
+}
+
+qreal maxBubbleWidth(qreal viewportWidth)
+{
+    return qMax(140.0, qMin(viewportWidth * 0.78, 640.0));
+}
+
+enum MeasuredFlag : quint8
+{
+    Own = 1,
+    Deleted = 2,
+    Edited = 4,
+    Failed = 8,
+};
+
+quint8 measuredFlags(const QModelIndex &index)
+{
+    const bool own = index.data(MessageListModel::IsOwnRole).toBool();
+    return quint8(
+        (own ? Own : 0) | (index.data(MessageListModel::DeletedRole).toBool() ? Deleted : 0) |
+        (index.data(MessageListModel::EditedRole).toBool() ? Edited : 0) |
+        (own && index.data(MessageListModel::DeliveryRole).toInt() == int(DeliveryState::Failed)
+             ? Failed
+             : 0));
+}
+
+// Neighbours (runs, the newest row) are those of the whole list, not of the view's window.
+QModelIndex sourceOf(const QModelIndex &index)
+{
+    if (const auto *window = qobject_cast<const MessageWindowModel *>(index.model()))
+        return window->mapToSource(index);
+    return index;
 }
 
 int viewportWidth(const QStyleOptionViewItem &option)
@@ -193,9 +226,58 @@ qreal MessageBubbleDelegate::metaWidth(const QStyleOptionViewItem &option,
     return w;
 }
 
+void MessageBubbleDelegate::clearCache()
+{
+    m_cache.clear();
+    m_cache.squeeze();
+}
+
+void MessageBubbleDelegate::forget(const QModelIndex &index)
+{
+    m_cache.remove(Key{index.data(MessageListModel::IdRole).toLongLong(),
+                       index.data(MessageListModel::ClientIdRole).toUuid()});
+}
+
+const MessageBubbleDelegate::Measured &
+MessageBubbleDelegate::measured(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                qreal maxInner) const
+{
+    if (maxInner != m_cacheWidth || option.font != m_cacheFont) {
+        m_cache.clear();
+        m_cacheWidth = maxInner;
+        m_cacheFont = option.font;
+    }
+    const Key key{index.data(MessageListModel::IdRole).toLongLong(),
+                  index.data(MessageListModel::ClientIdRole).toUuid()};
+    const qint64 revision = index.data(MessageListModel::RevisionRole).toLongLong();
+    const quint8 flags = measuredFlags(index);
+    const auto length = int(index.data(MessageListModel::TextRole).toString().size());
+    Measured &m = m_cache[key];
+    if (m.revision == revision && m.flags == flags && m.textLength == length && m.textHeight > 0)
+        return m;
+
+    ++m_measured;
+    QTextLayout layout(displayText(index), textFont(option, index));
+    const TextSize ts = layoutPlainText(&layout, maxInner);
+    m.revision = revision;
+    m.flags = flags;
+    m.textLength = length;
+    m.textWidth = float(ts.width);
+    m.textHeight = float(qMax<qreal>(ts.height, 1));
+    m.lastLineWidth = float(ts.lastLineWidth);
+    m.metaWidth = float(metaWidth(option, index));
+    m.senderWidth =
+        (flags & Own)
+            ? 0
+            : float(qMin(
+                  maxInner,
+                  QFontMetricsF(senderFont(option.font))
+                      .horizontalAdvance(index.data(MessageListModel::SenderNameRole).toString())));
+    return m;
+}
+
 MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptionViewItem &option,
-                                                               const QModelIndex &index,
-                                                               QTextLayout *text) const
+                                                               const QModelIndex &index) const
 {
     Layout l;
     const qreal width = viewportWidth(option);
@@ -210,28 +292,23 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     }
     y += continues ? kRunGap : kGap;
 
-    const qreal maxBubble = qMax(140.0, qMin(width * 0.78, 640.0));
-    const qreal maxInner = maxBubble - 2 * kPadX;
+    const qreal maxInner = maxBubbleWidth(width) - 2 * kPadX;
+    const Measured &m = measured(option, index, maxInner);
 
     qreal senderH = 0;
     qreal senderW = 0;
     if (!own && !continues) {
-        const QFontMetricsF fm(senderFont(option.font));
-        senderH = fm.height() + 1;
-        senderW =
-            qMin(maxInner,
-                 fm.horizontalAdvance(index.data(MessageListModel::SenderNameRole).toString()));
+        senderH = QFontMetricsF(senderFont(option.font)).height() + 1;
+        senderW = m.senderWidth;
     }
-    text->setText(displayText(index));
-    text->setFont(textFont(option, index));
-    const TextSize ts = layoutPlainText(text, maxInner);
-    const qreal metaW = metaWidth(option, index);
+    const qreal metaW = m.metaWidth;
     const qreal metaH = smallFm.height();
+    const qreal textH = m.textHeight;
     // The time sits on the last line when it fits there, else on a line of its own.
-    const bool inlineMeta = ts.lastLineWidth + kMetaGap + metaW <= maxInner;
-    const qreal innerW = std::ceil(
-        std::max({senderW, ts.width, inlineMeta ? ts.lastLineWidth + kMetaGap + metaW : metaW}));
-    const qreal innerH = senderH + ts.height + (inlineMeta ? 0 : metaH);
+    const bool inlineMeta = m.lastLineWidth + kMetaGap + metaW <= maxInner;
+    const qreal innerW = std::ceil(std::max(
+        {senderW, qreal(m.textWidth), inlineMeta ? m.lastLineWidth + kMetaGap + metaW : metaW}));
+    const qreal innerH = senderH + textH + (inlineMeta ? 0 : metaH);
     const QSizeF bubble(innerW + 2 * kPadX, std::ceil(innerH + 2 * kPadY));
     const qreal x = own ? width - kSideMargin - bubble.width() : kSideMargin;
     l.bubble = QRectF(QPointF(x, y), bubble);
@@ -247,18 +324,17 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
 }
 
 QSize MessageBubbleDelegate::sizeHint(const QStyleOptionViewItem &option,
-                                      const QModelIndex &index) const
+                                      const QModelIndex &viewIndex) const
 {
-    QTextLayout text;
-    const Layout l = layoutFor(option, index, &text);
-    return QSize(viewportWidth(option), int(std::ceil(l.height)));
+    const QModelIndex index = sourceOf(viewIndex);
+    return QSize(viewportWidth(option), int(std::ceil(layoutFor(option, index).height)));
 }
 
 QRect MessageBubbleDelegate::bubbleRect(const QStyleOptionViewItem &option,
-                                        const QModelIndex &index) const
+                                        const QModelIndex &viewIndex) const
 {
-    QTextLayout text;
-    return layoutFor(option, index, &text).bubble.translated(option.rect.topLeft()).toRect();
+    const QModelIndex index = sourceOf(viewIndex);
+    return layoutFor(option, index).bubble.translated(option.rect.topLeft()).toRect();
 }
 
 void MessageBubbleDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewItem &option,
@@ -312,10 +388,13 @@ void MessageBubbleDelegate::paintMeta(QPainter *painter, const QStyleOptionViewI
 }
 
 void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                                  const QModelIndex &index) const
+                                  const QModelIndex &viewIndex) const
 {
-    QTextLayout text;
-    const Layout l = layoutFor(option, index, &text);
+    const QModelIndex index = sourceOf(viewIndex);
+    const Layout l = layoutFor(option, index);
+    // Only what is on screen is laid out for drawing; sizes come from the cache.
+    QTextLayout text(displayText(index), textFont(option, index));
+    layoutPlainText(&text, maxBubbleWidth(viewportWidth(option)) - 2 * kPadX);
     const QPalette &pal = option.palette;
     const bool own = index.data(MessageListModel::IsOwnRole).toBool();
     const bool deleted = index.data(MessageListModel::DeletedRole).toBool();

@@ -5,7 +5,10 @@
 // is always plain text (markup is never interpreted), and it wraps at word boundaries or
 // anywhere inside a word that is too long.
 
+#include <QFont>
+#include <QHash>
 #include <QStyledItemDelegate>
+#include <QUuid>
 
 class QTextLayout;
 
@@ -32,7 +35,41 @@ public:
     static QString deliveryText(int deliveryState);
     static QString dayLabel(const QDate &day, const QDate &today);
 
+    // Each message's text is measured once and the sizes cached (a long history is laid out
+    // again whenever rows arrive); the cache is dropped when the text width or the font
+    // changes, an entry when its message changes. Messages measured so far (tests).
+    int measuredCount() const { return m_measured; }
+    int cachedCount() const { return int(m_cache.size()); }
+    void clearCache();
+    void forget(const QModelIndex &index); // it left the view: keep memory to what is shown
+
 private:
+    struct Key
+    {
+        qint64 id = 0;
+        QUuid clientId; // pending messages have no id yet
+        friend bool operator==(const Key &a, const Key &b)
+        {
+            return a.id == b.id && a.clientId == b.clientId;
+        }
+        friend size_t qHash(const Key &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.id, k.clientId);
+        }
+    };
+    // What is measured of a message on its own (its neighbours only move it).
+    struct Measured
+    {
+        qint64 revision = 0; // with flags and textLength: the message it was measured for
+        int textLength = 0;
+        quint8 flags = 0;
+        float textWidth = 0;
+        float textHeight = 0;
+        float lastLineWidth = 0;
+        float metaWidth = 0;
+        float senderWidth = 0;
+    };
+
     struct Layout
     {
         QRectF separator; // the day separator strip; empty when none
@@ -43,14 +80,20 @@ private:
         qreal height = 0;
     };
 
-    Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index,
-                     QTextLayout *text) const;
+    Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    const Measured &measured(const QStyleOptionViewItem &option, const QModelIndex &index,
+                             qreal maxInner) const;
     QString metaText(const QModelIndex &index) const;
     qreal metaWidth(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintSeparator(QPainter *painter, const QStyleOptionViewItem &option,
                         const QModelIndex &index, const QRectF &strip) const;
     void paintMeta(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index,
                    const QRectF &meta) const;
+
+    mutable QHash<Key, Measured> m_cache;
+    mutable qreal m_cacheWidth = -1; // the text width the cache was measured at
+    mutable QFont m_cacheFont;
+    mutable int m_measured = 0;
 };
 
 } // namespace natter::client

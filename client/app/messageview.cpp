@@ -3,6 +3,7 @@
 #include "icons.h"
 #include "messagebubbledelegate.h"
 #include "messagelistmodel.h"
+#include "messagewindowmodel.h"
 #include "theme.h"
 
 #include <QContextMenuEvent>
@@ -17,9 +18,10 @@ constexpr int kBottomSlack = 4; // pixels from the bottom that still count as "a
 
 MessageView::MessageView(QWidget *parent)
     : PlaceholderListView(parent), m_delegate(new MessageBubbleDelegate(this)),
-      m_jump(new QToolButton(this))
+      m_window(new MessageWindowModel(this)), m_jump(new QToolButton(this))
 {
     setItemDelegate(m_delegate);
+    m_window->showNewest(kWindowRows); // also the size it starts with after a reset
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setResizeMode(QListView::Adjust);
@@ -46,18 +48,48 @@ MessageView::MessageView(QWidget *parent)
 
 void MessageView::setModel(QAbstractItemModel *model)
 {
-    if (this->model())
-        this->model()->disconnect(this);
-    PlaceholderListView::setModel(model);
+    if (QAbstractItemModel *old = sourceModel())
+        old->disconnect(this);
+    if (this->model() != m_window) {
+        PlaceholderListView::setModel(m_window);
+        connect(m_window, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                &MessageView::onRowsAboutToBeInserted);
+        connect(m_window, &QAbstractItemModel::rowsInserted, this, &MessageView::onRowsInserted);
+        connect(m_window, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                &MessageView::onRowsAboutToBeRemoved);
+        connect(m_window, &QAbstractItemModel::rowsRemoved, this, &MessageView::onRowsRemoved);
+        // A changed message may change its height (edits, tombstones): relayout, keep the
+        // bottom.
+        connect(m_window, &QAbstractItemModel::dataChanged, this,
+                [this]() { scheduleDelayedItemsLayout(); });
+    }
+    m_window->setSourceModel(model);
+    onReset();
     if (!model)
         return;
-    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            &MessageView::onRowsAboutToBeInserted);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &MessageView::onRowsInserted);
+    // After the window has seen them (it connected first).
+    connect(model, &QAbstractItemModel::rowsInserted, this, &MessageView::onSourceRowsInserted);
     connect(model, &QAbstractItemModel::modelReset, this, &MessageView::onReset);
-    // A changed message may change its height (edits, tombstones): relayout, keep the bottom.
-    connect(model, &QAbstractItemModel::dataChanged, this,
-            [this]() { scheduleDelayedItemsLayout(); });
+}
+
+QAbstractItemModel *MessageView::sourceModel() const
+{
+    return m_window->sourceModel();
+}
+
+QModelIndex MessageView::toView(const QModelIndex &index) const
+{
+    return index.model() == m_window ? index : m_window->mapFromSource(index);
+}
+
+QRect MessageView::visualRect(const QModelIndex &index) const
+{
+    return PlaceholderListView::visualRect(toView(index));
+}
+
+void MessageView::scrollTo(const QModelIndex &index, ScrollHint hint)
+{
+    PlaceholderListView::scrollTo(toView(index), hint);
 }
 
 QRect MessageView::bubbleRect(const QModelIndex &index) const
@@ -65,13 +97,15 @@ QRect MessageView::bubbleRect(const QModelIndex &index) const
     QStyleOptionViewItem option;
     initViewItemOption(&option);
     option.rect = visualRect(index);
-    return m_delegate->bubbleRect(option, index);
+    return m_delegate->bubbleRect(option, toView(index));
 }
 
 void MessageView::scrollToNewest()
 {
     m_stick = true;
     m_unseen = 0;
+    if (!m_window->atSourceEnd())
+        m_window->showNewest(kWindowRows);
     doItemsLayout();
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
     updateJumpButton();
@@ -82,38 +116,76 @@ void MessageView::onReset()
     m_stick = true;
     m_unseen = 0;
     m_anchor = QPersistentModelIndex();
+    m_delegate->clearCache(); // another conversation: its sizes are of no further use
     updateJumpButton();
 }
 
-void MessageView::onRowsAboutToBeInserted(const QModelIndex &, int first, int)
+void MessageView::keepAnchor()
 {
     m_anchor = QPersistentModelIndex();
-    if (m_stick)
+    if (m_stick || m_sliding) // slide() keeps the place itself
         return;
-    // Rows arriving above what is on screen (older history) must not push it down.
     const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 1));
-    if (top.isValid() && first <= top.row()) {
+    if (top.isValid()) {
         m_anchor = top;
         m_anchorTop = visualRect(top).top();
     }
 }
 
-void MessageView::onRowsInserted(const QModelIndex &, int first, int last)
+void MessageView::onRowsAboutToBeInserted(const QModelIndex &, int first, int)
 {
-    if (m_anchor.isValid()) {
-        // Lay out now so the anchor's new position is known, then scroll by the difference.
-        doItemsLayout();
-        m_adjusting = true;
-        QScrollBar *bar = verticalScrollBar();
-        bar->setValue(bar->value() + visualRect(m_anchor).top() - m_anchorTop);
-        m_adjusting = false;
+    // Rows arriving above what is on screen (older history) must not push it down.
+    keepAnchor();
+    if (m_anchor.isValid() && first > m_anchor.row())
         m_anchor = QPersistentModelIndex();
+}
+
+void MessageView::onRowsAboutToBeRemoved(const QModelIndex &, int first, int last)
+{
+    // Sizes are kept for what the window holds, not for everything ever scrolled past
+    // (sliding back measures those again, a window's edge at a time).
+    for (int row = first; row <= last; ++row)
+        m_delegate->forget(m_window->index(row));
+    // Rows leaving above what is on screen (the window sliding down) must not pull it up.
+    keepAnchor();
+    if (m_anchor.isValid() && last >= m_anchor.row())
+        m_anchor = QPersistentModelIndex();
+}
+
+void MessageView::onRowsInserted(const QModelIndex &, int, int)
+{
+    onRowsRemoved(); // the same: put the anchor back where it was
+}
+
+void MessageView::onRowsRemoved()
+{
+    if (!m_anchor.isValid())
+        return;
+    // Lay out now so the anchor's new position is known, then scroll by the difference.
+    doItemsLayout();
+    m_adjusting = true;
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(bar->value() + visualRect(m_anchor).top() - m_anchorTop);
+    m_adjusting = false;
+    m_anchor = QPersistentModelIndex();
+}
+
+void MessageView::onSourceRowsInserted(const QModelIndex &, int first, int last)
+{
+    const QAbstractItemModel *source = sourceModel();
+    if (first == 0 && last < source->rowCount() - 1) {
+        // Older history above what was loaded: the end of the window far from the reader goes.
+        const int excess = m_window->rowCount() - kWindowRows;
+        if (excess > 0 && m_stick)
+            m_window->trimTop(excess);
+        else if (excess > 0)
+            m_window->trimBottom(excess);
         return;
     }
     bool ownSend = false;
     int fromPeer = 0;
     for (int row = first; row <= last; ++row) {
-        const QModelIndex index = model()->index(row, 0);
+        const QModelIndex index = source->index(row, 0);
         if (!index.data(MessageListModel::IsOwnRole).toBool())
             ++fromPeer;
         else if (index.data(MessageListModel::DeliveryRole).toInt() == int(DeliveryState::Pending))
@@ -121,18 +193,47 @@ void MessageView::onRowsInserted(const QModelIndex &, int first, int last)
     }
     if (ownSend) {
         scrollToNewest(); // what you just wrote is always shown
-    } else if (!m_stick && first > 0 && last == model()->rowCount() - 1) {
+    } else if (!m_stick && first > 0 && last == source->rowCount() - 1) {
         m_unseen += fromPeer;
         updateJumpButton();
+    } else if (m_stick && m_window->rowCount() > kWindowRows + kSlideRows) {
+        m_window->trimTop(m_window->rowCount() - kWindowRows);
     }
+}
+
+void MessageView::slide(bool up)
+{
+    // Note the reader's message first: the layout is only valid until the window changes.
+    const QModelIndex top = indexAt(QPoint(viewport()->width() / 2, 1));
+    const int sourceRow = top.isValid() ? m_window->first() + top.row() : -1;
+    const int topY = top.isValid() ? visualRect(top).top() : 0;
+    m_sliding = true;
+    if (up) {
+        m_window->extendUp(kSlideRows);
+        m_window->trimBottom(m_window->rowCount() - kWindowRows);
+    } else {
+        m_window->extendDown(kSlideRows);
+        m_window->trimTop(m_window->rowCount() - kWindowRows);
+    }
+    doItemsLayout();
+    if (sourceRow >= 0) {
+        const QModelIndex again = m_window->index(sourceRow - m_window->first());
+        m_adjusting = true;
+        QScrollBar *bar = verticalScrollBar();
+        bar->setValue(bar->value() + visualRect(again).top() - topY);
+        m_adjusting = false;
+    }
+    m_sliding = false;
 }
 
 void MessageView::onScrolled(int value)
 {
     QScrollBar *bar = verticalScrollBar();
+    if (m_sliding)
+        return;
     if (!m_adjusting) {
         const bool wasAtBottom = m_stick;
-        m_stick = value >= bar->maximum() - kBottomSlack;
+        m_stick = value >= bar->maximum() - kBottomSlack && m_window->atSourceEnd();
         if (m_stick) {
             m_unseen = 0;
             if (!wasAtBottom)
@@ -141,9 +242,16 @@ void MessageView::onScrolled(int value)
         updateJumpButton();
     }
     // Ask early (a third of a screen before the top) so older messages are usually there
-    // before the reader arrives.
-    if (bar->maximum() > 0 && value <= viewport()->height() / 3)
-        emit olderMessagesWanted();
+    // before the reader arrives; first from what is loaded but outside the window.
+    const int margin = viewport()->height() / 3;
+    if (bar->maximum() > 0 && value <= margin) {
+        if (m_window->atSourceStart())
+            emit olderMessagesWanted();
+        else if (!m_adjusting)
+            slide(true);
+    } else if (!m_adjusting && !m_window->atSourceEnd() && value >= bar->maximum() - margin) {
+        slide(false);
+    }
 }
 
 void MessageView::onRangeChanged(int, int max)
@@ -151,7 +259,7 @@ void MessageView::onRangeChanged(int, int max)
     if (m_stick && !m_adjusting)
         verticalScrollBar()->setValue(max);
     // Everything fits on one screen: nothing to scroll, so ask for more right away.
-    if (max == 0 && model() && model()->rowCount() > 0)
+    if (max == 0 && model() && model()->rowCount() > 0 && m_window->atSourceStart())
         emit olderMessagesWanted();
 }
 

@@ -2,7 +2,9 @@
 // The message list of the open conversation. It keeps the reader's place: older pages
 // prepended at the top leave the first visible message where it was; new messages keep the
 // view at the bottom only if the reader was already there (otherwise a "new messages" button
-// appears); scrolling near the top asks for older history.
+// appears); scrolling near the top asks for older history. It lays out only a window of the
+// loaded messages (MessageWindowModel) and slides it as the reader scrolls, so a page
+// arriving costs the same with 100,000 messages loaded as with 100.
 
 #include "placeholderlistview.h"
 
@@ -13,6 +15,7 @@ class QToolButton;
 namespace natter::client {
 
 class MessageBubbleDelegate;
+class MessageWindowModel;
 
 class MessageView final : public PlaceholderListView
 {
@@ -21,7 +24,15 @@ class MessageView final : public PlaceholderListView
 public:
     explicit MessageView(QWidget *parent = nullptr);
 
+    // The view's own model() is the window over `model`; indexes of either work below.
     void setModel(QAbstractItemModel *model) override;
+    QAbstractItemModel *sourceModel() const;
+    MessageWindowModel *window() const { return m_window; }
+    MessageBubbleDelegate *bubbleDelegate() const { return m_delegate; }
+    QRect visualRect(const QModelIndex &index) const override;
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+    static constexpr int kWindowRows = 600; // laid out at most (a little more briefly)
+    static constexpr int kSlideRows = 100;  // the window moves by this much
     bool isAtBottom() const { return m_stick; }
     void scrollToNewest();
     // The painted bubble of `index`, in viewport coordinates.
@@ -43,18 +54,26 @@ protected:
 private:
     void onRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
     void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void onRowsRemoved();
+    void onSourceRowsInserted(const QModelIndex &parent, int first, int last);
     void onReset();
+    void slide(bool up); // moves the window by kSlideRows, keeping the reader's place
+    QModelIndex toView(const QModelIndex &index) const;
+    void keepAnchor();
     void onScrolled(int value);
     void onRangeChanged(int min, int max);
     void updateJumpButton();
     void styleJumpButton();
 
     MessageBubbleDelegate *m_delegate;
+    MessageWindowModel *m_window;
     QToolButton *m_jump;
     QPersistentModelIndex m_anchor; // the first visible row while older rows are prepended
     int m_anchorTop = 0;
     bool m_stick = true; // at the bottom: stay there when the content grows
     bool m_adjusting = false;
+    bool m_sliding = false;
     int m_unseen = 0;
 };
 

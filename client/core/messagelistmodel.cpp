@@ -1,8 +1,27 @@
 #include "messagelistmodel.h"
 
 #include <QDateTime>
+#include <QTimeZone>
+
+#include <algorithm>
 
 namespace natter::client {
+namespace {
+
+// Resolved once: a QDateTime in Qt::LocalTime asks the C library, which checks
+// /etc/localtime on every conversion; the zone's own transition table does not.
+const QTimeZone &localZone()
+{
+    static const QTimeZone zone = QTimeZone::systemTimeZone();
+    return zone;
+}
+
+QDateTime localTime(qint64 msecs)
+{
+    return QDateTime::fromMSecsSinceEpoch(msecs, localZone());
+}
+
+} // namespace
 
 MessageListModel::MessageListModel(QObject *parent) : QAbstractListModel(parent)
 {}
@@ -47,20 +66,19 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case IsOwnRole:
         return own;
     case CreatedAtRole:
-        return QDateTime::fromMSecsSinceEpoch(m.createdAt);
+        return localTime(m.createdAt);
+    case CreatedAtMsRole:
+        return m.createdAt;
+    case RevisionRole:
+        return m.rev;
     case EditedRole:
         return m.editedAt.has_value() && !m.deleted;
     case DeletedRole:
         return m.deleted;
     case DeliveryRole:
         return int(deliveryOf(row));
-    case StartsNewDayRole: {
-        if (index.row() == 0)
-            return true;
-        const QDate previous =
-            QDateTime::fromMSecsSinceEpoch(m_rows.at(index.row() - 1).message.createdAt).date();
-        return QDateTime::fromMSecsSinceEpoch(m.createdAt).date() != previous;
-    }
+    case StartsNewDayRole:
+        return index.row() == 0 || m_rows.at(index.row() - 1).localDay != row.localDay;
     default:
         return {};
     }
@@ -68,10 +86,18 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {{IdRole, "messageId"},        {ClientIdRole, "clientId"},  {SenderIdRole, "senderId"},
-            {SenderNameRole, "sender"},   {IsOwnRole, "own"},          {TextRole, "text"},
-            {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},      {DeletedRole, "deleted"},
-            {DeliveryRole, "delivery"},   {StartsNewDayRole, "newDay"}};
+    return {{IdRole, "messageId"},        {ClientIdRole, "clientId"},
+            {SenderIdRole, "senderId"},   {SenderNameRole, "sender"},
+            {IsOwnRole, "own"},           {TextRole, "text"},
+            {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},
+            {DeletedRole, "deleted"},     {DeliveryRole, "delivery"},
+            {StartsNewDayRole, "newDay"}, {CreatedAtMsRole, "createdAtMs"},
+            {RevisionRole, "revision"}};
+}
+
+MessageListModel::Row MessageListModel::makeRow(const Message &message, bool pending, bool failed)
+{
+    return Row{message, pending, failed, localTime(message.createdAt).date().toJulianDay()};
 }
 
 void MessageListModel::open(qint64 conversationId, const User &self, const User &peer)
@@ -110,15 +136,20 @@ qint64 MessageListModel::newestId() const
 
 int MessageListModel::rowOfId(qint64 id) const
 {
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        if (!m_rows[i].pending && m_rows[i].message.id == id)
-            return i;
-    }
-    return -1;
+    // Shown messages are in id order with pending ones (no id yet) at the end: a binary
+    // search, so merging a page stays cheap with 100,000 rows loaded.
+    auto end = m_rows.cend();
+    while (end != m_rows.cbegin() && std::prev(end)->pending)
+        --end;
+    const auto it = std::lower_bound(m_rows.cbegin(), end, id,
+                                     [](const Row &r, qint64 v) { return r.message.id < v; });
+    return it != end && it->message.id == id ? int(it - m_rows.cbegin()) : -1;
 }
 
 int MessageListModel::rowOfClientId(const QUuid &clientId) const
 {
+    if (clientId.isNull()) // not sent from a client of ours: nothing to match
+        return -1;
     for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
         if (m_rows[i].message.clientId == clientId && m_rows[i].message.senderId == m_self.id)
             return i;
@@ -131,7 +162,7 @@ void MessageListModel::prependPage(const QList<Message> &newestFirst)
     QList<Row> older;
     for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
         if (it->conversationId == m_conversationId && rowOfId(it->id) < 0)
-            older.append(Row{*it, false, false});
+            older.append(makeRow(*it));
     }
     if (older.isEmpty())
         return;
@@ -141,8 +172,10 @@ void MessageListModel::prependPage(const QList<Message> &newestFirst)
         older.removeIf([oldest](const Row &r) { return r.message.id >= oldest; });
     if (older.isEmpty())
         return;
+    // Only the new rows are inserted (no reset), so views keep their place and what they know.
     beginInsertRows({}, 0, int(older.size()) - 1);
-    m_rows = older + m_rows;
+    for (auto it = older.rbegin(); it != older.rend(); ++it)
+        m_rows.prepend(std::move(*it)); // QList keeps room at the front: no copy of the rest
     endInsertRows();
     if (m_rows.size() > older.size()) // the next row may start a new day now
         emit dataChanged(index(int(older.size())), index(int(older.size())), {StartsNewDayRole});
@@ -159,7 +192,7 @@ void MessageListModel::upsert(const Message &message)
         // Events and sync pages may arrive out of order: never go back to an older state.
         if (!m_rows[row].pending && m_rows[row].message.rev > message.rev)
             return;
-        m_rows[row] = Row{message, false, false};
+        m_rows[row] = makeRow(message);
         emit dataChanged(index(row), index(row));
         return;
     }
@@ -168,7 +201,7 @@ void MessageListModel::upsert(const Message &message)
     while (at > 0 && (m_rows[at - 1].pending || m_rows[at - 1].message.id > message.id))
         --at;
     beginInsertRows({}, at, at);
-    m_rows.insert(at, Row{message, false, false});
+    m_rows.insert(at, makeRow(message));
     endInsertRows();
 }
 
@@ -203,7 +236,7 @@ void MessageListModel::addPending(const PendingMessage &pending)
     m.createdAt = pending.createdAt;
     const int at = int(m_rows.size());
     beginInsertRows({}, at, at);
-    m_rows.append(Row{m, true, pending.failed});
+    m_rows.append(makeRow(m, true, pending.failed));
     endInsertRows();
 }
 

@@ -19,6 +19,16 @@ enum class DeliveryState
     Read
 };
 
+namespace detail {
+struct MessageRow
+{
+    Message message;
+    bool pending = false;
+    bool failed = false;
+    qint64 localDay = 0; // the Julian day of createdAt in the local time zone
+};
+} // namespace detail
+
 class MessageListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -37,6 +47,8 @@ public:
         DeletedRole,
         DeliveryRole, // DeliveryState as int, own messages only
         StartsNewDayRole,
+        CreatedAtMsRole, // qint64 ms since the epoch: compares without a time-zone look-up
+        RevisionRole,    // changes whenever the message does (edits, deletes)
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -65,12 +77,8 @@ public:
     void setPeerReceipt(qint64 readUpTo, qint64 deliveredUpTo);
 
 private:
-    struct Row
-    {
-        Message message;
-        bool pending = false;
-        bool failed = false;
-    };
+    using Row = detail::MessageRow;
+    static Row makeRow(const Message &message, bool pending = false, bool failed = false);
     int rowOfId(qint64 id) const;
     int rowOfClientId(const QUuid &clientId) const;
     DeliveryState deliveryOf(const Row &row) const;
@@ -84,3 +92,7 @@ private:
 };
 
 } // namespace natter::client
+
+// Rows only hold relocatable Qt types: growing the list at the front (older pages) moves
+// them with memmove instead of one move construction per loaded message.
+Q_DECLARE_TYPEINFO(natter::client::detail::MessageRow, Q_RELOCATABLE_TYPE);

@@ -31,6 +31,8 @@ inline QStandardItem *messageItem(const MessageRow &row)
                   MessageListModel::SenderNameRole);
     item->setData(row.own, MessageListModel::IsOwnRole);
     item->setData(row.at, MessageListModel::CreatedAtRole);
+    item->setData(row.at.toMSecsSinceEpoch(), MessageListModel::CreatedAtMsRole);
+    item->setData(qint64(1), MessageListModel::RevisionRole);
     item->setData(row.edited, MessageListModel::EditedRole);
     item->setData(row.deleted, MessageListModel::DeletedRole);
     item->setData(int(row.delivery), MessageListModel::DeliveryRole);

@@ -245,6 +245,55 @@ private slots:
         m_view->doItemsLayout();
         QCOMPARE(m_view->bubbleRect(own).height(), m_view->bubbleRect(b).height());
     }
+
+    void eachMessageIsMeasuredOnceAcrossLayoutsAndPaints()
+    {
+        for (int i = 0; i < 40; ++i)
+            add({QStringLiteral("message number %1 with a few words").arg(i), i % 2 == 0});
+        grab(); // the scroll bar has appeared: the width is final
+        const auto *delegate = m_view->bubbleDelegate();
+        const int measured = delegate->measuredCount();
+        QVERIFY(measured >= 40);
+        // Rows arriving relayout the whole list; none of it is measured again.
+        m_model.insertRow(0, messageItem({QStringLiteral("older"), false}));
+        grab();
+        m_view->doItemsLayout();
+        grab();
+        QCOMPARE(delegate->measuredCount(), measured + 1);
+    }
+
+    void aChangedMessageIsMeasuredAgain()
+    {
+        MessageRow row{QStringLiteral("short"), false};
+        row.id = 77;
+        const QModelIndex index = add(row);
+        add({QStringLiteral("below"), true});
+        grab();
+        const int height = m_view->bubbleRect(index).height();
+        const int measured = m_view->bubbleDelegate()->measuredCount();
+        // An edit: same id, a new revision, text that needs several lines.
+        m_model.setData(index, QString(300, QLatin1Char('x')), MessageListModel::TextRole);
+        m_model.setData(index, qint64(2), MessageListModel::RevisionRole);
+        grab();
+        QVERIFY(m_view->bubbleRect(index).height() > height * 2);
+        QCOMPARE(m_view->bubbleDelegate()->measuredCount(), measured + 1);
+        // A tombstone: measured again, one line in italics.
+        m_model.setData(index, true, MessageListModel::DeletedRole);
+        grab();
+        QVERIFY(m_view->bubbleRect(index).height() < height * 2);
+    }
+
+    void aNarrowerViewMeasuresAgain()
+    {
+        const QModelIndex index = add({QString(60, QLatin1Char('y')), false});
+        grab();
+        const QRect wide = m_view->bubbleRect(index);
+        m_view->resize(240, 500);
+        grab();
+        const QRect narrow = m_view->bubbleRect(index);
+        QVERIFY(narrow.width() < wide.width());
+        QVERIFY(narrow.height() > wide.height());
+    }
 };
 
 QTEST_MAIN(TestMessageBubbleDelegate)
