@@ -55,7 +55,6 @@ public:
     int index() const { return m_index; }
     const QString &username() const { return m_username; }
     qint64 userId() const { return m_userId; }
-    bool isSignedIn() const { return m_signedIn; }
     bool registeredNow() const { return m_registeredNow; }
     // The session token of the last register or login (for authenticate() on another socket).
     const QString &token() const { return m_token; }

@@ -18,7 +18,6 @@ public:
     void clear();
 
     qint64 count() const { return m_count; }
-    qint64 minNs() const { return m_count ? m_min : 0; }
     qint64 maxNs() const { return m_max; }
     double meanNs() const { return m_count ? double(m_sum) / double(m_count) : 0; }
     // The value below which `fraction` (0..1) of the samples lie; 0 without samples.

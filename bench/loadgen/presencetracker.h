@@ -33,7 +33,6 @@ public:
     void noteOpening(int index);
     void apply(int clientIndex, QStringView frame);
 
-    int watchedClients() const { return m_watched; }
     int completeClients() const { return m_complete; }
     int correctClients() const { return m_correct; }
     bool allComplete() const { return m_complete == m_watched; }

@@ -26,7 +26,6 @@ public:
     double cpuS() const { return m_end.cpuS - m_begin.cpuS; }
     double wallS() const;
     double cpuPercent() const;
-    qint64 peakRssKb() const { return m_peakRssKb; }
     const ProcSample &atBegin() const { return m_begin; }
     const ProcSample &atEnd() const { return m_end; }
 

@@ -44,7 +44,6 @@ public:
     ChatHeader *chatHeader() const { return m_header; }
     TypingIndicator *typingIndicator() const { return m_typing; }
     ConnectionIndicator *connectionIndicator() const { return m_connection; }
-    TrayIcon *trayIcon() const { return m_tray; }
     JumpDialog *jumpDialog() const { return m_jump; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the

@@ -24,7 +24,6 @@ public:
     PlaceholderListView *conversationView() const { return m_conversations; }
     OnlineListView *onlineView() const { return m_online; }
     ConversationListDelegate *conversationDelegate() const { return m_delegate; }
-    QToolButton *menuButton() const { return m_menuButton; }
     // Selects the row of the open conversation (after the list was rebuilt or reordered).
     void selectConversation(qint64 conversationId);
     void setMenu(QMenu *menu);

@@ -17,7 +17,6 @@ class TrayIcon final : public QObject
 public:
     explicit TrayIcon(QWidget *window);
 
-    bool isAvailable() const { return m_tray != nullptr; }
     void setUnread(int total, const QString &tooltip);
     // Notifies unless the window is active. Returns true when something was shown.
     bool notify(const QString &sender, const QString &text, qint64 conversationId);

@@ -33,7 +33,6 @@ public:
     void setUsername(const QString &username);
     QString token() const; // empty unless "remember me"
     void setToken(const QString &token);
-    TokenVault &tokenVault() { return *m_vault; }
     QString iniPath() const;
     qint64 lastRev() const;
     void setLastRev(qint64 rev);
