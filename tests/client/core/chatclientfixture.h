@@ -36,28 +36,15 @@ inline int countText(natter::client::MessageListModel *model, const QString &tex
     return n;
 }
 
-class ChatClientFixture
+// The suites derive from this: its slots give each test a fresh server on a fresh database.
+class ChatClientFixture : public QObject
 {
+    Q_OBJECT
+
 protected:
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<QTemporaryDir> m_dbDir; // outlives server restarts within a test
     int m_profiles = 0;
-
-    // For init(): a fresh server on a fresh database.
-    void startServer()
-    {
-        m_dbDir = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<TestServer>();
-        m_server->config().databasePath = m_dbDir->filePath(QStringLiteral("natter.db"));
-        QVERIFY(m_server->start());
-    }
-
-    // For cleanup().
-    void stopServer()
-    {
-        m_server.reset();
-        m_dbDir.reset();
-    }
 
     Person person(const QString &profile)
     {
@@ -85,5 +72,22 @@ protected:
         m_server->config().databasePath = db;
         m_server->config().port = port;
         QVERIFY(m_server->start());
+    }
+
+private slots:
+    void initTestCase() { useFreshTestProfiles(); }
+
+    void init()
+    {
+        m_dbDir = std::make_unique<QTemporaryDir>();
+        m_server = std::make_unique<TestServer>();
+        m_server->config().databasePath = m_dbDir->filePath(QStringLiteral("natter.db"));
+        QVERIFY(m_server->start());
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_dbDir.reset();
     }
 };

@@ -4,15 +4,11 @@
 using namespace natter;
 using namespace natter::client;
 
-class TestChatClient : public QObject, private ChatClientFixture
+class TestChatClient final : public ChatClientFixture
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { useFreshTestProfiles(); }
-    void init() { startServer(); }
-    void cleanup() { stopServer(); }
-
     void messageReachesThePeerAndReadTicksComeBack()
     {
         Person alice = signedUp(QStringLiteral("alice"));

@@ -5,15 +5,11 @@
 using namespace natter;
 using namespace natter::client;
 
-class TestChatClientOutbox : public QObject, private ChatClientFixture
+class TestChatClientOutbox final : public ChatClientFixture
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { useFreshTestProfiles(); }
-    void init() { startServer(); }
-    void cleanup() { stopServer(); }
-
     void offlineSendsAreDeliveredOnceWhenTheServerReturns()
     {
         Person alice = signedUp(QStringLiteral("alice"));

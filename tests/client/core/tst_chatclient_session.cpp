@@ -10,15 +10,11 @@
 using namespace natter;
 using namespace natter::client;
 
-class TestChatClientSession : public QObject, private ChatClientFixture
+class TestChatClientSession final : public ChatClientFixture
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { useFreshTestProfiles(); }
-    void init() { startServer(); }
-    void cleanup() { stopServer(); }
-
     void selfSignedServerIsTrustedOnFirstUseThenPinned()
     {
         const auto makeCert = [this](const QString &name) {

@@ -9,7 +9,7 @@
 using namespace natter;
 using namespace natter::client;
 
-class TestChatClientSync : public QObject, private ChatClientFixture
+class TestChatClientSync final : public ChatClientFixture
 {
     Q_OBJECT
 
@@ -85,10 +85,6 @@ private:
     }
 
 private slots:
-    void initTestCase() { useFreshTestProfiles(); }
-    void init() { startServer(); }
-    void cleanup() { stopServer(); }
-
     void aLongHistoryCatchesUpThroughTheServersReadLimit()
     {
         // A small read budget: the first sign-in's sync pages run into rate_limited.
