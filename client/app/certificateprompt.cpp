@@ -34,7 +34,7 @@ void askToTrustCertificate(QWidget *parent, ChatClient &client, const QSslCertif
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() == trust)
-        client.trustCertificate(certificate);
+        client.session().trustCertificate(certificate);
 }
 
 } // namespace natter::client

@@ -26,8 +26,8 @@ QPixmap dot(const QColor &color, qreal dpr)
 
 } // namespace
 
-ConnectionIndicator::ConnectionIndicator(ServerConnection &connection, QWidget *parent)
-    : QWidget(parent), m_connection(connection), m_dot(new QLabel(this)), m_label(new QLabel(this))
+ConnectionIndicator::ConnectionIndicator(const SessionController &session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_dot(new QLabel(this)), m_label(new QLabel(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 0, 6, 0);
@@ -43,18 +43,17 @@ ConnectionIndicator::ConnectionIndicator(ServerConnection &connection, QWidget *
             --m_retrySeconds;
         refresh();
     });
-    connect(&m_connection, &ServerConnection::stateChanged, this, [this](ConnectionState s) {
-        if (s != ConnectionState::Offline) {
-            m_retrySeconds = 0;
-            m_countdown.stop();
-        }
-        refresh();
-    });
-    connect(&m_connection, &ServerConnection::retryScheduled, this, [this](int seconds) {
-        m_retrySeconds = seconds;
-        m_countdown.start();
-        refresh();
-    });
+    connect(&m_session, &SessionController::connectionStateChanged, this,
+            [this](ConnectionState s, int retryInSeconds) {
+                if (retryInSeconds > 0) {
+                    m_retrySeconds = retryInSeconds;
+                    m_countdown.start();
+                } else if (s != ConnectionState::Offline) {
+                    m_retrySeconds = 0;
+                    m_countdown.stop();
+                }
+                refresh();
+            });
     refresh();
 }
 
@@ -68,7 +67,7 @@ void ConnectionIndicator::refresh()
     const QPalette pal = palette();
     QColor colour;
     QString text;
-    switch (m_connection.state()) {
+    switch (m_session.connectionState()) {
     case ConnectionState::Connected:
         colour = theme::online(pal);
         text = tr("Connected");
@@ -85,7 +84,7 @@ void ConnectionIndicator::refresh()
     }
     m_label->setText(text);
     m_dot->setPixmap(dot(colour, devicePixelRatioF()));
-    const QString server = m_connection.url().toDisplayString();
+    const QString server = m_session.serverUrl().toDisplayString();
     setToolTip(server.isEmpty() ? text : tr("%1 (%2)").arg(text, server));
     setAccessibleDescription(text);
 }

@@ -2,7 +2,7 @@
 // The connection state, always visible in the status bar: a coloured dot and "Connected",
 // "Connecting…" or "Offline — retrying in N s" (counting down).
 
-#include "serverconnection.h"
+#include "sessioncontroller.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -16,10 +16,10 @@ class ConnectionIndicator final : public QWidget
     Q_OBJECT
 
 public:
-    explicit ConnectionIndicator(ServerConnection &connection, QWidget *parent = nullptr);
+    explicit ConnectionIndicator(const SessionController &session, QWidget *parent = nullptr);
 
     QString text() const;
-    ConnectionState state() const { return m_connection.state(); }
+    ConnectionState state() const { return m_session.connectionState(); }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -27,7 +27,7 @@ protected:
 private:
     void refresh();
 
-    ServerConnection &m_connection;
+    const SessionController &m_session;
     QLabel *m_dot;
     QLabel *m_label;
     QTimer m_countdown;

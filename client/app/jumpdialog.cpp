@@ -62,10 +62,12 @@ JumpDialog::JumpDialog(ChatClient &client, QWidget *parent)
     connect(m_filter, &QLineEdit::returnPressed, this,
             [this]() { choose(m_results->currentIndex()); });
     connect(m_results, &QListView::clicked, this, &JumpDialog::choose);
-    connect(&client, &ChatClient::usersFound, this, &JumpDialog::onUsersFound);
-    connect(&client, &ChatClient::userSearchFailed, this, &JumpDialog::onSearchFailed);
+    connect(&client.people(), &PeopleController::usersFound, this, &JumpDialog::onUsersFound);
+    connect(&client.people(), &PeopleController::userSearchFailed, this,
+            &JumpDialog::onSearchFailed);
     // Another account's directory must not linger in this one's dialog.
-    connect(&client, &ChatClient::signedOut, this, [this]() { m_directory.clear(); });
+    connect(&client.session(), &SessionController::signedOut, this,
+            [this]() { m_directory.clear(); });
     reload();
     updateHints();
 }
@@ -100,7 +102,7 @@ void JumpDialog::reload()
     m_model->clear();
 
     QSet<qint64> listed; // each person once: as their conversation when there is one
-    const ConversationListModel *conversations = m_client.conversations();
+    const ConversationListModel *conversations = m_client.conversations().list();
     for (int row = 0; row < conversations->rowCount(); ++row) {
         const QModelIndex c = conversations->index(row);
         auto *item = new QStandardItem(c.data(ConversationListModel::PeerNameRole).toString());
@@ -119,7 +121,7 @@ void JumpDialog::reload()
     // Then people, by name: those online (live presence) and whoever the directory found.
     QList<User> people;
     QSet<qint64> known;
-    const OnlineUsersModel *online = m_client.onlineUsers();
+    const OnlineUsersModel *online = m_client.people().online();
     for (int row = 0; row < online->rowCount(); ++row) {
         const QModelIndex u = online->index(row);
         const User user{u.data(OnlineUsersModel::IdRole).toLongLong(),
@@ -170,7 +172,7 @@ void JumpDialog::onFilterChanged(const QString &text)
 void JumpDialog::search()
 {
     m_searching = true;
-    m_client.searchUsers(m_query); // answers (or fails) at once when offline
+    m_client.people().searchUsers(m_query); // answers (or fails) at once when offline
 }
 
 void JumpDialog::onUsersFound(const QString &query, const QList<User> &users)

@@ -135,32 +135,33 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
     });
     for (QLineEdit *edit : {m_server, m_username, m_password})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::updateButtons);
-    connect(&m_client, &ChatClient::authenticated, this, [this]() {
+    connect(&m_client.session(), &SessionController::authenticated, this, [this]() {
         setBusy(false);
         accept();
     });
-    connect(&m_client, &ChatClient::authenticationFailed, this, [this](const ProtocolError &e) {
-        if (!isVisible() && !m_busy)
-            return;
-        // A brand-new account cannot have too many windows open: forbidden to `register`
-        // means the server takes no new accounts (docs/protocol.md, "Authentication").
-        if (m_registering && e.code == ErrorCode::Forbidden) {
-            m_closedServers.insert(serverKey(m_server->text()));
-            setBusy(false);
-            m_error->hide();
-            m_signIn->setFocus();
-            return;
-        }
-        // A refused certificate also ends the connection: keep saying why it ended.
-        if (isTlsFailure(e))
-            m_tlsFailure =
-                messageFor(e, m_registering, serverUrlFromInput(m_server->text()).value_or(QUrl()));
-        if (!m_tlsFailure.isEmpty() && e.code == ErrorCode::Unavailable)
-            return showError(m_tlsFailure);
-        showError(
-            messageFor(e, m_registering, serverUrlFromInput(m_server->text()).value_or(QUrl())));
-    });
-    connect(&m_client, &ChatClient::untrustedCertificate, this,
+    connect(&m_client.session(), &SessionController::authenticationFailed, this,
+            [this](const ProtocolError &e) {
+                if (!isVisible() && !m_busy)
+                    return;
+                // A brand-new account cannot have too many windows open: forbidden to `register`
+                // means the server takes no new accounts (docs/protocol.md, "Authentication").
+                if (m_registering && e.code == ErrorCode::Forbidden) {
+                    m_closedServers.insert(serverKey(m_server->text()));
+                    setBusy(false);
+                    m_error->hide();
+                    m_signIn->setFocus();
+                    return;
+                }
+                // A refused certificate also ends the connection: keep saying why it ended.
+                if (isTlsFailure(e))
+                    m_tlsFailure = messageFor(
+                        e, m_registering, serverUrlFromInput(m_server->text()).value_or(QUrl()));
+                if (!m_tlsFailure.isEmpty() && e.code == ErrorCode::Unavailable)
+                    return showError(m_tlsFailure);
+                showError(messageFor(e, m_registering,
+                                     serverUrlFromInput(m_server->text()).value_or(QUrl())));
+            });
+    connect(&m_client.session(), &SessionController::untrustedCertificate, this,
             &LoginDialog::onUntrustedCertificate);
     updateButtons();
     if (m_username->text().isEmpty())
@@ -168,8 +169,8 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
     else
         m_password->setFocus();
     // Back here because the server ended the session: say so, not just an empty form.
-    if (!m_client.signOutReason().isEmpty())
-        showError(m_client.signOutReason());
+    if (!m_client.session().signOutReason().isEmpty())
+        showError(m_client.session().signOutReason());
 }
 
 bool LoginDialog::isTlsFailure(const ProtocolError &error)
@@ -287,9 +288,10 @@ void LoginDialog::submit(bool registering)
     m_tlsFailure.clear();
     setBusy(true);
     if (registering)
-        m_client.registerAccount(url, username, m_password->text(), m_remember->isChecked());
+        m_client.session().registerAccount(url, username, m_password->text(),
+                                           m_remember->isChecked());
     else
-        m_client.signIn(url, username, m_password->text(), m_remember->isChecked());
+        m_client.session().signIn(url, username, m_password->text(), m_remember->isChecked());
 }
 
 void LoginDialog::onUntrustedCertificate(const QSslCertificate &certificate, bool changed)
@@ -298,7 +300,7 @@ void LoginDialog::onUntrustedCertificate(const QSslCertificate &certificate, boo
         return;
     askToTrustCertificate(this, m_client, certificate, changed);
     // Trusting reconnects and carries on signing in.
-    if (m_client.connection().state() != ConnectionState::Offline) {
+    if (m_client.session().connectionState() != ConnectionState::Offline) {
         m_error->hide();
         setBusy(true);
     }

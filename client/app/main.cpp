@@ -139,7 +139,7 @@ int main(int argc, char *argv[])
         return dialog.exec() == QDialog::Accepted;
     };
     // Signing out leads back to the login dialog; closing it ends the app.
-    QObject::connect(&client, &ChatClient::signedOut, &window, [&]() {
+    QObject::connect(&client.session(), &SessionController::signedOut, &window, [&]() {
         window.hide();
         if (askToSignIn())
             window.show();
@@ -155,11 +155,12 @@ int main(int argc, char *argv[])
         if (password.isEmpty())
             fail(QStringLiteral("the variable named by --password-env is empty or unset"));
         bool registering = parser.isSet(registerOption);
-        QObject::connect(&client, &ChatClient::authenticationFailed, &window,
+        QObject::connect(&client.session(), &SessionController::authenticationFailed, &window,
                          [&, user, password](const ProtocolError &error) {
                              if (registering && error.code == ErrorCode::Conflict) {
                                  registering = false; // it exists already: sign in instead
-                                 client.signIn(settings.serverUrl(), user, password, true);
+                                 client.session().signIn(settings.serverUrl(), user, password,
+                                                         true);
                                  return;
                              }
                              const QString text =
@@ -170,15 +171,16 @@ int main(int argc, char *argv[])
                                  QApplication::exit(1);
                          });
         if (registering)
-            client.registerAccount(settings.serverUrl(), user, password, true);
+            client.session().registerAccount(settings.serverUrl(), user, password, true);
         else
-            client.signIn(settings.serverUrl(), user, password, true);
-    } else if (client.resume()) {
+            client.session().signIn(settings.serverUrl(), user, password, true);
+    } else if (client.session().resume()) {
         // A remembered login that the server no longer accepts falls back to the dialog.
-        QObject::connect(&client, &ChatClient::authenticationFailed, &window, [&]() {
-            if (!client.isAuthenticated() && !askToSignIn())
-                QApplication::quit();
-        });
+        QObject::connect(&client.session(), &SessionController::authenticationFailed, &window,
+                         [&]() {
+                             if (!client.session().isAuthenticated() && !askToSignIn())
+                                 QApplication::quit();
+                         });
     } else if (!askToSignIn()) {
         return 0;
     }

@@ -52,7 +52,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_splitter->setSizes({300, 700});
     setCentralWidget(m_splitter);
 
-    m_connection = new ConnectionIndicator(client.connection(), this);
+    m_connection = new ConnectionIndicator(client.session(), this);
     statusBar()->addPermanentWidget(m_connection);
     statusBar()->setSizeGripEnabled(false);
     m_tray = new TrayIcon(this);
@@ -63,7 +63,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     connect(&m_markRead, &QTimer::timeout, this, &MainWindow::markReadNow);
     m_drafts = new DraftStore(client.settings(), this);
     setDraftOwner();
-    client.conversations()->setDrafts(m_drafts);
+    client.conversations().list()->setDrafts(m_drafts);
     m_draftSave.setSingleShot(true);
     m_draftSave.setInterval(300); // a pause in typing, not every key
     connect(&m_draftSave, &QTimer::timeout, this, &MainWindow::saveDraft);
@@ -134,7 +134,7 @@ QWidget *MainWindow::buildChatPanel()
     auto *panel = new QWidget(this);
     m_header = new ChatHeader(panel);
     m_messages = new MessageView(panel);
-    m_messages->setModel(m_client.messages());
+    m_messages->setModel(m_client.conversations().messages());
     m_typing = new TypingIndicator(panel);
     m_compose = new ComposePanel(panel);
     auto *layout = new QVBoxLayout(panel);
@@ -158,10 +158,11 @@ void MainWindow::buildMenu()
     connect(jump, &QAction::triggered, this, &MainWindow::openJumpDialog);
     auto *signOut = new QAction(tr("Sign out…"), this);
     connect(signOut, &QAction::triggered, this, [this]() {
-        if (QMessageBox::question(this, tr("Sign out"),
-                                  tr("Sign out of %1?").arg(m_client.currentUser().username)) ==
+        if (QMessageBox::question(
+                this, tr("Sign out"),
+                tr("Sign out of %1?").arg(m_client.session().currentUser().username)) ==
             QMessageBox::Yes)
-            m_client.signOut();
+            m_client.session().signOut();
     });
     auto *about = new QAction(tr("About Natter"), this);
     connect(about, &QAction::triggered, this, [this]() {
@@ -199,42 +200,47 @@ void MainWindow::buildShortcuts()
 
 void MainWindow::openJumpDialog()
 {
-    if (m_client.isAuthenticated())
+    if (m_client.session().isAuthenticated())
         m_jump->show();
 }
 
 void MainWindow::connectClient()
 {
     connect(m_sidebar, &Sidebar::conversationChosen, this, [this](qint64 id) {
-        if (id != m_client.openConversationId() || !isChatShown())
-            m_client.openConversation(id);
+        if (id != m_client.conversations().openConversationId() || !isChatShown())
+            m_client.conversations().openConversation(id);
     });
-    connect(m_sidebar, &Sidebar::userChosen, &m_client, &ChatClient::startConversationWith);
+    connect(m_sidebar, &Sidebar::userChosen, &m_client.conversations(),
+            &ConversationController::startConversationWith);
     connect(m_sidebar, &Sidebar::jumpRequested, this, &MainWindow::openJumpDialog);
-    connect(m_jump, &JumpDialog::conversationChosen, &m_client, &ChatClient::openConversation);
-    connect(m_jump, &JumpDialog::userChosen, &m_client, &ChatClient::startConversationWith);
-    connect(m_tray, &TrayIcon::conversationRequested, &m_client, &ChatClient::openConversation);
+    connect(m_jump, &JumpDialog::conversationChosen, &m_client.conversations(),
+            &ConversationController::openConversation);
+    connect(m_jump, &JumpDialog::userChosen, &m_client.conversations(),
+            &ConversationController::startConversationWith);
+    connect(m_tray, &TrayIcon::conversationRequested, &m_client.conversations(),
+            &ConversationController::openConversation);
     connect(m_tray, &TrayIcon::quitRequested, this, &QWidget::close);
 
-    connect(&m_client, &ChatClient::conversationOpened, this, &MainWindow::onConversationOpened);
-    connect(&m_client, &ChatClient::typingChanged, this, &MainWindow::onTyping);
-    connect(&m_client, &ChatClient::messageArrived, this,
+    connect(&m_client.conversations(), &ConversationController::conversationOpened, this,
+            &MainWindow::onConversationOpened);
+    connect(&m_client.typing(), &TypingController::typingChanged, this, &MainWindow::onTyping);
+    connect(&m_client.conversations(), &ConversationController::messageArrived, this,
             [this](qint64 conversationId, const QString &sender, const QString &text) {
                 onTyping(conversationId, sender, false);
                 m_tray->notify(sender, text, conversationId);
             });
-    connect(&m_client, &ChatClient::untrustedCertificate, this,
+    connect(&m_client.session(), &SessionController::untrustedCertificate, this,
             [this](const QSslCertificate &certificate, bool changed) {
-                if (m_client.isAuthenticated()) // before sign-in the login dialog asks
+                if (m_client.session().isAuthenticated()) // before sign-in the login dialog asks
                     askToTrustCertificate(this, m_client, certificate, changed);
             });
     connect(&m_client, &ChatClient::errorOccurred, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(&m_client, &ChatClient::authenticated, this, [this]() {
+    connect(&m_client.session(), &SessionController::authenticated, this, [this]() {
         setDraftOwner();
         updateTitle();
     });
-    connect(&m_client, &ChatClient::signedOut, this, [this]() {
+    connect(&m_client.session(), &SessionController::signedOut, this, [this]() {
         saveDraft();
         m_draftKey.clear();
         m_drafts->setOwner({}, 0);
@@ -243,13 +249,14 @@ void MainWindow::connectClient()
         m_compose->composeBox()->setDraftText({});
         updateTitle();
     });
-    ConversationListModel *conversations = m_client.conversations();
+    ConversationListModel *conversations = m_client.conversations().list();
     connect(conversations, &ConversationListModel::unreadTotalChanged, this,
             &MainWindow::updateTitle);
     // The list is rebuilt when a new conversation appears: keep the open one selected.
-    connect(conversations, &QAbstractItemModel::modelReset, this,
-            [this]() { m_sidebar->selectConversation(m_client.openConversationId()); });
-    OnlineUsersModel *online = m_client.onlineUsers();
+    connect(conversations, &QAbstractItemModel::modelReset, this, [this]() {
+        m_sidebar->selectConversation(m_client.conversations().openConversationId());
+    });
+    OnlineUsersModel *online = m_client.people().online();
     connect(online, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePeerPresence);
     connect(online, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePeerPresence);
     connect(online, &QAbstractItemModel::modelReset, this, &MainWindow::updatePeerPresence);
@@ -258,27 +265,30 @@ void MainWindow::connectClient()
 void MainWindow::connectMessages()
 {
     ComposeBox *compose = m_compose->composeBox();
-    connect(compose, &ComposeBox::submitted, &m_client, &ChatClient::sendMessage);
-    connect(compose, &ComposeBox::editSubmitted, &m_client, &ChatClient::editMessage);
-    connect(compose, &ComposeBox::typingChanged, &m_client, &ChatClient::setTyping);
+    connect(compose, &ComposeBox::submitted, &m_client.conversations(),
+            &ConversationController::sendMessage);
+    connect(compose, &ComposeBox::editSubmitted, &m_client.conversations(),
+            &ConversationController::editMessage);
+    connect(compose, &ComposeBox::typingChanged, &m_client.typing(), &TypingController::setTyping);
     connect(compose, &ComposeBox::editLastRequested, this, &MainWindow::editLastOwnMessage);
     connect(compose, &ComposeBox::draftEdited, &m_draftSave, qOverload<>(&QTimer::start));
-    connect(m_messages, &MessageView::olderMessagesWanted, &m_client,
-            &ChatClient::loadOlderMessages);
+    connect(m_messages, &MessageView::olderMessagesWanted, &m_client.conversations(),
+            &ConversationController::loadOlderMessages);
     connect(m_messages, &MessageView::messageMenuRequested, this, &MainWindow::showMessageMenu);
     connect(m_messages, &MessageView::reachedBottom, this, &MainWindow::scheduleMarkRead);
-    connect(m_client.messages(), &QAbstractItemModel::rowsInserted, this,
+    connect(m_client.conversations().messages(), &QAbstractItemModel::rowsInserted, this,
             &MainWindow::scheduleMarkRead);
 }
 
 void MainWindow::onConversationOpened(qint64 conversationId, const QString &peerName)
 {
     m_stack->setCurrentIndex(1);
-    m_header->setPeer(peerName, m_client.isPeerOnline(m_client.openPeerId()));
+    m_header->setPeer(peerName,
+                      m_client.conversations().isPeerOnline(m_client.conversations().openPeerId()));
     m_typing->setTyping(peerName, m_sidebar->conversationDelegate()->isTyping(conversationId));
     // The text in the box stays with the conversation it was typed in.
     saveDraft();
-    m_draftKey = DraftStore::keyFor(conversationId, m_client.openPeerId());
+    m_draftKey = DraftStore::keyFor(conversationId, m_client.conversations().openPeerId());
     m_compose->composeBox()->setDraftText(m_drafts->text(m_draftKey));
     m_compose->composeBox()->setFocus();
     m_sidebar->selectConversation(conversationId);
@@ -288,7 +298,7 @@ void MainWindow::onConversationOpened(qint64 conversationId, const QString &peer
 
 void MainWindow::onTyping(qint64 conversationId, const QString &username, bool active)
 {
-    if (conversationId == m_client.openConversationId() && conversationId != 0)
+    if (conversationId == m_client.conversations().openConversationId() && conversationId != 0)
         m_typing->setTyping(username, active);
     ConversationListDelegate *delegate = m_sidebar->conversationDelegate();
     if (delegate->isTyping(conversationId) != active) {
@@ -308,8 +318,9 @@ void MainWindow::onTyping(qint64 conversationId, const QString &username, bool a
 
 void MainWindow::updatePeerPresence()
 {
-    if (m_client.openPeerId() > 0)
-        m_header->setOnline(m_client.isPeerOnline(m_client.openPeerId()));
+    if (m_client.conversations().openPeerId() > 0)
+        m_header->setOnline(
+            m_client.conversations().isPeerOnline(m_client.conversations().openPeerId()));
 }
 
 void MainWindow::scheduleMarkRead()
@@ -321,13 +332,13 @@ void MainWindow::markReadNow()
 {
     // Read means seen: the window is active, the conversation shown, the newest on screen.
     if (isActiveWindow() && isChatShown() && m_messages->isAtBottom())
-        m_client.markOpenConversationRead();
+        m_client.conversations().markOpenConversationRead();
 }
 
 void MainWindow::updateTitle()
 {
-    const int unread = m_client.conversations()->unreadTotal();
-    const QString user = m_client.currentUser().username;
+    const int unread = m_client.conversations().list()->unreadTotal();
+    const QString user = m_client.session().currentUser().username;
     // Ends with the application's display name, which the window system would otherwise
     // append a second time ("Natter — alice — Natter").
     QString title = user.isEmpty() ? tr("Natter") : tr("%1 — Natter").arg(user);
@@ -340,7 +351,7 @@ void MainWindow::updateTitle()
 QList<QAction *> MainWindow::messageActions(int row)
 {
     QList<QAction *> actions;
-    const QModelIndex index = m_client.messages()->index(row);
+    const QModelIndex index = m_client.conversations().messages()->index(row);
     if (!index.isValid())
         return actions;
     const qint64 id = index.data(MessageListModel::IdRole).toLongLong();
@@ -365,9 +376,10 @@ QList<QAction *> MainWindow::messageActions(int row)
     auto *separator = new QAction(this);
     separator->setSeparator(true);
     actions << separator;
-    add(tr("Delete for me"), [this, id]() { m_client.deleteMessage(id, false); });
+    add(tr("Delete for me"), [this, id]() { m_client.conversations().deleteMessage(id, false); });
     if (own && !deleted)
-        add(tr("Delete for everyone"), [this, id]() { m_client.deleteMessage(id, true); });
+        add(tr("Delete for everyone"),
+            [this, id]() { m_client.conversations().deleteMessage(id, true); });
     return actions;
 }
 
@@ -386,19 +398,19 @@ void MainWindow::showEditHistory(const QModelIndex &index)
         return;
     const QString current = index.data(MessageListModel::TextRole).toString();
     const QDateTime created = index.data(MessageListModel::CreatedAtRole).toDateTime();
-    m_client.requestEditHistory(index.data(MessageListModel::IdRole).toLongLong(),
-                                [this, current, created](const QList<EditRecord> &edits) {
-                                    auto *dialog =
-                                        new EditHistoryDialog(current, created, edits, this);
-                                    dialog->setAttribute(Qt::WA_DeleteOnClose);
-                                    dialog->setObjectName(QStringLiteral("editHistoryDialog"));
-                                    dialog->show();
-                                });
+    m_client.conversations().requestEditHistory(
+        index.data(MessageListModel::IdRole).toLongLong(),
+        [this, current, created](const QList<EditRecord> &edits) {
+            auto *dialog = new EditHistoryDialog(current, created, edits, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setObjectName(QStringLiteral("editHistoryDialog"));
+            dialog->show();
+        });
 }
 
 void MainWindow::editLastOwnMessage()
 {
-    const MessageListModel *model = m_client.messages();
+    const MessageListModel *model = m_client.conversations().messages();
     for (int row = model->rowCount() - 1; row >= 0; --row) {
         const QModelIndex index = model->index(row);
         if (index.data(MessageListModel::IsOwnRole).toBool() &&
@@ -413,18 +425,19 @@ void MainWindow::editLastOwnMessage()
 
 void MainWindow::openConversationAtOffset(int delta)
 {
-    const ConversationListModel *model = m_client.conversations();
+    const ConversationListModel *model = m_client.conversations().list();
     const int rows = model->rowCount();
     if (rows == 0)
         return;
     int current = -1;
     for (int row = 0; row < rows; ++row) {
         if (model->index(row).data(ConversationListModel::IdRole).toLongLong() ==
-            m_client.openConversationId())
+            m_client.conversations().openConversationId())
             current = row;
     }
     const int next = qBound(0, current < 0 ? 0 : current + delta, rows - 1);
-    m_client.openConversation(model->index(next).data(ConversationListModel::IdRole).toLongLong());
+    m_client.conversations().openConversation(
+        model->index(next).data(ConversationListModel::IdRole).toLongLong());
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -446,8 +459,8 @@ void MainWindow::applyTheme()
 
 void MainWindow::setDraftOwner()
 {
-    if (m_client.isAuthenticated())
-        m_drafts->setOwner(m_client.settings().serverUrl(), m_client.currentUser().id);
+    if (m_client.session().isAuthenticated())
+        m_drafts->setOwner(m_client.settings().serverUrl(), m_client.session().currentUser().id);
 }
 
 void MainWindow::saveDraft()

@@ -50,7 +50,7 @@ Sidebar::Sidebar(ChatClient &client, QWidget *parent)
     m_jump->setObjectName(QStringLiteral("jumpButton"));
     connect(m_jump, &QToolButton::clicked, this, &Sidebar::jumpRequested);
 
-    m_conversations->setModel(client.conversations());
+    m_conversations->setModel(client.conversations().list());
     m_conversations->setItemDelegate(m_delegate);
     m_conversations->setMouseTracking(true);
     m_conversations->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -74,7 +74,7 @@ Sidebar::Sidebar(ChatClient &client, QWidget *parent)
     m_onlineTitle->setFont(caps);
     m_onlineTitle->setContentsMargins(16, 10, 8, 4);
     m_onlineTitle->setToolTip(tr("People you have a conversation with who are online"));
-    m_online->setModel(client.onlineUsers());
+    m_online->setModel(client.people().online());
     m_online->setMaximumHeight(200);
     connect(m_online, &OnlineListView::userActivated, this, &Sidebar::userChosen);
 
@@ -90,9 +90,9 @@ Sidebar::Sidebar(ChatClient &client, QWidget *parent)
     layout->addWidget(m_onlineTitle);
     layout->addWidget(m_online);
 
-    connect(&client, &ChatClient::authenticated, this, &Sidebar::refreshAccount);
-    connect(&client, &ChatClient::signedOut, this, &Sidebar::refreshAccount);
-    OnlineUsersModel *online = client.onlineUsers();
+    connect(&client.session(), &SessionController::authenticated, this, &Sidebar::refreshAccount);
+    connect(&client.session(), &SessionController::signedOut, this, &Sidebar::refreshAccount);
+    OnlineUsersModel *online = client.people().online();
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(online, signal, this, &Sidebar::refreshOnlineTitle);
     connect(online, &QAbstractItemModel::modelReset, this, &Sidebar::refreshOnlineTitle);
@@ -109,7 +109,7 @@ void Sidebar::setMenu(QMenu *menu)
 
 void Sidebar::selectConversation(qint64 conversationId)
 {
-    const ConversationListModel *model = m_client.conversations();
+    const ConversationListModel *model = m_client.conversations().list();
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row);
         if (index.data(ConversationListModel::IdRole).toLongLong() == conversationId) {
@@ -123,7 +123,7 @@ void Sidebar::selectConversation(qint64 conversationId)
 
 void Sidebar::refreshAccount()
 {
-    const QString name = m_client.currentUser().username;
+    const QString name = m_client.session().currentUser().username;
     m_name->setText(name.isEmpty() ? tr("Not signed in") : name);
     m_avatar->setPixmap(avatar::pixmap(name.isEmpty() ? QStringLiteral("?") : name, 32,
                                        devicePixelRatioF(), font()));
@@ -131,7 +131,7 @@ void Sidebar::refreshAccount()
 
 void Sidebar::refreshOnlineTitle()
 {
-    const int n = m_client.onlineUsers()->rowCount();
+    const int n = m_client.people().online()->rowCount();
     // Presence is scoped to the people you share a conversation with, not the whole server.
     m_onlineTitle->setText(n > 0 ? tr("Contacts online — %1").arg(n) : tr("Contacts online"));
 }

@@ -25,8 +25,8 @@ class TestDrafts : public QObject, private PeopleInWindows
 private:
     static void send(Person &from, const Person &to, const QString &text)
     {
-        const User peer = to.client->currentUser();
-        from.client->startConversationWith(peer.id, peer.username);
+        const User peer = to.client->session().currentUser();
+        from.client->conversations().startConversationWith(peer.id, peer.username);
         QTRY_VERIFY(from.window->isChatShown());
         QTest::keyClicks(from.window->composeBox(), text);
         QTest::keyClick(from.window->composeBox(), Qt::Key_Return);
@@ -50,9 +50,9 @@ private:
         QListView *list = p.window->conversationView();
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                           list->visualRect(rowOf(p, peer)).center());
-        QTRY_COMPARE(p.client->openPeerId() > 0, true);
+        QTRY_COMPARE(p.client->conversations().openPeerId() > 0, true);
         QTRY_COMPARE(rowOf(p, peer).data(ConversationListModel::IdRole).toLongLong(),
-                     p.client->openConversationId());
+                     p.client->conversations().openConversationId());
     }
 
     static QString draftShown(const Person &p, const QString &peer)
@@ -157,9 +157,9 @@ private slots:
         again.settings = std::make_unique<ProfileSettings>(profile);
         again.client = std::make_unique<ChatClient>(*again.settings);
         again.window = std::make_unique<MainWindow>(*again.client);
-        QSignalSpy ok(again.client.get(), &ChatClient::authenticated);
-        again.client->signIn(m_server->url(), QStringLiteral("alice"),
-                             QStringLiteral("correct-horse-7"), true);
+        QSignalSpy ok(&again.client->session(), &SessionController::authenticated);
+        again.client->session().signIn(m_server->url(), QStringLiteral("alice"),
+                                       QStringLiteral("correct-horse-7"), true);
         QVERIFY(ok.wait(5000));
         again.window->show();
         QVERIFY(QTest::qWaitForWindowExposed(again.window.get()));

@@ -100,8 +100,8 @@ private slots:
         registeredButOffline(QStringLiteral("carol"), *bob);
         registeredButOffline(QStringLiteral("dave"), *bob);
         Person alice = signedUp(QStringLiteral("alice"));
-        QCOMPARE(alice.client->conversations()->rowCount(), 0);
-        QSignalSpy found(alice.client.get(), &ChatClient::usersFound);
+        QCOMPARE(alice.client->conversations().list()->rowCount(), 0);
+        QSignalSpy found(&alice.client->people(), &PeopleController::usersFound);
 
         // Opened: the directory's first page, everybody but alice.
         openJump(alice);
@@ -137,16 +137,18 @@ private slots:
         QTRY_VERIFY(!alice.jump()->isVisible());
         QVERIFY(alice.window->isChatShown());
         QCOMPARE(alice.window->chatHeader()->peerName(), QStringLiteral("carol"));
-        QCOMPARE(alice.client->peerName(alice.client->openPeerId()), QStringLiteral("carol"));
+        QCOMPARE(alice.client->people().peerName(alice.client->conversations().openPeerId()),
+                 QStringLiteral("carol"));
         QTest::keyClicks(alice.window->composeBox(), QStringLiteral("hi carol"));
         QTest::keyClick(alice.window->composeBox(), Qt::Key_Return);
-        QTRY_COMPARE(alice.client->conversations()->rowCount(), 1);
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
         QCOMPARE(alice.client->conversations()
+                     .list()
                      ->index(0)
                      .data(ConversationListModel::PeerNameRole)
                      .toString(),
                  QStringLiteral("carol"));
-        QVERIFY(alice.client->openConversationId() > 0);
+        QVERIFY(alice.client->conversations().openConversationId() > 0);
     }
 
     void anOnlineStrangerChosenShowsOnlineBeforeTheFirstMessage()
@@ -154,19 +156,19 @@ private slots:
         auto bob = m_server->user(QStringLiteral("bob"));
         QVERIFY(bob);
         Person alice = signedUp(QStringLiteral("alice"));
-        QSignalSpy found(alice.client.get(), &ChatClient::usersFound);
+        QSignalSpy found(&alice.client->people(), &PeopleController::usersFound);
         openJump(alice);
         typeFilter(alice, QStringLiteral("bob"));
         QTRY_COMPARE(answersFor(found, QStringLiteral("bob")), 1);
         QTest::keyClick(alice.jump()->filterEdit(), Qt::Key_Return);
         QTRY_VERIFY(alice.window->isChatShown());
         // Not a contact yet (no presence about him), but the directory said he is online.
-        QVERIFY(!alice.client->onlineUsers()->isOnline(bob->userId()));
+        QVERIFY(!alice.client->people().online()->isOnline(bob->userId()));
         QCOMPARE(alice.window->chatHeader()->statusText(), QStringLiteral("online"));
         // Once they talk, presence takes over: bob leaving shows.
         QTest::keyClicks(alice.window->composeBox(), QStringLiteral("hi bob"));
         QTest::keyClick(alice.window->composeBox(), Qt::Key_Return);
-        QTRY_VERIFY(alice.client->onlineUsers()->isOnline(bob->userId()));
+        QTRY_VERIFY(alice.client->people().online()->isOnline(bob->userId()));
         bob->close();
         QTRY_COMPARE_WITH_TIMEOUT(alice.window->chatHeader()->statusText(),
                                   QStringLiteral("offline"), 10000);
@@ -177,14 +179,15 @@ private slots:
         auto bob = m_server->user(QStringLiteral("bob"));
         QVERIFY(bob);
         Person alice = signedUp(QStringLiteral("alice"));
-        alice.client->startConversationWith(bob->userId(), QStringLiteral("bob"));
-        alice.client->sendMessage(QStringLiteral("hello"));
-        QTRY_COMPARE(alice.client->conversations()->rowCount(), 1);
-        const qint64 conversation = alice.client->openConversationId();
+        alice.client->conversations().startConversationWith(bob->userId(), QStringLiteral("bob"));
+        alice.client->conversations().sendMessage(QStringLiteral("hello"));
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
+        const qint64 conversation = alice.client->conversations().openConversationId();
         QVERIFY(conversation > 0);
 
-        QSignalSpy found(alice.client.get(), &ChatClient::usersFound);
-        QSignalSpy opened(alice.client.get(), &ChatClient::conversationOpened);
+        QSignalSpy found(&alice.client->people(), &PeopleController::usersFound);
+        QSignalSpy opened(&alice.client->conversations(),
+                          &ConversationController::conversationOpened);
         openJump(alice);
         typeFilter(alice, QStringLiteral("bo"));
         QTRY_COMPARE(answersFor(found, QStringLiteral("bo")), 1);
@@ -203,11 +206,11 @@ private slots:
         auto bob = m_server->user(QStringLiteral("bob"));
         QVERIFY(bob);
         Person alice = signedUp(QStringLiteral("alice"));
-        alice.client->startConversationWith(bob->userId(), QStringLiteral("bob"));
-        alice.client->sendMessage(QStringLiteral("hello"));
-        QTRY_COMPARE(alice.client->conversations()->rowCount(), 1);
+        alice.client->conversations().startConversationWith(bob->userId(), QStringLiteral("bob"));
+        alice.client->conversations().sendMessage(QStringLiteral("hello"));
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
         QSignalSpy errors(alice.client.get(), &ChatClient::errorOccurred);
-        QSignalSpy failed(alice.client.get(), &ChatClient::userSearchFailed);
+        QSignalSpy failed(&alice.client->people(), &PeopleController::userSearchFailed);
         bob.reset();
         m_server.reset();
         QTRY_COMPARE(alice.client->connection().state(), ConnectionState::Offline);
@@ -237,7 +240,7 @@ private slots:
         ProfileSettings settings(QStringLiteral("nobody") + QString::number(++m_profiles));
         ChatClient client(settings);
         QSignalSpy errors(&client, &ChatClient::errorOccurred);
-        QSignalSpy failed(&client, &ChatClient::userSearchFailed);
+        QSignalSpy failed(&client.people(), &PeopleController::userSearchFailed);
         JumpDialog jump(client);
         jump.show();
         QTRY_VERIFY(jump.isVisible());
@@ -258,12 +261,12 @@ private slots:
         auto carol = m_server->user(QStringLiteral("carol"));
         QVERIFY(bob && carol);
         Person alice = signedUp(QStringLiteral("alice"));
-        QSignalSpy found(alice.client.get(), &ChatClient::usersFound);
-        QSignalSpy failed(alice.client.get(), &ChatClient::userSearchFailed);
+        QSignalSpy found(&alice.client->people(), &PeopleController::usersFound);
+        QSignalSpy failed(&alice.client->people(), &PeopleController::userSearchFailed);
 
         // Both asked before either answer: the first answer comes back first and is stale.
-        alice.client->searchUsers(QStringLiteral("bo"));
-        alice.client->searchUsers(QStringLiteral("car"));
+        alice.client->people().searchUsers(QStringLiteral("bo"));
+        alice.client->people().searchUsers(QStringLiteral("car"));
         QVERIFY(found.wait(5000));
         QTest::qWait(300); // time for a late answer to "bo" to (not) arrive
         QCOMPARE(found.count(), 1);
@@ -275,8 +278,8 @@ private slots:
         QCOMPARE(failed.count(), 0);
 
         // Signing out drops the answer still on its way.
-        alice.client->searchUsers(QString());
-        alice.client->signOut();
+        alice.client->people().searchUsers(QString());
+        alice.client->session().signOut();
         QTest::qWait(300);
         QCOMPARE(found.count(), 1);
     }

@@ -97,11 +97,11 @@ private slots:
     void aSessionEndedOnTheServerIsExplainedWhenTheDialogComesBack()
     {
         createAccount(QStringLiteral("grace"));
-        QSignalSpy signedOut(m_client.get(), &ChatClient::signedOut);
+        QSignalSpy signedOut(&m_client->session(), &SessionController::signedOut);
         {
             natter::server::SqliteStore admin(m_server->databasePath());
             QVERIFY(admin.open().ok());
-            QVERIFY(admin.revokeUserTokens(m_client->currentUser().id).ok());
+            QVERIFY(admin.revokeUserTokens(m_client->session().currentUser().id).ok());
             admin.close();
         }
         QVERIFY(signedOut.wait(3000));
@@ -127,8 +127,8 @@ private slots:
     void creatingAnAccountSignsInAndRemembersTheServer()
     {
         createAccount(QStringLiteral("alice"));
-        QVERIFY(m_client->isAuthenticated());
-        QCOMPARE(m_client->currentUser().username, QStringLiteral("alice"));
+        QVERIFY(m_client->session().isAuthenticated());
+        QCOMPARE(m_client->session().currentUser().username, QStringLiteral("alice"));
         QCOMPARE(m_settings->serverUrl(), m_server->url());
         // The next time, server and name are filled in.
         LoginDialog again(*m_client);
@@ -190,7 +190,7 @@ private slots:
         QVERIFY(!m_dialog->registerButton()->isEnabled());
         QVERIFY(m_dialog->errorText().isEmpty()); // said once, not twice
         QVERIFY(m_dialog->isVisible());
-        QVERIFY(!m_client->isAuthenticated());
+        QVERIFY(!m_client->session().isAuthenticated());
         // Another server may take accounts; back on this one the button is off again.
         const QUrl here = m_server->url();
         QUrl elsewhere = here;
@@ -226,7 +226,7 @@ private slots:
         QVERIFY2(m_dialog->errorText().contains(QStringLiteral("Cannot reach the server at")),
                  qPrintable(m_dialog->errorText()));
         QVERIFY(m_dialog->errorText().contains(gone.toDisplayString()));
-        m_client->signOut(); // stop the reconnect attempts
+        m_client->session().signOut(); // stop the reconnect attempts
     }
 
     void untrustedCertificateIsATlsError()
@@ -262,7 +262,7 @@ private slots:
         QTRY_VERIFY(!m_dialog->errorText().isEmpty());
         QVERIFY2(m_dialog->errorText().contains(QStringLiteral("TLS")),
                  qPrintable(m_dialog->errorText()));
-        QVERIFY(!m_client->isAuthenticated());
+        QVERIFY(!m_client->session().isAuthenticated());
     }
 
     void malformedInputIsCaughtBeforeSending()
@@ -386,7 +386,7 @@ private slots:
         m_dialog->passwordEdit()->setText(QStringLiteral("correct-horse-7"));
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
-        QCOMPARE(m_client->currentUser().username, QStringLiteral("host"));
+        QCOMPARE(m_client->session().currentUser().username, QStringLiteral("host"));
         m_dialog.reset();
         m_client.reset();
         host.stop();

@@ -73,8 +73,8 @@ private:
     // Ctrl+K dialog does (tst_jumpdialog drives that dialog itself).
     static void startConversation(Person &from, const Person &to)
     {
-        const User peer = to.client->currentUser();
-        from.client->startConversationWith(peer.id, peer.username);
+        const User peer = to.client->session().currentUser();
+        from.client->conversations().startConversationWith(peer.id, peer.username);
         QTRY_VERIFY(from.window->isChatShown());
     }
 
@@ -153,11 +153,11 @@ private slots:
         QTRY_COMPARE(alice.delivery(0), int(DeliveryState::Delivered));
         QTest::qWait(300);
         QCOMPARE(alice.delivery(0), int(DeliveryState::Delivered));
-        QCOMPARE(bob.client->conversations()->unreadTotal(), 1);
+        QCOMPARE(bob.client->conversations().list()->unreadTotal(), 1);
         QCOMPARE(bob.window->windowTitle(), QStringLiteral("(1) bob — Natter"));
 
         activate(bob);
-        QTRY_COMPARE(bob.client->conversations()->unreadTotal(), 0);
+        QTRY_COMPARE(bob.client->conversations().list()->unreadTotal(), 0);
         QTRY_COMPARE(bob.window->windowTitle(), QStringLiteral("bob — Natter"));
         QTRY_COMPARE(alice.delivery(0), int(DeliveryState::Read));
         QCOMPARE(bob.window->conversationView()->model()->index(0, 0).data(
@@ -206,7 +206,7 @@ private slots:
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
         firstMessage(alice, bob, QStringLiteral("first"));
-        const qint64 conversation = bob.client->openConversationId();
+        const qint64 conversation = bob.client->conversations().openConversationId();
         QTest::keyClicks(alice.window->composeBox(), QStringLiteral("I am typ"));
         QTRY_COMPARE(bob.window->typingIndicator()->text(), QStringLiteral("alice is typing…"));
         QVERIFY(bob.window->sidebar()->conversationDelegate()->isTyping(conversation));
@@ -316,17 +316,18 @@ private slots:
         QTRY_VERIFY(!jump->isVisible());
         QTRY_COMPARE(alice.window->chatHeader()->peerName(), QStringLiteral("carol"));
         type(alice, QStringLiteral("hi carol"));
-        QTRY_COMPARE(carol.client->conversations()->unreadTotal(), 1);
-        QCOMPARE(bob.client->conversations()->unreadTotal(), 0);
+        QTRY_COMPARE(carol.client->conversations().list()->unreadTotal(), 1);
+        QCOMPARE(bob.client->conversations().list()->unreadTotal(), 0);
     }
 
     void scrollingUpLoadsOlderHistoryWithoutAJump()
     {
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
-        alice.client->startConversationWith(bob.client->currentUser().id, QStringLiteral("bob"));
+        alice.client->conversations().startConversationWith(bob.client->session().currentUser().id,
+                                                            QStringLiteral("bob"));
         for (int i = 0; i < 70; ++i) {
-            alice.client->sendMessage(QStringLiteral("message %1").arg(i));
+            alice.client->conversations().sendMessage(QStringLiteral("message %1").arg(i));
             if (i % 20 == 19) // stay inside the request rate limit
                 QTRY_COMPARE_WITH_TIMEOUT(alice.client->outbox().messages().size(), 0, 10000);
         }

@@ -21,7 +21,10 @@ struct Person
     std::unique_ptr<natter::client::ChatClient> client;
     std::unique_ptr<natter::client::MainWindow> window;
 
-    natter::client::MessageListModel *messages() const { return client->messages(); }
+    natter::client::MessageListModel *messages() const
+    {
+        return client->conversations().messages();
+    }
     QString text(int row) const
     {
         return messages()->index(row).data(natter::client::MessageListModel::TextRole).toString();
@@ -43,8 +46,8 @@ inline Person signUpInWindow(const QUrl &server, const QString &name, const QStr
     p.client->connection().setReconnectDelays(100, 300);
     p.window = std::make_unique<MainWindow>(*p.client);
     p.window->resize(900, 640);
-    QSignalSpy ok(p.client.get(), &ChatClient::authenticated);
-    p.client->registerAccount(server, name, QStringLiteral("correct-horse-7"), true);
+    QSignalSpy ok(&p.client->session(), &SessionController::authenticated);
+    p.client->session().registerAccount(server, name, QStringLiteral("correct-horse-7"), true);
     if (!ok.wait(5000))
         qFatal("registration of %s failed", qPrintable(name));
     p.window->show();

@@ -1,0 +1,255 @@
+#include "conversationcontroller.h"
+
+#include "peoplecontroller.h"
+#include "protocollimits.h"
+#include "replies.h"
+#include "requests.h"
+#include "serverconnection.h"
+#include "sessioncontroller.h"
+
+#include <QDateTime>
+
+namespace natter::client {
+
+using protocol::RequestType;
+
+ConversationController::ConversationController(ServerConnection &connection,
+                                               const SessionController &session,
+                                               PeopleController &people, Outbox &outbox,
+                                               QObject *parent)
+    : QObject(parent), m_connection(connection), m_session(session), m_people(people),
+      m_outbox(outbox)
+{}
+
+void ConversationController::refreshConversations()
+{
+    m_connection.request(RequestType::Conversations, {},
+                         [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+                             ProtocolError bad;
+                             auto r = e ? std::nullopt : ConversationsReply::fromJson(reply, &bad);
+                             if (!r)
+                                 return report(e ? *e : bad);
+                             for (Conversation &c : r->conversations) {
+                                 c.peer.online = m_people.isOnline(c.peer.id);
+                                 m_people.rememberName(c.peer.id, c.peer.username);
+                             }
+                             m_conversations.setConversations(r->conversations);
+                             if (const Conversation *c = m_conversations.find(openConversationId()))
+                                 m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
+                         });
+}
+
+void ConversationController::applyNewMessage(const Message &message, bool live)
+{
+    m_messages.upsert(message);
+    if (!m_conversations.applyMessage(message, message.senderId != m_session.currentUser().id &&
+                                                   !message.deleted))
+        refreshConversations(); // a conversation this client does not know yet
+    if (live && message.senderId != m_session.currentUser().id)
+        emit messageArrived(message.conversationId, m_people.peerName(message.senderId),
+                            message.content);
+}
+
+void ConversationController::applyReceipt(const Receipt &receipt)
+{
+    m_conversations.applyReceipt(receipt);
+    if (receipt.conversationId == openConversationId() &&
+        receipt.userId != m_session.currentUser().id)
+        m_messages.setPeerReceipt(receipt.readUpTo, receipt.deliveredUpTo);
+}
+
+void ConversationController::openConversation(qint64 conversationId)
+{
+    const Conversation *c = m_conversations.find(conversationId);
+    if (!c)
+        return;
+    m_messages.open(c->id, m_session.currentUser(), c->peer);
+    m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
+    m_hasOlder = true;
+    emit conversationOpened(c->id, c->peer.username);
+    loadNewestPage();
+}
+
+bool ConversationController::isPeerOnline(qint64 userId) const
+{
+    if (m_people.isOnline(userId))
+        return true;
+    // A contact's absence from the online list is news; a stranger is never in it.
+    return !m_conversations.findByPeer(userId) && m_people.wasOnlineInDirectory(userId);
+}
+
+void ConversationController::startConversationWith(qint64 userId, const QString &username)
+{
+    if (userId == m_session.currentUser().id)
+        return;
+    if (const Conversation *c = m_conversations.findByPeer(userId))
+        return openConversation(c->id);
+    m_people.rememberName(userId, username);
+    m_messages.open(0, m_session.currentUser(), User{userId, username, isPeerOnline(userId)});
+    m_hasOlder = false;
+    for (const PendingMessage &p : m_outbox.messages()) {
+        if (p.conversationId == 0 && p.to == userId)
+            m_messages.addPending(p);
+    }
+    emit conversationOpened(0, username);
+}
+
+void ConversationController::loadNewestPage()
+{
+    const qint64 conversation = openConversationId();
+    m_connection.request(
+        RequestType::History, HistoryRequest{conversation, 0, limits::kDefaultHistoryPage}.toJson(),
+        [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
+            if (!page || conversation != openConversationId())
+                return;
+            // Newest page: new ones are merged in order, older ones prepended.
+            for (auto it = page->messages.crbegin(); it != page->messages.crend(); ++it) {
+                if (m_messages.oldestId() == 0 || it->id > m_messages.oldestId())
+                    m_messages.upsert(*it);
+            }
+            m_messages.prependPage(page->messages);
+            m_hasOlder = page->hasMore;
+            for (const PendingMessage &p : m_outbox.messages()) {
+                if (p.conversationId == conversation)
+                    m_messages.addPending(p);
+            }
+        });
+}
+
+void ConversationController::loadOlderMessages()
+{
+    const qint64 conversation = openConversationId();
+    if (conversation == 0 || m_loadingOlder || !m_hasOlder || m_messages.oldestId() == 0)
+        return;
+    m_loadingOlder = true;
+    m_connection.request(
+        RequestType::History,
+        HistoryRequest{conversation, m_messages.oldestId(), limits::kDefaultHistoryPage}.toJson(),
+        [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            m_loadingOlder = false;
+            const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
+            if (!page || conversation != openConversationId())
+                return;
+            m_hasOlder = page->hasMore;
+            const int before = m_messages.rowCount();
+            m_messages.prependPage(page->messages);
+            emit olderMessagesLoaded(m_messages.rowCount() - before);
+        });
+}
+
+void ConversationController::sendMessage(const QString &text)
+{
+    if (openPeerId() == 0)
+        return;
+    PendingMessage p;
+    p.clientId = QUuid::createUuid();
+    p.conversationId = openConversationId();
+    p.to = openPeerId();
+    p.content = text;
+    p.createdAt = QDateTime::currentMSecsSinceEpoch();
+    m_outbox.add(p);
+    m_messages.addPending(p);
+    emit messageQueued(p); // stops typing, then goes out
+}
+
+void ConversationController::editMessage(qint64 messageId, const QString &text)
+{
+    m_connection.request(RequestType::Edit, EditRequest{messageId, text}.toJson(),
+                         [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+                             if (e)
+                                 return report(*e);
+                             if (const auto edited = EditReply::fromJson(reply, nullptr)) {
+                                 emit revSeen(edited->message.rev);
+                                 applyUpdatedMessage(edited->message);
+                             }
+                         });
+}
+
+void ConversationController::deleteMessage(qint64 messageId, bool forEveryone)
+{
+    DeleteRequest request{messageId,
+                          forEveryone ? DeleteRequest::Scope::Everyone : DeleteRequest::Scope::Me};
+    m_connection.request(
+        RequestType::Delete, request.toJson(),
+        [this, messageId, forEveryone](const QJsonObject &, const std::optional<ProtocolError> &e) {
+            if (e)
+                return report(*e);
+            if (!forEveryone)
+                m_messages.hide(messageId);
+            // For everyone: the message_updated event updates both sides.
+        });
+}
+
+void ConversationController::requestEditHistory(
+    qint64 messageId, std::function<void(const QList<EditRecord> &)> handler)
+{
+    m_connection.request(
+        RequestType::EditHistory, EditHistoryRequest{messageId}.toJson(),
+        [this, handler](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            ProtocolError bad;
+            const auto r = e ? std::nullopt : EditHistoryReply::fromJson(reply, &bad);
+            if (!r)
+                return report(e ? *e : bad);
+            handler(r->edits);
+        });
+}
+
+void ConversationController::markOpenConversationRead()
+{
+    const Conversation *c = m_conversations.find(openConversationId());
+    const qint64 newest = m_messages.newestId();
+    if (!c || newest == 0 || (newest <= c->readUpTo && c->unread == 0))
+        return;
+    sendRead(c->id, newest);
+}
+
+void ConversationController::sendRead(qint64 conversationId, qint64 upTo)
+{
+    // Kept until the server has it: a read made while offline goes again after the next
+    // sign-in, or the unread badge would come back with the reconnect.
+    m_pendingReads.insert(conversationId, qMax(upTo, m_pendingReads.value(conversationId)));
+    m_connection.request(
+        RequestType::Read, ReadRequest{conversationId, upTo}.toJson(),
+        [this, conversationId, upTo](const QJsonObject &reply,
+                                     const std::optional<ProtocolError> &e) {
+            if (e && (e->code == ErrorCode::Unavailable || e->code == ErrorCode::RateLimited))
+                return; // offline, or not now: flushPendingReads() sends it again
+            if (m_pendingReads.value(conversationId) == upTo)
+                m_pendingReads.remove(conversationId);
+            if (e)
+                return;
+            if (const auto r = ReadReply::fromJson(reply, nullptr)) {
+                emit revSeen(r->receipt.rev); // as the receipt event would
+                applyReceipt(r->receipt);
+            }
+        });
+}
+
+void ConversationController::flushPendingReads()
+{
+    const QHash<qint64, qint64> reads = m_pendingReads;
+    for (auto it = reads.cbegin(); it != reads.cend(); ++it)
+        sendRead(it.key(), it.value());
+}
+
+void ConversationController::applyUpdatedMessage(const Message &message)
+{
+    m_messages.update(message);
+    m_conversations.applyMessage(message, false);
+}
+
+void ConversationController::resumeSession()
+{
+    flushPendingReads();
+    if (openConversationId() > 0)
+        loadNewestPage();
+}
+
+void ConversationController::forgetConversations()
+{
+    m_pendingReads.clear();
+    m_conversations.clear();
+}
+
+} // namespace natter::client

@@ -1,0 +1,84 @@
+#pragma once
+// The conversation list and the open conversation: opening one, paging its history, sending,
+// editing and deleting messages, and read receipts. Applies the messages and receipts that
+// the sync and the server's events bring.
+
+#include "conversationlistmodel.h"
+#include "errorcode.h"
+#include "messagelistmodel.h"
+#include "outbox.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+namespace natter::client {
+
+class PeopleController;
+class ServerConnection;
+class SessionController;
+
+class ConversationController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ConversationController(ServerConnection &connection, const SessionController &session,
+                           PeopleController &people, Outbox &outbox, QObject *parent = nullptr);
+
+    ConversationListModel *list() { return &m_conversations; }
+    MessageListModel *messages() { return &m_messages; }
+    qint64 openConversationId() const { return m_messages.conversationId(); }
+    qint64 openPeerId() const { return m_messages.peerId(); }
+    // Online as far as this client knows: contacts from presence events; someone not a
+    // contact yet (found in the directory, no conversation) as the directory last said.
+    bool isPeerOnline(qint64 userId) const;
+
+    void openConversation(qint64 conversationId);
+    void startConversationWith(qint64 userId, const QString &username);
+    void sendMessage(const QString &text);
+    void editMessage(qint64 messageId, const QString &text);
+    void deleteMessage(qint64 messageId, bool forEveryone);
+    void requestEditHistory(qint64 messageId,
+                            std::function<void(const QList<EditRecord> &)> handler);
+    void markOpenConversationRead();
+    void loadOlderMessages();
+
+    // For the sync and the event router.
+    void refreshConversations();
+    void applyNewMessage(const Message &message, bool live);
+    void applyUpdatedMessage(const Message &message);
+    void applyReceipt(const Receipt &receipt);
+    // After a sign-in: reads made offline go again, the open conversation reloads.
+    void resumeSession();
+    void forgetConversations(); // signed out: the list and the reads not yet sent
+
+signals:
+    void conversationOpened(qint64 conversationId, const QString &peerName);
+    void messageArrived(qint64 conversationId, const QString &senderName, const QString &text);
+    void olderMessagesLoaded(int count);
+    // Written and in the outbox: to be sent.
+    void messageQueued(const natter::client::PendingMessage &message);
+    // A change seen live in a reply, at `rev` (see SyncController::noteRev).
+    void revSeen(qint64 rev);
+    void errorOccurred(const QString &message);
+
+private:
+    void sendRead(qint64 conversationId, qint64 upTo);
+    void flushPendingReads();
+    void loadNewestPage();
+    void report(const ProtocolError &error) { emit errorOccurred(error.message); }
+
+    ServerConnection &m_connection;
+    const SessionController &m_session;
+    PeopleController &m_people;
+    Outbox &m_outbox;
+    ConversationListModel m_conversations;
+    MessageListModel m_messages;
+    QHash<qint64, qint64> m_pendingReads; // conversation -> read up to, until the server has it
+    bool m_hasOlder = false;
+    bool m_loadingOlder = false;
+};
+
+} // namespace natter::client

@@ -1,0 +1,173 @@
+#include "synccontroller.h"
+
+#include "conversationcontroller.h"
+#include "profilesettings.h"
+#include "replies.h"
+#include "requests.h"
+#include "serverconnection.h"
+#include "sessioncontroller.h"
+
+namespace natter::client {
+
+using protocol::RequestType;
+
+namespace {
+
+// Live changes beyond the sync cursor are fetched again by a catch-up sync this long after
+// the first of them, so the cursor follows in order and the sync after a reconnect stays
+// short (at most about this much traffic), while a busy conversation costs one sync a period.
+constexpr int kCatchUpDelayMs = 30'000;
+
+bool isRetryable(ErrorCode code)
+{
+    return code == ErrorCode::Unavailable || code == ErrorCode::Internal ||
+           code == ErrorCode::RateLimited || code == ErrorCode::Unauthorized;
+}
+
+} // namespace
+
+SyncController::SyncController(ProfileSettings &settings, ServerConnection &connection,
+                               const SessionController &session,
+                               ConversationController &conversations, Outbox &outbox,
+                               QObject *parent)
+    : QObject(parent), m_settings(settings), m_connection(connection), m_session(session),
+      m_conversations(conversations), m_outbox(outbox), m_syncCursor(settings.lastRev())
+{
+    m_catchUp.setSingleShot(true);
+    m_catchUp.setInterval(kCatchUpDelayMs);
+    connect(&m_catchUp, &QTimer::timeout, this, &SyncController::catchUp);
+    connect(&m_connection, &ServerConnection::connectionLost, this, [this]() {
+        m_inFlight.clear(); // unacked sends stay in the outbox and go again on reconnect
+    });
+}
+
+void SyncController::resumeSession()
+{
+    m_catchUp.stop(); // this sync catches up
+    syncFrom(m_syncCursor);
+    flushOutbox();
+}
+
+void SyncController::noteRev(qint64 rev)
+{
+    m_liveRev = qMax(m_liveRev, rev);
+    if (rev > m_syncCursor && !m_catchUp.isActive())
+        m_catchUp.start();
+}
+
+void SyncController::moveCursor(qint64 rev)
+{
+    if (rev > m_syncCursor) {
+        m_syncCursor = rev;
+        m_settings.setLastRev(rev);
+    }
+}
+
+void SyncController::catchUp()
+{
+    // Offline: the sync after the next sign-in catches up. Syncing: its end looks again.
+    if (!m_session.isAuthenticated() || m_syncing ||
+        m_connection.state() != ConnectionState::Connected)
+        return;
+    if (m_liveRev > m_syncCursor)
+        syncFrom(m_syncCursor);
+}
+
+void SyncController::syncFrom(qint64 since)
+{
+    m_syncing = true;
+    m_connection.request(RequestType::Sync, SyncRequest{since, 0}.toJson(),
+                         [this, since, session = m_session.signInCount()](
+                             const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+                             if (e && e->code == ErrorCode::RateLimited) {
+                                 // The server counts what reads cost (and requests per second):
+                                 // catching up on a long history waits as long as it says, then
+                                 // goes on where it was (still syncing meanwhile).
+                                 QTimer::singleShot(qMax<qint64>(e->retryAfterMs, 50), this,
+                                                    [this, since, session]() {
+                                                        if (m_session.isAuthenticated() &&
+                                                            session == m_session.signInCount())
+                                                            syncFrom(since);
+                                                    });
+                                 return;
+                             }
+                             ProtocolError bad;
+                             const auto page = e ? std::nullopt : SyncReply::fromJson(reply, &bad);
+                             if (!page) {
+                                 m_syncing = false;
+                                 return report(e ? *e : bad);
+                             }
+                             // Everything is applied idempotently: a catch-up page repeats what
+                             // came live.
+                             for (const Message &m : page->messages) {
+                                 if (m.rev > since)
+                                     m_conversations.applyNewMessage(m, false);
+                             }
+                             for (const Receipt &r : page->receipts)
+                                 m_conversations.applyReceipt(r);
+                             for (const HiddenMessage &h : page->hidden)
+                                 m_conversations.messages()->hide(h.messageId);
+                             // The page holds every change after `since` up to `rev`: the cursor
+                             // may move.
+                             moveCursor(page->rev);
+                             if (page->hasMore && page->rev > since)
+                                 return syncFrom(page->rev);
+                             m_syncing = false;
+                             if (m_liveRev > m_syncCursor && !m_catchUp.isActive())
+                                 m_catchUp.start(); // changes that came live during the sync
+                         });
+}
+
+void SyncController::transmit(const PendingMessage &p)
+{
+    if (!m_session.isAuthenticated() || m_connection.state() != ConnectionState::Connected ||
+        m_inFlight.contains(p.clientId))
+        return; // stays pending; flushOutbox() sends it after the next sign-in
+    SendRequest send;
+    send.clientId = p.clientId;
+    send.content = p.content;
+    if (p.conversationId > 0)
+        send.conversationId = p.conversationId;
+    else
+        send.to = p.to;
+    m_inFlight.append(p.clientId);
+    const QUuid id = p.clientId;
+    m_connection.request(
+        RequestType::Send, send.toJson(),
+        [this, id](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+            m_inFlight.removeAll(id);
+            if (e) {
+                if (!isRetryable(e->code)) {
+                    m_outbox.markFailed(id);
+                    m_conversations.messages()->markFailed(id);
+                    report(*e);
+                } else if (m_connection.state() == ConnectionState::Connected) {
+                    // Still connected (rate limited, server busy): try again later; a
+                    // reconnect flushes the outbox anyway.
+                    QTimer::singleShot(qMax<qint64>(e->retryAfterMs, 500), this,
+                                       &SyncController::flushOutbox);
+                }
+                return;
+            }
+            const auto sent = SendReply::fromJson(reply, nullptr);
+            m_outbox.remove(id);
+            if (!sent)
+                return;
+            const Message *m = &sent->message;
+            if (m_conversations.openConversationId() == 0 &&
+                m->senderId == m_session.currentUser().id && m_conversations.openPeerId() > 0)
+                m_conversations.messages()->adoptConversation(m->conversationId);
+            noteRev(m->rev);
+            m_conversations.applyNewMessage(*m, false);
+        });
+}
+
+void SyncController::flushOutbox()
+{
+    for (const PendingMessage &p : m_outbox.messages()) {
+        if (!p.failed)
+            transmit(p);
+    }
+}
+
+} // namespace natter::client
