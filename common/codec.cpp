@@ -161,7 +161,8 @@ std::optional<ServerFrame> parseServerFrame(const QString &text)
             frame.error.code = ErrorCode::Internal;
         frame.error.message = frame.body.value(field::kMessage).toString();
         frame.error.field = frame.body.value(field::kField).toString();
-        frame.error.retryAfterMs = qint64(frame.body.value(field::kRetryAfterMs).toDouble());
+        // toInteger: a value no qint64 holds (1e20, 0.5) reads as 0, not as undefined behaviour.
+        frame.error.retryAfterMs = frame.body.value(field::kRetryAfterMs).toInteger();
         return frame;
     }
     if (!protocol::eventTypeFromName(type, &frame.event))

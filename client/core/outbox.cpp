@@ -49,10 +49,10 @@ void Outbox::load()
         const QJsonObject o = v.toObject();
         PendingMessage m;
         m.clientId = QUuid::fromString(o.value(QStringLiteral("client_id")).toString());
-        m.conversationId = qint64(o.value(QStringLiteral("conversation_id")).toDouble());
-        m.to = qint64(o.value(QStringLiteral("to")).toDouble());
+        m.conversationId = o.value(QStringLiteral("conversation_id")).toInteger();
+        m.to = o.value(QStringLiteral("to")).toInteger();
         m.content = o.value(QStringLiteral("content")).toString();
-        m.createdAt = qint64(o.value(QStringLiteral("created_at")).toDouble());
+        m.createdAt = o.value(QStringLiteral("created_at")).toInteger();
         m.failed = o.value(QStringLiteral("failed")).toBool();
         if (!m.clientId.isNull() && !m.content.isEmpty())
             m_messages.append(m);

@@ -182,6 +182,29 @@ private slots:
         QCOMPARE(frame->error.retryAfterMs, 250);
     }
 
+    // Found by fuzz_decoder under UBSan: a retry_after_ms no qint64 holds was cast from double.
+    void retryAfterOutOfRangeReadsAsZero_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("1e20") << QStringLiteral("1e20");
+        QTest::newRow("-1e20") << QStringLiteral("-1e20");
+        QTest::newRow("fraction") << QStringLiteral("0.5");
+        QTest::newRow("string") << QStringLiteral("\"250\"");
+    }
+
+    void retryAfterOutOfRangeReadsAsZero()
+    {
+        QFETCH(QString, value);
+        const auto frame = codec::parseServerFrame(
+            QStringLiteral(
+                R"({"type":"error","re":"7","code":"rate_limited","message":"slow down",)"
+                R"("retry_after_ms":%1})")
+                .arg(value));
+        QVERIFY(frame);
+        QCOMPARE(frame->error.code, ErrorCode::RateLimited);
+        QCOMPARE(frame->error.retryAfterMs, 0);
+    }
+
     void presenceEventRoundTrips()
     {
         PresenceEvent e;
