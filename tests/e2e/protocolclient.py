@@ -16,8 +16,9 @@ CONNECTION_ERRORS = (OSError, ConnectionError, websockets.WebSocketException,
 class ProtocolClient:
     """Replies (frames with "re") resolve the request that sent their id; events go to
     `apply`. The sync cursor moves only with `sync` replies: live events never move it (their
-    revisions are not contiguous). Subclasses set `password`, `reconnect_attempts` and
-    `reconnect_delay` and override the hooks `opened`, `apply`, `closed` and `refused`."""
+    revisions are not contiguous). Subclasses set `password`, `timeout` and
+    `reconnect_attempts` and override the hooks `opened`, `apply`, `unanswered`, `closed`,
+    `refused`, `reconnect_delay` and `context`."""
 
     password = "e2e-test-pw"
     timeout = 10.0             # seconds for any one reply or awaited condition
@@ -54,6 +55,8 @@ class ProtocolClient:
                     future = pending.pop(frame["re"], None)
                     if future and not future.done():
                         future.set_result(frame)
+                    else:
+                        self.unanswered(frame)
                 else:
                     self.apply(frame)
                 await self.notify()
@@ -96,6 +99,9 @@ class ProtocolClient:
         """An event (a frame without "re")."""
         if frame.get("type") in ("message", "message_updated"):
             self.take(frame["message"])
+
+    def unanswered(self, frame):
+        """A reply no request waits for (any more)."""
 
     def closed(self, ws):
         """The current connection ended (ws.close_code says how)."""
