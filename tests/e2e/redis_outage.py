@@ -36,10 +36,9 @@ import uuid
 
 import websockets
 
-from instance import Instance, fail, free_port
+from instance import Instance, drop_schema, fail, free_port, schema_database, skip
 from protocolclient import ProtocolClient
 
-SKIP = 77
 PER_INSTANCE = 10
 PACE = 0.1            # seconds between two messages of one client
 BEFORE = 3.0          # seconds of traffic before Redis is killed
@@ -259,13 +258,10 @@ def main():
                                                      ("redis-server", redis_binary)] if not ok)
         message = (f"{missing} missing: this test needs a PostgreSQL server (scripts/test.sh "
                    "starts a throwaway one and sets NATTER_TEST_POSTGRES_URL) and redis-server.")
-        if os.environ.get("NATTER_REQUIRE_SCALEOUT"):
-            fail(message)
-        print(f"SKIP: {message}")
-        return SKIP
+        return skip(message)
 
     schema = f"natter_outage_{os.getpid()}"
-    database = postgres + ("&" if "?" in postgres else "?") + f"schema={schema}"
+    database = schema_database(postgres, schema)
     workdir = tempfile.mkdtemp(prefix="natter-outage-")
     redis = Redis(redis_binary, workdir)
     redis.start()
@@ -278,19 +274,14 @@ def main():
             asyncio.wait_for(scenario(a, b, redis), TIME_LIMIT))
     except BaseException:
         for server in (a, b):
-            if os.path.exists(server.log_path):
-                log = server.log()
-                print(f"--- instance {server.name} log (last 60 lines) ---\n"
-                      + "\n".join(log.splitlines()[-60:]), file=sys.stderr)
+            server.print_log(last=60)
         raise
     finally:
         a.stop()
         b.stop()
         redis.kill()
         shutil.rmtree(workdir, ignore_errors=True)
-        if shutil.which("psql"):
-            subprocess.run(["psql", postgres, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        drop_schema(postgres, schema)
     print("Redis outage: all checks passed")
     return 0
 

@@ -19,7 +19,6 @@ import asyncio
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,10 +26,9 @@ import uuid
 
 import websockets
 
-from instance import Instance, fail
+from instance import Instance, drop_schema, fail, schema_database, skip
 from protocolclient import ProtocolClient
 
-SKIP = 77
 INSTANCE_TIMEOUT_MS = 2000
 PRESENCE_GRACE_MS = 1000
 LIMITS = (f"instance-timeout-ms = {INSTANCE_TIMEOUT_MS}\n"
@@ -339,13 +337,10 @@ def main():
         message = (f"{missing} not set: this test needs a PostgreSQL and a Redis server. "
                    "scripts/test.sh starts throwaway ones (scripts/throwaway-postgres.sh, "
                    "scripts/throwaway-redis.sh) and sets both.")
-        if os.environ.get("NATTER_REQUIRE_SCALEOUT"):
-            fail(message)
-        print(f"SKIP: {message}")
-        return SKIP
+        return skip(message)
 
     schema = f"natter_scaleout_{os.getpid()}"
-    database = postgres + ("&" if "?" in postgres else "?") + f"schema={schema}"
+    database = schema_database(postgres, schema)
     base = "/".join(redis.rstrip("/").split("/")[:3])  # without a database number
     db = take_redis_database(base)
     redis_url = f"{base}/{db}"
@@ -362,16 +357,14 @@ def main():
             fail(f"instance B did not stop cleanly on SIGTERM (status {status})")
     except BaseException:
         for server in (a, b):
-            print(f"--- instance {server.name} log ---\n{server.log()}", file=sys.stderr)
+            server.print_log()
         raise
     finally:
         a.stop()
         b.stop()
         shutil.rmtree(workdir, ignore_errors=True)
         release_redis_database(base, db)
-        if shutil.which("psql"):
-            subprocess.run(["psql", postgres, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        drop_schema(postgres, schema)
     print("scale-out: all checks passed")
     return 0
 
