@@ -47,7 +47,6 @@ public:
     // Clean shutdown: stop accepting, commit pending sends, close every socket with 1001,
     // close the database; stopped() follows.
     void stop();
-    bool isStopped() const { return m_stopped; }
 
 signals:
     void stopped();
