@@ -18,8 +18,6 @@ public:
     ~SignalWatcher() override;
     Q_DISABLE_COPY_MOVE(SignalWatcher)
 
-    bool isValid() const { return m_notifier != nullptr; }
-
 signals:
     void terminationRequested(int signalNumber);
 

@@ -27,7 +27,6 @@ public:
     Q_DISABLE_COPY_MOVE(Cluster)
 
     EventSink &sink() { return m_sink; }
-    EventBus &bus() { return *m_bus; }
     void start() { m_bus->start(); }
     // Clean shutdown: the others drop this instance's users now.
     void leave() { m_bus->leave(); }

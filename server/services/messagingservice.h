@@ -41,7 +41,6 @@ public:
     void send(const Caller &caller, const SendRequest &request, Done done);
     // Commits what is queued now; the zero-timer calls it, and shutdown does before closing.
     void flush();
-    qsizetype queued() const { return m_queue.size(); }
 
 private:
     struct Pending

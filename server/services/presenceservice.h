@@ -44,10 +44,6 @@ public:
     // Sends the pending diffs now (the batch timer does this on its own).
     void flush();
 
-    // Users followed here (with a socket on this instance) and the follow entries in all:
-    // what the memory of presence is made of.
-    qsizetype followers() const { return m_contactsOf.size(); }
-
 signals:
     // A link made here, for the other instances (they follow their own sockets' users).
     void contactsLinked(qint64 a, qint64 b);

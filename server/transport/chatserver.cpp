@@ -112,10 +112,6 @@ quint16 ChatServer::serverPort() const
 {
     return m_listener ? m_listener->serverPort() : 0;
 }
-bool ChatServer::isListening() const
-{
-    return m_listener && m_listener->isListening();
-}
 void ChatServer::stopListening()
 {
     if (m_listener)

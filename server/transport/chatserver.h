@@ -37,7 +37,6 @@ public:
     QString errorString() const;
     quint16 serverPort() const;
     bool isSecure() const; // wss://
-    bool isListening() const;
     void stopListening();
 
     // Closes every connection with `code`; connectionsClosed() follows once all are gone.

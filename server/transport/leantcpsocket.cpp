@@ -87,7 +87,6 @@ qint64 LeanTcpSocket::writeData(const char *data, qint64 size)
 {
     if (state() != ConnectedState)
         return QTcpSocket::writeData(data, size); // fails as QAbstractSocket does
-    m_hasWritten = true;
     m_out.append(data, qsizetype(size));
     if (!m_flushQueued) {
         m_flushQueued = true;

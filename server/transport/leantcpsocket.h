@@ -38,9 +38,6 @@ public:
     void close() override;
     void disconnectFromHost() override;
 
-    // Whether anything was ever written: for an accepted WebSocket, that the handshake was
-    // answered.
-    bool hasWritten() const { return m_hasWritten; }
     // How much memory the socket's own buffers hold now (tests).
     qsizetype bufferedCapacity() const { return m_in.capacity() + m_out.capacity(); }
 
@@ -64,7 +61,6 @@ private:
     qsizetype m_inPos = 0;
     QByteArray m_out;
     bool m_flushQueued = false;
-    bool m_hasWritten = false;
 };
 
 } // namespace natter::server

@@ -21,7 +21,6 @@ public:
     // was left is dropped).
     void change(qint64 before, qint64 after, bool gone = false);
     qint64 total() const { return m_total; }
-    const HeapTrimmer &trimmer() const { return m_trimmer; }
 
 private:
     // Data above this per connection is a backlog, not a frame on its way out.

@@ -57,10 +57,6 @@ public:
 
     // Connections accepted whose handshake has not been answered yet.
     qsizetype pendingHandshakes() const { return m_pending.size(); }
-    int pendingHandshakesFrom(const QHostAddress &address) const
-    {
-        return m_pendingByAddress.value(address.toString());
-    }
 
 protected:
     void incomingConnection(qintptr descriptor) override;

@@ -21,13 +21,15 @@ import os
 import random
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
+import time
 import uuid
 
 import websockets
+
+from instance import fail, free_port
 
 PAIRS = 3
 MESSAGES = 150      # per sender
@@ -37,12 +39,6 @@ KILLS = 4
 STOP_SECONDS = 3.0  # a frozen server (SIGSTOP) before the kills
 TIME_LIMIT = 90.0
 NAMESPACE = uuid.UUID("6f1d2c3e-8a47-4d0b-9a3e-2b7c5d9e1f00")
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -63,9 +59,8 @@ class Server:
             if re.search(r"listening on ws://", line):
                 return
             self.proc.wait()
-            import time
             time.sleep(0.1)  # the port may still be held for a moment
-        raise SystemExit("server did not restart")
+        fail("server did not restart")
 
     def kill(self):
         self.proc.kill()  # SIGKILL: no chance to flush anything

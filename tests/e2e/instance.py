@@ -1,15 +1,39 @@
-"""What the scale-out e2e tests share: a natter-server instance on a shared database with
---redis, started on a free port of 127.0.0.1 with its own config and log file."""
+"""What the e2e tests share: `fail`, `free_port` and, for the scale-out tests, a
+natter-server instance on a shared database with --redis, started on a free port of
+127.0.0.1 with its own config and log file, and the PostgreSQL schema it runs in."""
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 
+SKIP = 77  # the tests' SKIP_RETURN_CODE
+
 
 def fail(message):
     print(f"FAIL: {message}", file=sys.stderr)
     raise SystemExit(1)
+
+
+def skip(message):
+    """SKIP, the exit status for a scale-out test without its servers; a failure instead
+    when NATTER_REQUIRE_SCALEOUT is set."""
+    if os.environ.get("NATTER_REQUIRE_SCALEOUT"):
+        fail(message)
+    print(f"SKIP: {message}")
+    return SKIP
+
+
+def schema_database(postgres, schema):
+    """The --database URL for a schema of this test run's own on the PostgreSQL server."""
+    return postgres + ("&" if "?" in postgres else "?") + f"schema={schema}"
+
+
+def drop_schema(postgres, schema):
+    if shutil.which("psql"):
+        subprocess.run(["psql", postgres, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
 
 
 def free_port():
@@ -73,3 +97,14 @@ class Instance:
     def log(self):
         with open(self.log_path) as f:
             return f.read()
+
+    def print_log(self, last=None):
+        """To stderr, all of it or its `last` lines, if it was started at all."""
+        if not os.path.exists(self.log_path):
+            return
+        lines = self.log().splitlines()
+        if last is None:
+            print(f"--- instance {self.name} log ---\n" + "\n".join(lines), file=sys.stderr)
+        else:
+            print(f"--- instance {self.name} log (last {last} lines) ---\n"
+                  + "\n".join(lines[-last:]), file=sys.stderr)

@@ -18,6 +18,8 @@ import uuid
 
 import websockets
 
+from protocolclient import ProtocolClient
+
 TIMEOUT = 5.0
 results = {"passed": 0, "failed": 0}
 examples = []  # (title, direction, frame) captured for docs/protocol.md
@@ -33,48 +35,45 @@ def check(name, condition, detail=""):
     return condition
 
 
-class Client:
-    """One WebSocket connection: requests with ids, replies matched by "re", events queued."""
+class Client(ProtocolClient):
+    """One WebSocket connection: requests with ids, replies matched by "re", events queued.
+    A request that gets no reply (in time, or before the socket closes) returns None."""
 
-    def __init__(self, ws, name):
-        self.ws = ws
-        self.name = name
-        self.next_id = 0
-        self.replies = {}
+    timeout = TIMEOUT
+
+    def __init__(self, name):
+        super().__init__(name)
+        self.replies = {}          # replies no request waited for (raw frames with an id)
         self.events = []
         self.user = None
-        self.token = None
-        self.reader = asyncio.ensure_future(self._read())
         self.close_code = None
 
     @classmethod
-    async def open(cls, url, name="client"):
-        ws = await websockets.connect(url, max_size=2**22)
-        return cls(ws, name)
+    async def connected(cls, url, name="client"):
+        client = cls(name)
+        await client.open(url)
+        return client
 
-    async def _read(self):
-        try:
-            async for text in self.ws:
-                frame = json.loads(text)
-                if frame.get("type") in ("ok", "error") and isinstance(frame.get("re"), str):
-                    self.replies[frame["re"]] = frame
-                else:
-                    self.events.append(frame)
-        except websockets.ConnectionClosed:
-            pass
-        self.close_code = self.ws.close_code
+    def apply(self, frame):
+        self.events.append(frame)
+
+    def unanswered(self, frame):
+        self.replies[frame["re"]] = frame
+
+    def closed(self, ws):
+        self.close_code = ws.close_code
 
     async def raw(self, text):
         await self.ws.send(text)
 
     async def request(self, type_, capture=None, **fields):
-        self.next_id += 1
-        rid = f"{self.name}-{self.next_id}"
-        frame = {"type": type_, "id": rid, **fields}
-        if capture:
-            examples.append((capture, "client → server", frame))
-        await self.ws.send(json.dumps(frame))
-        reply = await self.wait_reply(rid)
+        if capture:  # the frame as the base class sends it, with the next id
+            examples.append((capture, "client → server",
+                             {"type": type_, "id": f"{self.name}-{self.req + 1}", **fields}))
+        try:
+            reply = await super().request(type_, **fields)
+        except (asyncio.TimeoutError, ConnectionError):
+            reply = None
         if capture and reply:
             examples.append((capture, "server → client", reply))
         return reply
@@ -130,7 +129,7 @@ async def scenario(url):
     base = url.rsplit("/", 1)[0]
 
     # --- accounts --------------------------------------------------------------------
-    alice = await Client.open(url, "a")
+    alice = await Client.connected(url, "a")
     r = await alice.register("alice", capture="register")
     check("register returns user and token", ok(r) and r["user"]["username"] == "alice" and r["token"])
     snap = await alice.wait_event("presence", lambda e: e["snapshot"])
@@ -138,13 +137,13 @@ async def scenario(url):
     if snap:
         examples.append(("presence snapshot", "server → client", snap))
 
-    bob = await Client.open(url, "b")
+    bob = await Client.connected(url, "b")
     await bob.register("bob")
     # Presence is scoped to contacts (people one shares a conversation with).
     check("no presence about a stranger", await alice.no_event("presence", wait=0.5))
     bob_id, alice_id = bob.user["id"], alice.user["id"]
 
-    dup = await Client.open(url, "x")
+    dup = await Client.connected(url, "x")
     r = await dup.register("ALICE")
     check("username taken case-insensitively -> conflict", code(r) == "conflict")
     r = await dup.request("login", username="alice", password="wrong password")
@@ -158,12 +157,12 @@ async def scenario(url):
     alice2 = dup  # alice's second socket
     await alice2.wait_event("presence", lambda e: e["snapshot"])
 
-    t = await Client.open(url, "t")
+    t = await Client.connected(url, "t")
     r = await t.request("auth", capture="auth", token=bob.token)
     check("auth with a token", ok(r) and r["user"]["id"] == bob_id)
     await t.close()
 
-    carol = await Client.open(url, "c")
+    carol = await Client.connected(url, "c")
     await carol.register("carol")
 
     # --- messaging -------------------------------------------------------------------
@@ -289,7 +288,7 @@ async def scenario(url):
     for i in range(3):
         r = await alice.request("send", to=bob_id, client_id=str(uuid.uuid4()), content=f"gap {i}")
         gap.append(r["message"]["id"])
-    bob = await Client.open(url, "b2")
+    bob = await Client.connected(url, "b2")
     await bob.request("auth", token=token)
     r = await bob.request("sync", capture="sync", since=seen)
     got = [m["id"] for m in (r or {}).get("messages", [])]
@@ -319,7 +318,7 @@ async def scenario(url):
     check("offline when the last socket closes", ev is not None)
 
     # --- bad input ------------------------------------------------------------------------
-    bad = await Client.open(url, "z")
+    bad = await Client.connected(url, "z")
     await bad.register("mallory")
 
     async def raw_error(text):
@@ -383,7 +382,7 @@ async def scenario(url):
     r = await bob.request("logout", capture="logout")
     r2 = await bob.request("conversations")
     check("logout makes the socket unauthenticated", ok(r) and code(r2) == "unauthorized")
-    t = await Client.open(url, "t2")
+    t = await Client.connected(url, "t2")
     r = await t.request("auth", token=token)
     check("a logged-out token is revoked", code(r) == "unauthorized")
 

@@ -24,7 +24,6 @@ Usage: redis_outage.py --server-binary PATH
 """
 import argparse
 import asyncio
-import json
 import os
 import random
 import shutil
@@ -37,9 +36,9 @@ import uuid
 
 import websockets
 
-from instance import Instance, fail, free_port
+from instance import Instance, drop_schema, fail, free_port, schema_database, skip
+from protocolclient import ProtocolClient
 
-SKIP = 77
 PER_INSTANCE = 10
 PACE = 0.1            # seconds between two messages of one client
 BEFORE = 3.0          # seconds of traffic before Redis is killed
@@ -97,119 +96,46 @@ class Redis:
             self.proc.wait()
 
 
-class Client:
+class Client(ProtocolClient):
     """A client that follows docs/protocol.md: the sync cursor moves only with `sync`
     replies; live events are applied by message id and never move it."""
 
+    password = "outage-test-pw"
+    timeout = WAIT
+    reconnect_attempts = 100
+
     def __init__(self, name, home):
-        self.name, self.home = name, home
-        self.uid = self.token = None
+        super().__init__(name, home)
         self.partners = []         # user ids this client writes to, in turn
-        self.ws = None
-        self.req = 0
-        self.pending = {}
-        self.cursor = 0            # the sync cursor
-        self.received = {}         # message id -> message, from others (events and sync)
         self.receipts = []         # (monotonic time, receipt event)
         self.close_codes = []
         self.plan = []             # n -> (to, client_id, content)
         self.acked = {}            # n -> (message, monotonic time of the ack)
         self.online = asyncio.Event()
-        self.reconnecting = False
-        self.closing = False
-
-    async def open(self):
-        self.ws = await websockets.connect(self.home.url, open_timeout=5, close_timeout=1,
-                                           max_size=2 ** 22)
-        asyncio.ensure_future(self.read(self.ws))
-
-    async def read(self, ws):
-        try:
-            async for text in ws:
-                frame = json.loads(text)
-                if frame.get("re") is not None:
-                    future = self.pending.pop(frame["re"], None)
-                    if future and not future.done():
-                        future.set_result(frame)
-                else:
-                    self.apply(frame)
-        except websockets.ConnectionClosed:
-            pass
-        finally:
-            if ws is self.ws:
-                self.close_codes.append(ws.close_code)
-                self.online.clear()
-                for future in self.pending.values():
-                    if not future.done():
-                        future.set_exception(ConnectionError(f"{self.name}: connection lost"))
-                        future.exception()  # nobody may be waiting any more (a timeout)
-                self.pending.clear()
-                if not self.closing and not self.reconnecting:
-                    asyncio.ensure_future(self.come_back())
 
     def apply(self, frame):
-        kind = frame.get("type")
-        if kind in ("message", "message_updated"):
-            m = frame["message"]
-            if m["sender_id"] != self.uid:
-                self.received[m["id"]] = m
-        elif kind == "receipt":
+        if frame.get("type") == "receipt":
             self.receipts.append((time.monotonic(), frame))
-        # The cursor stays where the last sync reply put it: live revs are not contiguous.
+        super().apply(frame)
 
-    async def request(self, type_, **fields):
-        if self.ws is None:
-            raise ConnectionError(f"{self.name}: not connected")
-        self.req += 1
-        rid = f"{self.name}-{self.req}"
-        future = asyncio.get_event_loop().create_future()
-        self.pending[rid] = future
-        await self.ws.send(json.dumps({"type": type_, "id": rid, **fields}))
-        return await asyncio.wait_for(future, WAIT)
+    def closed(self, ws):
+        self.close_codes.append(ws.close_code)
+        self.online.clear()
 
-    async def ok(self, type_, **fields):
-        reply = await self.request(type_, **fields)
-        if reply.get("type") != "ok":
-            raise ConnectionError(f"{self.name}: {type_} answered {reply}")
-        return reply
-
-    async def sync(self):
-        while True:
-            r = await self.ok("sync", since=self.cursor, limit=500)
-            for m in r["messages"]:
-                if m["sender_id"] != self.uid:
-                    self.received[m["id"]] = m
-            self.cursor = max(self.cursor, r["rev"])
-            if not r["has_more"]:
-                return
+    def refused(self, type_, fields, reply):
+        raise ConnectionError(f"{self.name}: {type_} answered {reply}")
 
     async def register(self):
-        await self.open()
-        r = await self.ok("register", username=self.name, password="outage-test-pw")
-        self.uid, self.token = r["user"]["id"], r["token"]
+        await super().register(self.home.url)
         await self.sync()
         self.online.set()
 
-    async def come_back(self):
-        """What the protocol asks of a client the server closed: reconnect (with jitter),
-        auth, sync from the cursor."""
-        self.reconnecting = True
-        try:
-            for _ in range(100):
-                await asyncio.sleep(random.uniform(0.05, 0.5))
-                try:
-                    await self.open()
-                    await self.ok("auth", token=self.token)
-                    await self.sync()
-                    self.online.set()
-                    return
-                except (OSError, ConnectionError, websockets.WebSocketException,
-                        asyncio.TimeoutError):
-                    if self.ws is not None:
-                        await self.ws.close()
-            fail(f"{self.name} could not reconnect to instance {self.home.name}")
-        finally:
-            self.reconnecting = False
+    async def resume(self, url):
+        await super().resume(url)
+        self.online.set()
+
+    def reconnect_delay(self, attempt):
+        return random.uniform(0.05, 0.5)  # jitter: everyone comes back at once
 
     async def reconnect_and_sync(self):
         """Closes the connection and comes back, as after a restart of the app."""
@@ -317,8 +243,7 @@ async def scenario(a, b, redis):
         fail(f"{len(wrongly_delivered)} messages to the other instance were reported delivered "
              f"while Redis was down, e.g. {wrongly_delivered[:5]}")
     for c in everyone:
-        c.closing = True
-        await c.ws.close()
+        await c.close()
 
 
 def main():
@@ -333,13 +258,10 @@ def main():
                                                      ("redis-server", redis_binary)] if not ok)
         message = (f"{missing} missing: this test needs a PostgreSQL server (scripts/test.sh "
                    "starts a throwaway one and sets NATTER_TEST_POSTGRES_URL) and redis-server.")
-        if os.environ.get("NATTER_REQUIRE_SCALEOUT"):
-            fail(message)
-        print(f"SKIP: {message}")
-        return SKIP
+        return skip(message)
 
     schema = f"natter_outage_{os.getpid()}"
-    database = postgres + ("&" if "?" in postgres else "?") + f"schema={schema}"
+    database = schema_database(postgres, schema)
     workdir = tempfile.mkdtemp(prefix="natter-outage-")
     redis = Redis(redis_binary, workdir)
     redis.start()
@@ -352,19 +274,14 @@ def main():
             asyncio.wait_for(scenario(a, b, redis), TIME_LIMIT))
     except BaseException:
         for server in (a, b):
-            if os.path.exists(server.log_path):
-                log = server.log()
-                print(f"--- instance {server.name} log (last 60 lines) ---\n"
-                      + "\n".join(log.splitlines()[-60:]), file=sys.stderr)
+            server.print_log(last=60)
         raise
     finally:
         a.stop()
         b.stop()
         redis.kill()
         shutil.rmtree(workdir, ignore_errors=True)
-        if shutil.which("psql"):
-            subprocess.run(["psql", postgres, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        drop_schema(postgres, schema)
     print("Redis outage: all checks passed")
     return 0
 

@@ -16,11 +16,9 @@ Usage: scaleout.py --server-binary PATH
 """
 import argparse
 import asyncio
-import json
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,9 +26,9 @@ import uuid
 
 import websockets
 
-from instance import Instance, fail, free_port
+from instance import Instance, drop_schema, fail, schema_database, skip
+from protocolclient import ProtocolClient
 
-SKIP = 77
 INSTANCE_TIMEOUT_MS = 2000
 PRESENCE_GRACE_MS = 1000
 LIMITS = (f"instance-timeout-ms = {INSTANCE_TIMEOUT_MS}\n"
@@ -93,110 +91,37 @@ def release_redis_database(redis_url, db):
     redis_command(redis_url, "DEL", f"natter:test-db:{db}")
 
 
-class Client:
-    """One WebSocket client. Replies resolve their request; events are kept and waited for."""
+class Client(ProtocolClient):
+    """A user of the scale-out scenario: events are kept and waited for, presence followed."""
+
+    password = "scale-out-pw"
+    timeout = WAIT
 
     def __init__(self, name):
-        self.name = name
-        self.uid = self.token = None
-        self.ws = None
-        self.reader = None
-        self.req = 0
-        self.pending = {}
+        super().__init__(name)
         self.events = []
         self.online = None         # user id -> username, as presence events say; None
                                    # until this connection's snapshot
-        self.rev = 0               # the sync cursor: moved only by sync replies
-        self.received = {}         # message id -> message (from others, events and sync)
-        self.changed = asyncio.Condition()
-        self.home = None           # reconnect to this instance when the server closes us
-        self.closing = False
-        self.reconnects = 0
 
-    async def connect(self, server):
-        self.ws = await websockets.connect(server.url, open_timeout=5, close_timeout=1)
+    def opened(self):
         self.online = None
-        self.reader = asyncio.ensure_future(self.read())
-
-    async def read(self):
-        try:
-            async for text in self.ws:
-                frame = json.loads(text)
-                if frame.get("re") is not None:
-                    future = self.pending.pop(frame["re"], None)
-                    if future and not future.done():
-                        future.set_result(frame)
-                else:
-                    self.apply(frame)
-                async with self.changed:
-                    self.changed.notify_all()
-        except websockets.ConnectionClosed:
-            pass
-        finally:
-            for future in self.pending.values():
-                if not future.done():
-                    future.set_exception(ConnectionError(f"{self.name}: connection lost"))
-            self.pending.clear()
-            async with self.changed:
-                self.changed.notify_all()
-            if self.home is not None and not self.closing:
-                asyncio.ensure_future(self.come_back())
-
-    async def come_back(self):
-        """What the protocol asks of a client the server closed: reconnect, auth, sync."""
-        self.reconnects += 1
-        for _ in range(50):
-            try:
-                await self.resume(self.home)
-                return
-            except (OSError, ConnectionError, websockets.WebSocketException, asyncio.TimeoutError):
-                await asyncio.sleep(0.2)
-        fail(f"{self.name} could not reconnect to instance {self.home.name}")
 
     def apply(self, frame):
         self.events.append(frame)
-        kind = frame.get("type")
-        if kind == "presence":
+        if frame.get("type") == "presence":
             if frame["snapshot"] or self.online is None:
                 self.online = {}
             for user in frame["online"]:
                 self.online[user["id"]] = user["username"]
             for uid in frame["offline"]:
                 self.online.pop(uid, None)
-        elif kind in ("message", "message_updated"):
-            # Live events never move the sync cursor (docs/protocol.md).
-            m = frame["message"]
-            if m["sender_id"] != self.uid:
-                self.received[m["id"]] = m
+        super().apply(frame)
 
-    async def request(self, type_, **fields):
-        self.req += 1
-        rid = f"{self.name}-{self.req}"
-        future = asyncio.get_event_loop().create_future()
-        self.pending[rid] = future
-        await self.ws.send(json.dumps({"type": type_, "id": rid, **fields}))
-        return await asyncio.wait_for(future, WAIT)
-
-    async def ok(self, type_, **fields):
-        reply = await self.request(type_, **fields)
-        if reply.get("type") != "ok":
-            fail(f"{self.name}: {type_} {fields} answered {reply}")
-        return reply
-
-    async def wait_for(self, predicate, what, timeout=WAIT):
-        deadline = asyncio.get_event_loop().time() + timeout
-        async with self.changed:
-            while not predicate():
-                left = deadline - asyncio.get_event_loop().time()
-                if left <= 0:
-                    fail(f"{self.name}: no {what} within {timeout} s; events: {self.events[-8:]}")
-                try:
-                    await asyncio.wait_for(self.changed.wait(), left)
-                except asyncio.TimeoutError:
-                    pass
+    def context(self):
+        return f"; events: {self.events[-8:]}"
 
     async def wait_event(self, what, match, timeout=WAIT):
-        """The first event since `start` (an index into events) for which match() is true."""
+        """The first event for which match() is true."""
         found = []
 
         def seen():
@@ -204,37 +129,6 @@ class Client:
             return bool(found)
         await self.wait_for(seen, what, timeout)
         return found[0]
-
-    async def register(self, server):
-        await self.connect(server)
-        r = await self.ok("register", username=self.name, password="scale-out-pw")
-        self.uid, self.token = r["user"]["id"], r["token"]
-
-    async def resume(self, server):
-        """Reconnect (to any instance), authenticate with the token, sync from the cursor."""
-        await self.connect(server)
-        await self.ok("auth", token=self.token)
-        while True:
-            r = await self.ok("sync", since=self.rev, limit=500)
-            for m in r["messages"]:
-                if m["sender_id"] != self.uid:
-                    self.received[m["id"]] = m
-            self.rev = max(self.rev, r["rev"])
-            if not r["has_more"]:
-                break
-
-    async def close(self):
-        self.closing = True
-        if self.ws is not None:
-            await self.ws.close()
-            await self.reader
-            self.ws = None
-
-    def drop(self):
-        """What a killed server leaves: the socket gone, no close handshake."""
-        if self.ws is not None and self.ws.transport is not None:
-            self.ws.transport.abort()
-        self.ws = None
 
     def sees(self, *uids):
         return self.online is not None and set(uids) <= self.online.keys()
@@ -245,10 +139,10 @@ class Client:
 
 async def chat_across_instances(a, b):
     alice, bob, carol, dave = Client("alice"), Client("bob"), Client("carol"), Client("dave")
-    await alice.register(a)
-    await carol.register(a)
-    await bob.register(b)
-    await dave.register(b)
+    await alice.register(a.url)
+    await carol.register(a.url)
+    await bob.register(b.url)
+    await dave.register(b.url)
 
     # Presence follows conversations (contacts). Dave (B) writes to carol (A): each then sees
     # the other, across instances.
@@ -299,7 +193,7 @@ async def chat_across_instances(a, b):
     # One user on both instances: her socket on B gets what she sends from A.
     alice_b = Client("alice")
     alice_b.uid, alice_b.token = alice.uid, alice.token
-    await alice_b.resume(b)
+    await alice_b.resume(b.url)
     mine = (await alice.ok("send", to=bob.uid, client_id=str(uuid.uuid4()),
                            content="to my other window"))["message"]
     await alice_b.wait_event("her own message on her other instance",
@@ -369,7 +263,7 @@ async def failover(a, b, carol, dave):
     while_away = (await dave.ok("send", conversation_id=conv, client_id=str(uuid.uuid4()),
                                 content="are you there?"))["message"]
 
-    await carol.resume(b)
+    await carol.resume(b.url)
     if while_away["id"] not in carol.received:
         fail("carol's sync on B did not bring dave's message written while she was away")
     await dave.wait_for(lambda: dave.sees(carol.uid), "carol online again (on B)")
@@ -443,13 +337,10 @@ def main():
         message = (f"{missing} not set: this test needs a PostgreSQL and a Redis server. "
                    "scripts/test.sh starts throwaway ones (scripts/throwaway-postgres.sh, "
                    "scripts/throwaway-redis.sh) and sets both.")
-        if os.environ.get("NATTER_REQUIRE_SCALEOUT"):
-            fail(message)
-        print(f"SKIP: {message}")
-        return SKIP
+        return skip(message)
 
     schema = f"natter_scaleout_{os.getpid()}"
-    database = postgres + ("&" if "?" in postgres else "?") + f"schema={schema}"
+    database = schema_database(postgres, schema)
     base = "/".join(redis.rstrip("/").split("/")[:3])  # without a database number
     db = take_redis_database(base)
     redis_url = f"{base}/{db}"
@@ -466,16 +357,14 @@ def main():
             fail(f"instance B did not stop cleanly on SIGTERM (status {status})")
     except BaseException:
         for server in (a, b):
-            print(f"--- instance {server.name} log ---\n{server.log()}", file=sys.stderr)
+            server.print_log()
         raise
     finally:
         a.stop()
         b.stop()
         shutil.rmtree(workdir, ignore_errors=True)
         release_redis_database(base, db)
-        if shutil.which("psql"):
-            subprocess.run(["psql", postgres, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        drop_schema(postgres, schema)
     print("scale-out: all checks passed")
     return 0
 
