@@ -28,6 +28,8 @@ inline constexpr QLatin1String kReceipts{"receipts"};
 inline constexpr QLatin1String kHidden{"hidden"};
 inline constexpr QLatin1String kEdits{"edits"};
 inline constexpr QLatin1String kRev{"rev"};
+inline constexpr QLatin1String kHasNewer{"has_newer"};
+inline constexpr QLatin1String kNextBefore{"next_before"};
 
 // Message (types.h); "id" and "rev" as above.
 inline constexpr QLatin1String kConversationId{"conversation_id"};

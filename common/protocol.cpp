@@ -6,7 +6,7 @@
 namespace natter::protocol {
 namespace {
 
-constexpr std::array<std::pair<RequestType, QLatin1String>, 15> kRequestNames{{
+constexpr std::array<std::pair<RequestType, QLatin1String>, 16> kRequestNames{{
     {RequestType::Register, QLatin1String("register")},
     {RequestType::Login, QLatin1String("login")},
     {RequestType::Auth, QLatin1String("auth")},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<RequestType, QLatin1String>, 15> kRequestNames{{
     {RequestType::Delete, QLatin1String("delete")},
     {RequestType::EditHistory, QLatin1String("edit_history")},
     {RequestType::Sync, QLatin1String("sync")},
+    {RequestType::Search, QLatin1String("search")},
 }};
 
 constexpr std::array<std::pair<EventType, QLatin1String>, 6> kEventNames{{

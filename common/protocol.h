@@ -44,6 +44,7 @@ enum class RequestType
     Delete,
     EditHistory,
     Sync,
+    Search,
 };
 
 // Frame types the server pushes without a request ("re" absent).

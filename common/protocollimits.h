@@ -26,6 +26,13 @@ inline constexpr int kDefaultHistoryPage = 50;
 inline constexpr int kMaxHistoryPage = 100;
 inline constexpr int kDefaultSyncPage = 200;
 inline constexpr int kMaxSyncPage = 500;
+inline constexpr int kDefaultSearchPage = 20;
+inline constexpr int kMaxSearchPage = 50;
+inline constexpr int kMaxSearchQueryChars = 200;
+inline constexpr int kMaxSearchTerms = 16; // words in one query, phrases' words included
+// Matching messages one search request examines at most (newest first): a common word in a
+// large database costs the same bounded work per page, whoever asks.
+inline constexpr int kSearchScanWindow = 2000;
 inline constexpr int kDefaultUsersPage = 100;
 inline constexpr int kMaxUsersPage = 200;
 

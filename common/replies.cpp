@@ -117,7 +117,10 @@ std::optional<ConversationsReply> ConversationsReply::fromJson(const QJsonObject
 
 QJsonObject HistoryReply::toJson() const
 {
-    return {{field::kMessages, toArray(messages)}, {field::kHasMore, hasMore}};
+    QJsonObject o{{field::kMessages, toArray(messages)}, {field::kHasMore, hasMore}};
+    if (hasNewer)
+        o.insert(field::kHasNewer, *hasNewer);
+    return o;
 }
 
 std::optional<HistoryReply> HistoryReply::fromJson(const QJsonObject &o, ProtocolError *error)
@@ -126,6 +129,8 @@ std::optional<HistoryReply> HistoryReply::fromJson(const QJsonObject &o, Protoco
     HistoryReply x;
     x.messages = readList<Message>(r, field::kMessages);
     x.hasMore = r.boolean(field::kHasMore);
+    if (o.contains(field::kHasNewer))
+        x.hasNewer = r.boolean(field::kHasNewer);
     return r.result(x, error);
 }
 
@@ -174,6 +179,25 @@ std::optional<SyncReply> SyncReply::fromJson(const QJsonObject &o, ProtocolError
     x.hidden = readList<HiddenMessage>(r, field::kHidden);
     x.rev = r.integer(field::kRev, 0, limits::kMaxId);
     x.hasMore = r.boolean(field::kHasMore);
+    return r.result(x, error);
+}
+
+QJsonObject SearchReply::toJson() const
+{
+    QJsonObject o{{field::kMessages, toArray(messages)}, {field::kHasMore, hasMore}};
+    if (hasMore)
+        o.insert(field::kNextBefore, double(nextBefore));
+    return o;
+}
+
+std::optional<SearchReply> SearchReply::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    SearchReply x;
+    x.messages = readList<Message>(r, field::kMessages);
+    x.hasMore = r.boolean(field::kHasMore);
+    if (x.hasMore)
+        x.nextBefore = r.id(field::kNextBefore);
     return r.result(x, error);
 }
 

@@ -75,6 +75,8 @@ struct HistoryReply
 {
     QList<Message> messages;
     bool hasMore = false; // older messages exist
+    // Newer messages exist: only in the reply to a page asked with "after" or "around".
+    std::optional<bool> hasNewer;
     QJsonObject toJson() const;
     static std::optional<HistoryReply> fromJson(const QJsonObject &o, ProtocolError *error);
     friend bool operator==(const HistoryReply &, const HistoryReply &) = default;
@@ -96,6 +98,19 @@ struct EditHistoryReply
     QJsonObject toJson() const;
     static std::optional<EditHistoryReply> fromJson(const QJsonObject &o, ProtocolError *error);
     friend bool operator==(const EditHistoryReply &, const EditHistoryReply &) = default;
+};
+
+// A page of search hits, newest first. `hasMore`: older hits may exist; ask again with
+// "before": nextBefore (the page ends where the server stopped looking, which may be before
+// `limit` hits were found).
+struct SearchReply
+{
+    QList<Message> messages;
+    bool hasMore = false;
+    qint64 nextBefore = 0; // 0 when !hasMore
+    QJsonObject toJson() const;
+    static std::optional<SearchReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const SearchReply &, const SearchReply &) = default;
 };
 
 // Every change after the request's `since` up to `rev`; more follow from `rev` when hasMore.

@@ -122,6 +122,10 @@ QJsonObject HistoryRequest::toJson() const
     QJsonObject o{{QStringLiteral("conversation_id"), idValue(conversationId)}};
     if (before > 0)
         o.insert(QStringLiteral("before"), idValue(before));
+    if (after > 0)
+        o.insert(QStringLiteral("after"), idValue(after));
+    if (around > 0)
+        o.insert(QStringLiteral("around"), idValue(around));
     if (limit > 0)
         o.insert(QStringLiteral("limit"), limit);
     return o;
@@ -133,8 +137,15 @@ std::optional<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &o, Pro
     HistoryRequest q;
     q.conversationId = r.id(QStringLiteral("conversation_id"));
     q.before = r.optId(QStringLiteral("before"));
+    q.after = r.optId(QStringLiteral("after"));
+    q.around = r.optId(QStringLiteral("around"));
     q.limit = int(r.optInteger(QStringLiteral("limit"), 1, limits::kMaxHistoryPage,
                                limits::kDefaultHistoryPage));
+    if (r.ok() && (q.before > 0) + (q.after > 0) + (q.around > 0) > 1) {
+        r.fail(ErrorCode::BadRequest,
+               QStringLiteral("at most one of \"before\", \"after\" and \"around\""),
+               q.after > 0 ? QStringLiteral("after") : QStringLiteral("around"));
+    }
     return r.result(q, error);
 }
 
@@ -237,6 +248,45 @@ std::optional<SyncRequest> SyncRequest::fromJson(const QJsonObject &o, ProtocolE
     q.limit = int(
         r.optInteger(QStringLiteral("limit"), 1, limits::kMaxSyncPage, limits::kDefaultSyncPage));
     return r.result(q, error);
+}
+
+QJsonObject SearchRequest::toJson() const
+{
+    QJsonObject o{{QStringLiteral("query"), query}};
+    if (conversationId > 0)
+        o.insert(QStringLiteral("conversation_id"), idValue(conversationId));
+    if (senderId > 0)
+        o.insert(QStringLiteral("sender_id"), idValue(senderId));
+    if (afterTime > 0)
+        o.insert(QStringLiteral("after_time"), idValue(afterTime));
+    if (beforeTime > 0)
+        o.insert(QStringLiteral("before_time"), idValue(beforeTime));
+    if (before > 0)
+        o.insert(QStringLiteral("before"), idValue(before));
+    if (limit > 0)
+        o.insert(QStringLiteral("limit"), limit);
+    return o;
+}
+
+std::optional<SearchRequest> SearchRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    SearchRequest q;
+    q.query = r.string(QStringLiteral("query"), 1, limits::kMaxSearchQueryChars);
+    q.conversationId = r.optId(QStringLiteral("conversation_id"));
+    q.senderId = r.optId(QStringLiteral("sender_id"));
+    q.afterTime = r.optInteger(QStringLiteral("after_time"), 0, limits::kMaxId, 0);
+    q.beforeTime = r.optInteger(QStringLiteral("before_time"), 0, limits::kMaxId, 0);
+    q.before = r.optId(QStringLiteral("before"));
+    q.limit = int(r.optInteger(QStringLiteral("limit"), 1, limits::kMaxSearchPage,
+                               limits::kDefaultSearchPage));
+    if (!r.ok())
+        return r.result(q, error);
+    auto terms = searchtext::parseQuery(q.query, error);
+    if (!terms)
+        return std::nullopt;
+    q.terms = std::move(*terms);
+    return q;
 }
 
 } // namespace natter

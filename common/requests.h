@@ -4,6 +4,7 @@
 
 #include "errorcode.h"
 #include "protocol.h"
+#include "searchtext.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -65,8 +66,13 @@ struct HistoryRequest
 {
     static constexpr auto kType = protocol::RequestType::History;
     qint64 conversationId = 0;
-    qint64 before = 0; // 0: start from the newest message
-    int limit = 0;     // 0: the default page
+    // At most one of the three: a page older than `before` (0 and none of the others: the
+    // newest page), newer than `after`, or the page centred on `around` (that message and
+    // its neighbours, for a jump to it).
+    qint64 before = 0;
+    qint64 after = 0;
+    qint64 around = 0;
+    int limit = 0; // 0: the default page
     QJsonObject toJson() const;
     static std::optional<HistoryRequest> fromJson(const QJsonObject &o, ProtocolError *error);
 };
@@ -118,6 +124,23 @@ struct EditHistoryRequest
     qint64 messageId = 0;
     QJsonObject toJson() const;
     static std::optional<EditHistoryRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+// Messages of the caller's conversations whose words match every term of `query`, newest
+// first, optionally narrowed to a conversation, a sender and a time range.
+struct SearchRequest
+{
+    static constexpr auto kType = protocol::RequestType::Search;
+    QString query;
+    QList<searchtext::Term> terms; // the parsed query (fromJson fills it)
+    qint64 conversationId = 0;     // 0: every conversation of the caller
+    qint64 senderId = 0;           // 0: anyone
+    qint64 afterTime = 0;          // created_at >= this (ms since the epoch); 0: no bound
+    qint64 beforeTime = 0;         // created_at < this; 0: no bound
+    qint64 before = 0;             // the next page: message ids below this (next_before)
+    int limit = 0;                 // 0: the default page
+    QJsonObject toJson() const;
+    static std::optional<SearchRequest> fromJson(const QJsonObject &o, ProtocolError *error);
 };
 
 struct SyncRequest

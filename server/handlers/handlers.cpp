@@ -6,6 +6,7 @@
 #include "messagehandler.h"
 #include "pinghandler.h"
 #include "receipthandler.h"
+#include "searchhandler.h"
 #include "synchandler.h"
 #include "typinghandler.h"
 #include "usershandler.h"
@@ -23,6 +24,7 @@ void registerAllHandlers(HandlerRegistry &registry, const ServiceSet &services)
     registerEditHandlers(registry, services);
     registerTypingHandler(registry, services);
     registerSyncHandler(registry, services);
+    registerSearchHandler(registry, services);
 }
 
 } // namespace natter::server

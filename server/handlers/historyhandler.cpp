@@ -22,8 +22,9 @@ void registerHistoryHandlers(HandlerRegistry &registry, const ServiceSet &servic
         const Outcome<HistoryPage> page = conversations.history(session.caller(), *decoded);
         if (!page.ok())
             return session.replyError(request.id, *page.error);
-        session.replyRead(request.id,
-                          HistoryReply{page.value.messages, page.value.hasMore}.toJson());
+        session.replyRead(
+            request.id,
+            HistoryReply{page.value.messages, page.value.hasMore, page.value.hasNewer}.toJson());
     });
 }
 

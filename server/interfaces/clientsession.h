@@ -36,9 +36,11 @@ public:
     virtual void replyError(const QString &re, const ProtocolError &error) = 0;
     // Reads (history, sync, users) cost the size of their reply from the account's read
     // budget. mayRead() is false after answering rate_limited when the budget is spent;
-    // replyRead() answers `ok` and charges the reply.
+    // replyRead() answers `ok` and charges the reply, or `minimumCost` characters when the
+    // reply is smaller (a search that found little still did its work).
     virtual bool mayRead(const QString &re) = 0;
-    virtual void replyRead(const QString &re, const QJsonObject &fields) = 0;
+    virtual void replyRead(const QString &re, const QJsonObject &fields,
+                           qint64 minimumCost = 0) = 0;
     // Queues one text frame (an answer the handler encoded itself); never re-enters the
     // caller (closing for a full outbound buffer happens later from the event loop).
     virtual void sendFrame(const QString &frame) = 0;

@@ -3,6 +3,7 @@
 // implements it on SQLite (the embedded default) and on PostgreSQL; tests wrap it
 // (FaultyStore). All calls are synchronous and made from the server's thread.
 
+#include "searchtext.h"
 #include "storeresult.h"
 #include "types.h"
 
@@ -48,6 +49,26 @@ struct AppendedMessage
     // markDelivered: the recipient's receipt if it moved. Set on the last message of its
     // conversation in the batch only (one move per conversation).
     std::optional<Receipt> delivered;
+};
+
+// What a search asks for (SearchRequest, checked): `terms` all match, newest first.
+struct SearchScope
+{
+    qint64 userId = 0;         // only conversations this user is in, minus what they hid
+    qint64 conversationId = 0; // 0: all of them
+    qint64 senderId = 0;
+    qint64 afterTime = 0;  // created_at >= this; 0: no bound
+    qint64 beforeTime = 0; // created_at < this; 0: no bound
+    qint64 before = 0;     // ids below this; 0: from the newest
+    int limit = 0;
+    QList<searchtext::Term> terms;
+};
+
+struct SearchPage
+{
+    QList<Message> messages; // newest first
+    bool hasMore = false;
+    qint64 nextBefore = 0; // where the next page starts (ids below it)
 };
 
 // Everything that changed for one user after a revision, oldest change first.
@@ -104,6 +125,9 @@ public:
     // NotFound when the user is not a participant.
     virtual StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId, qint64 before,
                                                 int limit) = 0;
+    // Oldest first, ids > after: the page below a jumped-to message. As history() otherwise.
+    virtual StoreResult<QList<Message>> historyAfter(qint64 userId, qint64 conversationId,
+                                                     qint64 after, int limit) = 0;
     virtual StoreResult<Message> message(qint64 messageId) = 0;
     // Keeps the previous content in the edit history. Conflict when deleted.
     virtual StoreResult<Message> editMessage(qint64 messageId, const QString &content,
@@ -131,6 +155,11 @@ public:
     // Sync: every change visible to the user with rev > since, oldest first, at most `limit`
     // items in all.
     virtual StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) = 0;
+
+    // Search: at most limits::kSearchScanWindow indexed matches are examined per call (a
+    // common word costs the same as a rare one); NotFound when scope.conversationId is not
+    // one of the user's conversations.
+    virtual StoreResult<SearchPage> search(const SearchScope &scope) = 0;
 };
 
 } // namespace natter::server

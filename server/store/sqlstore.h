@@ -2,7 +2,8 @@
 // ChatStore on an SQL database through QtSql: one implementation for SQLite and PostgreSQL.
 // SqlConnection owns the connection, transactions and revisions; SqlDialect holds what
 // differs between the databases. The queries are in sqlstoreusers.cpp (users, tokens),
-// sqlstoremessages.cpp (conversations, messages) and sqlstorereceipts.cpp (receipts, sync).
+// sqlstoremessages.cpp (conversations, messages), sqlstorereceipts.cpp (receipts, sync) and
+// sqlstoresearch.cpp (the search index and search).
 
 #include "chatstore.h"
 #include "sqlconnection.h"
@@ -46,6 +47,8 @@ public:
     QList<StoreResult<AppendedMessage>> appendMessages(const QList<NewMessage> &batch) override;
     StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId, qint64 before,
                                         int limit) override;
+    StoreResult<QList<Message>> historyAfter(qint64 userId, qint64 conversationId, qint64 after,
+                                             int limit) override;
     StoreResult<Message> message(qint64 messageId) override;
     StoreResult<Message> editMessage(qint64 messageId, const QString &content,
                                      qint64 editedAt) override;
@@ -60,6 +63,8 @@ public:
     StoreResult<QList<Receipt>> markDeliveredAll(const QList<DeliveryMark> &marks) override;
 
     StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) override;
+
+    StoreResult<SearchPage> search(const SearchScope &scope) override;
 
 private:
     // `condition` is a fixed SQL fragment with one "?" (never built from input).
@@ -78,6 +83,12 @@ private:
     // moveReceipt's work inside a transaction the caller holds.
     StoreResult<std::optional<Receipt>>
     moveReceiptInTransaction(qint64 conversationId, qint64 userId, qint64 upTo, bool read);
+
+    // The search index (sqlstoresearch.cpp), inside the caller's transaction.
+    StoreResult<bool> indexMessage(const Message &m);
+    StoreResult<bool> unindexMessage(const Message &m); // m as indexed (its old content)
+    // Indexes the messages stored before the index existed, a batch per transaction.
+    StoreResult<bool> backfillSearchIndex();
 
     SqlConnection m_sql;
     // Participants never change once a conversation exists, and every message asks:

@@ -98,6 +98,9 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
         return m_sql.failed<AppendedMessage>(insert);
     m.id = m_sql.insertedId(insert);
     if (m.id > 0) {
+        const auto indexed = indexMessage(m);
+        if (!indexed.ok())
+            return R::fail(indexed.failure, indexed.detail);
         // The conversation's last activity is updated once per batch (finishBatch).
         out.message = m;
         return R::success(out);
@@ -218,6 +221,29 @@ StoreResult<QList<Message>> SqlStore::history(qint64 userId, qint64 conversation
     return R::success(out);
 }
 
+StoreResult<QList<Message>> SqlStore::historyAfter(qint64 userId, qint64 conversationId,
+                                                   qint64 after, int limit)
+{
+    using R = StoreResult<QList<Message>>;
+    const auto peer = peerOf(conversationId, userId);
+    if (!peer.ok())
+        return R::fail(peer.failure, peer.detail);
+    bool ok = false;
+    QSqlQuery &q = m_sql.exec(kMessageSelect +
+                                  QStringLiteral("WHERE m.conversation_id = ? AND m.id > ? "
+                                                 "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
+                                                 "WHERE h.user_id = ? AND h.message_id = m.id) "
+                                                 "ORDER BY m.id LIMIT ?"),
+                              {conversationId, after, userId, limit}, &ok);
+    if (!ok)
+        return m_sql.failed<QList<Message>>(q);
+    QList<Message> out;
+    out.reserve(limit);
+    while (q.next())
+        out.append(messageFromRow(q));
+    return R::success(out);
+}
+
 StoreResult<Message> SqlStore::message(qint64 messageId)
 {
     bool ok = false;
@@ -255,6 +281,11 @@ StoreResult<Message> SqlStore::editMessage(qint64 messageId, const QString &cont
             {m.content, editedAt, m.rev, messageId}, &ok);
         if (!ok)
             return m_sql.failed<Message>(update);
+        auto indexed = unindexMessage(current.value);
+        if (indexed.ok())
+            indexed = indexMessage(m);
+        if (!indexed.ok())
+            return StoreResult<Message>::fail(indexed.failure, indexed.detail);
         return StoreResult<Message>::success(m);
     });
 }
@@ -296,6 +327,9 @@ StoreResult<Message> SqlStore::deleteForEveryone(qint64 messageId, qint64 at)
                        {at, m.rev, messageId}, &ok);
         if (!ok)
             return m_sql.failed<Message>(update);
+        const auto unindexed = unindexMessage(current.value);
+        if (!unindexed.ok())
+            return StoreResult<Message>::fail(unindexed.failure, unindexed.detail);
         return StoreResult<Message>::success(m);
     });
 }

@@ -20,7 +20,10 @@ SqlStore::SqlStore(std::unique_ptr<SqlDialect> dialect) : m_sql(std::move(dialec
 StoreResult<bool> SqlStore::open()
 {
     m_peers.clear();
-    return m_sql.open();
+    const auto opened = m_sql.open();
+    if (!opened.ok())
+        return opened;
+    return backfillSearchIndex();
 }
 
 void SqlStore::close()

@@ -153,12 +153,13 @@ bool WebSocketSession::mayRead(const QString &re)
     return false;
 }
 
-void WebSocketSession::replyRead(const QString &re, const QJsonObject &fields)
+void WebSocketSession::replyRead(const QString &re, const QJsonObject &fields, qint64 minimumCost)
 {
     const QString frame = codec::encodeOk(re, fields);
     // Characters, not UTF-8 bytes: the same for the ASCII of JSON, and no second pass.
     if (isAuthenticated())
-        m_registry.readBudget().charge(m_userId, m_readLimits, frame.size());
+        m_registry.readBudget().charge(m_userId, m_readLimits,
+                                       qMax(qint64(frame.size()), minimumCost));
     sendFrame(frame);
 }
 

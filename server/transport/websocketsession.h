@@ -44,7 +44,7 @@ public:
     void replyOk(const QString &re, const QJsonObject &fields = {}) override;
     void replyError(const QString &re, const ProtocolError &error) override;
     bool mayRead(const QString &re) override;
-    void replyRead(const QString &re, const QJsonObject &fields) override;
+    void replyRead(const QString &re, const QJsonObject &fields, qint64 minimumCost) override;
     void sendFrame(const QString &frame) override;
     void authenticate(const User &user, const QByteArray &tokenHash) override;
     void deauthenticate() override;

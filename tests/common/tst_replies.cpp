@@ -97,8 +97,14 @@ private slots:
         QCOMPARE(overTheWire(conversations), std::optional<ConversationsReply>(conversations));
 
         const HistoryReply history{
-            {message(12, QStringLiteral("b")), message(11, QStringLiteral("a"))}, true};
+            {message(12, QStringLiteral("b")), message(11, QStringLiteral("a"))}, true, {}};
         QCOMPARE(overTheWire(history), std::optional<HistoryReply>(history));
+        const HistoryReply around{{message(12, QStringLiteral("b"))}, false, true};
+        QCOMPARE(overTheWire(around), std::optional<HistoryReply>(around));
+        QVERIFY(!history.toJson().contains(QStringLiteral("has_newer")));
+        const SearchReply hits{{message(12, QStringLiteral("b"))}, true, 12};
+        QCOMPARE(overTheWire(hits), std::optional<SearchReply>(hits));
+        QCOMPARE(overTheWire(SearchReply{}), std::optional<SearchReply>(SearchReply{}));
         QCOMPARE(overTheWire(HistoryReply{}), std::optional<HistoryReply>(HistoryReply{}));
 
         QCOMPARE(overTheWire(ReadReply{receipt()}), std::optional<ReadReply>(ReadReply{receipt()}));

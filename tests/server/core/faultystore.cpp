@@ -167,6 +167,19 @@ StoreResult<QList<Receipt>> FaultyStore::markDeliveredAll(const QList<DeliveryMa
                                    [&] { return m_inner->markDeliveredAll(marks); });
 }
 
+StoreResult<QList<Message>> FaultyStore::historyAfter(qint64 userId, qint64 conversationId,
+                                                      qint64 after, int limit)
+{
+    return guarded<QList<Message>>("historyAfter", [&] {
+        return m_inner->historyAfter(userId, conversationId, after, limit);
+    });
+}
+
+StoreResult<SearchPage> FaultyStore::search(const SearchScope &scope)
+{
+    return guarded<SearchPage>("search", [&] { return m_inner->search(scope); });
+}
+
 StoreResult<ChangePage> FaultyStore::changesSince(qint64 userId, qint64 since, int limit)
 {
     return guarded<ChangePage>("changesSince",

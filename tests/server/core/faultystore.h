@@ -51,6 +51,8 @@ public:
     appendMessages(const QList<natter::server::NewMessage> &batch) override;
     natter::server::StoreResult<QList<natter::Message>>
     history(qint64 userId, qint64 conversationId, qint64 before, int limit) override;
+    natter::server::StoreResult<QList<natter::Message>>
+    historyAfter(qint64 userId, qint64 conversationId, qint64 after, int limit) override;
     natter::server::StoreResult<natter::Message> message(qint64 messageId) override;
     natter::server::StoreResult<natter::Message>
     editMessage(qint64 messageId, const QString &content, qint64 editedAt) override;
@@ -67,6 +69,8 @@ public:
     markDeliveredAll(const QList<DeliveryMark> &marks) override;
     natter::server::StoreResult<natter::server::ChangePage>
     changesSince(qint64 userId, qint64 since, int limit) override;
+    natter::server::StoreResult<natter::server::SearchPage>
+    search(const natter::server::SearchScope &scope) override;
 
 private:
     template <typename T, typename Call>
