@@ -4,6 +4,8 @@
 #include "storetesthelpers.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -26,6 +28,63 @@ private:
     QString dbPath() const { return m_dir.filePath(QStringLiteral("natter.db")); }
 
 private slots:
+    // A database of schema version 2 (before the search index) with messages in it: the
+    // upgrade indexes them at open, in batches, and a deleted one stays unfindable.
+    void anUpgradedDatabaseIndexesItsMessagesAtOpen()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("upgraded.db"));
+        auto store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
+        QList<NewMessage> batch;
+        for (int i = 0; i < 5010; ++i) // more than one backfill batch (5,000)
+            batch.append(NewMessage{alice, 0, bob, QUuid::createUuid(),
+                                    QStringLiteral("old note %1").arg(i), ++m_now});
+        for (const auto &r : store->appendMessages(batch))
+            QVERIFY(r.ok());
+        const auto gone =
+            storetest::sendMessage(*store, bob, alice, QStringLiteral("old secret"), ++m_now);
+        QVERIFY(store->deleteForEveryone(gone.message.id, ++m_now).ok());
+        store.reset();
+        {
+            // Back to version 2: no index, no backfill marker.
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_backfill")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+
+        store = std::make_unique<SqliteStore>(path);
+        const auto reopened = store->open();
+        QVERIFY2(reopened.ok(), qPrintable(reopened.detail));
+        QCOMPARE(store->schemaVersion(), 3);
+        storetest::sendMessage(*store, bob, alice, QStringLiteral("new note"), ++m_now);
+        ProtocolError error;
+        SearchScope scope;
+        scope.userId = bob;
+        scope.limit = 50;
+        scope.terms = *searchtext::parseQuery(QStringLiteral("note 4999"), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 1);
+        scope.terms = *searchtext::parseQuery(QStringLiteral("note 5009"), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 1); // the second batch
+        scope.terms = *searchtext::parseQuery(QStringLiteral("\"new note\""), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 1);
+        scope.terms = *searchtext::parseQuery(QStringLiteral("secret"), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 0);
+        // Opened again: nothing is indexed twice (a contentless index would then hold the
+        // message twice and count it so).
+        store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        scope.terms = *searchtext::parseQuery(QStringLiteral("note 17 "), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 1);
+    }
+
     void readOnlyDatabaseGivesUnavailableNotACrash()
     {
         auto store = std::make_unique<SqliteStore>(dbPath());
