@@ -276,6 +276,40 @@ async def scenario(url):
     r = await alice.request("edit", message_id=ids[2], content="resurrect")
     check("edit of a deleted message -> conflict", code(r) == "conflict")
 
+    # --- search, and the history around a hit -----------------------------------------
+    r = await bob.request("search", capture="search", query="EDIT")
+    check("search finds by a word's start, any case, newest first",
+          ok(r) and [m["id"] for m in r["messages"]] == [ids[0]] and r["has_more"] is False)
+    r = await bob.request("search", query="n1")
+    check("search leaves out what the caller deleted for themselves", ok(r) and r["messages"] == [])
+    r = await alice.request("search", query="n1", conversation_id=conv, sender_id=alice_id)
+    check("...but the peer finds it (conversation and sender filters)",
+          ok(r) and [m["id"] for m in r["messages"]] == [ids[1]])
+    r = await alice.request("search", query="n2 ")
+    check("search never finds a message deleted for everyone", ok(r) and r["messages"] == [])
+    r = await carol.request("search", query="edited")
+    check("search finds nothing in someone else's conversation", ok(r) and r["messages"] == [])
+    r = await carol.request("search", query="edited", conversation_id=conv)
+    check("search naming someone else's conversation -> not_found", code(r) == "not_found")
+    r = await bob.request("search", query="*")
+    check("search without a word -> bad_request on query",
+          code(r) == "bad_request" and r.get("field") == "query")
+    if r:
+        examples.append(("search error", "server → client", r))
+    r = await bob.request("search", query="x" * 201)
+    check("search query over 200 characters -> too_large", code(r) == "too_large")
+    r = await alice.request("history", capture="history around", conversation_id=conv,
+                            around=ids[3], limit=3)
+    got = [m["id"] for m in (r or {}).get("messages", [])]
+    check("history around a message: it and its neighbours, newest first",
+          ok(r) and got == [ids[4], ids[3], ids[2]] and r["has_more"] is True
+          and r["has_newer"] is False, f"got {got}")
+    r = await alice.request("history", conversation_id=conv, after=ids[2], limit=1)
+    check("history after a message", ok(r) and [m["id"] for m in r["messages"]] == [ids[3]]
+          and r["has_newer"] is True)
+    r = await bob.request("history", conversation_id=conv, around=ids[1])
+    check("history around a message hidden for the caller -> not_found", code(r) == "not_found")
+
     # --- sync after reconnect -----------------------------------------------------------
     r = await bob.request("sync", since=0, limit=500)
     seen = r["rev"] if ok(r) else 0
