@@ -68,11 +68,12 @@ struct HistoryRequest
     qint64 conversationId = 0;
     // At most one of the three: a page older than `before` (0 and none of the others: the
     // newest page), newer than `after`, or the page centred on `around` (that message and
-    // its neighbours, for a jump to it).
+    // its neighbours, for a jump to it). `after` and `around` come last: {id, before, limit}
+    // initialisers keep their meaning.
     qint64 before = 0;
+    int limit = 0; // 0: the default page
     qint64 after = 0;
     qint64 around = 0;
-    int limit = 0; // 0: the default page
     QJsonObject toJson() const;
     static std::optional<HistoryRequest> fromJson(const QJsonObject &o, ProtocolError *error);
 };

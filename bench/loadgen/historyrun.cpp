@@ -7,6 +7,7 @@
 #include "protocollimits.h"
 #include "replies.h"
 #include "requests.h"
+#include "searchprobe.h"
 
 #include <QRandomGenerator>
 
@@ -177,7 +178,7 @@ void HistoryRun::searchOldest(qint64 low, qint64 high)
 void HistoryRun::requestPage(int i)
 {
     if (i >= m_options.historyRequests)
-        return complete();
+        return probeSearch();
     const bool newest = i % 2 == 0;
     qint64 before = 0;
     if (!newest) {
@@ -198,6 +199,15 @@ void HistoryRun::requestPage(int i)
          });
 }
 
+void HistoryRun::probeSearch()
+{
+    m_search = new SearchProbe(
+        m_sender, {m_conversationId, m_oldestId, m_newestId, m_options.historyMessages},
+        m_options.historyRequests, this);
+    connect(m_search, &SearchProbe::finished, this, &HistoryRun::complete);
+    m_search->start();
+}
+
 void HistoryRun::complete()
 {
     m_server.end();
@@ -211,8 +221,9 @@ void HistoryRun::complete()
     m_report.add(QStringLiteral("older_p99_ms"), nsToMs(m_older.percentileNs(0.99)), 3);
     m_report.add(QStringLiteral("short_pages"), m_shortPages);
     m_report.add(QStringLiteral("page_errors"), m_pageErrors);
+    m_search->addTo(m_report);
     addProcessFigures();
-    finish(m_pageErrors == 0 && m_fillErrors == 0 ? 0 : 1);
+    finish(m_pageErrors == 0 && m_fillErrors == 0 && m_search->errors() == 0 ? 0 : 1);
 }
 
 } // namespace bench

@@ -3,6 +3,7 @@
 // contents, so the newest one tells how many a previous fill left; the recipient is offline
 // meanwhile so nothing fans out), then `history` pages of 50 are requested one at a time,
 // alternately the newest page and one before a random message, and their round trips timed.
+// Then as many search requests and pages around a message (SearchProbe).
 
 #include "benchrun.h"
 #include "latencyhistogram.h"
@@ -17,6 +18,7 @@ namespace bench {
 
 class BenchClient;
 class ClientPool;
+class SearchProbe;
 
 class HistoryRun final : public BenchRun
 {
@@ -35,6 +37,7 @@ private:
     void findBounds();
     void searchOldest(qint64 low, qint64 high);
     void requestPage(int i);
+    void probeSearch();
     void complete();
     void fail(const QString &reason);
     // One history request; `done` gets the reply and its round trip in ns.
@@ -44,6 +47,7 @@ private:
     void page(qint64 before, int limit, PageDone done);
 
     ClientPool *m_pool;
+    SearchProbe *m_search = nullptr;
     BenchClient *m_sender = nullptr;
     QTimer m_progress;
     qint64 m_conversationId = 0;

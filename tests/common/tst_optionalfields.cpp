@@ -32,6 +32,8 @@ std::optional<QJsonObject> understood(RequestType type, const QJsonObject &body,
         return encode(HistoryRequest::fromJson(body, error));
     case RequestType::Sync:
         return encode(SyncRequest::fromJson(body, error));
+    case RequestType::Search:
+        return encode(SearchRequest::fromJson(body, error));
     default:
         qFatal("no optional fields in this request type");
     }
@@ -58,6 +60,14 @@ QList<Optional> optionalFields()
          QStringLiteral("conversation_id")},
         {RequestType::History, {{"conversation_id", 3}}, QStringLiteral("before")},
         {RequestType::History, {{"conversation_id", 3}}, QStringLiteral("limit")},
+        {RequestType::History, {{"conversation_id", 3}}, QStringLiteral("after")},
+        {RequestType::History, {{"conversation_id", 3}}, QStringLiteral("around")},
+        {RequestType::Search, {{"query", "x"}}, QStringLiteral("conversation_id")},
+        {RequestType::Search, {{"query", "x"}}, QStringLiteral("sender_id")},
+        {RequestType::Search, {{"query", "x"}}, QStringLiteral("after_time")},
+        {RequestType::Search, {{"query", "x"}}, QStringLiteral("before_time")},
+        {RequestType::Search, {{"query", "x"}}, QStringLiteral("before")},
+        {RequestType::Search, {{"query", "x"}}, QStringLiteral("limit")},
         {RequestType::Sync, {{"since", 0}}, QStringLiteral("limit")},
     };
 }
