@@ -101,8 +101,15 @@ void ServerConnection::open(const QUrl &url)
     m_url = url;
     m_wanted = true;
     m_reconnectTimer.stop();
-    if (m_state != ConnectionState::Offline)
+    if (m_state != ConnectionState::Offline) {
+        // Replaced on purpose: the old attempt must not report itself lost (to a sign-in
+        // that has just started) nor schedule a retry of the old address.
+        m_heartbeat.stop();
+        m_pingOutstanding = false;
+        setState(ConnectionState::Offline);
         m_socket.abort();
+        failAll(tr("the connection was replaced"));
+    }
     setState(ConnectionState::Connecting);
     m_socket.open(url);
 }

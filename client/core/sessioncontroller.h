@@ -32,6 +32,10 @@ public:
     void registerAccount(const QUrl &server, const QString &username, const QString &password,
                          bool remember);
     bool resume(); // signs in with the remembered token; false when there is none
+    // Gives up a sign-in or registration that has not got through: no reconnect keeps
+    // trying that address in the background (the sign-in window's attempt ended with its
+    // error; the next click starts afresh). Does nothing once signed in.
+    void abandonSignIn();
     void signOut();
     // Why the last session ended when the server ended it (empty after signOut()).
     QString signOutReason() const { return m_signOutReason; }
