@@ -13,6 +13,7 @@
 #include "icons.h"
 #include "jumpdialog.h"
 #include "messageview.h"
+#include "offlinebanner.h"
 #include "onlinelistview.h"
 #include "protocollimits.h"
 #include "sidebar.h"
@@ -50,7 +51,15 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({300, 700});
-    setCentralWidget(m_splitter);
+    // Across the whole window, above everything: offline must be impossible to miss.
+    auto *central = new QWidget(this);
+    m_offline = new OfflineBanner(client.session(), central);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_offline);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
 
     m_connection = new ConnectionIndicator(client.session(), this);
     statusBar()->addPermanentWidget(m_connection);
@@ -74,6 +83,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     connectClient();
     connectMessages();
     updateTitle();
+    onConnectionStateChanged();
 
     if (!restoreGeometry(client.settings().windowGeometry()))
         resize(1040, 700);
@@ -256,6 +266,8 @@ void MainWindow::connectClient()
     connect(conversations, &QAbstractItemModel::modelReset, this, [this]() {
         m_sidebar->selectConversation(m_client.conversations().openConversationId());
     });
+    connect(&m_client.session(), &SessionController::connectionStateChanged, this,
+            &MainWindow::onConnectionStateChanged);
     OnlineUsersModel *online = m_client.people().online();
     connect(online, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePeerPresence);
     connect(online, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePeerPresence);
@@ -321,6 +333,14 @@ void MainWindow::updatePeerPresence()
     if (m_client.conversations().openPeerId() > 0)
         m_header->setOnline(
             m_client.conversations().isPeerOnline(m_client.conversations().openPeerId()));
+}
+
+void MainWindow::onConnectionStateChanged()
+{
+    // Who is online is known only while connected (the server sends it again on sign-in).
+    const bool known = m_client.session().connectionState() == ConnectionState::Connected;
+    m_header->setPresenceKnown(known);
+    m_sidebar->setPresenceKnown(known);
 }
 
 void MainWindow::scheduleMarkRead()

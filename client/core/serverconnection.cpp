@@ -114,6 +114,16 @@ void ServerConnection::open(const QUrl &url)
     m_socket.open(url);
 }
 
+void ServerConnection::reconnectNow()
+{
+    if (!m_wanted || m_state != ConnectionState::Offline || m_url.isEmpty())
+        return;
+    m_reconnectTimer.stop();
+    m_delayMs = m_firstDelayMs;
+    setState(ConnectionState::Connecting);
+    m_socket.open(m_url);
+}
+
 void ServerConnection::close()
 {
     m_wanted = false;

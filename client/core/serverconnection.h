@@ -41,6 +41,8 @@ public:
 
     void open(const QUrl &url);
     void close(); // stops reconnecting
+    // Offline and waiting to retry: try now (and start the backoff over). Otherwise nothing.
+    void reconnectNow();
     QUrl url() const { return m_url; }
     ConnectionState state() const { return m_state; }
     void request(protocol::RequestType type, const QJsonObject &fields, ReplyHandler handler,

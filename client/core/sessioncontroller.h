@@ -22,6 +22,9 @@ public:
 
     User currentUser() const { return m_me; }
     bool isAuthenticated() const { return m_authenticated; }
+    // Signed in, or resuming with the remembered token: the main window is up and waits for
+    // the server (false before the first sign-in and after signing out).
+    bool wantsConnection() const { return m_authenticated || m_action == AuthAction::Token; }
     // Counts sign-ins on a connection: a reply that waited across one belongs to the past.
     quint64 signInCount() const { return m_session; }
     ConnectionState connectionState() const { return m_connection.state(); }
@@ -36,6 +39,8 @@ public:
     // trying that address in the background (the sign-in window's attempt ended with its
     // error; the next click starts afresh). Does nothing once signed in.
     void abandonSignIn();
+    // Connects now instead of waiting for the next scheduled retry ("Reconnect now").
+    void reconnectNow() { m_connection.reconnectNow(); }
     void signOut();
     // Why the last session ended when the server ended it (empty after signOut()).
     QString signOutReason() const { return m_signOutReason; }
