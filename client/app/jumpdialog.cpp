@@ -10,6 +10,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -245,6 +246,23 @@ void JumpDialog::showEvent(QShowEvent *event)
     QDialog::showEvent(event);
     search(); // the directory's first page: on a small LAN, everybody at once
     updateHints();
+}
+
+void JumpDialog::paintEvent(QPaintEvent *)
+{
+    // A frameless popup gets no frame from the window system: without its own border and
+    // with the grey window colour around the white list, it read as a grey slab over the
+    // (white) sidebar. The list's colour all over, and a line around it.
+    QPainter p(this);
+    const QColor base = palette().color(QPalette::Base);
+    p.fillRect(rect(), base);
+    p.setPen(borderColour(palette()));
+    p.drawRect(rect().adjusted(0, 0, -1, -1));
+}
+
+QColor JumpDialog::borderColour(const QPalette &palette)
+{
+    return theme::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.3);
 }
 
 void JumpDialog::hideEvent(QHideEvent *event)

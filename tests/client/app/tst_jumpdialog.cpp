@@ -235,6 +235,24 @@ private slots:
         QCOMPARE(alice.window->statusBar()->currentMessage(), QString());
     }
 
+    // Issue 20: the popup had no border, and the grey window colour around its white list
+    // showed as a grey slab over the white sidebar.
+    void thePopupHasABorderAndNoGreySlab()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        openJump(alice);
+        const QImage image = alice.jump()->grab().toImage();
+        const QPalette pal = alice.jump()->palette();
+        const int y = image.height() - 4; // below the list: the popup's own background
+        QCOMPARE(image.pixel(0, y), JumpDialog::borderColour(pal).rgb());
+        QCOMPARE(image.pixel(image.width() - 1, image.height() / 2),
+                 JumpDialog::borderColour(pal).rgb());
+        QCOMPARE(image.pixel(image.width() / 2, image.height() - 1),
+                 JumpDialog::borderColour(pal).rgb());
+        QCOMPARE(image.pixel(4, y), pal.color(QPalette::Base).rgb());
+        QCOMPARE(image.pixel(image.width() / 2, 4), pal.color(QPalette::Base).rgb());
+    }
+
     void signedOutTheDialogStillOpensQuietly()
     {
         ProfileSettings settings(QStringLiteral("nobody") + QString::number(++m_profiles));
