@@ -84,6 +84,13 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
     errorPal.setColor(QPalette::Window, theme::dangerBackground(palette()));
     errorPal.setColor(QPalette::WindowText, theme::danger(palette()));
     m_error->setPalette(errorPal);
+    m_error->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Its room is kept while there is no error: one appearing must not move the fields or
+    // the buttons under the pointer. Three lines hold the longest sentence (the TLS one).
+    QSizePolicy keepRoom = m_error->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_error->setSizePolicy(keepRoom);
+    m_error->setMinimumHeight(3 * m_error->fontMetrics().lineSpacing() + 8 + 8);
     m_error->hide();
     m_progress->setTextFormat(Qt::PlainText);
     m_progress->setPalette(mutedPal);

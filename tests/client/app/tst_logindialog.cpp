@@ -313,6 +313,28 @@ private slots:
         QCOMPARE(m_server->server().connectionCount(), 0);
     }
 
+    // Issue 20: an error appearing pushed the buttons (and the fields, as the window grew)
+    // away from under the pointer. Its room is kept.
+    void anErrorMovesNothing()
+    {
+        newDialog();
+        const QWidget *widgets[] = {m_dialog->serverEdit(), m_dialog->usernameEdit(),
+                                    m_dialog->passwordEdit(), m_dialog->signInButton(),
+                                    m_dialog->registerButton()};
+        QList<QRect> before;
+        for (const QWidget *w : widgets)
+            before << QRect(w->mapTo(m_dialog.get(), QPoint(0, 0)), w->size());
+        const QSize size = m_dialog->size();
+        fill(m_server->url(), QStringLiteral("a"), QStringLiteral("correct-horse-7"));
+        QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
+        QVERIFY(m_dialog->errorText().contains(QStringLiteral("Usernames")));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_dialog->size(), size);
+        for (int i = 0; i < before.size(); ++i)
+            QCOMPARE(QRect(widgets[i]->mapTo(m_dialog.get(), QPoint(0, 0)), widgets[i]->size()),
+                     before.at(i));
+    }
+
     void rateLimitSaysHowLongToWait()
     {
         ProtocolError e = ProtocolError::make(ErrorCode::RateLimited, QStringLiteral("slow"));
