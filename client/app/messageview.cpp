@@ -322,6 +322,10 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     setCurrentIndex(index);
     const QPoint pos = keyboard ? bubbleRect(index).center() : event->pos();
     emit messageMenuRequested(index, viewport()->mapToGlobal(pos));
+    // The band showed which message the menu was for; the menu is closed now (it runs
+    // modally), so the band goes too. The current row stays for the keyboard.
+    if (selectionModel())
+        selectionModel()->clearSelection();
 }
 
 void MessageView::changeEvent(QEvent *event)

@@ -4,6 +4,7 @@
 #include "messagerows.h"
 #include "messageview.h"
 
+#include <QContextMenuEvent>
 #include <QScrollBar>
 #include <QStandardItemModel>
 #include <QToolButton>
@@ -103,6 +104,24 @@ private slots:
         QCOMPARE(topIndex().data(MessageListModel::TextRole).toString(), text);
         QCOMPARE(m_view->visualRect(top).top(), y);
         QVERIFY(bar()->value() > 30);
+    }
+
+    // Issue 20: the selection band stayed on a message after its context menu closed.
+    void theBandLeavesWithTheContextMenu()
+    {
+        const QModelIndex index = m_view->indexAt(QPoint(10, m_view->viewport()->height() / 2));
+        QVERIFY(index.isValid());
+        const QPoint pos = m_view->visualRect(index).center();
+        bool bandDuringMenu = false;
+        connect(m_view.get(), &MessageView::messageMenuRequested, this,
+                [&]() { bandDuringMenu = m_view->selectionModel()->isSelected(index); });
+        // A right click as a mouse sends it: press (selects), release, then the menu event.
+        QTest::mouseClick(m_view->viewport(), Qt::RightButton, {}, pos);
+        QContextMenuEvent menu(QContextMenuEvent::Mouse, pos, m_view->viewport()->mapToGlobal(pos));
+        QCoreApplication::sendEvent(m_view->viewport(), &menu);
+        QVERIFY(bandDuringMenu); // it shows which message the menu is for
+        QVERIFY(!m_view->selectionModel()->hasSelection());
+        QCOMPARE(m_view->currentIndex(), index); // the keyboard's place stays
     }
 
     void aResizeKeepsTheBottom()
