@@ -297,7 +297,7 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
 
     qreal senderH = 0;
     qreal senderW = 0;
-    if (!own && !continues) {
+    if (m_showSenderNames && !own && !continues) {
         senderH = QFontMetricsF(senderFont(option.font)).height() + 1;
         senderW = m.senderWidth;
     }
