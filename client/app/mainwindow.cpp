@@ -28,6 +28,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -398,9 +399,27 @@ QList<QAction *> MainWindow::messageActions(int row)
     actions << separator;
     add(tr("Delete for me"), [this, id]() { m_client.conversations().deleteMessage(id, false); });
     if (own && !deleted)
-        add(tr("Delete for everyone"),
-            [this, id]() { m_client.conversations().deleteMessage(id, true); });
+        add(tr("Delete for everyone"), [this, id]() {
+            if (confirmDeleteForEveryone())
+                m_client.conversations().deleteMessage(id, true);
+        });
     return actions;
+}
+
+bool MainWindow::confirmDeleteForEveryone()
+{
+    // It cannot be taken back (the others' copies go too): one question first, Cancel the
+    // default so a stray Enter keeps the message.
+    QMessageBox box(QMessageBox::Question, tr("Delete for everyone?"),
+                    tr("Delete this message for everyone in the conversation? This cannot be "
+                       "undone."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("deleteForEveryoneQuestion"));
+    box.setTextFormat(Qt::PlainText);
+    QPushButton *remove = box.addButton(tr("Delete for everyone"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+    box.exec();
+    return box.clickedButton() == remove;
 }
 
 void MainWindow::showMessageMenu(const QModelIndex &index, const QPoint &globalPos)

@@ -74,6 +74,7 @@ private:
     void markReadNow();
     void showMessageMenu(const QModelIndex &index, const QPoint &globalPos);
     void showEditHistory(const QModelIndex &index);
+    bool confirmDeleteForEveryone();
     void editLastOwnMessage();
     void openConversationAtOffset(int delta);
     void saveState();
