@@ -9,6 +9,7 @@
 #include <QFont>
 #include <QHash>
 #include <QStyledItemDelegate>
+#include <QUrl>
 #include <QUuid>
 
 class QTextLayout;
@@ -30,6 +31,10 @@ public:
 
     // Where the bubble is drawn inside option.rect (hit tests, tests).
     QRect bubbleRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // The link (http, https, mailto: messagelinks.h) under `pos`, in the coordinates of
+    // option.rect; empty when there is none.
+    QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                const QPoint &pos) const;
     // The text as shown: the message (its open bidi embeddings closed, see bidicontrols.h),
     // or the tombstone of a deleted one.
     static QString displayText(const QModelIndex &index);
