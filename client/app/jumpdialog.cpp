@@ -83,14 +83,15 @@ int JumpDialog::resultCount() const
     return m_proxy->rowCount();
 }
 
-QStandardItem *JumpDialog::personItem(const User &user) const
+QStandardItem *JumpDialog::personItem(const User &user, bool presenceKnown) const
 {
     auto *item = new QStandardItem(user.username);
     item->setData(UserKind, KindRole);
     item->setData(user.id, TargetIdRole);
-    item->setData(user.online, OnlineRole);
-    item->setData(user.online ? tr("Online · start a conversation")
-                              : tr("Offline · start a conversation"),
+    item->setData(presenceKnown && user.online, OnlineRole);
+    item->setData(!presenceKnown ? tr("Start a conversation")
+                  : user.online  ? tr("Online · start a conversation")
+                                 : tr("Offline · start a conversation"),
                   SubtitleRole);
     return item;
 }
@@ -103,6 +104,9 @@ void JumpDialog::reload()
     m_model->clear();
 
     QSet<qint64> listed; // each person once: as their conversation when there is one
+    // While we are offline who is online is not known (the lists hold what was true when
+    // the connection dropped): no one is shown as online then.
+    const bool presenceKnown = m_client.session().connectionState() == ConnectionState::Connected;
     const ConversationListModel *conversations = m_client.conversations().list();
     for (int row = 0; row < conversations->rowCount(); ++row) {
         const QModelIndex c = conversations->index(row);
@@ -110,7 +114,7 @@ void JumpDialog::reload()
         item->setData(ConversationKind, KindRole);
         item->setData(c.data(ConversationListModel::IdRole), TargetIdRole);
         const int unread = c.data(ConversationListModel::UnreadRole).toInt();
-        const bool online = c.data(ConversationListModel::PeerOnlineRole).toBool();
+        const bool online = presenceKnown && c.data(ConversationListModel::PeerOnlineRole).toBool();
         item->setData(online, OnlineRole);
         item->setData(unread > 0 ? tr("%n unread", nullptr, unread)
                                  : (online ? tr("Conversation · online") : tr("Conversation")),
@@ -139,7 +143,7 @@ void JumpDialog::reload()
     });
     for (const User &user : std::as_const(people)) {
         if (!listed.contains(user.id))
-            m_model->appendRow(personItem(user));
+            m_model->appendRow(personItem(user, presenceKnown));
         listed.insert(user.id);
     }
 

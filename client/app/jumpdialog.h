@@ -69,7 +69,7 @@ private:
     void onSearchFailed(const QString &query);
     void search();
     void updateHints();
-    QStandardItem *personItem(const User &user) const;
+    QStandardItem *personItem(const User &user, bool presenceKnown) const;
     void choose(const QModelIndex &index);
     void selectFirst();
 
