@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QTcpServer>
 #include <QtTest>
 
 #include <memory>
@@ -259,6 +260,25 @@ private slots:
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
         QCOMPARE(m_client->session().serverUrl(), m_server->url());
+    }
+
+    // An address that accepts connections and never answers (a hung server, or a port
+    // something else holds) kept the window "Signing in…" with every field disabled.
+    void aServerThatNeverAnswersEndsTheAttempt()
+    {
+        QTcpServer silent; // accepts (the kernel does) and never says a word
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        const QUrl url(QStringLiteral("ws://127.0.0.1:%1/v1").arg(silent.serverPort()));
+        newDialog();
+        m_client->connection().setConnectTimeout(300);
+        fill(url, QStringLiteral("alice"), QStringLiteral("correct-horse-7"));
+        QTest::mouseClick(m_dialog->signInButton(), Qt::LeftButton);
+        QVERIFY(!m_dialog->signInButton()->isEnabled()); // signing in
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->errorText().isEmpty(), 5000);
+        QVERIFY2(m_dialog->errorText().contains(QStringLiteral("Cannot reach the server at")),
+                 qPrintable(m_dialog->errorText()));
+        QVERIFY(m_dialog->signInButton()->isEnabled()); // ready for another try
+        QVERIFY(m_dialog->serverEdit()->isEnabled());
     }
 
     void untrustedCertificateIsATlsError()
