@@ -67,12 +67,13 @@ void OfflineBanner::refresh()
         m_label->setText(tr("Reconnecting to the server…"));
         m_reconnect->setEnabled(false);
     } else {
-        const QString retry = m_retrySeconds > 0
-                                  ? tr("Trying again in %n s.", nullptr, m_retrySeconds)
-                                  : tr("Not trying to reconnect.");
-        m_label->setText(tr("You are offline. %1 Messages you send go out when the connection "
-                            "is back.")
-                             .arg(retry));
+        // At 0 the retry is due (or none is scheduled: the button still tries).
+        m_label->setText(m_retrySeconds > 0
+                             ? tr("You are offline. Trying again in %n s. Messages you send go "
+                                  "out when the connection is back.",
+                                  nullptr, m_retrySeconds)
+                             : tr("You are offline. Messages you send go out when the "
+                                  "connection is back."));
         m_reconnect->setEnabled(true);
     }
     setAccessibleDescription(m_label->text());

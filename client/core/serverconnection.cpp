@@ -129,8 +129,9 @@ void ServerConnection::open(const QUrl &url)
 
 void ServerConnection::reconnectNow()
 {
-    if (!m_wanted || m_state != ConnectionState::Offline || m_url.isEmpty())
+    if (m_state != ConnectionState::Offline || m_url.isEmpty())
         return;
+    m_wanted = true;
     m_reconnectTimer.stop();
     m_delayMs = m_firstDelayMs;
     connectSocket();

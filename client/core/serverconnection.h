@@ -41,7 +41,8 @@ public:
 
     void open(const QUrl &url);
     void close(); // stops reconnecting
-    // Offline and waiting to retry: try now (and start the backoff over). Otherwise nothing.
+    // Offline: try now (the backoff starts over), also when retrying had stopped.
+    // Otherwise nothing.
     void reconnectNow();
     QUrl url() const { return m_url; }
     ConnectionState state() const { return m_state; }

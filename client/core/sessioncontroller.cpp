@@ -63,6 +63,13 @@ void SessionController::abandonSignIn()
     m_connection.close();
 }
 
+void SessionController::reconnectNow()
+{
+    // Also after a refused certificate stopped the retries: connecting asks about it again.
+    if (wantsConnection())
+        m_connection.reconnectNow();
+}
+
 void SessionController::startAuth(const QUrl &server, AuthAction action, const QString &username,
                                   const QString &password, bool remember)
 {

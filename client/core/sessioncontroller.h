@@ -40,7 +40,7 @@ public:
     // error; the next click starts afresh). Does nothing once signed in.
     void abandonSignIn();
     // Connects now instead of waiting for the next scheduled retry ("Reconnect now").
-    void reconnectNow() { m_connection.reconnectNow(); }
+    void reconnectNow();
     void signOut();
     // Why the last session ended when the server ended it (empty after signOut()).
     QString signOutReason() const { return m_signOutReason; }
