@@ -45,7 +45,17 @@ ChatHeader::ChatHeader(QWidget *parent)
 
 QString ChatHeader::statusText() const
 {
+    if (!m_presenceKnown)
+        return tr("presence unknown while you are offline");
     return m_online ? tr("online") : tr("offline");
+}
+
+void ChatHeader::setPresenceKnown(bool known)
+{
+    if (known == m_presenceKnown)
+        return;
+    m_presenceKnown = known;
+    refresh();
 }
 
 void ChatHeader::setPeer(const QString &name, bool online)
@@ -68,7 +78,8 @@ void ChatHeader::refresh()
     const QPalette pal = palette();
     const qreal dpr = devicePixelRatioF();
     QPixmap pm = avatar::pixmap(m_peer, kAvatar, dpr, font());
-    if (m_online) {
+    const bool online = m_online && m_presenceKnown;
+    if (online) {
         QPainter p(&pm);
         avatar::paintPresence(&p, QRectF(0, 0, kAvatar, kAvatar), theme::online(pal),
                               pal.color(QPalette::Base));
@@ -77,7 +88,7 @@ void ChatHeader::refresh()
     m_name->setText(m_peer);
     m_status->setText(statusText());
     QPalette statusPal = m_status->palette();
-    statusPal.setColor(QPalette::WindowText, m_online ? theme::online(pal) : theme::mutedText(pal));
+    statusPal.setColor(QPalette::WindowText, online ? theme::online(pal) : theme::mutedText(pal));
     m_status->setPalette(statusPal);
     setAccessibleDescription(tr("%1, %2").arg(m_peer, statusText()));
 }

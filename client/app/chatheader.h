@@ -16,6 +16,8 @@ public:
 
     void setPeer(const QString &name, bool online);
     void setOnline(bool online);
+    // Offline, the peer's presence is not known: the header must not claim "online".
+    void setPresenceKnown(bool known);
     QString peerName() const { return m_peer; }
     QString statusText() const;
 
@@ -28,6 +30,7 @@ private:
 
     QString m_peer;
     bool m_online = false;
+    bool m_presenceKnown = true;
     QLabel *m_avatar;
     QLabel *m_name;
     QLabel *m_status;

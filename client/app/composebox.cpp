@@ -56,7 +56,11 @@ int ComposeBox::heightForLines(int lines) const
     const int chrome = viewport()->height() > 0 ? height() - viewport()->height()
                                                 : contentsMargins().top() +
                                                       contentsMargins().bottom() + 2 * frameWidth();
-    const int text = lines * fontMetrics().lineSpacing() + int(2 * document()->documentMargin());
+    // QPlainTextEdit counts a line as shown only when it ends above height - margin - 1
+    // (the first block carries the top margin): a pixel short and the box, grown for a text
+    // set at once (an edit), stays scrolled past the first line. One line never scrolls.
+    const int text = lines * fontMetrics().lineSpacing() + int(2 * document()->documentMargin()) +
+                     (lines > 1 ? 1 : 0);
     return qMax(kMinHeight, text + chrome);
 }
 

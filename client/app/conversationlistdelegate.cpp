@@ -57,7 +57,8 @@ void ConversationListDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     const bool hovered = option.state & QStyle::State_MouseOver;
     const QString name = index.data(ConversationListModel::PeerNameRole).toString();
     const int unread = index.data(ConversationListModel::UnreadRole).toInt();
-    const bool online = index.data(ConversationListModel::PeerOnlineRole).toBool();
+    const bool online =
+        m_presenceKnown && index.data(ConversationListModel::PeerOnlineRole).toBool();
     const bool typing = m_typing.contains(index.data(ConversationListModel::IdRole).toLongLong());
 
     painter->save();

@@ -21,12 +21,16 @@ public:
 
     void setTyping(qint64 conversationId, bool typing);
     bool isTyping(qint64 conversationId) const { return m_typing.contains(conversationId); }
+    // Offline, the presence dots would show what was true when the connection dropped.
+    void setPresenceKnown(bool known) { m_presenceKnown = known; }
+    bool presenceKnown() const { return m_presenceKnown; }
 
     // "14:05" today, "Yesterday", the weekday within a week, else a short date.
     static QString timeLabel(const QDateTime &when, const QDateTime &now);
 
 private:
     QSet<qint64> m_typing;
+    bool m_presenceKnown = true;
 };
 
 } // namespace natter::client

@@ -10,6 +10,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -82,14 +83,15 @@ int JumpDialog::resultCount() const
     return m_proxy->rowCount();
 }
 
-QStandardItem *JumpDialog::personItem(const User &user) const
+QStandardItem *JumpDialog::personItem(const User &user, bool presenceKnown) const
 {
     auto *item = new QStandardItem(user.username);
     item->setData(UserKind, KindRole);
     item->setData(user.id, TargetIdRole);
-    item->setData(user.online, OnlineRole);
-    item->setData(user.online ? tr("Online · start a conversation")
-                              : tr("Offline · start a conversation"),
+    item->setData(presenceKnown && user.online, OnlineRole);
+    item->setData(!presenceKnown ? tr("Start a conversation")
+                  : user.online  ? tr("Online · start a conversation")
+                                 : tr("Offline · start a conversation"),
                   SubtitleRole);
     return item;
 }
@@ -102,6 +104,9 @@ void JumpDialog::reload()
     m_model->clear();
 
     QSet<qint64> listed; // each person once: as their conversation when there is one
+    // While we are offline who is online is not known (the lists hold what was true when
+    // the connection dropped): no one is shown as online then.
+    const bool presenceKnown = m_client.session().connectionState() == ConnectionState::Connected;
     const ConversationListModel *conversations = m_client.conversations().list();
     for (int row = 0; row < conversations->rowCount(); ++row) {
         const QModelIndex c = conversations->index(row);
@@ -109,7 +114,7 @@ void JumpDialog::reload()
         item->setData(ConversationKind, KindRole);
         item->setData(c.data(ConversationListModel::IdRole), TargetIdRole);
         const int unread = c.data(ConversationListModel::UnreadRole).toInt();
-        const bool online = c.data(ConversationListModel::PeerOnlineRole).toBool();
+        const bool online = presenceKnown && c.data(ConversationListModel::PeerOnlineRole).toBool();
         item->setData(online, OnlineRole);
         item->setData(unread > 0 ? tr("%n unread", nullptr, unread)
                                  : (online ? tr("Conversation · online") : tr("Conversation")),
@@ -138,7 +143,7 @@ void JumpDialog::reload()
     });
     for (const User &user : std::as_const(people)) {
         if (!listed.contains(user.id))
-            m_model->appendRow(personItem(user));
+            m_model->appendRow(personItem(user, presenceKnown));
         listed.insert(user.id);
     }
 
@@ -245,6 +250,23 @@ void JumpDialog::showEvent(QShowEvent *event)
     QDialog::showEvent(event);
     search(); // the directory's first page: on a small LAN, everybody at once
     updateHints();
+}
+
+void JumpDialog::paintEvent(QPaintEvent *)
+{
+    // A frameless popup gets no frame from the window system: without its own border and
+    // with the grey window colour around the white list, it read as a grey slab over the
+    // (white) sidebar. The list's colour all over, and a line around it.
+    QPainter p(this);
+    const QColor base = palette().color(QPalette::Base);
+    p.fillRect(rect(), base);
+    p.setPen(borderColour(palette()));
+    p.drawRect(rect().adjusted(0, 0, -1, -1));
+}
+
+QColor JumpDialog::borderColour(const QPalette &palette)
+{
+    return theme::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.3);
 }
 
 void JumpDialog::hideEvent(QHideEvent *event)

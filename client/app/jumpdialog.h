@@ -47,6 +47,8 @@ public:
     // Says when the server's directory could not be searched (hidden otherwise).
     QLabel *statusLabel() const { return m_status; }
     int resultCount() const;
+    // The line around the popup (it has no window frame).
+    static QColor borderColour(const QPalette &palette);
     // Rebuilds the choices from the conversations, the online users and the directory's
     // latest answer, keeping the current choice when it is still there.
     void reload();
@@ -59,6 +61,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void onFilterChanged(const QString &text);
@@ -66,7 +69,7 @@ private:
     void onSearchFailed(const QString &query);
     void search();
     void updateHints();
-    QStandardItem *personItem(const User &user) const;
+    QStandardItem *personItem(const User &user, bool presenceKnown) const;
     void choose(const QModelIndex &index);
     void selectFirst();
 

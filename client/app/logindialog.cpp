@@ -84,6 +84,13 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
     errorPal.setColor(QPalette::Window, theme::dangerBackground(palette()));
     errorPal.setColor(QPalette::WindowText, theme::danger(palette()));
     m_error->setPalette(errorPal);
+    m_error->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Its room is kept while there is no error: one appearing must not move the fields or
+    // the buttons under the pointer. Three lines hold the longest sentence (the TLS one).
+    QSizePolicy keepRoom = m_error->sizePolicy();
+    keepRoom.setRetainSizeWhenHidden(true);
+    m_error->setSizePolicy(keepRoom);
+    m_error->setMinimumHeight(3 * m_error->fontMetrics().lineSpacing() + 8 + 8);
     m_error->hide();
     m_progress->setTextFormat(Qt::PlainText);
     m_progress->setPalette(mutedPal);
@@ -141,7 +148,9 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
     });
     connect(&m_client.session(), &SessionController::authenticationFailed, this,
             [this](const ProtocolError &e) {
-                if (!isVisible() && !m_busy)
+                // Only the attempt under way is this window's to report: anything else is an
+                // older attempt (and would name the address now in the field).
+                if (!m_busy)
                     return;
                 // A brand-new account cannot have too many windows open: forbidden to `register`
                 // means the server takes no new accounts (docs/protocol.md, "Authentication").
@@ -152,14 +161,18 @@ LoginDialog::LoginDialog(ChatClient &client, ServerFinder *finder, LocalServerHo
                     m_signIn->setFocus();
                     return;
                 }
+                // The address that was tried, whatever the field says by now.
+                const QUrl tried = m_client.session().serverUrl();
                 // A refused certificate also ends the connection: keep saying why it ended.
                 if (isTlsFailure(e))
-                    m_tlsFailure = messageFor(
-                        e, m_registering, serverUrlFromInput(m_server->text()).value_or(QUrl()));
+                    m_tlsFailure = messageFor(e, m_registering, tried);
                 if (!m_tlsFailure.isEmpty() && e.code == ErrorCode::Unavailable)
                     return showError(m_tlsFailure);
-                showError(messageFor(e, m_registering,
-                                     serverUrlFromInput(m_server->text()).value_or(QUrl())));
+                // Unreachable: this attempt is over. Retrying it unseen would later report
+                // that address again, under whatever address the field holds then.
+                if (e.code == ErrorCode::Unavailable)
+                    m_client.session().abandonSignIn();
+                showError(messageFor(e, m_registering, tried));
             });
     connect(&m_client.session(), &SessionController::untrustedCertificate, this,
             &LoginDialog::onUntrustedCertificate);

@@ -13,6 +13,7 @@
 #include "icons.h"
 #include "jumpdialog.h"
 #include "messageview.h"
+#include "offlinebanner.h"
 #include "onlinelistview.h"
 #include "protocollimits.h"
 #include "sidebar.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -50,7 +52,15 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({300, 700});
-    setCentralWidget(m_splitter);
+    // Across the whole window, above everything: offline must be impossible to miss.
+    auto *central = new QWidget(this);
+    m_offline = new OfflineBanner(client.session(), central);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_offline);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
 
     m_connection = new ConnectionIndicator(client.session(), this);
     statusBar()->addPermanentWidget(m_connection);
@@ -74,6 +84,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     connectClient();
     connectMessages();
     updateTitle();
+    onConnectionStateChanged();
 
     if (!restoreGeometry(client.settings().windowGeometry()))
         resize(1040, 700);
@@ -256,6 +267,8 @@ void MainWindow::connectClient()
     connect(conversations, &QAbstractItemModel::modelReset, this, [this]() {
         m_sidebar->selectConversation(m_client.conversations().openConversationId());
     });
+    connect(&m_client.session(), &SessionController::connectionStateChanged, this,
+            &MainWindow::onConnectionStateChanged);
     OnlineUsersModel *online = m_client.people().online();
     connect(online, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePeerPresence);
     connect(online, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePeerPresence);
@@ -323,6 +336,14 @@ void MainWindow::updatePeerPresence()
             m_client.conversations().isPeerOnline(m_client.conversations().openPeerId()));
 }
 
+void MainWindow::onConnectionStateChanged()
+{
+    // Who is online is known only while connected (the server sends it again on sign-in).
+    const bool known = m_client.session().connectionState() == ConnectionState::Connected;
+    m_header->setPresenceKnown(known);
+    m_sidebar->setPresenceKnown(known);
+}
+
 void MainWindow::scheduleMarkRead()
 {
     m_markRead.start();
@@ -378,9 +399,27 @@ QList<QAction *> MainWindow::messageActions(int row)
     actions << separator;
     add(tr("Delete for me"), [this, id]() { m_client.conversations().deleteMessage(id, false); });
     if (own && !deleted)
-        add(tr("Delete for everyone"),
-            [this, id]() { m_client.conversations().deleteMessage(id, true); });
+        add(tr("Delete for everyone"), [this, id]() {
+            if (confirmDeleteForEveryone())
+                m_client.conversations().deleteMessage(id, true);
+        });
     return actions;
+}
+
+bool MainWindow::confirmDeleteForEveryone()
+{
+    // It cannot be taken back (the others' copies go too): one question first, Cancel the
+    // default so a stray Enter keeps the message.
+    QMessageBox box(QMessageBox::Question, tr("Delete for everyone?"),
+                    tr("Delete this message for everyone in the conversation? This cannot be "
+                       "undone."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("deleteForEveryoneQuestion"));
+    box.setTextFormat(Qt::PlainText);
+    QPushButton *remove = box.addButton(tr("Delete for everyone"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+    box.exec();
+    return box.clickedButton() == remove;
 }
 
 void MainWindow::showMessageMenu(const QModelIndex &index, const QPoint &globalPos)

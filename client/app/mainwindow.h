@@ -22,6 +22,7 @@ class ConnectionIndicator;
 class DraftStore;
 class JumpDialog;
 class MessageView;
+class OfflineBanner;
 class OnlineListView;
 class Sidebar;
 class TrayIcon;
@@ -44,6 +45,7 @@ public:
     ChatHeader *chatHeader() const { return m_header; }
     TypingIndicator *typingIndicator() const { return m_typing; }
     ConnectionIndicator *connectionIndicator() const { return m_connection; }
+    OfflineBanner *offlineBanner() const { return m_offline; }
     JumpDialog *jumpDialog() const { return m_jump; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
@@ -67,10 +69,12 @@ private:
     void onTyping(qint64 conversationId, const QString &username, bool active);
     void updateTitle();
     void updatePeerPresence();
+    void onConnectionStateChanged();
     void scheduleMarkRead();
     void markReadNow();
     void showMessageMenu(const QModelIndex &index, const QPoint &globalPos);
     void showEditHistory(const QModelIndex &index);
+    bool confirmDeleteForEveryone();
     void editLastOwnMessage();
     void openConversationAtOffset(int delta);
     void saveState();
@@ -86,6 +90,7 @@ private:
     TypingIndicator *m_typing = nullptr;
     ComposePanel *m_compose = nullptr;
     ConnectionIndicator *m_connection = nullptr;
+    OfflineBanner *m_offline = nullptr;
     TrayIcon *m_tray = nullptr;
     JumpDialog *m_jump = nullptr;
     QTimer m_markRead;

@@ -2,6 +2,7 @@
 
 #include "avatar.h"
 #include "bidicontrols.h"
+#include "messagelinks.h"
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
 #include "theme.h"
@@ -297,7 +298,7 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
 
     qreal senderH = 0;
     qreal senderW = 0;
-    if (!own && !continues) {
+    if (m_showSenderNames && !own && !continues) {
         senderH = QFontMetricsF(senderFont(option.font)).height() + 1;
         senderW = m.senderWidth;
     }
@@ -335,6 +336,34 @@ QRect MessageBubbleDelegate::bubbleRect(const QStyleOptionViewItem &option,
 {
     const QModelIndex index = sourceOf(viewIndex);
     return layoutFor(option, index).bubble.translated(option.rect.topLeft()).toRect();
+}
+
+QUrl MessageBubbleDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &viewIndex,
+                                   const QPoint &pos) const
+{
+    const QModelIndex index = sourceOf(viewIndex);
+    if (index.data(MessageListModel::DeletedRole).toBool())
+        return {};
+    const QString shown = displayText(index);
+    const QList<links::Link> found = links::find(shown);
+    if (found.isEmpty())
+        return {};
+    const Layout l = layoutFor(option, index);
+    QTextLayout text(shown, textFont(option, index));
+    layoutPlainText(&text, maxBubbleWidth(viewportWidth(option)) - 2 * kPadX);
+    const QPointF at = QPointF(pos) - QPointF(option.rect.topLeft()) - l.textOrigin;
+    for (int i = 0; i < text.lineCount(); ++i) {
+        const QTextLine line = text.lineAt(i);
+        if (!line.naturalTextRect().contains(at))
+            continue;
+        const int cursor = line.xToCursor(at.x(), QTextLine::CursorOnCharacter);
+        for (const links::Link &link : found) {
+            if (cursor >= link.start && cursor < link.start + link.length)
+                return link.url;
+        }
+        return {};
+    }
+    return {};
 }
 
 void MessageBubbleDelegate::paintSeparator(QPainter *painter, const QStyleOptionViewItem &option,
@@ -392,12 +421,28 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
 {
     const QModelIndex index = sourceOf(viewIndex);
     const Layout l = layoutFor(option, index);
-    // Only what is on screen is laid out for drawing; sizes come from the cache.
-    QTextLayout text(displayText(index), textFont(option, index));
-    layoutPlainText(&text, maxBubbleWidth(viewportWidth(option)) - 2 * kPadX);
     const QPalette &pal = option.palette;
     const bool own = index.data(MessageListModel::IsOwnRole).toBool();
     const bool deleted = index.data(MessageListModel::DeletedRole).toBool();
+    // Only what is on screen is laid out for drawing; sizes come from the cache.
+    QTextLayout text(displayText(index), textFont(option, index));
+    if (!deleted) {
+        // Links are ranges of the plain text, underlined in the link colour (no markup).
+        const QColor linkInk =
+            own ? theme::mix(pal.color(QPalette::Link), pal.color(QPalette::Text), 0.25)
+                : pal.color(QPalette::Link);
+        QList<QTextLayout::FormatRange> formats;
+        for (const links::Link &link : links::find(text.text())) {
+            QTextLayout::FormatRange range;
+            range.start = link.start;
+            range.length = link.length;
+            range.format.setForeground(linkInk);
+            range.format.setFontUnderline(true);
+            formats.append(range);
+        }
+        text.setFormats(formats);
+    }
+    layoutPlainText(&text, maxBubbleWidth(viewportWidth(option)) - 2 * kPadX);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -452,6 +497,13 @@ bool MessageBubbleDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     if (!bubbleRect(option, index).contains(event->pos())) {
         QToolTip::hideText();
+        return true;
+    }
+    // Over a link: where it really goes, in full. Fully encoded, it holds no '<' that a
+    // tooltip could take for markup.
+    const QUrl link = linkAt(option, index, event->pos());
+    if (!link.isEmpty()) {
+        QToolTip::showText(event->globalPos(), link.toString(QUrl::FullyEncoded), view->viewport());
         return true;
     }
     // Dates and states only: the message text never goes into a tooltip (tooltips may

@@ -1,6 +1,7 @@
 #pragma once
 // Paints one message as a chat bubble: own messages on the right in a tint of the accent
-// colour, the peer's on the left with their name at the start of a run; day separators;
+// colour, the others' on the left (with the sender's name at the start of a run where more
+// than one person could have written it); day separators;
 // time, "edited" and delivery ticks in the corner. Text is laid out with QTextLayout, so it
 // is always plain text (markup is never interpreted), and it wraps at word boundaries or
 // anywhere inside a word that is too long.
@@ -8,6 +9,7 @@
 #include <QFont>
 #include <QHash>
 #include <QStyledItemDelegate>
+#include <QUrl>
 #include <QUuid>
 
 class QTextLayout;
@@ -29,11 +31,20 @@ public:
 
     // Where the bubble is drawn inside option.rect (hit tests, tests).
     QRect bubbleRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // The link (http, https, mailto: messagelinks.h) under `pos`, in the coordinates of
+    // option.rect; empty when there is none.
+    QUrl linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                const QPoint &pos) const;
     // The text as shown: the message (its open bidi embeddings closed, see bidicontrols.h),
     // or the tombstone of a deleted one.
     static QString displayText(const QModelIndex &index);
     static QString deliveryText(int deliveryState);
     static QString dayLabel(const QDate &day, const QDate &today);
+
+    // Names above the others' bubbles. Off by default: in a 1:1 conversation every bubble on
+    // the left is the one other person's, whose name the header shows already.
+    void setShowsSenderNames(bool show) { m_showSenderNames = show; }
+    bool showsSenderNames() const { return m_showSenderNames; }
 
     // Each message's text is measured once and the sizes cached (a long history is laid out
     // again whenever rows arrive); the cache is dropped when the text width or the font
@@ -94,6 +105,7 @@ private:
     mutable qreal m_cacheWidth = -1; // the text width the cache was measured at
     mutable QFont m_cacheFont;
     mutable int m_measured = 0;
+    bool m_showSenderNames = false;
 };
 
 } // namespace natter::client

@@ -2,11 +2,14 @@
 
 #include "icons.h"
 #include "messagebubbledelegate.h"
+#include "messagelinks.h"
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
 #include "theme.h"
 
 #include <QContextMenuEvent>
+#include <QDesktopServices>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QToolButton>
@@ -98,6 +101,45 @@ QRect MessageView::bubbleRect(const QModelIndex &index) const
     initViewItemOption(&option);
     option.rect = visualRect(index);
     return m_delegate->bubbleRect(option, toView(index));
+}
+
+QUrl MessageView::linkAt(const QPoint &pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return m_delegate->linkAt(option, index, pos);
+}
+
+void MessageView::mouseMoveEvent(QMouseEvent *event)
+{
+    PlaceholderListView::mouseMoveEvent(event);
+    if (linkAt(event->position().toPoint()).isEmpty())
+        viewport()->unsetCursor();
+    else
+        viewport()->setCursor(Qt::PointingHandCursor);
+}
+
+void MessageView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressedLink =
+        event->button() == Qt::LeftButton ? linkAt(event->position().toPoint()) : QUrl();
+    PlaceholderListView::mousePressEvent(event);
+}
+
+void MessageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    PlaceholderListView::mouseReleaseEvent(event);
+    const QUrl link = std::exchange(m_pressedLink, QUrl());
+    if (event->button() != Qt::LeftButton || link.isEmpty() ||
+        linkAt(event->position().toPoint()) != link)
+        return;
+    // Checked again where it is opened: no other scheme ever reaches the system.
+    if (links::isOpenable(link))
+        QDesktopServices::openUrl(link);
 }
 
 void MessageView::scrollToNewest()
@@ -322,6 +364,10 @@ void MessageView::contextMenuEvent(QContextMenuEvent *event)
     setCurrentIndex(index);
     const QPoint pos = keyboard ? bubbleRect(index).center() : event->pos();
     emit messageMenuRequested(index, viewport()->mapToGlobal(pos));
+    // The band showed which message the menu was for; the menu is closed now (it runs
+    // modally), so the band goes too. The current row stays for the keyboard.
+    if (selectionModel())
+        selectionModel()->clearSelection();
 }
 
 void MessageView::changeEvent(QEvent *event)

@@ -4,11 +4,13 @@
 // view at the bottom only if the reader was already there (otherwise a "new messages" button
 // appears); scrolling near the top asks for older history. It lays out only a window of the
 // loaded messages (MessageWindowModel) and slides it as the reader scrolls, so a page
-// arriving costs the same with 100,000 messages loaded as with 100.
+// arriving costs the same with 100,000 messages loaded as with 100. Links in messages (http,
+// https, mailto) show a hand and their full address on hover and open with a click.
 
 #include "placeholderlistview.h"
 
 #include <QPersistentModelIndex>
+#include <QUrl>
 
 class QToolButton;
 
@@ -38,6 +40,8 @@ public:
     // The painted bubble of `index`, in viewport coordinates.
     QRect bubbleRect(const QModelIndex &index) const;
     QToolButton *newMessagesButton() const { return m_jump; }
+    // The link under `pos` (viewport coordinates); empty when there is none.
+    QUrl linkAt(const QPoint &pos) const;
     int unseenCount() const { return m_unseen; }
 
 signals:
@@ -49,6 +53,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -75,6 +82,7 @@ private:
     bool m_adjusting = false;
     bool m_sliding = false;
     int m_unseen = 0;
+    QUrl m_pressedLink; // opened when the button comes up over the same link
 };
 
 } // namespace natter::client

@@ -13,7 +13,7 @@ namespace {
 class OnlineUserDelegate final : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    explicit OnlineUserDelegate(OnlineListView *view) : QStyledItemDelegate(view), m_view(view) {}
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
     {
@@ -29,6 +29,9 @@ public:
         const QString name = index.data(OnlineUsersModel::UsernameRole).toString();
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
+        const bool stale = m_view->isStale();
+        if (stale)
+            painter->setOpacity(0.5);
         if (selected || hovered) {
             painter->setPen(Qt::NoPen);
             painter->setBrush(
@@ -39,7 +42,9 @@ public:
         const QRectF avatarRect(option.rect.left() + 12, option.rect.center().y() - d / 2 + 0.5, d,
                                 d);
         avatar::paint(painter, avatarRect, name, option.font);
-        avatar::paintPresence(painter, avatarRect, theme::online(pal), pal.color(QPalette::Base));
+        if (!stale)
+            avatar::paintPresence(painter, avatarRect, theme::online(pal),
+                                  pal.color(QPalette::Base));
         const QRectF text(avatarRect.right() + 10, option.rect.top(),
                           option.rect.right() - avatarRect.right() - 18, option.rect.height());
         painter->setFont(option.font);
@@ -48,6 +53,9 @@ public:
                           option.fontMetrics.elidedText(name, Qt::ElideRight, int(text.width())));
         painter->restore();
     }
+
+private:
+    const OnlineListView *m_view;
 };
 
 } // namespace
@@ -59,13 +67,22 @@ OnlineListView::OnlineListView(QWidget *parent) : PlaceholderListView(parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setAccessibleName(tr("Contacts online"));
-    setToolTip(tr("Double-click someone to chat with them"));
-    setPlaceholderText(tr("No one you talk with is online right now."));
+    setStale(false);
     // activated: a double-click, or Enter on the current row.
     connect(this, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         emit userActivated(index.data(OnlineUsersModel::IdRole).toLongLong(),
                            index.data(OnlineUsersModel::UsernameRole).toString());
     });
+}
+
+void OnlineListView::setStale(bool stale)
+{
+    m_stale = stale;
+    setPlaceholderText(stale ? tr("Unknown while you are offline.")
+                             : tr("No one you talk with is online right now."));
+    setToolTip(stale ? tr("Who was online when the connection dropped; unknown until it is back")
+                     : tr("Double-click someone to chat with them"));
+    viewport()->update();
 }
 
 } // namespace natter::client

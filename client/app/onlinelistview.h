@@ -14,8 +14,16 @@ class OnlineListView final : public PlaceholderListView
 public:
     explicit OnlineListView(QWidget *parent = nullptr);
 
+    // Offline: the list is what was known when the connection dropped; it is drawn faded,
+    // without presence dots, and says so.
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
+
 signals:
     void userActivated(qint64 userId, const QString &username);
+
+private:
+    bool m_stale = false;
 };
 
 } // namespace natter::client

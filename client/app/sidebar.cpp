@@ -107,6 +107,17 @@ void Sidebar::setMenu(QMenu *menu)
     m_menuButton->setMenu(menu);
 }
 
+void Sidebar::setPresenceKnown(bool known)
+{
+    if (known == m_presenceKnown)
+        return;
+    m_presenceKnown = known;
+    m_online->setStale(!known);
+    m_delegate->setPresenceKnown(known);
+    m_conversations->viewport()->update();
+    refreshOnlineTitle();
+}
+
 void Sidebar::selectConversation(qint64 conversationId)
 {
     const ConversationListModel *model = m_client.conversations().list();
@@ -133,7 +144,10 @@ void Sidebar::refreshOnlineTitle()
 {
     const int n = m_client.people().online()->rowCount();
     // Presence is scoped to the people you share a conversation with, not the whole server.
-    m_onlineTitle->setText(n > 0 ? tr("Contacts online — %1").arg(n) : tr("Contacts online"));
+    if (!m_presenceKnown)
+        m_onlineTitle->setText(tr("Contacts online — unknown (offline)"));
+    else
+        m_onlineTitle->setText(n > 0 ? tr("Contacts online — %1").arg(n) : tr("Contacts online"));
 }
 
 void Sidebar::applyStyle()

@@ -27,6 +27,8 @@ public:
     // Selects the row of the open conversation (after the list was rebuilt or reordered).
     void selectConversation(qint64 conversationId);
     void setMenu(QMenu *menu);
+    // Offline: presence is what it was when the connection dropped; say so.
+    void setPresenceKnown(bool known);
 
 signals:
     void conversationChosen(qint64 conversationId);
@@ -51,6 +53,7 @@ private:
     ConversationListDelegate *m_delegate;
     QLabel *m_onlineTitle;
     OnlineListView *m_online;
+    bool m_presenceKnown = true;
 };
 
 } // namespace natter::client

@@ -15,6 +15,7 @@ ServerConnection::ServerConnection(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::connected, this, [this]() {
         if (!pinMatches())
             return;
+        m_connectTimeout.stop();
         m_delayMs = m_firstDelayMs;
         setState(ConnectionState::Connected);
         m_heartbeat.start();
@@ -39,12 +40,20 @@ ServerConnection::ServerConnection(QObject *parent) : QObject(parent)
         if (!peer.isNull())
             emit untrustedCertificate(peer, !m_pinned.isEmpty());
     });
+    // An address that swallows packets, or a server that accepts and never answers, would
+    // keep "Connecting…" (and a sign-in) waiting for minutes: give up like any failure.
+    m_connectTimeout.setSingleShot(true);
+    m_connectTimeout.setInterval(kConnectTimeoutMs);
+    connect(&m_connectTimeout, &QTimer::timeout, this, [this]() {
+        if (m_state != ConnectionState::Connecting)
+            return;
+        m_timedOut = true;
+        m_socket.abort();
+    });
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, [this]() {
-        if (m_wanted && m_state == ConnectionState::Offline) {
-            setState(ConnectionState::Connecting);
-            m_socket.open(m_url);
-        }
+        if (m_wanted && m_state == ConnectionState::Offline)
+            connectSocket();
     });
 
     // Idle heartbeat: a ping whose reply does not come back means a half-open connection.
@@ -90,6 +99,11 @@ bool ServerConnection::pinMatches()
     return false;
 }
 
+void ServerConnection::setConnectTimeout(int ms)
+{
+    m_connectTimeout.setInterval(ms);
+}
+
 void ServerConnection::setReconnectDelays(int firstMs, int maxMs)
 {
     m_firstDelayMs = m_delayMs = firstMs;
@@ -101,10 +115,34 @@ void ServerConnection::open(const QUrl &url)
     m_url = url;
     m_wanted = true;
     m_reconnectTimer.stop();
-    if (m_state != ConnectionState::Offline)
+    if (m_state != ConnectionState::Offline) {
+        // Replaced on purpose: the old attempt must not report itself lost (to a sign-in
+        // that has just started) nor schedule a retry of the old address.
+        m_heartbeat.stop();
+        m_pingOutstanding = false;
+        setState(ConnectionState::Offline);
         m_socket.abort();
+        failAll(tr("the connection was replaced"));
+    }
+    connectSocket();
+}
+
+void ServerConnection::reconnectNow()
+{
+    if (m_state != ConnectionState::Offline || m_url.isEmpty())
+        return;
+    m_wanted = true;
+    m_reconnectTimer.stop();
+    m_delayMs = m_firstDelayMs;
+    connectSocket();
+}
+
+void ServerConnection::connectSocket()
+{
+    m_timedOut = false;
     setState(ConnectionState::Connecting);
-    m_socket.open(url);
+    m_connectTimeout.start();
+    m_socket.open(m_url);
 }
 
 void ServerConnection::close()
@@ -189,9 +227,13 @@ void ServerConnection::failAll(const QString &reason)
 void ServerConnection::onDisconnected()
 {
     m_heartbeat.stop();
+    m_connectTimeout.stop();
     m_pingOutstanding = false;
     const QString reason =
-        m_socket.closeReason().isEmpty() ? m_socket.errorString() : m_socket.closeReason();
+        m_timedOut ? tr("no answer within %1 s").arg((m_connectTimeout.interval() + 999) / 1000)
+        : m_socket.closeReason().isEmpty() ? m_socket.errorString()
+                                           : m_socket.closeReason();
+    m_timedOut = false;
     setState(ConnectionState::Offline);
     failAll(reason);
     if (m_socket.closeCode() == QWebSocketProtocol::CloseCode(protocol::CloseSignedOut)) {

@@ -41,11 +41,17 @@ public:
 
     void open(const QUrl &url);
     void close(); // stops reconnecting
+    // Offline: try now (the backoff starts over), also when retrying had stopped.
+    // Otherwise nothing.
+    void reconnectNow();
     QUrl url() const { return m_url; }
     ConnectionState state() const { return m_state; }
     void request(protocol::RequestType type, const QJsonObject &fields, ReplyHandler handler,
                  int timeoutMs = 15'000);
     void setReconnectDelays(int firstMs, int maxMs);
+    // How long a connection attempt (TCP, TLS and the WebSocket handshake) may take.
+    static constexpr int kConnectTimeoutMs = 15'000;
+    void setConnectTimeout(int ms);
     // A self-signed certificate with this SHA-256 is accepted (trust on first use), and a
     // wss:// connection showing any other certificate is refused, even one a CA signed.
     void setPinnedCertificate(const QByteArray &sha256) { m_pinned = sha256; }
@@ -76,6 +82,7 @@ private:
     void onDisconnected();
     void failAll(const QString &reason);
     void scheduleReconnect();
+    void connectSocket(); // to m_url, with the connect timeout running
     void expireRequests();
 
     QWebSocket m_socket;
@@ -85,6 +92,8 @@ private:
     QHash<QString, Pending> m_pending;
     quint64 m_nextId = 0;
     QTimer m_reconnectTimer;
+    QTimer m_connectTimeout;
+    bool m_timedOut = false; // the attempt was given up: say so, not "operation canceled"
     QTimer m_heartbeat;
     QTimer m_expiry;
     QElapsedTimer m_clock;

@@ -54,6 +54,22 @@ bool SessionController::resume()
     return true;
 }
 
+void SessionController::abandonSignIn()
+{
+    if (m_authenticated || m_action == AuthAction::None || m_action == AuthAction::Token)
+        return;
+    m_action = AuthAction::None;
+    m_password.clear();
+    m_connection.close();
+}
+
+void SessionController::reconnectNow()
+{
+    // Also after a refused certificate stopped the retries: connecting asks about it again.
+    if (wantsConnection())
+        m_connection.reconnectNow();
+}
+
 void SessionController::startAuth(const QUrl &server, AuthAction action, const QString &username,
                                   const QString &password, bool remember)
 {

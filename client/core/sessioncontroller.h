@@ -22,6 +22,9 @@ public:
 
     User currentUser() const { return m_me; }
     bool isAuthenticated() const { return m_authenticated; }
+    // Signed in, or resuming with the remembered token: the main window is up and waits for
+    // the server (false before the first sign-in and after signing out).
+    bool wantsConnection() const { return m_authenticated || m_action == AuthAction::Token; }
     // Counts sign-ins on a connection: a reply that waited across one belongs to the past.
     quint64 signInCount() const { return m_session; }
     ConnectionState connectionState() const { return m_connection.state(); }
@@ -32,6 +35,12 @@ public:
     void registerAccount(const QUrl &server, const QString &username, const QString &password,
                          bool remember);
     bool resume(); // signs in with the remembered token; false when there is none
+    // Gives up a sign-in or registration that has not got through: no reconnect keeps
+    // trying that address in the background (the sign-in window's attempt ended with its
+    // error; the next click starts afresh). Does nothing once signed in.
+    void abandonSignIn();
+    // Connects now instead of waiting for the next scheduled retry ("Reconnect now").
+    void reconnectNow();
     void signOut();
     // Why the last session ended when the server ended it (empty after signOut()).
     QString signOutReason() const { return m_signOutReason; }

@@ -6,6 +6,7 @@
 #include "protocollimits.h"
 
 #include <QLabel>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -157,6 +158,27 @@ private slots:
         QVERIFY(tallest < oneLine + 7 * m_box->fontMetrics().lineSpacing());
         m_box->clear();
         QTRY_COMPARE(m_box->height(), oneLine);
+    }
+
+    // Issue 20: editing a multi-line message showed it from its second line (the one-line box
+    // scrolled to the cursor at the end, then grew and stayed scrolled).
+    void editingAMultiLineMessageShowsItsFirstLine()
+    {
+        const int oneLine = m_box->height();
+        m_box->beginEdit(7, QStringLiteral("first line\nsecond line\nthird line"));
+        QTRY_VERIFY(m_box->height() > oneLine + 2 * m_box->fontMetrics().lineSpacing() - 4);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_box->verticalScrollBar()->value(), 0);
+        QCOMPARE(m_box->cursorForPosition(QPoint(8, 4)).blockNumber(), 0);
+        QCOMPARE(m_box->textCursor().position(), m_box->toPlainText().size()); // at the end
+        // Taller than the box gets: the cursor's line (the last) is what shows.
+        QString many;
+        for (int i = 1; i <= 12; ++i)
+            many += QStringLiteral("line %1\n").arg(i);
+        m_box->beginEdit(8, many.trimmed());
+        QTRY_VERIFY(m_box->verticalScrollBar()->value() > 0);
+        QCOMPARE(m_box->cursorForPosition(QPoint(8, m_box->viewport()->height() - 6)).blockNumber(),
+                 11);
     }
 
     void typingIsReported()

@@ -235,6 +235,52 @@ private slots:
         QCOMPARE(alice.window->statusBar()->currentMessage(), QString());
     }
 
+    // Issue 20 (bug 7): offline, who is online is not known; the lists still hold who was
+    // online when the connection dropped, and the dialog must not show that as now.
+    void offlineNoOneIsShownOnline()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        const User peer = bob.client->session().currentUser();
+        alice.client->conversations().startConversationWith(peer.id, peer.username);
+        alice.client->conversations().sendMessage(QStringLiteral("hello"));
+        QTRY_COMPARE(alice.client->people().online()->rowCount(), 1);
+        alice.window->openJumpDialog();
+        QTRY_VERIFY(alice.jump()->isVisible());
+        QTRY_VERIFY(
+            rowNamed(alice.jump(), QStringLiteral("bob")).data(JumpDialog::OnlineRole).toBool());
+        alice.jump()->close();
+
+        m_server.reset();
+        QTRY_COMPARE(alice.client->connection().state(), ConnectionState::Offline);
+        QCOMPARE(alice.client->people().online()->rowCount(), 1); // what was known
+        alice.window->openJumpDialog();
+        QTRY_VERIFY(alice.jump()->isVisible());
+        const QModelIndex row = rowNamed(alice.jump(), QStringLiteral("bob"));
+        QVERIFY(row.isValid());
+        QVERIFY(!row.data(JumpDialog::OnlineRole).toBool());
+        QVERIFY2(!row.data(JumpDialog::SubtitleRole).toString().contains(QStringLiteral("nline")),
+                 qPrintable(row.data(JumpDialog::SubtitleRole).toString()));
+    }
+
+    // Issue 20: the popup had no border, and the grey window colour around its white list
+    // showed as a grey slab over the white sidebar.
+    void thePopupHasABorderAndNoGreySlab()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        openJump(alice);
+        const QImage image = alice.jump()->grab().toImage();
+        const QPalette pal = alice.jump()->palette();
+        const int y = image.height() - 4; // below the list: the popup's own background
+        QCOMPARE(image.pixel(0, y), JumpDialog::borderColour(pal).rgb());
+        QCOMPARE(image.pixel(image.width() - 1, image.height() / 2),
+                 JumpDialog::borderColour(pal).rgb());
+        QCOMPARE(image.pixel(image.width() / 2, image.height() - 1),
+                 JumpDialog::borderColour(pal).rgb());
+        QCOMPARE(image.pixel(4, y), pal.color(QPalette::Base).rgb());
+        QCOMPARE(image.pixel(image.width() / 2, 4), pal.color(QPalette::Base).rgb());
+    }
+
     void signedOutTheDialogStillOpensQuietly()
     {
         ProfileSettings settings(QStringLiteral("nobody") + QString::number(++m_profiles));

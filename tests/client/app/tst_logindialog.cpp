@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QTcpServer>
 #include <QtTest>
 
 #include <memory>
@@ -226,7 +227,58 @@ private slots:
         QVERIFY2(m_dialog->errorText().contains(QStringLiteral("Cannot reach the server at")),
                  qPrintable(m_dialog->errorText()));
         QVERIFY(m_dialog->errorText().contains(gone.toDisplayString()));
-        m_client->session().signOut(); // stop the reconnect attempts
+    }
+
+    // Issue 20, bug 6: an address that could not be reached was retried unseen, and each
+    // failure was reported under the address in the field by then ("Cannot reach
+    // ws://127.0.0.1:7467/v1" for the server just hosted there, which was up).
+    void anUnreachableAddressIsNotRetriedBehindTheDialog()
+    {
+        const QUrl gone = m_server->url();
+        auto live = std::make_unique<TestServer>(); // started first: it cannot take that port
+        QVERIFY(live->start());
+        m_server.swap(live);
+        live.reset(); // nothing listens at `gone` any more
+        newDialog();
+        m_client->connection().setReconnectDelays(40, 80);
+        fill(gone, QStringLiteral("alice"), QStringLiteral("correct-horse-7"));
+        QTest::mouseClick(m_dialog->signInButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->errorText().isEmpty(), 5000);
+        QVERIFY(m_dialog->errorText().contains(gone.toDisplayString()));
+
+        // The live server's address goes into the field (hosting or the LAN list do that).
+        QSignalSpy states(&m_client->connection(), &ServerConnection::stateChanged);
+        m_dialog->serverEdit()->setText(m_server->url().toString());
+        QTest::qWait(600); // many retry periods
+        QVERIFY2(states.isEmpty(), "the old address is still being tried");
+        QVERIFY2(!m_dialog->errorText().contains(m_server->url().toDisplayString()),
+                 qPrintable(m_dialog->errorText()));
+        QCOMPARE(m_client->session().connectionState(), ConnectionState::Offline);
+
+        // The next click starts afresh, at the new address, and gets through.
+        m_dialog->usernameEdit()->setText(QStringLiteral("fresh"));
+        QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_dialog->result(), int(QDialog::Accepted), 5000);
+        QCOMPARE(m_client->session().serverUrl(), m_server->url());
+    }
+
+    // An address that accepts connections and never answers (a hung server, or a port
+    // something else holds) kept the window "Signing in…" with every field disabled.
+    void aServerThatNeverAnswersEndsTheAttempt()
+    {
+        QTcpServer silent; // accepts (the kernel does) and never says a word
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        const QUrl url(QStringLiteral("ws://127.0.0.1:%1/v1").arg(silent.serverPort()));
+        newDialog();
+        m_client->connection().setConnectTimeout(300);
+        fill(url, QStringLiteral("alice"), QStringLiteral("correct-horse-7"));
+        QTest::mouseClick(m_dialog->signInButton(), Qt::LeftButton);
+        QVERIFY(!m_dialog->signInButton()->isEnabled()); // signing in
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->errorText().isEmpty(), 5000);
+        QVERIFY2(m_dialog->errorText().contains(QStringLiteral("Cannot reach the server at")),
+                 qPrintable(m_dialog->errorText()));
+        QVERIFY(m_dialog->signInButton()->isEnabled()); // ready for another try
+        QVERIFY(m_dialog->serverEdit()->isEnabled());
     }
 
     void untrustedCertificateIsATlsError()
@@ -279,6 +331,28 @@ private slots:
         QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
         QVERIFY(m_dialog->errorText().contains(QStringLiteral("8 characters")));
         QCOMPARE(m_server->server().connectionCount(), 0);
+    }
+
+    // Issue 20: an error appearing pushed the buttons (and the fields, as the window grew)
+    // away from under the pointer. Its room is kept.
+    void anErrorMovesNothing()
+    {
+        newDialog();
+        const QWidget *widgets[] = {m_dialog->serverEdit(), m_dialog->usernameEdit(),
+                                    m_dialog->passwordEdit(), m_dialog->signInButton(),
+                                    m_dialog->registerButton()};
+        QList<QRect> before;
+        for (const QWidget *w : widgets)
+            before << QRect(w->mapTo(m_dialog.get(), QPoint(0, 0)), w->size());
+        const QSize size = m_dialog->size();
+        fill(m_server->url(), QStringLiteral("a"), QStringLiteral("correct-horse-7"));
+        QTest::mouseClick(m_dialog->registerButton(), Qt::LeftButton);
+        QVERIFY(m_dialog->errorText().contains(QStringLiteral("Usernames")));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_dialog->size(), size);
+        for (int i = 0; i < before.size(); ++i)
+            QCOMPARE(QRect(widgets[i]->mapTo(m_dialog.get(), QPoint(0, 0)), widgets[i]->size()),
+                     before.at(i));
     }
 
     void rateLimitSaysHowLongToWait()

@@ -19,8 +19,10 @@
 #include "typingindicator.h"
 #include "windowperson.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QtTest>
 
@@ -38,6 +40,25 @@ QAction *actionNamed(const QList<QAction *> &actions, const QString &text)
             return a;
     }
     return nullptr;
+}
+
+// Answers the next message box that comes up (a modal one runs its own loop) with the button
+// whose text is `button`; `asked` receives its title.
+void answerNextBox(QObject *context, const QString &button, QString *asked)
+{
+    auto *poll = new QTimer(context);
+    QObject::connect(poll, &QTimer::timeout, context, [poll, button, asked]() {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        *asked = box->windowTitle();
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text().remove(QLatin1Char('&')) == button)
+                b->click();
+        }
+        poll->deleteLater();
+    });
+    poll->start(20);
 }
 
 bool near(const QColor &a, const QColor &b, int tolerance = 4)
@@ -256,7 +277,10 @@ private slots:
         QAction *forAll =
             actionNamed(alice.window->messageActions(1), QStringLiteral("Delete for everyone"));
         QVERIFY(forAll);
+        QString asked;
+        answerNextBox(this, QStringLiteral("Delete for everyone"), &asked);
         forAll->trigger();
+        QCOMPARE(asked, QStringLiteral("Delete for everyone?"));
         QTRY_VERIFY(bob.messages()->index(1).data(MessageListModel::DeletedRole).toBool());
         QCOMPARE(bob.text(1), QString());
 
@@ -266,6 +290,28 @@ private slots:
         forMe->trigger();
         QTRY_COMPARE(bob.messages()->rowCount(), 1);
         QCOMPARE(alice.messages()->rowCount(), 2); // only bob's view lost it
+    }
+
+    // Issue 20: "Delete for everyone" took the message from everyone at once, without a word.
+    void deleteForEveryoneAsksFirst()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        firstMessage(alice, bob, QStringLiteral("keep me"));
+        QTRY_VERIFY(alice.messages()->index(0).data(MessageListModel::IdRole).toLongLong() > 0);
+        QAction *forAll =
+            actionNamed(alice.window->messageActions(0), QStringLiteral("Delete for everyone"));
+        QVERIFY(forAll);
+        QString asked;
+        answerNextBox(this, QStringLiteral("Cancel"), &asked);
+        forAll->trigger();
+        QCOMPARE(asked, QStringLiteral("Delete for everyone?"));
+        // A round trip to bob and back, so a delete sent anyway would have arrived.
+        type(alice, QStringLiteral("and this"));
+        QTRY_COMPARE(bob.messages()->rowCount(), 2);
+        QVERIFY(!bob.messages()->index(0).data(MessageListModel::DeletedRole).toBool());
+        QVERIFY(!alice.messages()->index(0).data(MessageListModel::DeletedRole).toBool());
+        QCOMPARE(bob.text(0), QStringLiteral("keep me"));
     }
 
     void upInAnEmptyBoxEditsYourLastMessage()

@@ -231,8 +231,20 @@ private slots:
                  QStringLiteral("Yesterday"));
     }
 
+    // Issue 20: 1:1 bubbles repeated the other person's name (the header shows it already).
+    void oneToOneBubblesCarryNoName()
+    {
+        QVERIFY(!m_view->bubbleDelegate()->showsSenderNames());
+        const QModelIndex theirs = add({QStringLiteral("same text"), false});
+        const QModelIndex own = add({QStringLiteral("same text"), true});
+        m_view->doItemsLayout();
+        QCOMPARE(m_view->bubbleRect(theirs).height(), m_view->bubbleRect(own).height());
+    }
+
+    // Where names are shown (more than one other person could have written).
     void aRunShowsTheSenderOnlyOnItsFirstBubble()
     {
+        m_view->bubbleDelegate()->setShowsSenderNames(true);
         MessageRow first{QStringLiteral("same text"), false};
         MessageRow second{QStringLiteral("same text"), false};
         second.at = first.at.addSecs(60);

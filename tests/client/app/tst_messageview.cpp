@@ -1,15 +1,32 @@
 // The message view keeps the reader's place: it follows new messages only from the bottom,
 // offers a "new messages" button otherwise, jumps down for your own sends, asks for older
 // history near the top and keeps the first visible message in place when it is prepended.
+#include "messagelinks.h"
 #include "messagerows.h"
 #include "messageview.h"
 
+#include <QContextMenuEvent>
+#include <QDesktopServices>
+#include <QHelpEvent>
 #include <QScrollBar>
 #include <QStandardItemModel>
 #include <QToolButton>
+#include <QToolTip>
 #include <QtTest>
 
 using namespace natter::client;
+
+// Stands in for the system's browser: QDesktopServices hands it what the view opens.
+class Opener : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
 
 class TestMessageView : public QObject
 {
@@ -103,6 +120,103 @@ private slots:
         QCOMPARE(topIndex().data(MessageListModel::TextRole).toString(), text);
         QCOMPARE(m_view->visualRect(top).top(), y);
         QVERIFY(bar()->value() > 30);
+    }
+
+    // Issue 20: the selection band stayed on a message after its context menu closed.
+    void theBandLeavesWithTheContextMenu()
+    {
+        const QModelIndex index = m_view->indexAt(QPoint(10, m_view->viewport()->height() / 2));
+        QVERIFY(index.isValid());
+        const QPoint pos = m_view->visualRect(index).center();
+        bool bandDuringMenu = false;
+        connect(m_view.get(), &MessageView::messageMenuRequested, this,
+                [&]() { bandDuringMenu = m_view->selectionModel()->isSelected(index); });
+        // A right click as a mouse sends it: press (selects), release, then the menu event.
+        QTest::mouseClick(m_view->viewport(), Qt::RightButton, {}, pos);
+        QContextMenuEvent menu(QContextMenuEvent::Mouse, pos, m_view->viewport()->mapToGlobal(pos));
+        QCoreApplication::sendEvent(m_view->viewport(), &menu);
+        QVERIFY(bandDuringMenu); // it shows which message the menu is for
+        QVERIFY(!m_view->selectionModel()->hasSelection());
+        QCOMPARE(m_view->currentIndex(), index); // the keyboard's place stays
+    }
+
+    void onlyHttpHttpsAndMailtoAreLinks()
+    {
+        const auto urls = [](const QString &text) {
+            QStringList found;
+            for (const links::Link &link : links::find(text))
+                found << link.url.toString();
+            return found;
+        };
+        QCOMPARE(urls(QStringLiteral("see https://example.org/a?b=1, then http://x.lan.")),
+                 QStringList({QStringLiteral("https://example.org/a?b=1"),
+                              QStringLiteral("http://x.lan")}));
+        QCOMPARE(urls(QStringLiteral("(https://en.wikipedia.org/wiki/Foo_(bar))")),
+                 QStringList(QStringLiteral("https://en.wikipedia.org/wiki/Foo_(bar)")));
+        QCOMPARE(urls(QStringLiteral("mail mailto:bob@example.org!")),
+                 QStringList(QStringLiteral("mailto:bob@example.org")));
+        QCOMPARE(urls(QStringLiteral("javascript:alert(1) file:///etc/passwd ftp://h/x "
+                                     "data:text/html,hi xhttps://no.pe https:// mailto:")),
+                 QStringList());
+        // A bidi override cannot ride inside a link to disguise where it goes.
+        QCOMPARE(urls(QStringLiteral("https://good.example\u202Eelpmaxe.live")),
+                 QStringList(QStringLiteral("https://good.example")));
+        QVERIFY(!links::isOpenable(QUrl(QStringLiteral("javascript:alert(1)"))));
+        QVERIFY(!links::isOpenable(QUrl(QStringLiteral("file:///etc/passwd"))));
+    }
+
+    // Issue 20: links in bubbles. The address shows on hover, a click opens it through
+    // QDesktopServices; the text itself stays plain text.
+    void aLinkShowsWhereItGoesAndOpensWithAClick()
+    {
+        Opener opener;
+        const QStringList schemes{"http", "https", "mailto", "javascript", "file", "ftp"};
+        for (const QString &scheme : schemes)
+            QDesktopServices::setUrlHandler(scheme, &opener, "open");
+        m_model.clear();
+        const QString text = QStringLiteral("see <b>https://example.org/a?b=1&c=2</b>, or "
+                                            "javascript:alert(1) and file:///etc/passwd");
+        m_model.appendRow(messageItem({text, false}));
+        m_view->doItemsLayout();
+        const QModelIndex index = m_model.index(0, 0);
+        const QRect bubble = m_view->bubbleRect(index);
+        QList<QUrl> seen;
+        QPoint onLink;
+        QPoint offLink;
+        for (int y = bubble.top(); y <= bubble.bottom(); y += 2) {
+            for (int x = bubble.left(); x <= bubble.right(); x += 2) {
+                const QUrl url = m_view->linkAt(QPoint(x, y));
+                if (url.isEmpty() && offLink.isNull() &&
+                    bubble.adjusted(12, 8, -12, -8).contains(x, y))
+                    offLink = QPoint(x, y);
+                if (url.isEmpty())
+                    continue;
+                if (!seen.contains(url))
+                    seen << url;
+                if (onLink.isNull())
+                    onLink = QPoint(x + 2, y + 2);
+            }
+        }
+        const QUrl expected(QStringLiteral("https://example.org/a?b=1&c=2"));
+        QCOMPARE(seen, QList<QUrl>{expected});
+        QCOMPARE(m_view->linkAt(onLink), expected);
+
+        QTest::mouseMove(m_view->viewport(), onLink);
+        QTRY_COMPARE(m_view->viewport()->cursor().shape(), Qt::PointingHandCursor);
+        QHelpEvent tip(QEvent::ToolTip, onLink, m_view->viewport()->mapToGlobal(onLink));
+        QCoreApplication::sendEvent(m_view->viewport(), &tip);
+        QTRY_COMPARE(QToolTip::text(), expected.toString(QUrl::FullyEncoded));
+        QToolTip::hideText();
+        QTest::mouseMove(m_view->viewport(), offLink);
+        QTRY_VERIFY(m_view->viewport()->cursor().shape() != Qt::PointingHandCursor);
+
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, offLink);
+        QVERIFY(opener.opened.isEmpty());
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, onLink);
+        QCOMPARE(opener.opened, QList<QUrl>{expected});
+        QCOMPARE(index.data(MessageListModel::TextRole).toString(), text); // not rewritten
+        for (const QString &scheme : schemes)
+            QDesktopServices::unsetUrlHandler(scheme);
     }
 
     void aResizeKeepsTheBottom()
