@@ -62,6 +62,13 @@ bool LocalCache::openFor(const QUrl &server, const QString &username)
 void LocalCache::close()
 {
     flush();
+    closeDatabase();
+}
+
+void LocalCache::closeDatabase()
+{
+    m_putMessage.reset();
+    m_changedConversations.clear();
     m_db.close();
 }
 
@@ -83,7 +90,7 @@ bool LocalCache::check(bool ok, const char *what)
     m_writing = false;
     m_commit.stop();
     const QString path = m_db.path();
-    m_db.close();
+    closeDatabase();
     CacheDatabase::removeFiles(path);
     return false;
 }
@@ -105,6 +112,9 @@ void LocalCache::flush()
 {
     m_commit.stop();
     if (m_writing && isOpen()) {
+        writeConversations();
+        if (!isOpen())
+            return;
         m_writing = false;
         check(m_db.db().commit(), "commit");
     }
@@ -158,6 +168,7 @@ void LocalCache::clearContents()
 {
     if (!beginWrite())
         return;
+    m_changedConversations.clear();
     QSqlQuery query(m_db.db());
     check(query.exec(QStringLiteral("DELETE FROM messages")) &&
               query.exec(QStringLiteral("DELETE FROM conversations")) &&
@@ -185,9 +196,12 @@ QList<Conversation> LocalCache::conversations() const
     if (!query.exec(QStringLiteral("SELECT json FROM conversations")))
         return result;
     while (query.next()) {
-        if (auto c = Conversation::fromJson(fromText(query.value(0))))
+        auto c = Conversation::fromJson(fromText(query.value(0)));
+        if (c && !m_changedConversations.contains(c->id))
             result.append(*c);
     }
+    for (const Conversation &c : m_changedConversations) // not written yet
+        result.append(c);
     std::stable_sort(result.begin(), result.end(),
                      [](const Conversation &a, const Conversation &b) {
                          return a.lastActivity > b.lastActivity;
@@ -199,6 +213,7 @@ void LocalCache::putConversations(const QList<Conversation> &conversations)
 {
     if (!beginWrite())
         return;
+    m_changedConversations.clear();
     QSqlQuery clear(m_db.db());
     if (!check(clear.exec(QStringLiteral("DELETE FROM conversations")), "conversations"))
         return;
@@ -210,28 +225,40 @@ void LocalCache::putConversation(const Conversation &conversation)
 {
     if (!beginWrite())
         return;
-    Conversation kept = conversation;
+    Conversation &kept = m_changedConversations[conversation.id];
+    kept = conversation;
     kept.peer.online = false; // presence is only known while connected
+}
+
+void LocalCache::writeConversations()
+{
+    const QHash<qint64, Conversation> changed = std::exchange(m_changedConversations, {});
     QSqlQuery query(m_db.db());
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO conversations(id, json) VALUES(?, ?)"));
-    query.addBindValue(kept.id);
-    query.addBindValue(toText(kept.toJson()));
-    check(query.exec(), "conversation");
+    for (const Conversation &c : changed) {
+        query.bindValue(0, c.id);
+        query.bindValue(1, toText(c.toJson()));
+        if (!check(query.exec(), "conversation"))
+            return;
+    }
 }
 
 void LocalCache::putMessage(const Message &message)
 {
     if (!beginWrite())
         return;
-    QSqlQuery query(m_db.db());
-    query.prepare(QStringLiteral(
-        "INSERT INTO messages(id, conversation_id, rev, json) VALUES(?, ?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET conversation_id = excluded.conversation_id,"
-        " rev = excluded.rev, json = excluded.json WHERE excluded.rev >= messages.rev"));
-    query.addBindValue(message.id);
-    query.addBindValue(message.conversationId);
-    query.addBindValue(message.rev);
-    query.addBindValue(toText(message.toJson()));
+    if (!m_putMessage) {
+        m_putMessage.emplace(m_db.db());
+        m_putMessage->prepare(QStringLiteral(
+            "INSERT INTO messages(id, conversation_id, rev, json) VALUES(?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET conversation_id = excluded.conversation_id,"
+            " rev = excluded.rev, json = excluded.json WHERE excluded.rev >= messages.rev"));
+    }
+    QSqlQuery &query = *m_putMessage;
+    query.bindValue(0, message.id);
+    query.bindValue(1, message.conversationId);
+    query.bindValue(2, message.rev);
+    query.bindValue(3, toText(message.toJson()));
     check(query.exec(), "message");
 }
 

@@ -13,8 +13,10 @@
 #include "cachedatabase.h"
 #include "types.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QUrl>
 
@@ -63,11 +65,17 @@ private:
     QVariant meta(const QString &key) const;
     void setMeta(const QString &key, const QVariant &value);
     void clearContents();
+    void writeConversations();
+    void closeDatabase();
 
     QString m_directory;
     mutable CacheDatabase m_db;
     QTimer m_commit;
     bool m_writing = false;
+    // Prepared once per file: a catch-up puts thousands of messages.
+    std::optional<QSqlQuery> m_putMessage;
+    // A conversation changes with every message: written once per transaction.
+    QHash<qint64, Conversation> m_changedConversations;
 };
 
 } // namespace natter::client

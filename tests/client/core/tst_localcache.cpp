@@ -128,6 +128,8 @@ private slots:
                 cache.putMessage(message(i, 1, i, QStringLiteral("m%1").arg(i)));
             cache.putMessage(message(6, 2, 6, QStringLiteral("for carol")));
             cache.setRev(6);
+            QCOMPARE(cache.conversations().size(), 2); // before the commit too
+            QCOMPARE(cache.messagesBefore(1, 0, 10).size(), 5);
         } // closed without an explicit flush: the destructor commits
         LocalCache cache(m_dir.path());
         QVERIFY(cache.openFor(kServer, QStringLiteral("alice")));
