@@ -183,6 +183,52 @@ private slots:
         QCOMPARE(countText(messages, QStringLiteral("seen 0")), 1);
     }
 
+    void olderPagesComeFromTheCacheWhileTheServerIsDown()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        QStringList texts;
+        for (int i = 0; i < 70; ++i)
+            texts.append(QStringLiteral("page test %1").arg(i));
+        const qint64 conversation = chat(alice, bob, texts);
+        m_server.reset();
+        Person again = restart(alice);
+        QVERIFY(again.client->session().resume());
+        ConversationController &conversations = again.client->conversations();
+        conversations.openConversation(conversation);
+        MessageListModel *messages = conversations.messages();
+        QCOMPARE(messages->rowCount(), 50); // the newest page
+        QCOMPARE(rowWithText(messages, QStringLiteral("page test 20")), 0);
+        QSignalSpy older(&conversations, &ConversationController::olderMessagesLoaded);
+        conversations.loadOlderMessages();
+        QCOMPARE(older.size(), 1);
+        QCOMPARE(older.first().at(0).toInt(), 20);
+        QCOMPARE(messages->rowCount(), 70);
+        QCOMPARE(rowWithText(messages, QStringLiteral("page test 0")), 0);
+    }
+
+    void aRefusedRememberedLoginHidesItsCache()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        chat(alice, bob, {QStringLiteral("hello")});
+        const QString profile = alice.settings->profile();
+        alice.client.reset();
+        alice.settings.reset();
+        // The server no longer takes the remembered token (revoked, expired).
+        Person again;
+        again.settings = std::make_unique<ProfileSettings>(profile);
+        again.settings->setToken(QStringLiteral("revoked-token-revoked-token-revoked"));
+        again.client = std::make_unique<ChatClient>(*again.settings);
+        QSignalSpy refused(&again.client->session(), &SessionController::authenticationFailed);
+        QVERIFY(again.client->session().resume());
+        QCOMPARE(again.client->conversations().list()->rowCount(), 1); // shown meanwhile
+        QVERIFY(refused.wait(5000));
+        QCOMPARE(again.client->conversations().list()->rowCount(), 0);
+        QVERIFY(!again.client->cache().isOpen());
+        QCOMPARE(again.client->session().currentUser().id, 0);
+    }
+
     void aDamagedCacheIsRebuiltFromTheServer()
     {
         Person alice = signedUp(QStringLiteral("alice"));
