@@ -153,12 +153,15 @@ void ConversationController::loadOlderMessages()
     if (conversation == 0 || m_loadingOlder || !m_hasOlder || m_messages.oldestId() == 0)
         return;
     if (m_cache) {
-        // The cache holds every message up to its sync cursor (its first sync was from 0):
-        // a full page from it needs no server; a short one asks the server, which knows.
+        // Everything older is in the cache once its sync passed the oldest shown message: no
+        // server needed. Before (a first catch-up under way): the server, or while it is down
+        // what the cache has.
+        const bool complete = m_messages.oldestId() <= m_cache->completeUpToId() + 1;
         const QList<Message> cached = m_cache->messagesBefore(conversation, m_messages.oldestId(),
                                                               limits::kDefaultHistoryPage);
-        if (cached.size() == limits::kDefaultHistoryPage ||
-            (!cached.isEmpty() && m_connection.state() != ConnectionState::Connected)) {
+        if (complete || (!cached.isEmpty() && m_connection.state() != ConnectionState::Connected)) {
+            if (complete && cached.size() < limits::kDefaultHistoryPage)
+                m_hasOlder = false; // the first message is shown
             const int before = m_messages.rowCount();
             m_messages.prependPage(cached);
             emit olderMessagesLoaded(m_messages.rowCount() - before);

@@ -186,6 +186,17 @@ void LocalCache::setRev(qint64 rev)
     setMeta(QStringLiteral("rev"), rev);
 }
 
+qint64 LocalCache::completeUpToId() const
+{
+    return meta(QStringLiteral("complete_id")).toLongLong();
+}
+
+void LocalCache::setCompleteUpToId(qint64 messageId)
+{
+    if (messageId > completeUpToId())
+        setMeta(QStringLiteral("complete_id"), messageId);
+}
+
 QList<Conversation> LocalCache::conversations() const
 {
     QList<Conversation> result;

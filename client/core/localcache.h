@@ -46,6 +46,10 @@ public:
     bool setUser(const User &user);
     qint64 rev() const;
     void setRev(qint64 rev);
+    // Every message with an id up to this one is here (or hidden): ids and revs grow in commit
+    // order, so a sync page up to the cursor that held message N brought all before N too.
+    qint64 completeUpToId() const;
+    void setCompleteUpToId(qint64 messageId); // only grows
 
     QList<Conversation> conversations() const;                       // most recent activity first
     void putConversations(const QList<Conversation> &conversations); // the whole list

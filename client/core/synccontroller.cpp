@@ -121,6 +121,12 @@ void SyncController::syncFrom(qint64 since)
                              // The page holds every change after `since` up to `rev`: the cursor
                              // may move.
                              moveCursor(page->rev);
+                             if (m_cache && m_cache->rev() == m_syncCursor) {
+                                 qint64 newest = 0;
+                                 for (const Message &m : page->messages)
+                                     newest = qMax(newest, m.id);
+                                 m_cache->setCompleteUpToId(newest);
+                             }
                              if (page->hasMore && page->rev > since)
                                  return syncFrom(page->rev);
                              m_syncing = false;

@@ -207,6 +207,33 @@ private slots:
         QCOMPARE(rowWithText(messages, QStringLiteral("page test 0")), 0);
     }
 
+    void olderPagesComeFromTheCacheOnceItIsComplete()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        alice.client->sync().setCatchUpDelay(50);
+        QStringList texts;
+        for (int i = 0; i < 70; ++i)
+            texts.append(QStringLiteral("complete %1").arg(i));
+        const qint64 conversation = chat(alice, bob, texts);
+        waitUntilCaughtUp(alice);
+        if (QTest::currentTestFailed())
+            return;
+        Person again = restart(alice);
+        QSignalSpy pages(&again.client->sync(), &SyncController::pageReceived);
+        QVERIFY(again.client->session().resume());
+        QTRY_VERIFY(!pages.isEmpty()); // online, caught up
+        ConversationController &conversations = again.client->conversations();
+        conversations.openConversation(conversation);
+        QSignalSpy older(&conversations, &ConversationController::olderMessagesLoaded);
+        conversations.loadOlderMessages();
+        QCOMPARE(older.size(), 1); // at once: no history request
+        QCOMPARE(older.first().at(0).toInt(), 20);
+        conversations.loadOlderMessages(); // the first message is shown: nothing more to ask
+        QCOMPARE(older.size(), 1);
+        QCOMPARE(rowWithText(conversations.messages(), QStringLiteral("complete 0")), 0);
+    }
+
     void aRefusedRememberedLoginHidesItsCache()
     {
         Person alice = signedUp(QStringLiteral("alice"));

@@ -128,6 +128,8 @@ private slots:
                 cache.putMessage(message(i, 1, i, QStringLiteral("m%1").arg(i)));
             cache.putMessage(message(6, 2, 6, QStringLiteral("for carol")));
             cache.setRev(6);
+            cache.setCompleteUpToId(6);
+            cache.setCompleteUpToId(3);                // never back
             QCOMPARE(cache.conversations().size(), 2); // before the commit too
             QCOMPARE(cache.messagesBefore(1, 0, 10).size(), 5);
         } // closed without an explicit flush: the destructor commits
@@ -137,6 +139,7 @@ private slots:
         QCOMPARE(cache.user().id, 7);
         QCOMPARE(cache.user().username, QStringLiteral("alice"));
         QCOMPARE(cache.rev(), 6);
+        QCOMPARE(cache.completeUpToId(), 6);
         const QList<Conversation> list = cache.conversations();
         QCOMPARE(list.size(), 2);
         QCOMPARE(list.at(0).peer.username, QStringLiteral("carol")); // most recent first
@@ -176,11 +179,13 @@ private slots:
         cache.putConversations({conversation(1, QStringLiteral("bob"), 100)});
         cache.putMessage(message(1, 1, 1, QStringLiteral("hello")));
         cache.setRev(40);
+        cache.setCompleteUpToId(1);
         QVERIFY(!cache.setUser(User{7, QStringLiteral("alice"), false})); // the same: kept
         QCOMPARE(cache.rev(), 40);
         QVERIFY(cache.setUser(User{8, QStringLiteral("alice"), false}));
         QCOMPARE(cache.user().id, 8);
         QCOMPARE(cache.rev(), 0);
+        QCOMPARE(cache.completeUpToId(), 0);
         QVERIFY(cache.conversations().isEmpty());
         QVERIFY(cache.messagesBefore(1, 0, 10).isEmpty());
     }
