@@ -4,6 +4,7 @@
 
 #include "conversationcontroller.h"
 #include "eventrouter.h"
+#include "localcache.h"
 #include "outbox.h"
 #include "peoplecontroller.h"
 #include "profilesettings.h"
@@ -27,6 +28,7 @@ public:
     ServerConnection &connection() { return m_connection; } // for tests: delays, state
     ProfileSettings &settings() { return m_settings; }
     const Outbox &outbox() const { return m_outbox; }
+    const LocalCache &cache() const { return m_cache; }
     SessionController &session() { return m_session; }
     PeopleController &people() { return m_people; }
     ConversationController &conversations() { return m_conversations; }
@@ -40,10 +42,15 @@ private:
     void onSignedIn(const User &me);
     void onSessionStarted();
     void onSessionEnded();
+    void forgetShownData(); // the models, emptied
+    // The local cache of this account: opened, and shown when it is another one than before.
+    void useCache(const QUrl &server, const QString &username);
+    void showCache();
 
     ProfileSettings &m_settings;
     ServerConnection m_connection;
     Outbox m_outbox;
+    LocalCache m_cache;
     SessionController m_session;
     PeopleController m_people;
     ConversationController m_conversations;

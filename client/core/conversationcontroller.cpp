@@ -1,5 +1,6 @@
 #include "conversationcontroller.h"
 
+#include "localcache.h"
 #include "peoplecontroller.h"
 #include "protocollimits.h"
 #include "replies.h"
@@ -34,17 +35,41 @@ void ConversationController::refreshConversations()
                                  m_people.rememberName(c.peer.id, c.peer.username);
                              }
                              m_conversations.setConversations(r->conversations);
+                             if (m_cache)
+                                 m_cache->putConversations(r->conversations);
                              if (const Conversation *c = m_conversations.find(openConversationId()))
                                  m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
                          });
 }
 
+void ConversationController::showCachedConversations()
+{
+    if (!m_cache)
+        return;
+    QList<Conversation> cached = m_cache->conversations();
+    for (const Conversation &c : std::as_const(cached))
+        m_people.rememberName(c.peer.id, c.peer.username);
+    m_conversations.setConversations(cached);
+}
+
+void ConversationController::cacheConversation(qint64 conversationId)
+{
+    if (!m_cache)
+        return;
+    if (const Conversation *c = m_conversations.find(conversationId))
+        m_cache->putConversation(*c);
+}
+
 void ConversationController::applyNewMessage(const Message &message, bool live)
 {
     m_messages.upsert(message);
+    if (m_cache)
+        m_cache->putMessage(message);
     if (!m_conversations.applyMessage(message, message.senderId != m_session.currentUser().id &&
                                                    !message.deleted))
         refreshConversations(); // a conversation this client does not know yet
+    else
+        cacheConversation(message.conversationId);
     if (live && message.senderId != m_session.currentUser().id)
         emit messageArrived(message.conversationId, m_people.peerName(message.senderId),
                             message.content);
@@ -53,6 +78,7 @@ void ConversationController::applyNewMessage(const Message &message, bool live)
 void ConversationController::applyReceipt(const Receipt &receipt)
 {
     m_conversations.applyReceipt(receipt);
+    cacheConversation(receipt.conversationId);
     if (receipt.conversationId == openConversationId() &&
         receipt.userId != m_session.currentUser().id)
         m_messages.setPeerReceipt(receipt.readUpTo, receipt.deliveredUpTo);
@@ -66,6 +92,8 @@ void ConversationController::openConversation(qint64 conversationId)
     m_messages.open(c->id, m_session.currentUser(), c->peer);
     m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
     m_hasOlder = true;
+    if (m_cache) // shown at once, offline too; the server's newest page merges in
+        m_messages.prependPage(m_cache->messagesBefore(c->id, 0, limits::kDefaultHistoryPage));
     emit conversationOpened(c->id, c->peer.username);
     loadNewestPage();
 }
@@ -101,6 +129,8 @@ void ConversationController::loadNewestPage()
         RequestType::History, HistoryRequest{conversation, 0, limits::kDefaultHistoryPage}.toJson(),
         [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
             const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
+            if (page && m_cache)
+                m_cache->putMessages(page->messages);
             if (!page || conversation != openConversationId())
                 return;
             // Newest page: new ones are merged in order, older ones prepended.
@@ -122,6 +152,22 @@ void ConversationController::loadOlderMessages()
     const qint64 conversation = openConversationId();
     if (conversation == 0 || m_loadingOlder || !m_hasOlder || m_messages.oldestId() == 0)
         return;
+    if (m_cache) {
+        // Everything older is in the cache once its sync passed the oldest shown message: no
+        // server needed. Before (a first catch-up under way): the server, or while it is down
+        // what the cache has.
+        const bool complete = m_messages.oldestId() <= m_cache->completeUpToId() + 1;
+        const QList<Message> cached = m_cache->messagesBefore(conversation, m_messages.oldestId(),
+                                                              limits::kDefaultHistoryPage);
+        if (complete || (!cached.isEmpty() && m_connection.state() != ConnectionState::Connected)) {
+            if (complete && cached.size() < limits::kDefaultHistoryPage)
+                m_hasOlder = false; // the first message is shown
+            const int before = m_messages.rowCount();
+            m_messages.prependPage(cached);
+            emit olderMessagesLoaded(m_messages.rowCount() - before);
+            return;
+        }
+    }
     m_loadingOlder = true;
     m_connection.request(
         RequestType::History,
@@ -129,6 +175,8 @@ void ConversationController::loadOlderMessages()
         [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
             m_loadingOlder = false;
             const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
+            if (page && m_cache)
+                m_cache->putMessages(page->messages);
             if (!page || conversation != openConversationId())
                 return;
             m_hasOlder = page->hasMore;
@@ -176,7 +224,7 @@ void ConversationController::deleteMessage(qint64 messageId, bool forEveryone)
             if (e)
                 return report(*e);
             if (!forEveryone)
-                m_messages.hide(messageId);
+                applyHidden(messageId);
             // For everyone: the message_updated event updates both sides.
         });
 }
@@ -236,7 +284,17 @@ void ConversationController::flushPendingReads()
 void ConversationController::applyUpdatedMessage(const Message &message)
 {
     m_messages.update(message);
-    m_conversations.applyMessage(message, false);
+    if (m_cache)
+        m_cache->putMessage(message);
+    if (m_conversations.applyMessage(message, false))
+        cacheConversation(message.conversationId);
+}
+
+void ConversationController::applyHidden(qint64 messageId)
+{
+    m_messages.hide(messageId);
+    if (m_cache)
+        m_cache->removeMessage(messageId);
 }
 
 void ConversationController::resumeSession()

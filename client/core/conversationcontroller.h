@@ -15,6 +15,7 @@
 
 namespace natter::client {
 
+class LocalCache;
 class PeopleController;
 class ServerConnection;
 class SessionController;
@@ -35,6 +36,10 @@ public:
     // contact yet (found in the directory, no conversation) as the directory last said.
     bool isPeerOnline(qint64 userId) const;
 
+    // What is seen is also kept there; what is there is shown before the server answers.
+    void setCache(LocalCache *cache) { m_cache = cache; }
+    void showCachedConversations();
+
     void openConversation(qint64 conversationId);
     void startConversationWith(qint64 userId, const QString &username);
     void sendMessage(const QString &text);
@@ -50,6 +55,7 @@ public:
     void applyNewMessage(const Message &message, bool live);
     void applyUpdatedMessage(const Message &message);
     void applyReceipt(const Receipt &receipt);
+    void applyHidden(qint64 messageId); // deleted for this user only
     // After a sign-in: reads made offline go again, the open conversation reloads.
     void resumeSession();
     void forgetConversations(); // signed out: the list and the reads not yet sent
@@ -68,12 +74,14 @@ private:
     void sendRead(qint64 conversationId, qint64 upTo);
     void flushPendingReads();
     void loadNewestPage();
+    void cacheConversation(qint64 conversationId);
     void report(const ProtocolError &error) { emit errorOccurred(error.message); }
 
     ServerConnection &m_connection;
     const SessionController &m_session;
     PeopleController &m_people;
     Outbox &m_outbox;
+    LocalCache *m_cache = nullptr;
     ConversationListModel m_conversations;
     MessageListModel m_messages;
     QHash<qint64, qint64> m_pendingReads; // conversation -> read up to, until the server has it

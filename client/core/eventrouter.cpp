@@ -38,7 +38,7 @@ void EventRouter::onEvent(protocol::EventType type, const QJsonObject &event)
     case EventType::MessageHidden:
         if (auto e = MessageHiddenEvent::fromJson(event)) {
             m_sync.noteRev(e->hidden.rev);
-            m_conversations.messages()->hide(e->hidden.messageId);
+            m_conversations.applyHidden(e->hidden.messageId);
         }
         break;
     case EventType::Typing:

@@ -50,6 +50,7 @@ bool SessionController::resume()
 {
     if (m_token.isEmpty())
         return false;
+    emit resuming(m_settings.serverUrl(), m_settings.username());
     startAuth(m_settings.serverUrl(), AuthAction::Token, m_settings.username(), {}, true);
     return true;
 }

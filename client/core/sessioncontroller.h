@@ -41,6 +41,12 @@ public:
     void abandonSignIn();
     // Connects now instead of waiting for the next scheduled retry ("Reconnect now").
     void reconnectNow();
+    // Whom the local cache says signed in last, shown until the server confirms (or not).
+    void presumeUser(const User &user)
+    {
+        if (!m_authenticated)
+            m_me = user;
+    }
     void signOut();
     // Why the last session ended when the server ended it (empty after signOut()).
     QString signOutReason() const { return m_signOutReason; }
@@ -48,6 +54,8 @@ public:
     void trustCertificate(const QSslCertificate &certificate);
 
 signals:
+    // resume() starts: the remembered account's local cache can be shown meanwhile.
+    void resuming(const QUrl &server, const QString &username);
     // Every sign-in, the first and those after a reconnect, before anyone else hears of it.
     void signedIn(const natter::User &me);
     void authenticated(const natter::User &user); // the first sign-in of this account

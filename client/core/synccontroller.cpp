@@ -1,6 +1,7 @@
 #include "synccontroller.h"
 
 #include "conversationcontroller.h"
+#include "localcache.h"
 #include "profilesettings.h"
 #include "replies.h"
 #include "requests.h"
@@ -60,7 +61,16 @@ void SyncController::moveCursor(qint64 rev)
     if (rev > m_syncCursor) {
         m_syncCursor = rev;
         m_settings.setLastRev(rev);
+        if (m_cache) // in the same transaction as the changes of the page
+            m_cache->setRev(rev);
     }
+}
+
+void SyncController::setCursor(qint64 rev)
+{
+    m_syncCursor = rev;
+    m_liveRev = 0;
+    m_settings.setLastRev(rev);
 }
 
 void SyncController::catchUp()
@@ -106,10 +116,17 @@ void SyncController::syncFrom(qint64 since)
                              for (const Receipt &r : page->receipts)
                                  m_conversations.applyReceipt(r);
                              for (const HiddenMessage &h : page->hidden)
-                                 m_conversations.messages()->hide(h.messageId);
+                                 m_conversations.applyHidden(h.messageId);
+                             emit pageReceived(since, int(page->messages.size()));
                              // The page holds every change after `since` up to `rev`: the cursor
                              // may move.
                              moveCursor(page->rev);
+                             if (m_cache && m_cache->rev() == m_syncCursor) {
+                                 qint64 newest = 0;
+                                 for (const Message &m : page->messages)
+                                     newest = qMax(newest, m.id);
+                                 m_cache->setCompleteUpToId(newest);
+                             }
                              if (page->hasMore && page->rev > since)
                                  return syncFrom(page->rev);
                              m_syncing = false;

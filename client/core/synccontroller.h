@@ -13,6 +13,7 @@
 namespace natter::client {
 
 class ConversationController;
+class LocalCache;
 class ProfileSettings;
 class ServerConnection;
 class SessionController;
@@ -29,6 +30,10 @@ public:
     // The sync cursor: every change up to this rev has been received through `sync`.
     // Persisted; only `sync` replies move it.
     qint64 syncCursor() const { return m_syncCursor; }
+    // The cursor is kept with the local cache's contents (it says up to where they are
+    // complete); a cache opened for another account brings its own cursor.
+    void setCache(LocalCache *cache) { m_cache = cache; }
+    void setCursor(qint64 rev);
     // How long after the first live change beyond the cursor a catch-up `sync` runs.
     void setCatchUpDelay(int ms) { m_catchUp.setInterval(ms); }
     // A change seen live (an event or a reply) at `rev`. It never moves the cursor: revs are
@@ -40,6 +45,8 @@ public:
     void transmit(const PendingMessage &pending);
 
 signals:
+    // A sync page applied: asked from `since`, it brought `messages` messages.
+    void pageReceived(qint64 since, int messages);
     void errorOccurred(const QString &message);
 
 private:
@@ -55,6 +62,7 @@ private:
     const SessionController &m_session;
     ConversationController &m_conversations;
     Outbox &m_outbox;
+    LocalCache *m_cache = nullptr;
     qint64 m_syncCursor = 0;
     qint64 m_liveRev = 0;   // the highest rev seen live
     bool m_syncing = false; // a chain of sync pages is under way
