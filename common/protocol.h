@@ -44,6 +44,14 @@ enum class RequestType
     Delete,
     EditHistory,
     Sync,
+    // Groups (docs/protocol.md, "Groups").
+    CreateGroup,
+    RenameGroup,
+    AddMembers,
+    RemoveMember,
+    LeaveGroup,
+    GroupMembers,
+    SetRole,
 };
 
 // Frame types the server pushes without a request ("re" absent).
@@ -55,6 +63,7 @@ enum class EventType
     Typing,
     Presence,
     Receipt,
+    GroupUpdated,
 };
 
 QLatin1String requestTypeName(RequestType type);

@@ -2,6 +2,7 @@
 
 #include "authhandler.h"
 #include "edithandler.h"
+#include "grouphandler.h"
 #include "historyhandler.h"
 #include "messagehandler.h"
 #include "pinghandler.h"
@@ -23,6 +24,7 @@ void registerAllHandlers(HandlerRegistry &registry, const ServiceSet &services)
     registerEditHandlers(registry, services);
     registerTypingHandler(registry, services);
     registerSyncHandler(registry, services);
+    registerGroupHandlers(registry, services);
 }
 
 } // namespace natter::server
