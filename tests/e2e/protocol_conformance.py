@@ -18,6 +18,7 @@ import uuid
 
 import websockets
 
+import conformance_groups
 from protocolclient import ProtocolClient
 
 TIMEOUT = 5.0
@@ -414,6 +415,8 @@ def main():
         proc, url = start_server(args.server_binary, os.path.join(tmp, "natter.db"))
         try:
             asyncio.get_event_loop().run_until_complete(asyncio.wait_for(scenario(url), 60))
+            asyncio.get_event_loop().run_until_complete(
+                asyncio.wait_for(conformance_groups.groups(url, Client, check, examples), 60))
         except Exception as exc:  # noqa: BLE001 - reported as a failure
             check("scenario ran to the end", False, repr(exc))
         proc.send_signal(signal.SIGTERM)
