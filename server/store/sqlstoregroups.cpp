@@ -120,7 +120,7 @@ StoreResult<Message> SqlStore::appendSystemLine(qint64 conversationId, const Gro
     m.conversationId = conversationId;
     m.senderId = edit.actorId;
     m.clientId = QUuid::createUuid();
-    m.content = edit.content;
+    m.content = edit.content.isNull() ? QStringLiteral("") : edit.content; // never NULL
     m.createdAt = edit.at;
     m.system = edit.event;
     m.rev = m_sql.takeRev();

@@ -72,8 +72,9 @@ private slots:
 
     void messageReachesEveryMemberOnce()
     {
-        auto aliceElsewhere = m_server->user(QStringLiteral("alice"));
-        QVERIFY(aliceElsewhere);
+        auto aliceElsewhere = std::make_unique<TestClient>();
+        QVERIFY(aliceElsewhere->open(m_server->url()));
+        QVERIFY(aliceElsewhere->authWith(m_alice->token()));
         const qint64 id = send(*m_bob, QStringLiteral("hello team"));
         QVERIFY(id > 0);
         for (TestClient *c : {m_alice.get(), aliceElsewhere.get(), m_carol.get()}) {

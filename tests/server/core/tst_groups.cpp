@@ -30,11 +30,17 @@ private:
             ids.append(idOf(m.toObject().value("id")));
         return ids;
     }
-    // Takes the next `message` event and checks that it is a system line of `kind`.
+    // Takes `message` events up to the system line of `kind`; empty when none comes.
     static QJsonObject systemLine(TestClient &c, const QString &kind)
     {
-        const QJsonObject m = c.waitEvent(QStringLiteral("message")).value("message").toObject();
-        return m.value("system").toObject().value("kind").toString() == kind ? m : QJsonObject();
+        for (;;) {
+            const QJsonObject e = c.waitEvent(QStringLiteral("message"));
+            if (e.isEmpty())
+                return {};
+            const QJsonObject m = e.value("message").toObject();
+            if (m.value("system").toObject().value("kind").toString() == kind)
+                return m;
+        }
     }
     bool start(const std::function<void(natter::server::ServerConfig &)> &configure = {})
     {
