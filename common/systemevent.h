@@ -23,10 +23,10 @@ struct SystemEvent
     static constexpr QLatin1String kRoleChanged{"role_changed"};
 
     QString kind;
-    qint64 actor = 0;    // who did it (also the message's sender_id)
-    QList<qint64> users; // whom it concerns: added, removed, left, the new role's holder
-    QString name;        // group_created, group_renamed: the (new) name
-    QString role;        // role_changed: "admin" or "member"
+    qint64 actor = 0;     // who did it (also the message's sender_id)
+    QList<qint64> users;  // whom it concerns: added, removed, left, the new role's holder
+    QString name;         // group_created, group_renamed: the (new) name
+    QString role;         // role_changed: "admin" or "member"
     QList<qint64> admins; // member_left: members made admins because no admin remained
 
     QJsonObject toJson() const;

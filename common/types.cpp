@@ -91,19 +91,21 @@ std::optional<Message> Message::fromJson(const QJsonObject &object)
 
 QJsonObject Conversation::toJson() const
 {
-    QJsonObject o{{QStringLiteral("id"), idValue(id)},
-                  {QStringLiteral("kind"), group ? QStringLiteral("group") : QStringLiteral("direct")},
-            {QStringLiteral("peer"), peer.toJson()},
-            {QStringLiteral("last_message"), lastMessage ? lastMessage->toJson() : QJsonValue()},
-            {QStringLiteral("last_activity"), idValue(lastActivity)},
-            {QStringLiteral("unread"), unread},
-            {QStringLiteral("read_up_to"), idValue(readUpTo)},
-            {QStringLiteral("peer_read_up_to"), idValue(peerReadUpTo)},
-            {QStringLiteral("peer_delivered_up_to"), idValue(peerDeliveredUpTo)}};
+    QJsonObject o{
+        {QStringLiteral("id"), idValue(id)},
+        {QStringLiteral("kind"), group ? QStringLiteral("group") : QStringLiteral("direct")},
+        {QStringLiteral("peer"), peer.toJson()},
+        {QStringLiteral("last_message"), lastMessage ? lastMessage->toJson() : QJsonValue()},
+        {QStringLiteral("last_activity"), idValue(lastActivity)},
+        {QStringLiteral("unread"), unread},
+        {QStringLiteral("read_up_to"), idValue(readUpTo)},
+        {QStringLiteral("peer_read_up_to"), idValue(peerReadUpTo)},
+        {QStringLiteral("peer_delivered_up_to"), idValue(peerDeliveredUpTo)}};
     if (group) {
         o.insert(QStringLiteral("name"), name);
         o.insert(QStringLiteral("member_count"), memberCount);
-        o.insert(QStringLiteral("role"), admin ? QStringLiteral("admin") : QStringLiteral("member"));
+        o.insert(QStringLiteral("role"),
+                 admin ? QStringLiteral("admin") : QStringLiteral("member"));
         o.insert(QStringLiteral("left"), left);
     }
     return o;
@@ -130,8 +132,7 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &object)
     c.group = r.optString(QStringLiteral("kind"), 16) == QLatin1String("group");
     if (c.group) {
         c.name = r.string(QStringLiteral("name"), 1, limits::kMaxGroupNameChars);
-        c.memberCount =
-            int(r.integer(QStringLiteral("member_count"), 0, limits::kMaxGroupMembers));
+        c.memberCount = int(r.integer(QStringLiteral("member_count"), 0, limits::kMaxGroupMembers));
         c.admin = r.optString(QStringLiteral("role"), 16) == QLatin1String("admin");
         c.left = r.has(QStringLiteral("left")) && r.boolean(QStringLiteral("left"));
     }

@@ -66,8 +66,8 @@ struct NatterServer::Parts
           conversations(store, presence, receipts), edits(store, directory, sink),
           sync(store, receipts), users(store, presence),
           groups(store, directory, sink, typing,
-                 GroupLimits{config.groupMaxMembers, config.groupMaxNameChars,
-                             config.groupsPerUser, config.groupChangesPerMinute}),
+                 GroupLimits{config.groupMaxMembers, config.groupMaxNameChars, config.groupsPerUser,
+                             config.groupChangesPerMinute}),
           auth(store, config.passwordCost, config.registration), server(registry, handlers, config),
           revocations(
               [&store](qint64 after, qint64 upTo) -> std::optional<QList<QByteArray>> {

@@ -184,8 +184,8 @@ const QList<Key> &keys()
         {"limits/group-max-name-chars",
          intIn(&ServerConfig::groupMaxNameChars, 1, limits::kMaxGroupNameChars), "1-64"},
         {"limits/groups-per-user", intIn(&ServerConfig::groupsPerUser, 1, 100'000), "1-100000"},
-        {"limits/group-changes-per-minute",
-         intIn(&ServerConfig::groupChangesPerMinute, 1, 100'000), "1-100000"},
+        {"limits/group-changes-per-minute", intIn(&ServerConfig::groupChangesPerMinute, 1, 100'000),
+         "1-100000"},
         // Memory and read cost across connections (outbound budget, per-account read bytes).
         {"limits/max-outbound-total-bytes",
          bytesIn(&ServerConfig::maxOutboundTotalBytes, qint64(1) << 20, qint64(1) << 40),

@@ -146,8 +146,8 @@ Outcome<Group> GroupService::create(const Caller &caller, const CreateGroupReque
     edit.actorId = caller.userId;
     edit.name = request.name;
     edit.users = others;
-    edit.event = SystemEvent{SystemEvent::kGroupCreated, caller.userId, others, request.name,
-                             QString(), {}};
+    edit.event =
+        SystemEvent{SystemEvent::kGroupCreated, caller.userId, others, request.name, QString(), {}};
     edit.content = QStringLiteral("%1 created the group \"%2\" with %3")
                        .arg(nameOf(caller.userId), request.name, namesOf(others));
     return apply(edit);
@@ -169,8 +169,8 @@ Outcome<Group> GroupService::rename(const Caller &caller, const RenameGroupReque
     edit.name = request.name;
     edit.event =
         SystemEvent{SystemEvent::kGroupRenamed, caller.userId, {}, request.name, QString(), {}};
-    edit.content = QStringLiteral("%1 renamed the group to \"%2\"")
-                       .arg(nameOf(caller.userId), request.name);
+    edit.content =
+        QStringLiteral("%1 renamed the group to \"%2\"").arg(nameOf(caller.userId), request.name);
     return apply(edit);
 }
 
@@ -208,22 +208,21 @@ Outcome<Group> GroupService::addMembers(const Caller &caller, const AddMembersRe
     return apply(edit);
 }
 
-Outcome<Group> GroupService::removeMember(const Caller &caller,
-                                          const RemoveMemberRequest &request)
+Outcome<Group> GroupService::removeMember(const Caller &caller, const RemoveMemberRequest &request)
 {
     const auto admin = adminOf(caller, request.conversationId, QStringLiteral("remove members"));
     if (!admin.ok())
         return Outcome<Group>::failure(*admin.error);
     if (request.userId == caller.userId)
-        return Outcome<Group>::failure(ProtocolError::make(
-            ErrorCode::BadRequest, QStringLiteral("to leave a group, use leave_group"),
-            kUserField));
+        return Outcome<Group>::failure(
+            ProtocolError::make(ErrorCode::BadRequest,
+                                QStringLiteral("to leave a group, use leave_group"), kUserField));
     const auto current = m_store.group(request.conversationId);
     if (!current.ok())
         return Outcome<Group>::failure(storeError(current, noSuchGroup().message));
     if (!current.value.hasMember(request.userId))
-        return Outcome<Group>::failure(ProtocolError::make(
-            ErrorCode::NotFound, QStringLiteral("no such member"), kUserField));
+        return Outcome<Group>::failure(
+            ProtocolError::make(ErrorCode::NotFound, QStringLiteral("no such member"), kUserField));
     if (request.userId == current.value.creatorId)
         return Outcome<Group>::failure(
             forbidden(QStringLiteral("the group's creator cannot be removed"), kUserField));
@@ -291,12 +290,12 @@ Outcome<Group> GroupService::setRole(const Caller &caller, const SetRoleRequest 
     const bool creatorHere = current.value.hasMember(current.value.creatorId);
     if (caller.userId != current.value.creatorId &&
         (creatorHere || member.value.role != GroupRole::Admin))
-        return Outcome<Group>::failure(forbidden(
-            creatorHere ? QStringLiteral("only the group's creator can change roles")
-                        : QStringLiteral("only the group's admins can change roles")));
+        return Outcome<Group>::failure(
+            forbidden(creatorHere ? QStringLiteral("only the group's creator can change roles")
+                                  : QStringLiteral("only the group's admins can change roles")));
     if (!current.value.hasMember(request.userId))
-        return Outcome<Group>::failure(ProtocolError::make(
-            ErrorCode::NotFound, QStringLiteral("no such member"), kUserField));
+        return Outcome<Group>::failure(
+            ProtocolError::make(ErrorCode::NotFound, QStringLiteral("no such member"), kUserField));
     if (request.userId == current.value.creatorId)
         return Outcome<Group>::failure(
             forbidden(QStringLiteral("the creator's role cannot change"), kUserField));
@@ -308,8 +307,8 @@ Outcome<Group> GroupService::setRole(const Caller &caller, const SetRoleRequest 
     edit.actorId = caller.userId;
     edit.users = {request.userId};
     edit.role = request.role;
-    edit.event = SystemEvent{SystemEvent::kRoleChanged, caller.userId, edit.users, {},
-                             groupRoleName(request.role), {}};
+    edit.event = SystemEvent{
+        SystemEvent::kRoleChanged, caller.userId, edit.users, {}, groupRoleName(request.role), {}};
     edit.content = QStringLiteral("%1 made %2 %3")
                        .arg(nameOf(caller.userId), nameOf(request.userId),
                             request.role == GroupRole::Admin ? QStringLiteral("an admin")
@@ -340,11 +339,11 @@ Outcome<Group> GroupService::apply(GroupEdit edit, const QList<qint64> &formerMe
     edit.at = QDateTime::currentMSecsSinceEpoch();
     const auto change = m_store.changeGroup(edit);
     if (!change.ok())
-        return Outcome<Group>::failure(storeError(
-            change, QStringLiteral("no such user"),
-            edit.kind == GroupEdit::Kind::Create || edit.kind == GroupEdit::Kind::Add
-                ? kMembersField
-                : kConversationField));
+        return Outcome<Group>::failure(
+            storeError(change, QStringLiteral("no such user"),
+                       edit.kind == GroupEdit::Kind::Create || edit.kind == GroupEdit::Kind::Add
+                           ? kMembersField
+                           : kConversationField));
     qCInfo(lcMessaging) << "group" << change.value.group.id << change.value.line.system->kind
                         << "by user" << edit.actorId;
     for (const qint64 user : formerMembers)

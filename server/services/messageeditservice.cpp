@@ -31,9 +31,8 @@ Outcome<Message> MessageEditService::visibleMessage(const Caller &caller, qint64
     return Outcome<Message>::success(message.value);
 }
 
-std::optional<ProtocolError> MessageEditService::mayChange(const Caller &caller,
-                                                           const Message &message,
-                                                           const QString &what)
+std::optional<ProtocolError>
+MessageEditService::mayChange(const Caller &caller, const Message &message, const QString &what)
 {
     if (message.system)
         return ProtocolError::make(ErrorCode::Forbidden,

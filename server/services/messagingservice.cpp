@@ -118,7 +118,7 @@ void MessagingService::commit(QList<Pending> batch)
         // The reply goes first: the sender learns the server id before any echo of it.
         pending.done(Outcome<codec::MessageFrames>::success(frames));
         if (appended.duplicate)
-            continue; // already delivered when it was first stored
+            continue;                   // already delivered when it was first stored
         if (appended.recipientId > 0) { // 1:1; a group's members are not contacts (presence)
             m_directory.remember(appended.message.conversationId, pending.caller.userId,
                                  appended.recipientId);
@@ -145,9 +145,9 @@ void MessagingService::fanOut(const Pending &pending, const AppendedMessage &app
         // members per message.
         const auto members = m_directory.audience(appended.message.conversationId);
         if (!members.ok())
-            qCWarning(lcMessaging) << "group" << appended.message.conversationId
-                                   << "members unknown, message" << appended.message.id
-                                   << "not pushed:" << members.detail;
+            qCWarning(lcMessaging)
+                << "group" << appended.message.conversationId << "members unknown, message"
+                << appended.message.id << "not pushed:" << members.detail;
         for (const qint64 member : members.value) {
             if (member != pending.caller.userId)
                 m_sink.sendToUser(member, frame);

@@ -1,8 +1,8 @@
 #pragma once
 // Read and delivered positions. A position that moved is stored and pushed as a `receipt`
-// event to both participants' sockets (in a group: every current member's). A delivered position moves only over messages that
-// were written to a socket of the recipient (here, or reported by the EventSink when another
-// instance pushed them) or that the recipient fetched (history, sync).
+// event to both participants' sockets (in a group: every current member's). A delivered position
+// moves only over messages that were written to a socket of the recipient (here, or reported by the
+// EventSink when another instance pushed them) or that the recipient fetched (history, sync).
 
 #include "conversationdirectory.h"
 #include "interfaces/caller.h"

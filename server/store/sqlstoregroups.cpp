@@ -8,8 +8,8 @@
 namespace natter::server {
 namespace {
 
-const QString kGroupRow = QStringLiteral(
-    "SELECT name, creator_id FROM conversations WHERE id = ? AND kind = 'group'");
+const QString kGroupRow =
+    QStringLiteral("SELECT name, creator_id FROM conversations WHERE id = ? AND kind = 'group'");
 
 } // namespace
 

@@ -17,34 +17,38 @@ constexpr qsizetype kMaxCachedPeers = 65'536;
 // its id, the unread count (others' messages after the read position, not deleted, not
 // hidden, within that window) as a scalar subquery. The peer of a group is its creator and its
 // peer positions the lowest of the other current members'.
-const QString kVisible = QStringLiteral(
-    "m.conversation_id = c.id AND m.id >= p.joined_from "
-    "AND (p.left_rev IS NULL OR m.rev <= p.left_rev) "
-    "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
-    "WHERE h.user_id = p.user_id AND h.message_id = m.id)");
-const QString kConversations = QStringLiteral(
-    "SELECT c.id, c.last_activity, p.read_up_to, u.id, u.username, "
-    "CASE WHEN c.kind = 'group' THEN (SELECT COALESCE(MIN(q.read_up_to), 0) FROM participants q "
-    "WHERE q.conversation_id = c.id AND q.user_id <> p.user_id AND q.left_rev IS NULL) "
-    "ELSE (SELECT q.read_up_to FROM participants q WHERE q.conversation_id = c.id "
-    "AND q.user_id = p.peer_id) END, "
-    "CASE WHEN c.kind = 'group' THEN (SELECT COALESCE(MIN(q.delivered_up_to), 0) "
-    "FROM participants q WHERE q.conversation_id = c.id AND q.user_id <> p.user_id "
-    "AND q.left_rev IS NULL) "
-    "ELSE (SELECT q.delivered_up_to FROM participants q WHERE q.conversation_id = c.id "
-    "AND q.user_id = p.peer_id) END, "
-    "(SELECT COUNT(*) FROM messages m WHERE ") + kVisible + QStringLiteral(
-    " AND m.sender_id <> p.user_id AND m.id > p.read_up_to AND NOT m.deleted), "
-    "c.kind, c.name, p.role, p.left_rev, "
-    "CASE WHEN c.kind = 'group' THEN (SELECT COUNT(*) FROM participants q "
-    "WHERE q.conversation_id = c.id AND q.left_rev IS NULL) ELSE 2 END, "
-    "lm.id, lm.conversation_id, lm.sender_id, lm.client_id, lm.content, lm.created_at, "
-    "lm.edited_at, lm.deleted, lm.rev, lm.system_event "
-    "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
-    "JOIN users u ON u.id = (CASE WHEN c.kind = 'group' THEN c.creator_id ELSE p.peer_id END) "
-    "LEFT JOIN messages lm ON lm.id = (SELECT m.id FROM messages m WHERE ") + kVisible +
+const QString kVisible = QStringLiteral("m.conversation_id = c.id AND m.id >= p.joined_from "
+                                        "AND (p.left_rev IS NULL OR m.rev <= p.left_rev) "
+                                        "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
+                                        "WHERE h.user_id = p.user_id AND h.message_id = m.id)");
+const QString kConversations =
+    QStringLiteral(
+        "SELECT c.id, c.last_activity, p.read_up_to, u.id, u.username, "
+        "CASE WHEN c.kind = 'group' THEN (SELECT COALESCE(MIN(q.read_up_to), 0) FROM participants "
+        "q "
+        "WHERE q.conversation_id = c.id AND q.user_id <> p.user_id AND q.left_rev IS NULL) "
+        "ELSE (SELECT q.read_up_to FROM participants q WHERE q.conversation_id = c.id "
+        "AND q.user_id = p.peer_id) END, "
+        "CASE WHEN c.kind = 'group' THEN (SELECT COALESCE(MIN(q.delivered_up_to), 0) "
+        "FROM participants q WHERE q.conversation_id = c.id AND q.user_id <> p.user_id "
+        "AND q.left_rev IS NULL) "
+        "ELSE (SELECT q.delivered_up_to FROM participants q WHERE q.conversation_id = c.id "
+        "AND q.user_id = p.peer_id) END, "
+        "(SELECT COUNT(*) FROM messages m WHERE ") +
+    kVisible +
+    QStringLiteral(
+        " AND m.sender_id <> p.user_id AND m.id > p.read_up_to AND NOT m.deleted), "
+        "c.kind, c.name, p.role, p.left_rev, "
+        "CASE WHEN c.kind = 'group' THEN (SELECT COUNT(*) FROM participants q "
+        "WHERE q.conversation_id = c.id AND q.left_rev IS NULL) ELSE 2 END, "
+        "lm.id, lm.conversation_id, lm.sender_id, lm.client_id, lm.content, lm.created_at, "
+        "lm.edited_at, lm.deleted, lm.rev, lm.system_event "
+        "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
+        "JOIN users u ON u.id = (CASE WHEN c.kind = 'group' THEN c.creator_id ELSE p.peer_id END) "
+        "LEFT JOIN messages lm ON lm.id = (SELECT m.id FROM messages m WHERE ") +
+    kVisible +
     QStringLiteral(" ORDER BY m.id DESC LIMIT 1) "
-    "WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC");
+                   "WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC");
 
 } // namespace
 

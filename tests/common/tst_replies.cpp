@@ -152,13 +152,38 @@ private slots:
             << R"J({"re": "b2-5", "type": "ok", "users": [{"id": 1, "online": false, "username": "alice"}, {"id": 3, "online": true, "username": "carol"}]})J"
             << 7;
         QTest::newRow("conversations with a group")
-            << QString::fromUtf8("{\"conversations\": [{\"id\": 1, \"kind\": \"group\", \"last_activity\": 1796400102205, \"last_message\": {\"client_id\": \"8265c973-daae-46ce-867b-d7b9a340164a\", \"content\": \"gina created the group \\\"Lunch\\\" with hal, ivy\", \"conversation_id\": 1, \"created_at\": 1796400102205, \"deleted\": false, \"edited_at\": null, \"id\": 1, \"rev\": 1, \"sender_id\": 1, \"system\": {\"actor\": 1, \"kind\": \"group_created\", \"name\": \"Lunch\", \"users\": [2, 3]}}, \"left\": false, \"member_count\": 3, \"name\": \"Lunch\", \"peer\": {\"id\": 1, \"online\": true, \"username\": \"gina\"}, \"peer_delivered_up_to\": 0, \"peer_read_up_to\": 0, \"read_up_to\": 0, \"role\": \"member\", \"unread\": 1}], \"re\": \"hg-2\", \"type\": \"ok\"}")
+            << QString::fromUtf8(
+                   "{\"conversations\": [{\"id\": 1, \"kind\": \"group\", \"last_activity\": "
+                   "1796400102205, \"last_message\": {\"client_id\": "
+                   "\"8265c973-daae-46ce-867b-d7b9a340164a\", \"content\": \"gina created the "
+                   "group \\\"Lunch\\\" with hal, ivy\", \"conversation_id\": 1, \"created_at\": "
+                   "1796400102205, \"deleted\": false, \"edited_at\": null, \"id\": 1, \"rev\": 1, "
+                   "\"sender_id\": 1, \"system\": {\"actor\": 1, \"kind\": \"group_created\", "
+                   "\"name\": \"Lunch\", \"users\": [2, 3]}}, \"left\": false, \"member_count\": "
+                   "3, \"name\": \"Lunch\", \"peer\": {\"id\": 1, \"online\": true, \"username\": "
+                   "\"gina\"}, \"peer_delivered_up_to\": 0, \"peer_read_up_to\": 0, "
+                   "\"read_up_to\": 0, \"role\": \"member\", \"unread\": 1}], \"re\": \"hg-2\", "
+                   "\"type\": \"ok\"}")
             << 2;
         QTest::newRow("create_group")
-            << QString::fromUtf8("{\"group\": {\"creator_id\": 1, \"id\": 1, \"members\": [{\"role\": \"admin\", \"user_id\": 1}, {\"role\": \"member\", \"user_id\": 2}, {\"role\": \"member\", \"user_id\": 3}], \"name\": \"Lunch\"}, \"re\": \"gg-2\", \"type\": \"ok\"}")
+            << QString::fromUtf8("{\"group\": {\"creator_id\": 1, \"id\": 1, \"members\": "
+                                 "[{\"role\": \"admin\", \"user_id\": 1}, {\"role\": \"member\", "
+                                 "\"user_id\": 2}, {\"role\": \"member\", \"user_id\": 3}], "
+                                 "\"name\": \"Lunch\"}, \"re\": \"gg-2\", \"type\": \"ok\"}")
             << 9;
         QTest::newRow("group_members")
-            << QString::fromUtf8("{\"group\": {\"creator_id\": 1, \"id\": 1, \"members\": [{\"role\": \"admin\", \"user_id\": 1}, {\"role\": \"member\", \"user_id\": 2}, {\"role\": \"member\", \"user_id\": 3}], \"name\": \"Lunch\"}, \"members\": [{\"delivered_up_to\": 0, \"joined_at\": 1796400102205, \"read_up_to\": 0, \"role\": \"admin\", \"user\": {\"id\": 1, \"online\": true, \"username\": \"gina\"}}, {\"delivered_up_to\": 0, \"joined_at\": 1796400102205, \"read_up_to\": 0, \"role\": \"member\", \"user\": {\"id\": 2, \"online\": true, \"username\": \"hal\"}}, {\"delivered_up_to\": 2, \"joined_at\": 1796400102205, \"read_up_to\": 2, \"role\": \"member\", \"user\": {\"id\": 3, \"online\": true, \"username\": \"ivy\"}}], \"re\": \"gg-3\", \"type\": \"ok\"}")
+            << QString::fromUtf8(
+                   "{\"group\": {\"creator_id\": 1, \"id\": 1, \"members\": [{\"role\": \"admin\", "
+                   "\"user_id\": 1}, {\"role\": \"member\", \"user_id\": 2}, {\"role\": "
+                   "\"member\", \"user_id\": 3}], \"name\": \"Lunch\"}, \"members\": "
+                   "[{\"delivered_up_to\": 0, \"joined_at\": 1796400102205, \"read_up_to\": 0, "
+                   "\"role\": \"admin\", \"user\": {\"id\": 1, \"online\": true, \"username\": "
+                   "\"gina\"}}, {\"delivered_up_to\": 0, \"joined_at\": 1796400102205, "
+                   "\"read_up_to\": 0, \"role\": \"member\", \"user\": {\"id\": 2, \"online\": "
+                   "true, \"username\": \"hal\"}}, {\"delivered_up_to\": 2, \"joined_at\": "
+                   "1796400102205, \"read_up_to\": 2, \"role\": \"member\", \"user\": {\"id\": 3, "
+                   "\"online\": true, \"username\": \"ivy\"}}], \"re\": \"gg-3\", \"type\": "
+                   "\"ok\"}")
             << 10;
         QTest::newRow("ping") << R"J({"re": "b2-4", "type": "ok"})J" << 8;
     }

@@ -25,7 +25,8 @@ private:
     QList<qint64> historyIds(TestClient &c)
     {
         QList<qint64> ids;
-        for (const QJsonValue &m : inGroup(c, QStringLiteral("history")).value("messages").toArray())
+        for (const QJsonValue &m :
+             inGroup(c, QStringLiteral("history")).value("messages").toArray())
             ids.append(idOf(m.toObject().value("id")));
         return ids;
     }
@@ -119,7 +120,8 @@ private slots:
                             .value("peer_read_up_to"));
         };
         QCOMPARE(peerRead(), 0);
-        QVERIFY(TestClient::isOk(inGroup(*m_carol, QStringLiteral("read"), {{"up_to", double(id)}})));
+        QVERIFY(
+            TestClient::isOk(inGroup(*m_carol, QStringLiteral("read"), {{"up_to", double(id)}})));
         QCOMPARE(peerRead(), id);
     }
 
@@ -161,9 +163,10 @@ private slots:
         QCOMPARE(TestClient::errorCode(m_alice->request(
                      QStringLiteral("edit"), {{"message_id", double(line)}, {"content", "x"}})),
                  QStringLiteral("forbidden"));
-        QCOMPARE(TestClient::errorCode(m_alice->request(
-                     QStringLiteral("delete"), {{"message_id", double(line)}, {"scope", "everyone"}})),
-                 QStringLiteral("forbidden"));
+        QCOMPARE(
+            TestClient::errorCode(m_alice->request(
+                QStringLiteral("delete"), {{"message_id", double(line)}, {"scope", "everyone"}})),
+            QStringLiteral("forbidden"));
     }
 
     void memberAddedLaterSeesFromJoining()
@@ -171,10 +174,13 @@ private slots:
         const qint64 before = send(*m_alice, QStringLiteral("before dave"));
         QVERIFY(TestClient::isOk(inGroup(*m_alice, QStringLiteral("add_members"),
                                          {{"members", QJsonArray{double(m_dave->userId())}}})));
-        const qint64 joined =
-            idOf(m_dave->waitEvent(QStringLiteral("message")).value("message").toObject().value("id"));
+        const qint64 joined = idOf(
+            m_dave->waitEvent(QStringLiteral("message")).value("message").toObject().value("id"));
         const qint64 after = send(*m_bob, QStringLiteral("welcome"));
-        QCOMPARE(idOf(m_dave->waitEvent(QStringLiteral("message")).value("message").toObject().value("id")),
+        QCOMPARE(idOf(m_dave->waitEvent(QStringLiteral("message"))
+                          .value("message")
+                          .toObject()
+                          .value("id")),
                  after);
         QCOMPARE(historyIds(*m_dave), (QList<qint64>{after, joined}));
         QCOMPARE(syncedIds(*m_dave), (QList<qint64>{joined, after}));
@@ -189,9 +195,14 @@ private slots:
         const qint64 before = send(*m_alice, QStringLiteral("carol still here"));
         QVERIFY(TestClient::isOk(inGroup(*m_alice, QStringLiteral("remove_member"),
                                          {{"user_id", double(m_carol->userId())}})));
-        QCOMPARE(m_carol->waitEvent(QStringLiteral("message")).value("message").toObject().value("id").toDouble(),
+        QCOMPARE(m_carol->waitEvent(QStringLiteral("message"))
+                     .value("message")
+                     .toObject()
+                     .value("id")
+                     .toDouble(),
                  double(before));
-        const QJsonObject line = m_carol->waitEvent(QStringLiteral("message")).value("message").toObject();
+        const QJsonObject line =
+            m_carol->waitEvent(QStringLiteral("message")).value("message").toObject();
         QCOMPARE(line.value("system").toObject().value("kind").toString(),
                  QStringLiteral("member_removed"));
         const QJsonObject update = m_carol->waitEvent(QStringLiteral("group_updated"));
@@ -204,8 +215,9 @@ private slots:
         for (const QString &type : {QStringLiteral("history"), QStringLiteral("group_members"),
                                     QStringLiteral("leave_group")})
             QCOMPARE(TestClient::errorCode(inGroup(*m_carol, type)), QStringLiteral("not_found"));
-        QCOMPARE(TestClient::errorCode(inGroup(*m_carol, QStringLiteral("typing"), {{"active", true}})),
-                 QStringLiteral("not_found"));
+        QCOMPARE(
+            TestClient::errorCode(inGroup(*m_carol, QStringLiteral("typing"), {{"active", true}})),
+            QStringLiteral("not_found"));
         QCOMPARE(TestClient::errorCode(m_carol->sendIn(m_group, QStringLiteral("hello?"))),
                  QStringLiteral("not_found"));
         // What she had stays hers to sync (up to her removal); the list says she left.

@@ -155,8 +155,8 @@ private slots:
                                        .value("message")
                                        .toObject()
                                        .value("conversation_id"));
-        QCOMPARE(TestClient::errorCode(m_alice->request(
-                     QStringLiteral("group_members"), {{"conversation_id", double(direct)}})),
+        QCOMPARE(TestClient::errorCode(m_alice->request(QStringLiteral("group_members"),
+                                                        {{"conversation_id", double(direct)}})),
                  QStringLiteral("not_found"));
         // Nothing happened to the group.
         QCOMPARE(groupRequest(*m_alice, QStringLiteral("group_members"))
@@ -184,12 +184,13 @@ private slots:
                  QStringLiteral("Crew"));
 
         // The creator makes bob an admin; bob may then add, but not name admins.
-        QVERIFY(TestClient::isOk(groupRequest(
-            *m_alice, QStringLiteral("set_role"),
-            {{"user_id", double(m_bob->userId())}, {"role", "admin"}})));
+        QVERIFY(TestClient::isOk(
+            groupRequest(*m_alice, QStringLiteral("set_role"),
+                         {{"user_id", double(m_bob->userId())}, {"role", "admin"}})));
         QVERIFY(!systemLine(*m_carol, QStringLiteral("role_changed")).isEmpty());
-        QVERIFY(TestClient::isOk(groupRequest(*m_bob, QStringLiteral("add_members"),
-                                              {{"members", QJsonArray{double(m_dave->userId())}}})));
+        QVERIFY(
+            TestClient::isOk(groupRequest(*m_bob, QStringLiteral("add_members"),
+                                          {{"members", QJsonArray{double(m_dave->userId())}}})));
         const QJsonObject added = systemLine(*m_dave, QStringLiteral("members_added"));
         QCOMPARE(added.value("content").toString(), QStringLiteral("bob added dave"));
         QCOMPARE(m_dave->waitEvent(QStringLiteral("group_updated"))
@@ -199,17 +200,18 @@ private slots:
                      .toArray()
                      .size(),
                  4);
-        QCOMPARE(TestClient::errorCode(groupRequest(
-                     *m_bob, QStringLiteral("set_role"),
-                     {{"user_id", double(m_carol->userId())}, {"role", "admin"}})),
+        QCOMPARE(TestClient::errorCode(
+                     groupRequest(*m_bob, QStringLiteral("set_role"),
+                                  {{"user_id", double(m_carol->userId())}, {"role", "admin"}})),
                  QStringLiteral("forbidden"));
         QCOMPARE(TestClient::errorCode(groupRequest(*m_bob, QStringLiteral("remove_member"),
                                                     {{"user_id", double(m_alice->userId())}})),
                  QStringLiteral("forbidden")); // the creator stays
         // Adding members already there changes nothing and writes no line.
         m_carol->clearEvents();
-        QVERIFY(TestClient::isOk(groupRequest(*m_bob, QStringLiteral("add_members"),
-                                              {{"members", QJsonArray{double(m_dave->userId())}}})));
+        QVERIFY(
+            TestClient::isOk(groupRequest(*m_bob, QStringLiteral("add_members"),
+                                          {{"members", QJsonArray{double(m_dave->userId())}}})));
         QVERIFY(m_carol->noEvent(QStringLiteral("message")));
     }
 
@@ -234,9 +236,9 @@ private slots:
             c.groupsPerUser = 1;
             c.groupChangesPerMinute = 3; // the creation took one
         }));
-        const QJsonObject full = m_bob->request(
-            QStringLiteral("create_group"),
-            {{"name", "Second"}, {"members", QJsonArray{double(m_dave->userId())}}});
+        const QJsonObject full =
+            m_bob->request(QStringLiteral("create_group"),
+                           {{"name", "Second"}, {"members", QJsonArray{double(m_dave->userId())}}});
         QCOMPARE(TestClient::errorCode(full), QStringLiteral("conflict"));
         QVERIFY(TestClient::isOk(
             groupRequest(*m_alice, QStringLiteral("rename_group"), {{"name", "A"}})));

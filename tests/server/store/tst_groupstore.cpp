@@ -208,10 +208,9 @@ private slots:
         const qint64 id = created.group.id;
         QCOMPARE(created.group.name, QStringLiteral("Team"));
         QCOMPARE(created.group.creatorId, m_alice);
-        QCOMPARE(created.group.members,
-                 (QList<GroupMemberRole>{{m_alice, GroupRole::Admin},
-                                         {m_bob, GroupRole::Member},
-                                         {m_carol, GroupRole::Member}}));
+        QCOMPARE(created.group.members, (QList<GroupMemberRole>{{m_alice, GroupRole::Admin},
+                                                                {m_bob, GroupRole::Member},
+                                                                {m_carol, GroupRole::Member}}));
         QCOMPARE(created.line.senderId, m_alice);
         QCOMPARE(created.line.system->users, (QList<qint64>{m_bob, m_carol}));
         // The line comes back from the database with its body.
@@ -257,9 +256,9 @@ private slots:
         m_bob = storetest::makeUser(store(), QStringLiteral("bob"), m_now);
         m_carol = storetest::makeUser(store(), QStringLiteral("carol"), m_now);
         m_dave = storetest::makeUser(store(), QStringLiteral("dave"), m_now);
-        const qint64 id = change(GroupEdit::Kind::Create, 0, m_alice, {m_bob, m_carol},
-                                 QStringLiteral("Team"))
-                              .group.id;
+        const qint64 id =
+            change(GroupEdit::Kind::Create, 0, m_alice, {m_bob, m_carol}, QStringLiteral("Team"))
+                .group.id;
         const Message before = post(m_alice, id, QStringLiteral("before dave"));
         const auto added = change(GroupEdit::Kind::Add, id, m_alice, {m_dave});
         const Message after = post(m_bob, id, QStringLiteral("after dave"));
