@@ -116,4 +116,15 @@ std::optional<ReceiptEvent> ReceiptEvent::fromJson(const QJsonObject &o)
     return x ? std::optional<ReceiptEvent>(ReceiptEvent{*x}) : std::nullopt;
 }
 
+QJsonObject GroupUpdatedEvent::toJson() const
+{
+    return {{QStringLiteral("group"), group.toJson()}};
+}
+
+std::optional<GroupUpdatedEvent> GroupUpdatedEvent::fromJson(const QJsonObject &o)
+{
+    auto g = Group::fromJson(o.value(QStringLiteral("group")).toObject());
+    return g ? std::optional<GroupUpdatedEvent>(GroupUpdatedEvent{*g}) : std::nullopt;
+}
+
 } // namespace natter

@@ -2,6 +2,7 @@
 // One struct per server-initiated event: fields, JSON encoding (server side) and decoding
 // (client side).
 
+#include "grouptypes.h"
 #include "protocol.h"
 #include "types.h"
 
@@ -70,6 +71,16 @@ struct ReceiptEvent
     Receipt receipt;
     QJsonObject toJson() const;
     static std::optional<ReceiptEvent> fromJson(const QJsonObject &o);
+};
+
+// A group's name, members or roles changed: to every current member's sockets and to a member
+// who was just removed or left (who finds themself no longer in `members`).
+struct GroupUpdatedEvent
+{
+    static constexpr auto kType = protocol::EventType::GroupUpdated;
+    Group group;
+    QJsonObject toJson() const;
+    static std::optional<GroupUpdatedEvent> fromJson(const QJsonObject &o);
 };
 
 } // namespace natter

@@ -39,5 +39,6 @@ inline constexpr QLatin1String kContent{"content"};
 inline constexpr QLatin1String kCreatedAt{"created_at"};
 inline constexpr QLatin1String kEditedAt{"edited_at"};
 inline constexpr QLatin1String kDeleted{"deleted"};
+inline constexpr QLatin1String kSystem{"system"}; // a system line's body (systemevent.h)
 
 } // namespace natter::field

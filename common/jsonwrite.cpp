@@ -1,5 +1,6 @@
 #include "jsonwrite.h"
 
+#include <QJsonDocument>
 #include <QJsonValue>
 
 #include <charconv>
@@ -177,6 +178,17 @@ void JsonTextWriter::boolean(QLatin1String k, bool value)
 {
     key(k);
     m_out += value ? QLatin1String("true") : QLatin1String("false");
+}
+
+void JsonObjectWriter::object(QLatin1String key, const QJsonObject &value)
+{
+    m_object.insert(key, value);
+}
+
+void JsonTextWriter::object(QLatin1String k, const QJsonObject &value)
+{
+    key(k);
+    m_out += QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact));
 }
 
 void JsonTextWriter::finish()

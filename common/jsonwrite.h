@@ -31,6 +31,7 @@ public:
     void string(QLatin1String key, const QString &value);
     void uuid(QLatin1String key, const QUuid &value); // without braces
     void boolean(QLatin1String key, bool value);
+    void object(QLatin1String key, const QJsonObject &value);
     QJsonObject take() { return std::move(m_object); }
 
 private:
@@ -47,6 +48,8 @@ public:
     void string(QLatin1String key, const QString &value);
     void uuid(QLatin1String key, const QUuid &value);
     void boolean(QLatin1String key, bool value);
+    // Rare (system lines): written through QJsonDocument.
+    void object(QLatin1String key, const QJsonObject &value);
     void finish();
 
 private:

@@ -6,7 +6,7 @@
 namespace natter::protocol {
 namespace {
 
-constexpr std::array<std::pair<RequestType, QLatin1String>, 16> kRequestNames{{
+constexpr std::array<std::pair<RequestType, QLatin1String>, 23> kRequestNames{{
     {RequestType::Register, QLatin1String("register")},
     {RequestType::Login, QLatin1String("login")},
     {RequestType::Auth, QLatin1String("auth")},
@@ -23,15 +23,23 @@ constexpr std::array<std::pair<RequestType, QLatin1String>, 16> kRequestNames{{
     {RequestType::EditHistory, QLatin1String("edit_history")},
     {RequestType::Sync, QLatin1String("sync")},
     {RequestType::Search, QLatin1String("search")},
+    {RequestType::CreateGroup, QLatin1String("create_group")},
+    {RequestType::RenameGroup, QLatin1String("rename_group")},
+    {RequestType::AddMembers, QLatin1String("add_members")},
+    {RequestType::RemoveMember, QLatin1String("remove_member")},
+    {RequestType::LeaveGroup, QLatin1String("leave_group")},
+    {RequestType::GroupMembers, QLatin1String("group_members")},
+    {RequestType::SetRole, QLatin1String("set_role")},
 }};
 
-constexpr std::array<std::pair<EventType, QLatin1String>, 6> kEventNames{{
+constexpr std::array<std::pair<EventType, QLatin1String>, 7> kEventNames{{
     {EventType::Message, QLatin1String("message")},
     {EventType::MessageUpdated, QLatin1String("message_updated")},
     {EventType::MessageHidden, QLatin1String("message_hidden")},
     {EventType::Typing, QLatin1String("typing")},
     {EventType::Presence, QLatin1String("presence")},
     {EventType::Receipt, QLatin1String("receipt")},
+    {EventType::GroupUpdated, QLatin1String("group_updated")},
 }};
 
 template <typename Table, typename Enum> QLatin1String nameOf(const Table &table, Enum value)

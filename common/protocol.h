@@ -45,6 +45,14 @@ enum class RequestType
     EditHistory,
     Sync,
     Search,
+    // Groups (docs/protocol.md, "Groups").
+    CreateGroup,
+    RenameGroup,
+    AddMembers,
+    RemoveMember,
+    LeaveGroup,
+    GroupMembers,
+    SetRole,
 };
 
 // Frame types the server pushes without a request ("re" absent).
@@ -56,6 +64,7 @@ enum class EventType
     Typing,
     Presence,
     Receipt,
+    GroupUpdated,
 };
 
 QLatin1String requestTypeName(RequestType type);

@@ -48,6 +48,11 @@ inline constexpr int kPresenceGraceMs = 3'000; // back within this: never announ
 inline constexpr int kIdleTimeoutMs = 90'000;  // no frame at all for this long closes the socket
 inline constexpr int kPingIntervalMs = 30'000; // clients send ping this often when idle
 
+// Groups (docs/protocol.md, "Groups"). A server may allow less (its settings), never more.
+inline constexpr int kMaxGroupNameChars = 64; // UTF-16 units of a group's name
+inline constexpr int kMinGroupMembers = 2;    // a group is created with the creator and 1+ more
+inline constexpr int kMaxGroupMembers = 256;  // members of one group, the creator included
+
 // JSON numbers are doubles; ids stay within the exactly representable range.
 inline constexpr qint64 kMaxId = (qint64(1) << 53) - 1;
 

@@ -201,4 +201,33 @@ std::optional<SearchReply> SearchReply::fromJson(const QJsonObject &o, ProtocolE
     return r.result(x, error);
 }
 
+QJsonObject GroupReply::toJson() const
+{
+    return {{QStringLiteral("group"), group.toJson()}};
+}
+
+std::optional<GroupReply> GroupReply::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    GroupReply reply;
+    reply.group = readObject<Group>(r, QLatin1String("group"));
+    return r.result(reply, error);
+}
+
+QJsonObject GroupMembersReply::toJson() const
+{
+    return {{QStringLiteral("group"), group.toJson()},
+            {QStringLiteral("members"), toArray(members)}};
+}
+
+std::optional<GroupMembersReply> GroupMembersReply::fromJson(const QJsonObject &o,
+                                                             ProtocolError *error)
+{
+    JsonReader r(o);
+    GroupMembersReply reply;
+    reply.group = readObject<Group>(r, QLatin1String("group"));
+    reply.members = readList<GroupMember>(r, QLatin1String("members"));
+    return r.result(reply, error);
+}
+
 } // namespace natter

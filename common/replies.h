@@ -5,6 +5,7 @@
 // Requests whose replies carry the same fields share one struct under each request's name.
 
 #include "errorcode.h"
+#include "grouptypes.h"
 #include "types.h"
 
 #include <QJsonObject>
@@ -26,6 +27,7 @@ using PingReply = EmptyReply;
 using LogoutReply = EmptyReply;
 using TypingReply = EmptyReply;
 using DeleteReply = EmptyReply;
+using LeaveGroupReply = EmptyReply;
 
 // register, login, auth: the signed-in user; register and login also return the new session
 // token (auth has none: the client holds it already).
@@ -124,6 +126,30 @@ struct SyncReply
     QJsonObject toJson() const;
     static std::optional<SyncReply> fromJson(const QJsonObject &o, ProtocolError *error);
     friend bool operator==(const SyncReply &, const SyncReply &) = default;
+};
+
+// create_group, rename_group, add_members, remove_member, set_role: the group after the change.
+struct GroupReply
+{
+    Group group;
+    QJsonObject toJson() const;
+    static std::optional<GroupReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const GroupReply &, const GroupReply &) = default;
+};
+using CreateGroupReply = GroupReply;
+using RenameGroupReply = GroupReply;
+using AddMembersReply = GroupReply;
+using RemoveMemberReply = GroupReply;
+using SetRoleReply = GroupReply;
+
+// group_members: the group and its current members with roles and read state.
+struct GroupMembersReply
+{
+    Group group;
+    QList<GroupMember> members;
+    QJsonObject toJson() const;
+    static std::optional<GroupMembersReply> fromJson(const QJsonObject &o, ProtocolError *error);
+    friend bool operator==(const GroupMembersReply &, const GroupMembersReply &) = default;
 };
 
 } // namespace natter

@@ -4,12 +4,63 @@
 #include "protocollimits.h"
 #include "validation.h"
 
+#include <QJsonArray>
+
 namespace natter {
 namespace {
 
 QJsonValue idValue(qint64 id)
 {
     return QJsonValue(double(id));
+}
+
+// A group's name: 1..kMaxGroupNameChars, not only spaces, no control characters at all.
+QString groupName(JsonReader &r)
+{
+    const QString name =
+        r.string(QStringLiteral("name"), 0, limits::kMaxGroupNameChars * 4); // too_large below
+    if (!r.ok())
+        return name;
+    if (auto problem = validation::checkGroupName(name))
+        r.fail(problem->code, problem->message, problem->field);
+    return name;
+}
+
+// A list of user ids, duplicates dropped (first occurrence kept).
+QList<qint64> memberIds(JsonReader &r, int maxCount)
+{
+    const QString key = QStringLiteral("members");
+    const QJsonArray array = r.array(key);
+    QList<qint64> out;
+    if (!r.ok())
+        return out;
+    if (array.isEmpty()) {
+        r.fail(ErrorCode::BadRequest, QStringLiteral("\"members\" is empty"), key);
+        return out;
+    }
+    if (array.size() > maxCount) {
+        r.fail(ErrorCode::TooLarge,
+               QStringLiteral("a group has at most %1 members").arg(limits::kMaxGroupMembers), key);
+        return out;
+    }
+    for (const QJsonValue &v : array) {
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d < 1 || d > double(limits::kMaxId) || d != double(qint64(d))) {
+            r.fail(ErrorCode::BadRequest, QStringLiteral("\"members\" holds user ids"), key);
+            return {};
+        }
+        if (!out.contains(qint64(d)))
+            out.append(qint64(d));
+    }
+    return out;
+}
+
+QJsonArray idArray(const QList<qint64> &ids)
+{
+    QJsonArray out;
+    for (const qint64 id : ids)
+        out.append(idValue(id));
+    return out;
 }
 
 void checkContentField(JsonReader &r, const QString &content)
@@ -287,6 +338,117 @@ std::optional<SearchRequest> SearchRequest::fromJson(const QJsonObject &o, Proto
         return std::nullopt;
     q.terms = std::move(*terms);
     return q;
+}
+
+QJsonObject CreateGroupRequest::toJson() const
+{
+    return {{QStringLiteral("name"), name}, {QStringLiteral("members"), idArray(members)}};
+}
+
+std::optional<CreateGroupRequest> CreateGroupRequest::fromJson(const QJsonObject &o,
+                                                               ProtocolError *error)
+{
+    JsonReader r(o);
+    CreateGroupRequest q;
+    q.name = groupName(r);
+    q.members = memberIds(r, limits::kMaxGroupMembers);
+    return r.result(q, error);
+}
+
+QJsonObject RenameGroupRequest::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("name"), name}};
+}
+
+std::optional<RenameGroupRequest> RenameGroupRequest::fromJson(const QJsonObject &o,
+                                                               ProtocolError *error)
+{
+    JsonReader r(o);
+    RenameGroupRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    q.name = groupName(r);
+    return r.result(q, error);
+}
+
+QJsonObject AddMembersRequest::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("members"), idArray(members)}};
+}
+
+std::optional<AddMembersRequest> AddMembersRequest::fromJson(const QJsonObject &o,
+                                                             ProtocolError *error)
+{
+    JsonReader r(o);
+    AddMembersRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    q.members = memberIds(r, limits::kMaxGroupMembers);
+    return r.result(q, error);
+}
+
+QJsonObject RemoveMemberRequest::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("user_id"), idValue(userId)}};
+}
+
+std::optional<RemoveMemberRequest> RemoveMemberRequest::fromJson(const QJsonObject &o,
+                                                                 ProtocolError *error)
+{
+    JsonReader r(o);
+    RemoveMemberRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    q.userId = r.id(QStringLiteral("user_id"));
+    return r.result(q, error);
+}
+
+QJsonObject LeaveGroupRequest::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)}};
+}
+
+std::optional<LeaveGroupRequest> LeaveGroupRequest::fromJson(const QJsonObject &o,
+                                                             ProtocolError *error)
+{
+    JsonReader r(o);
+    LeaveGroupRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    return r.result(q, error);
+}
+
+QJsonObject GroupMembersRequest::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)}};
+}
+
+std::optional<GroupMembersRequest> GroupMembersRequest::fromJson(const QJsonObject &o,
+                                                                 ProtocolError *error)
+{
+    JsonReader r(o);
+    GroupMembersRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    return r.result(q, error);
+}
+
+QJsonObject SetRoleRequest::toJson() const
+{
+    return {{QStringLiteral("conversation_id"), idValue(conversationId)},
+            {QStringLiteral("user_id"), idValue(userId)},
+            {QStringLiteral("role"), groupRoleName(role)}};
+}
+
+std::optional<SetRoleRequest> SetRoleRequest::fromJson(const QJsonObject &o, ProtocolError *error)
+{
+    JsonReader r(o);
+    SetRoleRequest q;
+    q.conversationId = r.id(QStringLiteral("conversation_id"));
+    q.userId = r.id(QStringLiteral("user_id"));
+    const QString role = r.string(QStringLiteral("role"), 1, 16);
+    if (r.ok() && !groupRoleFromName(role, &q.role))
+        r.fail(ErrorCode::BadRequest, QStringLiteral("role must be \"admin\" or \"member\""),
+               QStringLiteral("role"));
+    return r.result(q, error);
 }
 
 } // namespace natter

@@ -3,10 +3,12 @@
 // (server side). Decoding reports the first problem as a typed ProtocolError.
 
 #include "errorcode.h"
+#include "grouptypes.h"
 #include "protocol.h"
 #include "searchtext.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QUuid>
 
@@ -151,6 +153,71 @@ struct SyncRequest
     int limit = 0;    // 0: the default page
     QJsonObject toJson() const;
     static std::optional<SyncRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+// Groups (docs/protocol.md, "Groups"). Member lists are user ids, without duplicates after
+// decoding; the server's limits (members per group, name length) are checked by the server.
+
+struct CreateGroupRequest
+{
+    static constexpr auto kType = protocol::RequestType::CreateGroup;
+    QString name;
+    QList<qint64> members; // the others; the creator is a member without being listed
+    QJsonObject toJson() const;
+    static std::optional<CreateGroupRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct RenameGroupRequest
+{
+    static constexpr auto kType = protocol::RequestType::RenameGroup;
+    qint64 conversationId = 0;
+    QString name;
+    QJsonObject toJson() const;
+    static std::optional<RenameGroupRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct AddMembersRequest
+{
+    static constexpr auto kType = protocol::RequestType::AddMembers;
+    qint64 conversationId = 0;
+    QList<qint64> members;
+    QJsonObject toJson() const;
+    static std::optional<AddMembersRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct RemoveMemberRequest
+{
+    static constexpr auto kType = protocol::RequestType::RemoveMember;
+    qint64 conversationId = 0;
+    qint64 userId = 0;
+    QJsonObject toJson() const;
+    static std::optional<RemoveMemberRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct LeaveGroupRequest
+{
+    static constexpr auto kType = protocol::RequestType::LeaveGroup;
+    qint64 conversationId = 0;
+    QJsonObject toJson() const;
+    static std::optional<LeaveGroupRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct GroupMembersRequest
+{
+    static constexpr auto kType = protocol::RequestType::GroupMembers;
+    qint64 conversationId = 0;
+    QJsonObject toJson() const;
+    static std::optional<GroupMembersRequest> fromJson(const QJsonObject &o, ProtocolError *error);
+};
+
+struct SetRoleRequest
+{
+    static constexpr auto kType = protocol::RequestType::SetRole;
+    qint64 conversationId = 0;
+    qint64 userId = 0;
+    GroupRole role = GroupRole::Member;
+    QJsonObject toJson() const;
+    static std::optional<SetRoleRequest> fromJson(const QJsonObject &o, ProtocolError *error);
 };
 
 } // namespace natter

@@ -48,6 +48,8 @@ template <typename Writer> void writeMessage(const Message &m, Writer &w)
     w.optInteger(field::kEditedAt, m.editedAt);
     w.boolean(field::kDeleted, m.deleted);
     w.integer(field::kRev, m.rev);
+    if (m.system)
+        w.object(field::kSystem, m.system->toJson());
 }
 
 } // namespace
@@ -79,19 +81,34 @@ std::optional<Message> Message::fromJson(const QJsonObject &object)
     m.editedAt = r.optTimestamp(field::kEditedAt);
     m.deleted = r.boolean(field::kDeleted);
     m.rev = r.integer(field::kRev, 0, limits::kMaxId);
+    if (r.has(field::kSystem)) {
+        m.system = SystemEvent::fromJson(r.object(field::kSystem));
+        if (!m.system)
+            r.fail(ErrorCode::BadRequest, QStringLiteral("bad system"), field::kSystem);
+    }
     return r.ok() ? std::optional<Message>(m) : std::nullopt;
 }
 
 QJsonObject Conversation::toJson() const
 {
-    return {{QStringLiteral("id"), idValue(id)},
-            {QStringLiteral("peer"), peer.toJson()},
-            {QStringLiteral("last_message"), lastMessage ? lastMessage->toJson() : QJsonValue()},
-            {QStringLiteral("last_activity"), idValue(lastActivity)},
-            {QStringLiteral("unread"), unread},
-            {QStringLiteral("read_up_to"), idValue(readUpTo)},
-            {QStringLiteral("peer_read_up_to"), idValue(peerReadUpTo)},
-            {QStringLiteral("peer_delivered_up_to"), idValue(peerDeliveredUpTo)}};
+    QJsonObject o{
+        {QStringLiteral("id"), idValue(id)},
+        {QStringLiteral("kind"), group ? QStringLiteral("group") : QStringLiteral("direct")},
+        {QStringLiteral("peer"), peer.toJson()},
+        {QStringLiteral("last_message"), lastMessage ? lastMessage->toJson() : QJsonValue()},
+        {QStringLiteral("last_activity"), idValue(lastActivity)},
+        {QStringLiteral("unread"), unread},
+        {QStringLiteral("read_up_to"), idValue(readUpTo)},
+        {QStringLiteral("peer_read_up_to"), idValue(peerReadUpTo)},
+        {QStringLiteral("peer_delivered_up_to"), idValue(peerDeliveredUpTo)}};
+    if (group) {
+        o.insert(QStringLiteral("name"), name);
+        o.insert(QStringLiteral("member_count"), memberCount);
+        o.insert(QStringLiteral("role"),
+                 admin ? QStringLiteral("admin") : QStringLiteral("member"));
+        o.insert(QStringLiteral("left"), left);
+    }
+    return o;
 }
 
 std::optional<Conversation> Conversation::fromJson(const QJsonObject &object)
@@ -111,6 +128,14 @@ std::optional<Conversation> Conversation::fromJson(const QJsonObject &object)
     c.readUpTo = r.integer(QStringLiteral("read_up_to"), 0, limits::kMaxId);
     c.peerReadUpTo = r.integer(QStringLiteral("peer_read_up_to"), 0, limits::kMaxId);
     c.peerDeliveredUpTo = r.integer(QStringLiteral("peer_delivered_up_to"), 0, limits::kMaxId);
+    // Older servers send no kind: every conversation was 1:1.
+    c.group = r.optString(QStringLiteral("kind"), 16) == QLatin1String("group");
+    if (c.group) {
+        c.name = r.string(QStringLiteral("name"), 1, limits::kMaxGroupNameChars);
+        c.memberCount = int(r.integer(QStringLiteral("member_count"), 0, limits::kMaxGroupMembers));
+        c.admin = r.optString(QStringLiteral("role"), 16) == QLatin1String("admin");
+        c.left = r.has(QStringLiteral("left")) && r.boolean(QStringLiteral("left"));
+    }
     if (!peer || !r.ok())
         return std::nullopt;
     c.peer = *peer;

@@ -2,6 +2,8 @@
 // The domain objects that travel inside frames, with their JSON form.
 // Times are milliseconds since the Unix epoch (UTC); ids are positive integers below 2^53.
 
+#include "systemevent.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -33,6 +35,8 @@ struct Message
     std::optional<qint64> editedAt;
     bool deleted = false;
     qint64 rev = 0; // server-wide change revision of the latest change to this message
+    // Set on a system line (a group's membership or name changed); absent on what people wrote.
+    std::optional<SystemEvent> system = std::nullopt;
 
     QJsonObject toJson() const;
     // The same object as JSON text, appended to `out` (no QJsonObject: messageframes.h).
@@ -51,6 +55,13 @@ struct Conversation
     qint64 readUpTo = 0;          // the caller's own read position
     qint64 peerReadUpTo = 0;      // drives "read" ticks on the caller's messages
     qint64 peerDeliveredUpTo = 0; // drives "delivered" ticks
+    // A group (kind "group" on the wire): `peer` is its creator (older clients need a peer),
+    // the peer positions are the lowest of the other current members' ("read by all").
+    bool group = false;
+    QString name = {};
+    int memberCount = 0;
+    bool admin = false; // the caller's role
+    bool left = false;  // the caller left or was removed: nothing new arrives
 
     QJsonObject toJson() const;
     static std::optional<Conversation> fromJson(const QJsonObject &object);

@@ -111,4 +111,21 @@ std::optional<ProtocolError> checkContent(const QString &content, const QString 
     return std::nullopt;
 }
 
+std::optional<ProtocolError> checkGroupName(const QString &name)
+{
+    const QString field = QStringLiteral("name");
+    if (name.size() > limits::kMaxGroupNameChars)
+        return ProtocolError::make(ErrorCode::TooLarge,
+                                   QStringLiteral("a group name has at most %1 characters")
+                                       .arg(limits::kMaxGroupNameChars),
+                                   field);
+    if (name.contains(u'\t') || name.contains(u'\n'))
+        return ProtocolError::make(ErrorCode::BadRequest,
+                                   QStringLiteral("text may not contain control characters"),
+                                   field);
+    if (name.isEmpty())
+        return ProtocolError::make(ErrorCode::BadRequest, QStringLiteral("text is empty"), field);
+    return checkContent(name, field);
+}
+
 } // namespace natter::validation

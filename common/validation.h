@@ -25,4 +25,8 @@ bool isCommonPassword(const QString &password);
 // shows it. Text is stored exactly as given.
 std::optional<ProtocolError> checkContent(const QString &content, const QString &field);
 
+// A group's name: valid Unicode, 1..limits::kMaxGroupNameChars UTF-16 units (too_large
+// over), not only whitespace, no control characters at all (no tab, no newline).
+std::optional<ProtocolError> checkGroupName(const QString &name);
+
 } // namespace natter::validation

@@ -60,6 +60,8 @@ void EventRouter::onEvent(protocol::EventType type, const QJsonObject &event)
             m_conversations.applyReceipt(e->receipt);
         }
         break;
+    case EventType::GroupUpdated:
+        break; // the desktop app shows groups in a later change (issue 21)
     }
 }
 

@@ -8,6 +8,7 @@
 #include "services/authservice.h"
 #include "services/conversationdirectory.h"
 #include "services/conversationservice.h"
+#include "services/groupservice.h"
 #include "services/messageeditservice.h"
 #include "services/messagingservice.h"
 #include "services/presenceservice.h"
@@ -64,6 +65,9 @@ struct NatterServer::Parts
           messaging(store, directory, sink, receipts, typing, presence),
           conversations(store, presence, receipts), edits(store, directory, sink),
           sync(store, receipts), users(store, presence),
+          groups(store, directory, sink, typing,
+                 GroupLimits{config.groupMaxMembers, config.groupMaxNameChars, config.groupsPerUser,
+                             config.groupChangesPerMinute}),
           auth(store, config.passwordCost, config.registration), server(registry, handlers, config),
           revocations(
               [&store](qint64 after, qint64 upTo) -> std::optional<QList<QByteArray>> {
@@ -97,8 +101,18 @@ struct NatterServer::Parts
                          &TypingService::userWentOffline);
         QObject::connect(&registry, &SessionRegistry::userWentOffline, &presence,
                          &PresenceService::userLeftInstance);
-        registerAllHandlers(handlers, ServiceSet{&auth, &conversations, &edits, &messaging,
-                                                 &presence, &receipts, &sync, &typing, &users});
+        ServiceSet services;
+        services.auth = &auth;
+        services.conversations = &conversations;
+        services.groups = &groups;
+        services.edits = &edits;
+        services.messaging = &messaging;
+        services.presence = &presence;
+        services.receipts = &receipts;
+        services.sync = &sync;
+        services.typing = &typing;
+        services.users = &users;
+        registerAllHandlers(handlers, services);
     }
 
     ConversationDirectory directory;
@@ -113,6 +127,7 @@ struct NatterServer::Parts
     MessageEditService edits;
     SyncService sync;
     UserService users;
+    GroupService groups;
     AuthService auth;
     HandlerRegistry handlers;
     ChatServer server;

@@ -119,6 +119,14 @@ struct ServerConfig
     int presenceBatchMs = limits::kPresenceBatchMs;
     int presenceGraceMs = limits::kPresenceGraceMs;
     int typingExpiryMs = limits::kTypingExpiryMs;
+
+    // Groups (docs/security.md): members of one group with its creator (2 to the protocol's
+    // 256), the length of a name, the groups one user may belong to, and membership changes
+    // (create, rename, add, remove, set_role) per user and minute.
+    int groupMaxMembers = limits::kMaxGroupMembers;
+    int groupMaxNameChars = limits::kMaxGroupNameChars;
+    int groupsPerUser = 500;
+    int groupChangesPerMinute = 30;
 };
 
 QString passwordCostName(PasswordCost cost);

@@ -297,6 +297,10 @@ QString describeConfig(const ServerConfig &config)
     line("presence-batch-ms", QString::number(config.presenceBatchMs));
     line("presence-grace-ms", QString::number(config.presenceGraceMs));
     line("typing-expiry-ms", QString::number(config.typingExpiryMs));
+    line("group-max-members", QString::number(config.groupMaxMembers));
+    line("group-max-name-chars", QString::number(config.groupMaxNameChars));
+    line("groups-per-user", QString::number(config.groupsPerUser));
+    line("group-changes-per-minute", QString::number(config.groupChangesPerMinute));
     line("instance-timeout-ms", QString::number(config.instanceTimeoutMs));
     line("max-outbound-total-bytes", QString::number(config.maxOutboundTotalBytes));
     line("user-read-bytes-per-second", QString::number(config.userReadBytesPerSecond));

@@ -2,6 +2,7 @@
 
 #include "authhandler.h"
 #include "edithandler.h"
+#include "grouphandler.h"
 #include "historyhandler.h"
 #include "messagehandler.h"
 #include "pinghandler.h"
@@ -25,6 +26,7 @@ void registerAllHandlers(HandlerRegistry &registry, const ServiceSet &services)
     registerTypingHandler(registry, services);
     registerSyncHandler(registry, services);
     registerSearchHandler(registry, services);
+    registerGroupHandlers(registry, services);
 }
 
 } // namespace natter::server

@@ -2,20 +2,29 @@
 
 namespace natter::server {
 
-StoreResult<qint64> ConversationDirectory::peerOf(qint64 conversationId, qint64 userId)
+StoreResult<Membership> ConversationDirectory::membership(qint64 conversationId, qint64 userId)
 {
+    using R = StoreResult<Membership>;
     const auto it = m_participants.constFind(conversationId);
     if (it != m_participants.constEnd()) {
         if (it->first == userId)
-            return StoreResult<qint64>::success(it->second);
+            return R::success(Membership{false, it->second, GroupRole::Member, 0});
         if (it->second == userId)
-            return StoreResult<qint64>::success(it->first);
-        return StoreResult<qint64>::fail(StoreFailure::NotFound);
+            return R::success(Membership{false, it->first, GroupRole::Member, 0});
+        return R::fail(StoreFailure::NotFound);
     }
-    auto peer = m_store.peerOf(conversationId, userId);
-    if (peer.ok())
-        remember(conversationId, userId, peer.value);
-    return peer;
+    auto member = m_store.membership(conversationId, userId);
+    if (member.ok() && !member.value.group)
+        remember(conversationId, userId, member.value.peerId);
+    return member;
+}
+
+StoreResult<QList<qint64>> ConversationDirectory::audience(qint64 conversationId)
+{
+    const auto it = m_participants.constFind(conversationId);
+    if (it != m_participants.constEnd())
+        return StoreResult<QList<qint64>>::success({it->first, it->second});
+    return m_store.memberIds(conversationId);
 }
 
 void ConversationDirectory::remember(qint64 conversationId, qint64 userA, qint64 userB)

@@ -17,16 +17,35 @@ QString noSuchMessage()
 
 } // namespace
 
-Outcome<MessageEditService::Visible> MessageEditService::visibleMessage(const Caller &caller,
-                                                                        qint64 messageId)
+Outcome<Message> MessageEditService::visibleMessage(const Caller &caller, qint64 messageId)
 {
     const auto message = m_store.message(messageId);
     if (!message.ok())
-        return Outcome<Visible>::failure(storeError(message, noSuchMessage(), kMessageField));
-    const auto peer = m_directory.peerOf(message.value.conversationId, caller.userId);
-    if (!peer.ok()) // not a participant: indistinguishable from a missing message
-        return Outcome<Visible>::failure(storeError(peer, noSuchMessage(), kMessageField));
-    return Outcome<Visible>::success(Visible{message.value, peer.value});
+        return Outcome<Message>::failure(storeError(message, noSuchMessage(), kMessageField));
+    const auto member = m_directory.membership(message.value.conversationId, caller.userId);
+    if (!member.ok()) // not a participant: indistinguishable from a missing message
+        return Outcome<Message>::failure(storeError(member, noSuchMessage(), kMessageField));
+    if (message.value.id < member.value.joinedFrom) // a group's, from before they joined
+        return Outcome<Message>::failure(
+            ProtocolError::make(ErrorCode::NotFound, noSuchMessage(), kMessageField));
+    return Outcome<Message>::success(message.value);
+}
+
+std::optional<ProtocolError>
+MessageEditService::mayChange(const Caller &caller, const Message &message, const QString &what)
+{
+    if (message.system)
+        return ProtocolError::make(ErrorCode::Forbidden,
+                                   QStringLiteral("a system line cannot be %1").arg(what),
+                                   kMessageField);
+    if (message.senderId != caller.userId)
+        return ProtocolError::make(
+            ErrorCode::Forbidden,
+            what == QLatin1String("edited")
+                ? QStringLiteral("only the sender can edit a message")
+                : QStringLiteral("only the sender can delete a message for everyone"),
+            kMessageField);
+    return std::nullopt;
 }
 
 Outcome<Message> MessageEditService::edit(const Caller &caller, const EditRequest &request)
@@ -34,11 +53,9 @@ Outcome<Message> MessageEditService::edit(const Caller &caller, const EditReques
     const auto visible = visibleMessage(caller, request.messageId);
     if (!visible.ok())
         return Outcome<Message>::failure(*visible.error);
-    if (visible.value.message.senderId != caller.userId)
-        return Outcome<Message>::failure(ProtocolError::make(
-            ErrorCode::Forbidden, QStringLiteral("only the sender can edit a message"),
-            kMessageField));
-    if (visible.value.message.deleted)
+    if (auto refused = mayChange(caller, visible.value, QStringLiteral("edited")))
+        return Outcome<Message>::failure(*refused);
+    if (visible.value.deleted)
         return Outcome<Message>::failure(ProtocolError::make(
             ErrorCode::Conflict, QStringLiteral("a deleted message cannot be edited"),
             kMessageField));
@@ -51,7 +68,7 @@ Outcome<Message> MessageEditService::edit(const Caller &caller, const EditReques
                            ? QStringLiteral("a deleted message cannot be edited")
                            : noSuchMessage(),
                        kMessageField));
-    announceUpdate(edited.value, caller.userId, visible.value.peerId);
+    announceUpdate(edited.value);
     return Outcome<Message>::success(edited.value);
 }
 
@@ -68,15 +85,13 @@ Outcome<bool> MessageEditService::remove(const Caller &caller, const DeleteReque
                           caller.connection);
         return Outcome<bool>::success(true);
     }
-    if (visible.value.message.senderId != caller.userId)
-        return Outcome<bool>::failure(ProtocolError::make(
-            ErrorCode::Forbidden,
-            QStringLiteral("only the sender can delete a message for everyone"), kMessageField));
+    if (auto refused = mayChange(caller, visible.value, QStringLiteral("deleted for everyone")))
+        return Outcome<bool>::failure(*refused);
     const auto tombstone =
         m_store.deleteForEveryone(request.messageId, QDateTime::currentMSecsSinceEpoch());
     if (!tombstone.ok())
         return Outcome<bool>::failure(storeError(tombstone, noSuchMessage(), kMessageField));
-    announceUpdate(tombstone.value, caller.userId, visible.value.peerId);
+    announceUpdate(tombstone.value);
     return Outcome<bool>::success(true);
 }
 
@@ -93,11 +108,12 @@ Outcome<QList<EditRecord>> MessageEditService::editHistory(const Caller &caller,
     return Outcome<QList<EditRecord>>::success(edits.value);
 }
 
-void MessageEditService::announceUpdate(const Message &message, qint64 senderId, qint64 peerId)
+void MessageEditService::announceUpdate(const Message &message)
 {
+    const auto audience = m_directory.audience(message.conversationId);
     const QString frame = codec::encodeEvent(MessageUpdatedEvent{message});
-    m_sink.sendToUser(senderId, frame);
-    m_sink.sendToUser(peerId, frame);
+    for (const qint64 user : audience.value) // empty when unknown: the change is stored
+        m_sink.sendToUser(user, frame);
 }
 
 } // namespace natter::server

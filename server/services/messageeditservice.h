@@ -1,7 +1,8 @@
 #pragma once
 // Changing sent messages: edit (history kept), delete for me, delete for everyone
-// (tombstone), and reading the edit history. Only participants see a message at all; only
-// its sender may change it for everyone.
+// (tombstone), and reading the edit history. Only participants see a message at all (in a
+// group: current members, of what came after they joined); only its sender may change it for
+// everyone, and nobody may edit or delete-for-everyone a system line.
 
 #include "conversationdirectory.h"
 #include "interfaces/caller.h"
@@ -25,14 +26,12 @@ public:
     Outcome<QList<EditRecord>> editHistory(const Caller &caller, const EditHistoryRequest &request);
 
 private:
-    struct Visible
-    {
-        Message message;
-        qint64 peerId = 0;
-    };
-    // The message, when the caller takes part in its conversation (NotFound otherwise).
-    Outcome<Visible> visibleMessage(const Caller &caller, qint64 messageId);
-    void announceUpdate(const Message &message, qint64 senderId, qint64 peerId);
+    // The message, when the caller may see it (NotFound otherwise).
+    Outcome<Message> visibleMessage(const Caller &caller, qint64 messageId);
+    // Forbidden unless the caller sent it and it is not a system line.
+    std::optional<ProtocolError> mayChange(const Caller &caller, const Message &message,
+                                           const QString &what);
+    void announceUpdate(const Message &message);
 
     ChatStore &m_store;
     ConversationDirectory &m_directory;

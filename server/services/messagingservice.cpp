@@ -45,13 +45,13 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
         pending.message.recipientId = request.to;
         pending.peerId = request.to;
     } else {
-        const auto peer = m_directory.peerOf(request.conversationId, caller.userId);
-        if (!peer.ok())
-            pending.error = storeError(peer, QStringLiteral("no such conversation"),
+        const auto member = m_directory.membership(request.conversationId, caller.userId);
+        if (!member.ok())
+            pending.error = storeError(member, QStringLiteral("no such conversation"),
                                        QStringLiteral("conversation_id"));
         pending.message.conversationId = request.conversationId;
-        if (peer.ok())
-            pending.peerId = peer.value;
+        if (member.ok())
+            pending.peerId = member.value.peerId; // 0 in a group
     }
     m_queue.append(std::move(pending));
     if (!m_flushTimer.isActive())
@@ -81,7 +81,7 @@ void MessagingService::commit(QList<Pending> batch)
             // delivered receipt moves in the same transaction. (Pushed by another instance,
             // it moves there: EventSink::sendToRecipient.)
             toStore.last().markDelivered =
-                batch[i].peerId > 0 && m_sink.hasConnection(batch[i].peerId);
+                batch[i].peerId > 0 && m_sink.hasConnection(batch[i].peerId); // 1:1 only
         }
     }
     const QList<StoreResult<AppendedMessage>> results =
@@ -118,10 +118,12 @@ void MessagingService::commit(QList<Pending> batch)
         // The reply goes first: the sender learns the server id before any echo of it.
         pending.done(Outcome<codec::MessageFrames>::success(frames));
         if (appended.duplicate)
-            continue; // already delivered when it was first stored
-        m_directory.remember(appended.message.conversationId, pending.caller.userId,
-                             appended.recipientId);
-        m_presence.linkContacts(pending.caller.userId, appended.recipientId);
+            continue;                   // already delivered when it was first stored
+        if (appended.recipientId > 0) { // 1:1; a group's members are not contacts (presence)
+            m_directory.remember(appended.message.conversationId, pending.caller.userId,
+                                 appended.recipientId);
+            m_presence.linkContacts(pending.caller.userId, appended.recipientId);
+        }
         fanOut(pending, appended, frames);
         if (appended.delivered)
             delivered.append({*appended.delivered, pending.caller.userId});
@@ -133,9 +135,24 @@ void MessagingService::commit(QList<Pending> batch)
 void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended,
                               const codec::MessageFrames &frames)
 {
-    const QString frame = frames.event(MessageEvent::kType);
-    m_sink.sendToRecipient(
-        {appended.message.conversationId, appended.recipientId, appended.message.id}, frame);
+    const QString frame = frames.event(MessageEvent::kType); // one encoding for every socket
+    if (appended.recipientId > 0) {
+        m_sink.sendToRecipient(
+            {appended.message.conversationId, appended.recipientId, appended.message.id}, frame);
+    } else {
+        // A group: every current member. Delivered positions move when a member fetches
+        // (history, sync) or reads, not per push: N members would make N receipts for N
+        // members per message.
+        const auto members = m_directory.audience(appended.message.conversationId);
+        if (!members.ok())
+            qCWarning(lcMessaging)
+                << "group" << appended.message.conversationId << "members unknown, message"
+                << appended.message.id << "not pushed:" << members.detail;
+        for (const qint64 member : members.value) {
+            if (member != pending.caller.userId)
+                m_sink.sendToUser(member, frame);
+        }
+    }
     m_sink.sendToUser(pending.caller.userId, frame, pending.caller.connection);
     m_typing.messageSent(appended.message.conversationId, pending.caller.userId);
 }

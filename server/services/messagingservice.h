@@ -2,9 +2,9 @@
 // Sending messages with group commit: sends that arrive in the same event-loop pass are
 // queued and stored with ONE appendMessages() call (one transaction) from a zero-timer.
 // Each sender gets its answer only after that commit; then the message is fanned out to the
-// recipient's sockets and the sender's other sockets, and marked delivered when the
-// recipient had a socket on this instance to push it to (another instance that pushes it
-// marks it there). The stored message is encoded once, into both frames it causes
+// recipient's sockets (in a group: every current member's) and the sender's other sockets, and
+// marked delivered when the recipient had a socket on this instance to push it to (another instance
+// that pushes it marks it there). The stored message is encoded once, into both frames it causes
 // (codec::MessageFrames): the sender's reply, which `done` sends, and the event fanned out here.
 
 #include "conversationdirectory.h"
@@ -49,7 +49,7 @@ private:
         NewMessage message;
         Done done;
         std::optional<ProtocolError> error; // decided before the commit (answered in order)
-        qint64 peerId = 0;                  // the recipient, when known before the commit
+        qint64 peerId = 0; // the 1:1 recipient, when known before the commit (0 in a group)
     };
 
     void commit(QList<Pending> batch);

@@ -30,22 +30,26 @@ Outcome<Receipt> ReceiptService::read(const Caller &caller, const ReadRequest &r
 {
     const QString notFound = QStringLiteral("no such conversation");
     const QString field = QStringLiteral("conversation_id");
-    const auto peer = m_directory.peerOf(request.conversationId, caller.userId);
-    if (!peer.ok())
-        return Outcome<Receipt>::failure(storeError(peer, notFound, field));
+    const auto member = m_directory.membership(request.conversationId, caller.userId);
+    if (!member.ok())
+        return Outcome<Receipt>::failure(storeError(member, notFound, field));
     const auto moved = m_store.markRead(request.conversationId, caller.userId, request.upTo);
     if (!moved.ok())
         return Outcome<Receipt>::failure(storeError(moved, notFound, field));
-    if (!moved.value)
-        return currentReceipt(request.conversationId, caller.userId, peer.value);
-    announce(*moved.value, peer.value);
+    if (!moved.value) {
+        // Nothing moved: answer with the standing position.
+        const auto standing = m_store.receiptOf(request.conversationId, caller.userId);
+        if (!standing.ok())
+            return Outcome<Receipt>::failure(storeError(standing, notFound, field));
+        return Outcome<Receipt>::success(standing.value);
+    }
+    announce(*moved.value);
     return Outcome<Receipt>::success(*moved.value);
 }
 
 void ReceiptService::markDelivered(qint64 conversationId, qint64 userId, qint64 upTo)
 {
-    const auto peer = m_directory.peerOf(conversationId, userId);
-    if (!peer.ok())
+    if (!m_directory.membership(conversationId, userId).ok())
         return;
     const auto moved = m_store.markDelivered(conversationId, userId, upTo);
     if (!moved.ok()) {
@@ -54,7 +58,7 @@ void ReceiptService::markDelivered(qint64 conversationId, qint64 userId, qint64 
         return;
     }
     if (moved.value)
-        announce(*moved.value, peer.value);
+        announce(*moved.value);
 }
 
 void ReceiptService::markDeliveredAll(const QList<ChatStore::DeliveryMark> &marks)
@@ -70,11 +74,21 @@ void ReceiptService::markDeliveredAll(const QList<ChatStore::DeliveryMark> &mark
                                << "conversations delivered:" << moved.detail;
         return;
     }
-    for (const Receipt &receipt : moved.value) {
-        const auto peer = m_directory.peerOf(receipt.conversationId, receipt.userId);
-        if (peer.ok())
-            announce(receipt, peer.value);
+    for (const Receipt &receipt : moved.value)
+        announce(receipt);
+}
+
+void ReceiptService::announce(const Receipt &receipt)
+{
+    const auto audience = m_directory.audience(receipt.conversationId);
+    if (!audience.ok()) {
+        qCWarning(lcMessaging) << "receipt of conversation" << receipt.conversationId
+                               << "not announced:" << audience.detail;
+        return;
     }
+    const QString frame = codec::encodeEvent(ReceiptEvent{receipt});
+    for (const qint64 user : audience.value)
+        m_sink.sendToUser(user, frame);
 }
 
 void ReceiptService::announce(const Receipt &receipt, qint64 peerId)
@@ -82,21 +96,6 @@ void ReceiptService::announce(const Receipt &receipt, qint64 peerId)
     const QString frame = codec::encodeEvent(ReceiptEvent{receipt});
     m_sink.sendToUser(receipt.userId, frame);
     m_sink.sendToUser(peerId, frame);
-}
-
-Outcome<Receipt> ReceiptService::currentReceipt(qint64 conversationId, qint64 userId, qint64 peerId)
-{
-    // Nothing moved: answer with the standing position. The peer's view of the conversation
-    // carries the caller's read and delivered positions.
-    const auto conversations = m_store.conversationsFor(peerId);
-    if (!conversations.ok())
-        return Outcome<Receipt>::failure(storeError(conversations, QString()));
-    for (const Conversation &c : conversations.value) {
-        if (c.id == conversationId)
-            return Outcome<Receipt>::success(
-                Receipt{conversationId, userId, c.peerReadUpTo, c.peerDeliveredUpTo, 0});
-    }
-    return Outcome<Receipt>::success(Receipt{conversationId, userId, 0, 0, 0});
 }
 
 } // namespace natter::server

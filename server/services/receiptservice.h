@@ -1,8 +1,8 @@
 #pragma once
 // Read and delivered positions. A position that moved is stored and pushed as a `receipt`
-// event to both participants' sockets. A delivered position moves only over messages that
-// were written to a socket of the recipient (here, or reported by the EventSink when another
-// instance pushed them) or that the recipient fetched (history, sync).
+// event to both participants' sockets (in a group: every current member's). A delivered position
+// moves only over messages that were written to a socket of the recipient (here, or reported by the
+// EventSink when another instance pushed them) or that the recipient fetched (history, sync).
 
 #include "conversationdirectory.h"
 #include "interfaces/caller.h"
@@ -29,13 +29,15 @@ public:
     // The same for many conversations in one store transaction (group commit, sync).
     void markDeliveredAll(const QList<ChatStore::DeliveryMark> &marks);
 
-    // Sends a receipt that moved to both participants (the store moved it in a larger
+    // Sends a receipt that moved to the conversation's audience (both participants, or a
+    // group's members).
+    void announce(const Receipt &receipt);
+    // The same for a 1:1 receipt whose peer is known (the store moved it in a larger
     // transaction, e.g. a group commit of messages).
     void announce(const Receipt &receipt, qint64 peerId);
 
 private:
     void markPushed(const QList<PushedMessage> &pushed);
-    Outcome<Receipt> currentReceipt(qint64 conversationId, qint64 userId, qint64 peerId);
 
     ChatStore &m_store;
     ConversationDirectory &m_directory;

@@ -5,6 +5,7 @@ namespace natter::server {
 
 class AuthService;
 class ConversationService;
+class GroupService;
 class MessageEditService;
 class MessagingService;
 class PresenceService;
@@ -17,6 +18,7 @@ struct ServiceSet
 {
     AuthService *auth = nullptr;
     ConversationService *conversations = nullptr;
+    GroupService *groups = nullptr;
     MessageEditService *edits = nullptr;
     MessagingService *messaging = nullptr;
     PresenceService *presence = nullptr;

@@ -17,9 +17,9 @@ TypingService::TypingService(ConversationDirectory &directory, EventSink &sink, 
 
 Outcome<bool> TypingService::typing(const Caller &caller, const TypingRequest &request)
 {
-    const auto peer = m_directory.peerOf(request.conversationId, caller.userId);
-    if (!peer.ok())
-        return Outcome<bool>::failure(storeError(peer, QStringLiteral("no such conversation"),
+    const auto member = m_directory.membership(request.conversationId, caller.userId);
+    if (!member.ok())
+        return Outcome<bool>::failure(storeError(member, QStringLiteral("no such conversation"),
                                                  QStringLiteral("conversation_id")));
     const Key key(request.conversationId, caller.userId);
     if (request.active) {
@@ -29,9 +29,8 @@ Outcome<bool> TypingService::typing(const Caller &caller, const TypingRequest &r
             scheduleExpiry();
             return Outcome<bool>::success(true);
         }
-        m_active.insert(
-            key, State{peer.value, QDeadlineTimer(m_expiryMs), QDeadlineTimer(m_expiryMs / 2)});
-        relay(request.conversationId, caller.userId, peer.value, true);
+        m_active.insert(key, State{QDeadlineTimer(m_expiryMs), QDeadlineTimer(m_expiryMs / 2)});
+        relay(request.conversationId, caller.userId, true);
         scheduleExpiry();
     } else {
         stop(key);
@@ -42,6 +41,11 @@ Outcome<bool> TypingService::typing(const Caller &caller, const TypingRequest &r
 void TypingService::messageSent(qint64 conversationId, qint64 senderId)
 {
     stop(Key(conversationId, senderId));
+}
+
+void TypingService::memberLeft(qint64 conversationId, qint64 userId)
+{
+    stop(Key(conversationId, userId));
 }
 
 void TypingService::userWentOffline(qint64 userId)
@@ -60,15 +64,20 @@ void TypingService::stop(const Key &key)
     const auto it = m_active.constFind(key);
     if (it == m_active.constEnd())
         return; // the peer was already told (or never told) that nobody is typing
-    const qint64 peerId = it->peerId;
     m_active.erase(it);
-    relay(key.first, key.second, peerId, false);
+    relay(key.first, key.second, false);
     scheduleExpiry();
 }
 
-void TypingService::relay(qint64 conversationId, qint64 userId, qint64 peerId, bool active)
+void TypingService::relay(qint64 conversationId, qint64 userId, bool active)
 {
-    m_sink.sendToUser(peerId, codec::encodeEvent(TypingEvent{conversationId, userId, active}));
+    // Asked at each relay (a 1:1 from the cache): a group's members at this moment.
+    const auto audience = m_directory.audience(conversationId);
+    const QString frame = codec::encodeEvent(TypingEvent{conversationId, userId, active});
+    for (const qint64 member : audience.value) {
+        if (member != userId)
+            m_sink.sendToUser(member, frame);
+    }
 }
 
 void TypingService::expire()

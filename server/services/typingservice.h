@@ -1,5 +1,6 @@
 #pragma once
-// Typing indicators: relayed to the other participant's sockets only. An active state that
+// Typing indicators: relayed to the other participant's sockets only (in a group: the other
+// current members'). An active state that
 // is not refreshed expires and the peer is told `active: false`; sending a message or going
 // offline ends it too. Refreshes are coalesced: relayed at most once per half expiry period
 // (often enough for a peer socket that connected meanwhile to learn it).
@@ -28,6 +29,8 @@ public:
 
     Outcome<bool> typing(const Caller &caller, const TypingRequest &request);
     void messageSent(qint64 conversationId, qint64 senderId);
+    // A member left or was removed from a group: their indicator ends.
+    void memberLeft(qint64 conversationId, qint64 userId);
 
 public slots:
     void userWentOffline(qint64 userId);
@@ -36,13 +39,12 @@ private:
     using Key = QPair<qint64, qint64>; // conversation, typing user
     struct State
     {
-        qint64 peerId = 0;
         QDeadlineTimer expires;
         QDeadlineTimer relayAgain; // refreshes before this are not relayed
     };
 
     void stop(const Key &key);
-    void relay(qint64 conversationId, qint64 userId, qint64 peerId, bool active);
+    void relay(qint64 conversationId, qint64 userId, bool active);
     void expire();
     void scheduleExpiry();
 

@@ -4,6 +4,7 @@
 // (FaultyStore). All calls are synchronous and made from the server's thread.
 
 #include "searchtext.h"
+#include "grouptypes.h"
 #include "storeresult.h"
 #include "types.h"
 
@@ -23,6 +24,48 @@ struct StoredUser
     QByteArray passwordHash; // libsodium crypto_pwhash_str output, scheme-tagged
     bool disabled = false;
     qint64 createdAt = 0;
+};
+
+// Where a user stands in a conversation they belong to now (a member who left or was removed
+// from a group no longer does).
+struct Membership
+{
+    bool group = false;
+    qint64 peerId = 0; // 1:1: the other participant
+    GroupRole role = GroupRole::Member;
+    qint64 joinedFrom = 0; // the first message id the user sees (0: all)
+};
+
+// One change to a group, already allowed by the caller (GroupService); the store writes it and
+// its system line (a message from `actorId` with `content` and `event`) in ONE transaction.
+struct GroupEdit
+{
+    enum class Kind
+    {
+        Create,  // name, users (the others; the actor becomes the admin creator)
+        Rename,  // name
+        Add,     // users (a former member comes back, seeing from this line on)
+        Remove,  // users (one)
+        Leave,   // the actor; promote: members made admins because no admin remains
+        SetRole, // users (one), role
+    };
+    Kind kind = Kind::Create;
+    qint64 conversationId = 0; // 0 with Create
+    qint64 actorId = 0;
+    QString name;
+    QList<qint64> users;
+    GroupRole role = GroupRole::Member;
+    QList<qint64> promote;
+    QString content; // the system line's text
+    SystemEvent event;
+    qint64 at = 0;
+};
+
+// A group after a change, and the system line that records it.
+struct GroupChange
+{
+    Group group;
+    Message line;
 };
 
 // One message to append. Exactly one of conversationId / recipientId is set on input; the
@@ -112,17 +155,29 @@ public:
     // must be closed, whichever process (or instance) revoked them.
     virtual StoreResult<QList<QByteArray>> tokensEndedBetween(qint64 after, qint64 upTo) = 0;
 
-    // Conversations (1:1). NotFound when the user is not a participant.
-    virtual StoreResult<qint64> peerOf(qint64 conversationId, qint64 userId) = 0;
-    virtual StoreResult<QList<Conversation>> conversationsFor(qint64 userId) = 0; // by activity
+    // Conversations. NotFound when the user is not (or no longer) a participant.
+    virtual StoreResult<Membership> membership(qint64 conversationId, qint64 userId) = 0;
+    // Every conversation the user takes or took part in (groups they left too), by activity.
+    virtual StoreResult<QList<Conversation>> conversationsFor(qint64 userId) = 0;
+    // The user's 1:1 peers (their contacts for presence; never group members).
     virtual StoreResult<QList<qint64>> peersOf(qint64 userId) = 0;
+
+    // Groups. NotFound when the conversation is not a group.
+    virtual StoreResult<Group> group(qint64 conversationId) = 0;
+    // The current members (ids) of a conversation: both of a 1:1, the members of a group.
+    virtual StoreResult<QList<qint64>> memberIds(qint64 conversationId) = 0;
+    virtual StoreResult<QList<GroupMember>> groupMembers(qint64 conversationId) = 0;
+    // The groups the user belongs to now.
+    virtual StoreResult<int> groupCount(qint64 userId) = 0;
+    // NotFound: a user named is unknown (or the group is). Conflict: nothing to change.
+    virtual StoreResult<GroupChange> changeGroup(const GroupEdit &edit) = 0;
 
     // Messages. Appends all in ONE transaction (group commit); idempotent per
     // (sender, client_id). Each result has the same index as its input; a failed element
     // (e.g. recipient unknown: NotFound) does not fail the others.
     virtual QList<StoreResult<AppendedMessage>> appendMessages(const QList<NewMessage> &batch) = 0;
-    // Newest first, ids < before (before 0 = newest), hiding the user's delete-for-me;
-    // NotFound when the user is not a participant.
+    // Newest first, ids < before (before 0 = newest), hiding the user's delete-for-me and, in a
+    // group, what came before the user joined; NotFound when the user is not a participant.
     virtual StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId, qint64 before,
                                                 int limit) = 0;
     // Oldest first, ids > after: the page below a jumped-to message. As history() otherwise.
@@ -137,6 +192,8 @@ public:
     virtual StoreResult<Message> deleteForEveryone(qint64 messageId, qint64 at) = 0;
     virtual StoreResult<HiddenMessage> hideForUser(qint64 userId, qint64 messageId) = 0;
 
+    // The user's standing position (rev 0 when it never moved). NotFound: not a participant.
+    virtual StoreResult<Receipt> receiptOf(qint64 conversationId, qint64 userId) = 0;
     // Receipts never move backwards; value is nullopt when nothing changed.
     virtual StoreResult<std::optional<Receipt>> markRead(qint64 conversationId, qint64 userId,
                                                          qint64 upTo) = 0;
@@ -152,7 +209,8 @@ public:
     };
     virtual StoreResult<QList<Receipt>> markDeliveredAll(const QList<DeliveryMark> &marks) = 0;
 
-    // Sync: every change visible to the user with rev > since, oldest first, at most `limit`
+    // Sync: every change visible to the user with rev > since (in a group: from the line that
+    // added them, up to the one that removed them), oldest first, at most `limit`
     // items in all.
     virtual StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) = 0;
 

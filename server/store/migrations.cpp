@@ -91,6 +91,16 @@ bool recordVersion(QSqlQuery &query, bool postgres, int version)
     return query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
 }
 
+// PRAGMA foreign_key_check finds no row that points nowhere.
+bool foreignKeysHold(QSqlQuery &query)
+{
+    if (!query.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        return false;
+    const bool broken = query.next();
+    query.finish();
+    return !broken;
+}
+
 // Applies the migrations above the recorded version, each in its own transaction.
 StoreResult<int> applyPending(QSqlDatabase &db, const QString &dialect, bool postgres)
 {
@@ -129,6 +139,13 @@ StoreResult<int> applyPending(QSqlDatabase &db, const QString &dialect, bool pos
                                                   .arg(error, statement.left(80)));
             }
         }
+        // A rebuilt SQLite table (version 3) must leave every reference valid.
+        if (!postgres && !foreignKeysHold(query)) {
+            db.rollback();
+            return StoreResult<int>::fail(
+                StoreFailure::Internal,
+                QStringLiteral("migration %1 left broken references").arg(m.version));
+        }
         if (!recordVersion(query, postgres, m.version) || !db.commit()) {
             const QString error = query.lastError().text() + db.lastError().text();
             db.rollback();
@@ -150,8 +167,16 @@ int Migrations::latestVersion(const QString &dialect)
 StoreResult<int> Migrations::apply(QSqlDatabase &db, const QString &dialect)
 {
     const bool postgres = dialect == QLatin1String("postgresql");
-    if (!postgres)
-        return applyPending(db, dialect, false);
+    if (!postgres) {
+        // SQLite changes a table's constraints by rebuilding it (create, copy, drop, rename),
+        // which needs foreign keys off outside the transaction (sqlite.org/lang_altertable.html);
+        // each migration checks them before its commit, and they are on again after.
+        QSqlQuery pragma(db);
+        pragma.exec(QStringLiteral("PRAGMA foreign_keys=OFF"));
+        const auto result = applyPending(db, dialect, false);
+        pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        return result;
+    }
     // Processes starting together migrate one after another. The lock is taken before the
     // version is read, outside any transaction: each later statement starts a transaction that
     // sees the catalog as the previous holder left it.

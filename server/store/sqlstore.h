@@ -40,9 +40,15 @@ public:
     StoreResult<bool> revokeUserTokens(qint64 userId) override;
     StoreResult<QList<QByteArray>> tokensEndedBetween(qint64 after, qint64 upTo) override;
 
-    StoreResult<qint64> peerOf(qint64 conversationId, qint64 userId) override;
+    StoreResult<Membership> membership(qint64 conversationId, qint64 userId) override;
     StoreResult<QList<Conversation>> conversationsFor(qint64 userId) override;
     StoreResult<QList<qint64>> peersOf(qint64 userId) override;
+
+    StoreResult<Group> group(qint64 conversationId) override;
+    StoreResult<QList<qint64>> memberIds(qint64 conversationId) override;
+    StoreResult<QList<GroupMember>> groupMembers(qint64 conversationId) override;
+    StoreResult<int> groupCount(qint64 userId) override;
+    StoreResult<GroupChange> changeGroup(const GroupEdit &edit) override;
 
     QList<StoreResult<AppendedMessage>> appendMessages(const QList<NewMessage> &batch) override;
     StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId, qint64 before,
@@ -56,6 +62,7 @@ public:
     StoreResult<Message> deleteForEveryone(qint64 messageId, qint64 at) override;
     StoreResult<HiddenMessage> hideForUser(qint64 userId, qint64 messageId) override;
 
+    StoreResult<Receipt> receiptOf(qint64 conversationId, qint64 userId) override;
     StoreResult<std::optional<Receipt>> markRead(qint64 conversationId, qint64 userId,
                                                  qint64 upTo) override;
     StoreResult<std::optional<Receipt>> markDelivered(qint64 conversationId, qint64 userId,
@@ -89,11 +96,17 @@ private:
     StoreResult<bool> unindexMessage(const Message &m); // m as indexed (its old content)
     // Indexes the messages stored before the index existed, a batch per transaction.
     StoreResult<bool> backfillSearchIndex();
+    // changeGroup's work inside its transaction.
+    StoreResult<GroupChange> changeGroupInTransaction(const GroupEdit &edit);
+    // Writes a group's system line (and moves the conversation's last activity to it).
+    StoreResult<Message> appendSystemLine(qint64 conversationId, const GroupEdit &edit);
+    StoreResult<bool> usersExist(const QList<qint64> &users);
 
     SqlConnection m_sql;
-    // Participants never change once a conversation exists, and every message asks:
-    // (conversation, user) -> peer. Emptied after a rollback (it may hold a conversation
-    // that the rollback undid).
+    // The participants of a 1:1 conversation never change, and every message asks:
+    // (conversation, user) -> peer. Groups are not cached (members come and go, also through
+    // other instances). Emptied after a rollback (it may hold a conversation that the rollback
+    // undid).
     QHash<std::pair<qint64, qint64>, qint64> m_peers;
     quint64 m_peersRollbacks = 0; // m_sql.rollbacks() when m_peers was last valid
 };

@@ -12,13 +12,13 @@ StoreResult<qint64> SqlStore::conversationFor(const NewMessage &input, AppendedM
 {
     using R = StoreResult<qint64>;
     if (input.conversationId > 0) {
-        const auto peer = peerOf(input.conversationId, input.senderId);
-        if (!peer.ok()) {
-            return peer.failure == StoreFailure::NotFound
+        const auto member = membership(input.conversationId, input.senderId);
+        if (!member.ok()) {
+            return member.failure == StoreFailure::NotFound
                        ? R::fail(StoreFailure::NotFound, QStringLiteral("not a participant"))
-                       : R::fail(peer.failure, peer.detail);
+                       : R::fail(member.failure, member.detail);
         }
-        out->recipientId = peer.value;
+        out->recipientId = member.value.peerId; // 0 in a group: every member
         return R::success(input.conversationId);
     }
 
@@ -120,9 +120,8 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
     out.conversationCreated = false;
     if (out.message.conversationId != m.conversationId) {
         // A client_id reused for another conversation: the original stands.
-        const auto peer = peerOf(out.message.conversationId, input.senderId);
-        if (peer.ok())
-            out.recipientId = peer.value;
+        const auto member = membership(out.message.conversationId, input.senderId);
+        out.recipientId = member.ok() ? member.value.peerId : 0;
     }
     return R::success(out);
 }
@@ -171,7 +170,7 @@ StoreResult<bool> SqlStore::finishBatch(const QList<NewMessage> &batch,
         if (!results[i].ok() || results[i].value.duplicate)
             continue;
         newest[results[i].value.message.conversationId] = i;
-        if (batch[i].markDelivered)
+        if (batch[i].markDelivered && results[i].value.recipientId > 0)
             delivered[results[i].value.message.conversationId] = i;
     }
     // One update per conversation in the batch, not per message: with 8 messages in flight
@@ -202,16 +201,18 @@ StoreResult<QList<Message>> SqlStore::history(qint64 userId, qint64 conversation
                                               int limit)
 {
     using R = StoreResult<QList<Message>>;
-    const auto peer = peerOf(conversationId, userId);
-    if (!peer.ok())
-        return R::fail(peer.failure, peer.detail);
+    const auto member = membership(conversationId, userId);
+    if (!member.ok())
+        return R::fail(member.failure, member.detail);
     bool ok = false;
     QSqlQuery &q = m_sql.exec(
-        kMessageSelect + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ? "
+        kMessageSelect + QStringLiteral("WHERE m.conversation_id = ? AND m.id < ? AND m.id >= ? "
                                         "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
                                         "WHERE h.user_id = ? AND h.message_id = m.id) "
                                         "ORDER BY m.id DESC LIMIT ?"),
-        {conversationId, before > 0 ? before : limits::kMaxId + 1, userId, limit}, &ok);
+        {conversationId, before > 0 ? before : limits::kMaxId + 1, member.value.joinedFrom, userId,
+         limit},
+        &ok);
     if (!ok)
         return m_sql.failed<QList<Message>>(q);
     QList<Message> out;
@@ -225,16 +226,17 @@ StoreResult<QList<Message>> SqlStore::historyAfter(qint64 userId, qint64 convers
                                                    qint64 after, int limit)
 {
     using R = StoreResult<QList<Message>>;
-    const auto peer = peerOf(conversationId, userId);
-    if (!peer.ok())
-        return R::fail(peer.failure, peer.detail);
+    // A group member sees from the line that added them (as history()).
+    const auto member = membership(conversationId, userId);
+    if (!member.ok())
+        return R::fail(member.failure, member.detail);
     bool ok = false;
-    QSqlQuery &q = m_sql.exec(kMessageSelect +
-                                  QStringLiteral("WHERE m.conversation_id = ? AND m.id > ? "
-                                                 "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
-                                                 "WHERE h.user_id = ? AND h.message_id = m.id) "
-                                                 "ORDER BY m.id LIMIT ?"),
-                              {conversationId, after, userId, limit}, &ok);
+    QSqlQuery &q = m_sql.exec(
+        kMessageSelect + QStringLiteral("WHERE m.conversation_id = ? AND m.id > ? AND m.id >= ? "
+                                        "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
+                                        "WHERE h.user_id = ? AND h.message_id = m.id) "
+                                        "ORDER BY m.id LIMIT ?"),
+        {conversationId, after, member.value.joinedFrom, userId, limit}, &ok);
     if (!ok)
         return m_sql.failed<QList<Message>>(q);
     QList<Message> out;
@@ -341,9 +343,11 @@ StoreResult<HiddenMessage> SqlStore::hideForUser(qint64 userId, qint64 messageId
         const auto m = message(messageId);
         if (!m.ok())
             return R::fail(m.failure, m.detail);
-        const auto peer = peerOf(m.value.conversationId, userId);
-        if (!peer.ok())
-            return R::fail(peer.failure, peer.detail);
+        const auto member = membership(m.value.conversationId, userId);
+        if (!member.ok())
+            return R::fail(member.failure, member.detail);
+        if (m.value.id < member.value.joinedFrom) // from before they joined: not theirs to see
+            return R::fail(StoreFailure::NotFound);
         bool ok = false;
         QSqlQuery &existing = m_sql.exec(QStringLiteral("SELECT rev FROM hidden_messages "
                                                         "WHERE user_id = ? AND message_id = ?"),

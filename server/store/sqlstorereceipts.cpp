@@ -12,57 +12,88 @@ namespace {
 // About 3 MB at most.
 constexpr qsizetype kMaxCachedPeers = 65'536;
 
-// The caller's conversations in one statement: the last message the caller has not hidden
-// joined by its id, the unread count (the peer's messages after the read position, not
-// deleted, not hidden) as a scalar subquery.
-const QString kConversations = QStringLiteral(
-    "SELECT c.id, c.last_activity, p.read_up_to, u.id, u.username, q.read_up_to, "
-    "q.delivered_up_to, "
-    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id "
-    "AND m.sender_id = p.peer_id AND m.id > p.read_up_to AND NOT m.deleted "
-    "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
-    "WHERE h.user_id = p.user_id AND h.message_id = m.id)), "
-    "lm.id, lm.conversation_id, lm.sender_id, lm.client_id, lm.content, lm.created_at, "
-    "lm.edited_at, lm.deleted, lm.rev "
-    "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
-    "JOIN participants q ON q.conversation_id = p.conversation_id AND q.user_id = p.peer_id "
-    "JOIN users u ON u.id = p.peer_id "
-    "LEFT JOIN messages lm ON lm.id = (SELECT m.id FROM messages m "
-    "WHERE m.conversation_id = c.id AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
-    "WHERE h.user_id = p.user_id AND h.message_id = m.id) ORDER BY m.id DESC LIMIT 1) "
-    "WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC");
+// The caller's conversations in one statement: the last message the caller may see (not
+// hidden; in a group, from the line that added them up to the one that removed them) joined by
+// its id, the unread count (others' messages after the read position, not deleted, not
+// hidden, within that window) as a scalar subquery. The peer of a group is its creator and its
+// peer positions the lowest of the other current members'.
+const QString kVisible = QStringLiteral("m.conversation_id = c.id AND m.id >= p.joined_from "
+                                        "AND (p.left_rev IS NULL OR m.rev <= p.left_rev) "
+                                        "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
+                                        "WHERE h.user_id = p.user_id AND h.message_id = m.id)");
+const QString kConversations =
+    QStringLiteral(
+        "SELECT c.id, c.last_activity, p.read_up_to, u.id, u.username, "
+        "CASE WHEN c.kind = 'group' THEN (SELECT COALESCE(MIN(q.read_up_to), 0) FROM participants "
+        "q "
+        "WHERE q.conversation_id = c.id AND q.user_id <> p.user_id AND q.left_rev IS NULL) "
+        "ELSE (SELECT q.read_up_to FROM participants q WHERE q.conversation_id = c.id "
+        "AND q.user_id = p.peer_id) END, "
+        "CASE WHEN c.kind = 'group' THEN (SELECT COALESCE(MIN(q.delivered_up_to), 0) "
+        "FROM participants q WHERE q.conversation_id = c.id AND q.user_id <> p.user_id "
+        "AND q.left_rev IS NULL) "
+        "ELSE (SELECT q.delivered_up_to FROM participants q WHERE q.conversation_id = c.id "
+        "AND q.user_id = p.peer_id) END, "
+        "(SELECT COUNT(*) FROM messages m WHERE ") +
+    kVisible +
+    QStringLiteral(
+        " AND m.sender_id <> p.user_id AND m.id > p.read_up_to AND NOT m.deleted), "
+        "c.kind, c.name, p.role, p.left_rev, "
+        "CASE WHEN c.kind = 'group' THEN (SELECT COUNT(*) FROM participants q "
+        "WHERE q.conversation_id = c.id AND q.left_rev IS NULL) ELSE 2 END, "
+        "lm.id, lm.conversation_id, lm.sender_id, lm.client_id, lm.content, lm.created_at, "
+        "lm.edited_at, lm.deleted, lm.rev, lm.system_event "
+        "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
+        "JOIN users u ON u.id = (CASE WHEN c.kind = 'group' THEN c.creator_id ELSE p.peer_id END) "
+        "LEFT JOIN messages lm ON lm.id = (SELECT m.id FROM messages m WHERE ") +
+    kVisible +
+    QStringLiteral(" ORDER BY m.id DESC LIMIT 1) "
+                   "WHERE p.user_id = ? ORDER BY c.last_activity DESC, c.id DESC");
 
 } // namespace
 
-StoreResult<qint64> SqlStore::peerOf(qint64 conversationId, qint64 userId)
+StoreResult<Membership> SqlStore::membership(qint64 conversationId, qint64 userId)
 {
+    using R = StoreResult<Membership>;
     if (m_peersRollbacks != m_sql.rollbacks()) {
         m_peers.clear();
         m_peersRollbacks = m_sql.rollbacks();
     }
     const auto cached = m_peers.constFind({conversationId, userId});
     if (cached != m_peers.constEnd())
-        return StoreResult<qint64>::success(*cached);
+        return R::success(Membership{false, *cached, GroupRole::Member, 0});
     bool ok = false;
-    QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT peer_id FROM participants "
-                                             "WHERE conversation_id = ? AND user_id = ?"),
+    QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT p.peer_id, c.kind, p.role, p.joined_from, "
+                                             "p.left_rev FROM participants p JOIN conversations c "
+                                             "ON c.id = p.conversation_id "
+                                             "WHERE p.conversation_id = ? AND p.user_id = ?"),
                               {conversationId, userId}, &ok);
     if (!ok)
-        return m_sql.failed<qint64>(q);
+        return m_sql.failed<Membership>(q);
     if (!q.next())
-        return StoreResult<qint64>::fail(StoreFailure::NotFound);
-    const qint64 peer = q.value(0).toLongLong();
+        return R::fail(StoreFailure::NotFound);
+    Membership m;
+    m.peerId = q.value(0).toLongLong();
+    m.group = q.value(1).toString() == QLatin1String("group");
+    groupRoleFromName(q.value(2).toString(), &m.role);
+    m.joinedFrom = q.value(3).toLongLong();
+    const bool left = !q.value(4).isNull();
     q.finish();
+    if (m.group) {
+        m.peerId = 0;
+        return left ? R::fail(StoreFailure::NotFound) : R::success(m);
+    }
     if (m_peers.size() >= kMaxCachedPeers)
         m_peers.clear();
-    m_peers.insert({conversationId, userId}, peer);
-    return StoreResult<qint64>::success(peer);
+    m_peers.insert({conversationId, userId}, m.peerId);
+    return R::success(m);
 }
 
 StoreResult<QList<qint64>> SqlStore::peersOf(qint64 userId)
 {
     bool ok = false;
-    QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT peer_id FROM participants WHERE user_id = ?"),
+    QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT peer_id FROM participants "
+                                             "WHERE user_id = ? AND peer_id <> user_id"),
                               {userId}, &ok);
     if (!ok)
         return m_sql.failed<QList<qint64>>(q);
@@ -88,8 +119,15 @@ StoreResult<QList<Conversation>> SqlStore::conversationsFor(qint64 userId)
         c.peerReadUpTo = q.value(5).toLongLong();
         c.peerDeliveredUpTo = q.value(6).toLongLong();
         c.unread = q.value(7).toInt();
-        if (!q.value(8).isNull())
-            c.lastMessage = messageFromRow(q, 8);
+        c.group = q.value(8).toString() == QLatin1String("group");
+        if (c.group) {
+            c.name = q.value(9).toString();
+            c.admin = q.value(10).toString() == QLatin1String("admin");
+            c.left = !q.value(11).isNull();
+            c.memberCount = q.value(12).toInt();
+        }
+        if (!q.value(13).isNull())
+            c.lastMessage = messageFromRow(q, 13);
         conversations.append(c);
     }
     q.finish();
@@ -134,6 +172,23 @@ SqlStore::moveReceiptInTransaction(qint64 conversationId, qint64 userId, qint64 
     if (!ok)
         return m_sql.failed<std::optional<Receipt>>(update);
     return R::success(r);
+}
+
+StoreResult<Receipt> SqlStore::receiptOf(qint64 conversationId, qint64 userId)
+{
+    bool ok = false;
+    QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT read_up_to, delivered_up_to, rev "
+                                             "FROM participants "
+                                             "WHERE conversation_id = ? AND user_id = ?"),
+                              {conversationId, userId}, &ok);
+    if (!ok)
+        return m_sql.failed<Receipt>(q);
+    if (!q.next())
+        return StoreResult<Receipt>::fail(StoreFailure::NotFound);
+    const Receipt r{conversationId, userId, q.value(0).toLongLong(), q.value(1).toLongLong(),
+                    q.value(2).toLongLong()};
+    q.finish();
+    return StoreResult<Receipt>::success(r);
 }
 
 StoreResult<std::optional<Receipt>> SqlStore::markRead(qint64 conversationId, qint64 userId,
@@ -183,6 +238,8 @@ StoreResult<ChangePage> SqlStore::changesSince(qint64 userId, qint64 since, int 
     QSqlQuery &qm = m_sql.exec(
         kMessageSelect + QStringLiteral("JOIN participants p ON p.conversation_id = "
                                         "m.conversation_id AND p.user_id = ? WHERE m.rev > ? "
+                                        "AND m.id >= p.joined_from "
+                                        "AND (p.left_rev IS NULL OR m.rev <= p.left_rev) "
                                         "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
                                         "WHERE h.user_id = ? AND h.message_id = m.id) "
                                         "ORDER BY m.rev LIMIT ?"),
@@ -197,7 +254,8 @@ StoreResult<ChangePage> SqlStore::changesSince(qint64 userId, qint64 since, int 
         QStringLiteral("SELECT q.conversation_id, q.user_id, q.read_up_to, q.delivered_up_to, "
                        "q.rev FROM participants p JOIN participants q "
                        "ON q.conversation_id = p.conversation_id "
-                       "WHERE p.user_id = ? AND q.rev > ? ORDER BY q.rev LIMIT ?"),
+                       "WHERE p.user_id = ? AND q.rev > ? "
+                       "AND (p.left_rev IS NULL OR q.rev <= p.left_rev) ORDER BY q.rev LIMIT ?"),
         {userId, since, limit + 1}, &ok);
     if (!ok)
         return failedRead(qr);

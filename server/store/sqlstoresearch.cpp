@@ -57,16 +57,17 @@ QString tsQuery(const QList<searchtext::Term> &terms)
 }
 
 // The newest indexed matches below a message id, at most a window of them; then each one's
-// message, and whether the user takes part in its conversation and hid it.
+// message, whether the user sees it in its conversation (a current member, and in a group
+// from the line that added them: as history() does) and whether they hid it.
 QString searchSql(const QString &candidates)
 {
     return QStringLiteral("SELECT m.id, m.conversation_id, m.sender_id, m.client_id, m.content, "
-                          "m.created_at, m.edited_at, m.deleted, m.rev, "
+                          "m.created_at, m.edited_at, m.deleted, m.rev, m.system_event, "
                           "p.user_id IS NOT NULL, h.message_id IS NOT NULL FROM (") +
            candidates +
            QStringLiteral(") c JOIN messages m ON m.id = c.id "
                           "LEFT JOIN participants p ON p.conversation_id = m.conversation_id "
-                          "AND p.user_id = ? "
+                          "AND p.user_id = ? AND p.left_rev IS NULL AND m.id >= p.joined_from "
                           "LEFT JOIN hidden_messages h ON h.message_id = m.id AND h.user_id = ? "
                           "ORDER BY m.id DESC");
 }
@@ -148,7 +149,7 @@ StoreResult<bool> SqlStore::backfillSearchIndex()
                 messages.append(messageFromRow(rows));
             rows.finish();
             for (const Message &m : std::as_const(messages)) {
-                if (m.deleted)
+                if (m.deleted || m.system) // system lines are not indexed (appendSystemLine)
                     continue;
                 const auto indexed = indexMessage(m);
                 if (!indexed.ok())
@@ -173,9 +174,9 @@ StoreResult<SearchPage> SqlStore::search(const SearchScope &scope)
 {
     using R = StoreResult<SearchPage>;
     if (scope.conversationId > 0) {
-        const auto peer = peerOf(scope.conversationId, scope.userId);
-        if (!peer.ok())
-            return R::fail(peer.failure, peer.detail);
+        const auto member = membership(scope.conversationId, scope.userId);
+        if (!member.ok())
+            return R::fail(member.failure, member.detail);
     }
     const qint64 before = scope.before > 0 ? scope.before : limits::kMaxId + 1;
     const int window = limits::kSearchScanWindow;
@@ -217,8 +218,8 @@ StoreResult<SearchPage> SqlStore::search(const SearchScope &scope)
         }
         ++examined;
         lowest = q->value(0).toLongLong();
-        const bool member = q->value(9).toBool();
-        const bool hidden = q->value(10).toBool();
+        const bool member = q->value(10).toBool();
+        const bool hidden = q->value(11).toBool();
         if (!member || hidden)
             continue;
         Message m = messageFromRow(*q);

@@ -1,5 +1,6 @@
 #include "storerows.h"
 
+#include <QJsonDocument>
 #include <QUuid>
 #include <QVariant>
 
@@ -9,7 +10,7 @@ namespace natter::server {
 
 const QString kMessageSelect = QStringLiteral(
     "SELECT m.id, m.conversation_id, m.sender_id, m.client_id, m.content, m.created_at, "
-    "m.edited_at, m.deleted, m.rev FROM messages m ");
+    "m.edited_at, m.deleted, m.rev, m.system_event FROM messages m ");
 
 Message messageFromRow(const QSqlQuery &q, int first)
 {
@@ -24,6 +25,9 @@ Message messageFromRow(const QSqlQuery &q, int first)
         m.editedAt = q.value(first + 6).toLongLong();
     m.deleted = q.value(first + 7).toBool();
     m.rev = q.value(first + 8).toLongLong();
+    const QVariant system = q.value(first + 9);
+    if (!system.isNull()) // written by appendSystemLine: always an object
+        m.system = SystemEvent::fromJson(QJsonDocument::fromJson(system.toByteArray()).object());
     return m;
 }
 

@@ -223,11 +223,21 @@ private slots:
 
     void messageRoundTrips()
     {
-        Message m{
-            10,    3, 1, QUuid::createUuid(), QStringLiteral("x"), 1700000000000, 1700000001000,
-            false, 77};
+        Message m{10,
+                  3,
+                  1,
+                  QUuid::createUuid(),
+                  QStringLiteral("x"),
+                  1700000000000,
+                  1700000001000,
+                  false,
+                  77,
+                  std::nullopt};
         QCOMPARE(Message::fromJson(m.toJson()), std::optional<Message>(m));
+        QVERIFY(!m.toJson().contains(QStringLiteral("system"))); // absent unless a system line
         m.editedAt.reset();
+        QCOMPARE(Message::fromJson(m.toJson()), std::optional<Message>(m));
+        m.system = SystemEvent{QStringLiteral("member_removed"), 1, {3}, {}, {}, {}};
         QCOMPARE(Message::fromJson(m.toJson()), std::optional<Message>(m));
     }
 };

@@ -137,7 +137,7 @@ private slots:
             << R"J({"message": {"client_id": "675866ac-3d72-4a8a-85be-85e04280869a", "content": "Hi Bob <b>plain</b>", "conversation_id": 1, "created_at": 1795581588651, "deleted": false, "edited_at": null, "id": 1, "rev": 1, "sender_id": 1}, "re": "a-2", "type": "ok"})J"
             << 1;
         QTest::newRow("conversations")
-            << R"J({"conversations": [{"id": 1, "last_activity": 1795581589551, "last_message": {"client_id": "bec2874a-fac1-4a7f-b291-2bc1ec16c804", "content": "n4", "conversation_id": 1, "created_at": 1795581589551, "deleted": false, "edited_at": null, "id": 7, "rev": 13, "sender_id": 1}, "peer": {"id": 1, "online": true, "username": "alice"}, "peer_delivered_up_to": 2, "peer_read_up_to": 0, "read_up_to": 0, "unread": 6}], "re": "b-3", "type": "ok"})J"
+            << R"J({"conversations": [{"id": 1, "kind": "direct", "last_activity": 1796400093040, "last_message": {"client_id": "8f4ece0a-d0aa-40e6-911c-2ee99064ba3e", "content": "n4", "conversation_id": 1, "created_at": 1796400093040, "deleted": false, "edited_at": null, "id": 8, "rev": 13, "sender_id": 1}, "peer": {"id": 1, "online": true, "username": "alice"}, "peer_delivered_up_to": 3, "peer_read_up_to": 0, "read_up_to": 0, "unread": 6}], "re": "b-3", "type": "ok"})J"
             << 2;
         QTest::newRow("history")
             << R"J({"has_more": true, "messages": [{"client_id": "bec2874a-fac1-4a7f-b291-2bc1ec16c804", "content": "n4", "conversation_id": 1, "created_at": 1795581589551, "deleted": false, "edited_at": null, "id": 7, "rev": 13, "sender_id": 1}, {"client_id": "c5a5a3f7-693c-4e7a-b84d-b49d2b9a1e64", "content": "n3", "conversation_id": 1, "created_at": 1795581589545, "deleted": false, "edited_at": null, "id": 6, "rev": 11, "sender_id": 1}], "re": "b-4", "type": "ok"})J"
@@ -157,6 +157,40 @@ private slots:
         QTest::newRow("users")
             << R"J({"re": "b2-5", "type": "ok", "users": [{"id": 1, "online": false, "username": "alice"}, {"id": 3, "online": true, "username": "carol"}]})J"
             << 7;
+        QTest::newRow("conversations with a group")
+            << QString::fromUtf8(
+                   "{\"conversations\": [{\"id\": 1, \"kind\": \"group\", \"last_activity\": "
+                   "1796400102205, \"last_message\": {\"client_id\": "
+                   "\"8265c973-daae-46ce-867b-d7b9a340164a\", \"content\": \"gina created the "
+                   "group \\\"Lunch\\\" with hal, ivy\", \"conversation_id\": 1, \"created_at\": "
+                   "1796400102205, \"deleted\": false, \"edited_at\": null, \"id\": 1, \"rev\": 1, "
+                   "\"sender_id\": 1, \"system\": {\"actor\": 1, \"kind\": \"group_created\", "
+                   "\"name\": \"Lunch\", \"users\": [2, 3]}}, \"left\": false, \"member_count\": "
+                   "3, \"name\": \"Lunch\", \"peer\": {\"id\": 1, \"online\": true, \"username\": "
+                   "\"gina\"}, \"peer_delivered_up_to\": 0, \"peer_read_up_to\": 0, "
+                   "\"read_up_to\": 0, \"role\": \"member\", \"unread\": 1}], \"re\": \"hg-2\", "
+                   "\"type\": \"ok\"}")
+            << 2;
+        QTest::newRow("create_group")
+            << QString::fromUtf8("{\"group\": {\"creator_id\": 1, \"id\": 1, \"members\": "
+                                 "[{\"role\": \"admin\", \"user_id\": 1}, {\"role\": \"member\", "
+                                 "\"user_id\": 2}, {\"role\": \"member\", \"user_id\": 3}], "
+                                 "\"name\": \"Lunch\"}, \"re\": \"gg-2\", \"type\": \"ok\"}")
+            << 9;
+        QTest::newRow("group_members")
+            << QString::fromUtf8(
+                   "{\"group\": {\"creator_id\": 1, \"id\": 1, \"members\": [{\"role\": \"admin\", "
+                   "\"user_id\": 1}, {\"role\": \"member\", \"user_id\": 2}, {\"role\": "
+                   "\"member\", \"user_id\": 3}], \"name\": \"Lunch\"}, \"members\": "
+                   "[{\"delivered_up_to\": 0, \"joined_at\": 1796400102205, \"read_up_to\": 0, "
+                   "\"role\": \"admin\", \"user\": {\"id\": 1, \"online\": true, \"username\": "
+                   "\"gina\"}}, {\"delivered_up_to\": 0, \"joined_at\": 1796400102205, "
+                   "\"read_up_to\": 0, \"role\": \"member\", \"user\": {\"id\": 2, \"online\": "
+                   "true, \"username\": \"hal\"}}, {\"delivered_up_to\": 2, \"joined_at\": "
+                   "1796400102205, \"read_up_to\": 2, \"role\": \"member\", \"user\": {\"id\": 3, "
+                   "\"online\": true, \"username\": \"ivy\"}}], \"re\": \"gg-3\", \"type\": "
+                   "\"ok\"}")
+            << 10;
         QTest::newRow("ping") << R"J({"re": "b2-4", "type": "ok"})J" << 8;
     }
 
@@ -185,6 +219,10 @@ private slots:
             return sameAfterDecoding<SyncReply>(*server, frame);
         case 7:
             return sameAfterDecoding<UsersReply>(*server, frame);
+        case 9:
+            return sameAfterDecoding<GroupReply>(*server, frame);
+        case 10:
+            return sameAfterDecoding<GroupMembersReply>(*server, frame);
         default:
             return sameAfterDecoding<EmptyReply>(*server, frame);
         }

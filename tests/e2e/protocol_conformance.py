@@ -18,6 +18,7 @@ import uuid
 
 import websockets
 
+import conformance_groups
 from protocolclient import ProtocolClient
 
 TIMEOUT = 5.0
@@ -457,6 +458,18 @@ def main():
             proc.kill()
             rc = None
         check("SIGTERM exits 0", rc == 0, f"exit {rc}")
+        # Groups on a server of their own: its sign-ups do not count against the first's.
+        proc, url = start_server(args.server_binary, os.path.join(tmp, "groups.db"))
+        try:
+            asyncio.get_event_loop().run_until_complete(
+                asyncio.wait_for(conformance_groups.groups(url, Client, check, examples), 60))
+        except Exception as exc:  # noqa: BLE001 - reported as a failure
+            check("group scenario ran to the end", False, repr(exc))
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
     if args.examples:
         write_examples(args.examples)
     print(f"{results['passed']} passed, {results['failed']} failed")

@@ -82,9 +82,42 @@ StoreResult<QList<QByteArray>> FaultyStore::tokensEndedBetween(qint64 after, qin
                                       [&] { return m_inner->tokensEndedBetween(after, upTo); });
 }
 
-StoreResult<qint64> FaultyStore::peerOf(qint64 conversationId, qint64 userId)
+StoreResult<Membership> FaultyStore::membership(qint64 conversationId, qint64 userId)
 {
-    return guarded<qint64>("peerOf", [&] { return m_inner->peerOf(conversationId, userId); });
+    return guarded<Membership>("membership",
+                               [&] { return m_inner->membership(conversationId, userId); });
+}
+
+StoreResult<Group> FaultyStore::group(qint64 conversationId)
+{
+    return guarded<Group>("group", [&] { return m_inner->group(conversationId); });
+}
+
+StoreResult<QList<qint64>> FaultyStore::memberIds(qint64 conversationId)
+{
+    return guarded<QList<qint64>>("memberIds", [&] { return m_inner->memberIds(conversationId); });
+}
+
+StoreResult<QList<GroupMember>> FaultyStore::groupMembers(qint64 conversationId)
+{
+    return guarded<QList<GroupMember>>("groupMembers",
+                                       [&] { return m_inner->groupMembers(conversationId); });
+}
+
+StoreResult<int> FaultyStore::groupCount(qint64 userId)
+{
+    return guarded<int>("groupCount", [&] { return m_inner->groupCount(userId); });
+}
+
+StoreResult<GroupChange> FaultyStore::changeGroup(const GroupEdit &edit)
+{
+    return guarded<GroupChange>("changeGroup", [&] { return m_inner->changeGroup(edit); });
+}
+
+StoreResult<Receipt> FaultyStore::receiptOf(qint64 conversationId, qint64 userId)
+{
+    return guarded<Receipt>("receiptOf",
+                            [&] { return m_inner->receiptOf(conversationId, userId); });
 }
 
 StoreResult<QList<Conversation>> FaultyStore::conversationsFor(qint64 userId)

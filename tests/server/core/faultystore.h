@@ -43,7 +43,17 @@ public:
     natter::server::StoreResult<bool> revokeUserTokens(qint64 userId) override;
     natter::server::StoreResult<QList<QByteArray>> tokensEndedBetween(qint64 after,
                                                                       qint64 upTo) override;
-    natter::server::StoreResult<qint64> peerOf(qint64 conversationId, qint64 userId) override;
+    natter::server::StoreResult<natter::server::Membership> membership(qint64 conversationId,
+                                                                       qint64 userId) override;
+    natter::server::StoreResult<natter::Group> group(qint64 conversationId) override;
+    natter::server::StoreResult<QList<qint64>> memberIds(qint64 conversationId) override;
+    natter::server::StoreResult<QList<natter::GroupMember>>
+    groupMembers(qint64 conversationId) override;
+    natter::server::StoreResult<int> groupCount(qint64 userId) override;
+    natter::server::StoreResult<natter::server::GroupChange>
+    changeGroup(const natter::server::GroupEdit &edit) override;
+    natter::server::StoreResult<natter::Receipt> receiptOf(qint64 conversationId,
+                                                           qint64 userId) override;
     natter::server::StoreResult<QList<natter::Conversation>>
     conversationsFor(qint64 userId) override;
     natter::server::StoreResult<QList<qint64>> peersOf(qint64 userId) override;

@@ -164,7 +164,8 @@ private slots:
             "max-message-bytes = 2000\npresence-batch-ms = 250\n"
             "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\ninstance-timeout-ms = 5000\n"
             "max-outbound-total-bytes = 268435456\nuser-read-bytes-per-second = 65536\n"
-            "user-read-burst-bytes = 1048576\n");
+            "user-read-burst-bytes = 1048576\ngroup-max-members = 50\n"
+            "group-max-name-chars = 40\ngroups-per-user = 20\ngroup-changes-per-minute = 5\n");
         ServerOptions o = parse({"--config", path});
         QCOMPARE(o.action, ServerOptions::Action::Run);
         const auto &c = o.config;
@@ -198,8 +199,12 @@ private slots:
         QCOMPARE(c.maxOutboundTotalBytes, qint64(268435456));
         QCOMPARE(c.userReadBytesPerSecond, qint64(65536));
         QCOMPARE(c.userReadBurstBytes, qint64(1048576));
+        QCOMPARE(c.groupMaxMembers, 50);
+        QCOMPARE(c.groupMaxNameChars, 40);
+        QCOMPARE(c.groupsPerUser, 20);
+        QCOMPARE(c.groupChangesPerMinute, 5);
         // The test covers every key (the sign-up keys in registrationIsOpenUnlessClosed).
-        QCOMPARE(natter::server::configFileKeys().size(), 30 + 5);
+        QCOMPARE(natter::server::configFileKeys().size(), 34 + 5);
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("NATTER_CONFIG"), path);

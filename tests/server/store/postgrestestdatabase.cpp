@@ -94,6 +94,21 @@ public:
                m_schema;
     }
 
+    bool execute(const QStringList &statements, QString *why) override
+    {
+        if (!run(QStringLiteral("SET search_path TO %1").arg(m_schema), why))
+            return false;
+        bool ok = true;
+        for (qsizetype i = 0; ok && i < statements.size(); ++i) {
+            ok = run(statements[i], why);
+            if (!ok)
+                *why = statements[i] + QStringLiteral(": ") + *why;
+        }
+        QString ignored;
+        run(QStringLiteral("RESET search_path"), &ignored);
+        return ok;
+    }
+
     std::unique_ptr<ChatStore> newStore() const override
     {
         return std::make_unique<PostgresStore>(location());

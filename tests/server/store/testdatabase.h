@@ -6,6 +6,7 @@
 #include "chatstore.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -25,6 +26,9 @@ public:
     virtual void drop() = 0;
     // What a store is opened on: the SQLite file path or the PostgreSQL URL.
     virtual QString location() const = 0;
+    // Runs `statements` on the current database through the test's own connection, for what a
+    // store never does (building a database of an older schema version).
+    virtual bool execute(const QStringList &statements, QString *why) = 0;
     // A new store on the current database, not opened yet; several may be open at once.
     virtual std::unique_ptr<ChatStore> newStore() const = 0;
 };

@@ -135,8 +135,9 @@ private slots:
         const auto reply = send(m_bob, m_alice, QStringLiteral("hey"));
         QVERIFY(!reply.conversationCreated);
         QCOMPARE(reply.message.conversationId, first.message.conversationId);
-        QCOMPARE(store().peerOf(first.message.conversationId, m_bob).value, m_alice);
-        QCOMPARE(store().peerOf(first.message.conversationId, m_carol).failure,
+        QCOMPARE(store().membership(first.message.conversationId, m_bob).value.peerId, m_alice);
+        QVERIFY(!store().membership(first.message.conversationId, m_bob).value.group);
+        QCOMPARE(store().membership(first.message.conversationId, m_carol).failure,
                  StoreFailure::NotFound);
         QVERIFY(reply.message.id > first.message.id);
         QVERIFY(reply.message.rev > first.message.rev);

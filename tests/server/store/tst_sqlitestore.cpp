@@ -28,7 +28,7 @@ private:
     QString dbPath() const { return m_dir.filePath(QStringLiteral("natter.db")); }
 
 private slots:
-    // A database of schema version 2 (before the search index) with messages in it: the
+    // A database of schema version 3 (before the search index) with messages in it: the
     // upgrade indexes them at open, in batches, and a deleted one stays unfindable.
     void anUpgradedDatabaseIndexesItsMessagesAtOpen()
     {
@@ -47,14 +47,14 @@ private slots:
         QVERIFY(store->deleteForEveryone(gone.message.id, ++m_now).ok());
         store.reset();
         {
-            // Back to version 2: no index, no backfill marker.
+            // Back to version 3: no index, no backfill marker.
             auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE search_backfill")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
             q = QSqlQuery();
             db.close();
         }
@@ -63,7 +63,7 @@ private slots:
         store = std::make_unique<SqliteStore>(path);
         const auto reopened = store->open();
         QVERIFY2(reopened.ok(), qPrintable(reopened.detail));
-        QCOMPARE(store->schemaVersion(), 3);
+        QCOMPARE(store->schemaVersion(), 4);
         storetest::sendMessage(*store, bob, alice, QStringLiteral("new note"), ++m_now);
         ProtocolError error;
         SearchScope scope;

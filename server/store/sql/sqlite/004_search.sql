@@ -1,4 +1,4 @@
--- Version 3: full-text search. The index holds each message's searchable words as
+-- Version 4: full-text search. The index holds each message's searchable words as
 -- common/searchtext.h makes them (case-folded, accents dropped, one word per ideograph), and
 -- "c<id>" of its conversation in `conv` (a search in one conversation intersects both). The
 -- server writes it in the message's own transaction. Contentless: the words are not stored

@@ -1,4 +1,4 @@
--- Version 3: full-text search. The index holds each message's searchable words as
+-- Version 4: full-text search. The index holds each message's searchable words as
 -- common/searchtext.h makes them (case-folded, accents dropped, one word per ideograph), as a
 -- tsvector of the 'simple' configuration (no stemming, no stop words: the same words SQLite's
 -- index holds). The server writes it in the message's own transaction.
