@@ -3,8 +3,8 @@
 // implements it on SQLite (the embedded default) and on PostgreSQL; tests wrap it
 // (FaultyStore). All calls are synchronous and made from the server's thread.
 
-#include "searchtext.h"
 #include "grouptypes.h"
+#include "searchtext.h"
 #include "storeresult.h"
 #include "types.h"
 
