@@ -9,9 +9,9 @@
 #include "conversationlistdelegate.h"
 #include "conversationlistmodel.h"
 #include "draftstore.h"
-#include "edithistorydialog.h"
 #include "icons.h"
 #include "jumpdialog.h"
+#include "messagemenu.h"
 #include "messageview.h"
 #include "offlinebanner.h"
 #include "onlinelistview.h"
@@ -23,12 +23,10 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -278,16 +276,18 @@ void MainWindow::connectClient()
 void MainWindow::connectMessages()
 {
     ComposeBox *compose = m_compose->composeBox();
+    m_messageMenu = new MessageMenu(m_client, compose, this);
     connect(compose, &ComposeBox::submitted, &m_client.conversations(),
             &ConversationController::sendMessage);
     connect(compose, &ComposeBox::editSubmitted, &m_client.conversations(),
             &ConversationController::editMessage);
     connect(compose, &ComposeBox::typingChanged, &m_client.typing(), &TypingController::setTyping);
-    connect(compose, &ComposeBox::editLastRequested, this, &MainWindow::editLastOwnMessage);
+    connect(compose, &ComposeBox::editLastRequested, m_messageMenu,
+            &MessageMenu::editLastOwnMessage);
     connect(compose, &ComposeBox::draftEdited, &m_draftSave, qOverload<>(&QTimer::start));
     connect(m_messages, &MessageView::olderMessagesWanted, &m_client.conversations(),
             &ConversationController::loadOlderMessages);
-    connect(m_messages, &MessageView::messageMenuRequested, this, &MainWindow::showMessageMenu);
+    connect(m_messages, &MessageView::messageMenuRequested, m_messageMenu, &MessageMenu::showAt);
     connect(m_messages, &MessageView::reachedBottom, this, &MainWindow::scheduleMarkRead);
     connect(m_client.conversations().messages(), &QAbstractItemModel::rowsInserted, this,
             &MainWindow::scheduleMarkRead);
@@ -367,99 +367,6 @@ void MainWindow::updateTitle()
         title = QStringLiteral("(%1) ").arg(unread) + title;
     setWindowTitle(title);
     m_tray->setUnread(unread, title);
-}
-
-QList<QAction *> MainWindow::messageActions(int row)
-{
-    QList<QAction *> actions;
-    const QModelIndex index = m_client.conversations().messages()->index(row);
-    if (!index.isValid())
-        return actions;
-    const qint64 id = index.data(MessageListModel::IdRole).toLongLong();
-    const bool own = index.data(MessageListModel::IsOwnRole).toBool();
-    const bool deleted = index.data(MessageListModel::DeletedRole).toBool();
-    const QString text = index.data(MessageListModel::TextRole).toString();
-    const auto add = [&](const QString &label, auto slot) {
-        auto *action = new QAction(label, this);
-        connect(action, &QAction::triggered, this, slot);
-        actions << action;
-        return action;
-    };
-    if (!deleted)
-        add(tr("Copy"), [text]() { QApplication::clipboard()->setText(text); });
-    if (id == 0)
-        return actions; // not on the server yet: nothing else applies
-    if (own && !deleted)
-        add(tr("Edit"), [this, id, text]() { m_compose->composeBox()->beginEdit(id, text); });
-    if (index.data(MessageListModel::EditedRole).toBool())
-        add(tr("Show edit history"),
-            [this, persistent = QPersistentModelIndex(index)]() { showEditHistory(persistent); });
-    auto *separator = new QAction(this);
-    separator->setSeparator(true);
-    actions << separator;
-    add(tr("Delete for me"), [this, id]() { m_client.conversations().deleteMessage(id, false); });
-    if (own && !deleted)
-        add(tr("Delete for everyone"), [this, id]() {
-            if (confirmDeleteForEveryone())
-                m_client.conversations().deleteMessage(id, true);
-        });
-    return actions;
-}
-
-bool MainWindow::confirmDeleteForEveryone()
-{
-    // It cannot be taken back (the others' copies go too): one question first, Cancel the
-    // default so a stray Enter keeps the message.
-    QMessageBox box(QMessageBox::Question, tr("Delete for everyone?"),
-                    tr("Delete this message for everyone in the conversation? This cannot be "
-                       "undone."),
-                    QMessageBox::NoButton, this);
-    box.setObjectName(QStringLiteral("deleteForEveryoneQuestion"));
-    box.setTextFormat(Qt::PlainText);
-    QPushButton *remove = box.addButton(tr("Delete for everyone"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(box.addButton(QMessageBox::Cancel));
-    box.exec();
-    return box.clickedButton() == remove;
-}
-
-void MainWindow::showMessageMenu(const QModelIndex &index, const QPoint &globalPos)
-{
-    QMenu menu(this);
-    const QList<QAction *> actions = messageActions(index.row());
-    menu.addActions(actions);
-    menu.exec(globalPos);
-    qDeleteAll(actions);
-}
-
-void MainWindow::showEditHistory(const QModelIndex &index)
-{
-    if (!index.isValid())
-        return;
-    const QString current = index.data(MessageListModel::TextRole).toString();
-    const QDateTime created = index.data(MessageListModel::CreatedAtRole).toDateTime();
-    m_client.conversations().requestEditHistory(
-        index.data(MessageListModel::IdRole).toLongLong(),
-        [this, current, created](const QList<EditRecord> &edits) {
-            auto *dialog = new EditHistoryDialog(current, created, edits, this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->setObjectName(QStringLiteral("editHistoryDialog"));
-            dialog->show();
-        });
-}
-
-void MainWindow::editLastOwnMessage()
-{
-    const MessageListModel *model = m_client.conversations().messages();
-    for (int row = model->rowCount() - 1; row >= 0; --row) {
-        const QModelIndex index = model->index(row);
-        if (index.data(MessageListModel::IsOwnRole).toBool() &&
-            !index.data(MessageListModel::DeletedRole).toBool() &&
-            index.data(MessageListModel::IdRole).toLongLong() > 0) {
-            m_compose->composeBox()->beginEdit(index.data(MessageListModel::IdRole).toLongLong(),
-                                               index.data(MessageListModel::TextRole).toString());
-            return;
-        }
-    }
 }
 
 void MainWindow::openConversationAtOffset(int delta)

@@ -4,6 +4,8 @@
 // connection state always in the status bar. It marks messages read while the conversation
 // is on screen and the window is active, and shows the unread total in its title.
 
+#include "messagemenu.h"
+
 #include <QHash>
 #include <QMainWindow>
 #include <QTimer>
@@ -21,6 +23,7 @@ class ComposePanel;
 class ConnectionIndicator;
 class DraftStore;
 class JumpDialog;
+class MessageMenu;
 class MessageView;
 class OfflineBanner;
 class OnlineListView;
@@ -50,7 +53,7 @@ public:
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
-    QList<QAction *> messageActions(int row);
+    QList<QAction *> messageActions(int row) { return m_messageMenu->actions(row); }
     void openJumpDialog();
 
 protected:
@@ -72,10 +75,6 @@ private:
     void onConnectionStateChanged();
     void scheduleMarkRead();
     void markReadNow();
-    void showMessageMenu(const QModelIndex &index, const QPoint &globalPos);
-    void showEditHistory(const QModelIndex &index);
-    bool confirmDeleteForEveryone();
-    void editLastOwnMessage();
     void openConversationAtOffset(int delta);
     void saveState();
     void saveDraft();
@@ -93,6 +92,7 @@ private:
     OfflineBanner *m_offline = nullptr;
     TrayIcon *m_tray = nullptr;
     JumpDialog *m_jump = nullptr;
+    MessageMenu *m_messageMenu = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;
     QString m_draftKey; // whose draft the compose box holds

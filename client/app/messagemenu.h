@@ -1,0 +1,41 @@
+#pragma once
+// What a user can do to one message of the open conversation: the context menu's actions
+// (Copy, Edit, Show edit history, Delete for me, Delete for everyone after a question) and
+// Up in an empty compose box (edit the last own message).
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QModelIndex;
+class QPoint;
+class QWidget;
+
+namespace natter::client {
+
+class ChatClient;
+class ComposeBox;
+
+class MessageMenu final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `window` parents the menu and the dialogs.
+    MessageMenu(ChatClient &client, ComposeBox *compose, QWidget *window);
+
+    // The actions for the message at `row`, owned by the caller.
+    QList<QAction *> actions(int row);
+    void showAt(const QModelIndex &index, const QPoint &globalPos);
+    void editLastOwnMessage();
+
+private:
+    void showEditHistory(const QModelIndex &index);
+    bool confirmDeleteForEveryone();
+
+    ChatClient &m_client;
+    ComposeBox *m_compose;
+    QWidget *m_window;
+};
+
+} // namespace natter::client
