@@ -62,7 +62,9 @@ void ConversationController::cacheConversation(qint64 conversationId)
 
 void ConversationController::applyNewMessage(const Message &message, bool live)
 {
-    m_messages.upsert(message);
+    // After a jump the newest messages are not loaded: a new one would leave a gap above it.
+    if (!m_hasNewer || message.id <= m_messages.newestId())
+        m_messages.upsert(message);
     if (m_cache)
         m_cache->putMessage(message);
     if (!m_conversations.applyMessage(message, message.senderId != m_session.currentUser().id &&
@@ -89,6 +91,7 @@ void ConversationController::openConversation(qint64 conversationId)
     const Conversation *c = m_conversations.find(conversationId);
     if (!c)
         return;
+    endJump();
     m_messages.open(c->id, m_session.currentUser(), c->peer);
     m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
     m_hasOlder = true;
@@ -113,6 +116,7 @@ void ConversationController::startConversationWith(qint64 userId, const QString 
     if (const Conversation *c = m_conversations.findByPeer(userId))
         return openConversation(c->id);
     m_people.rememberName(userId, username);
+    endJump();
     m_messages.open(0, m_session.currentUser(), User{userId, username, isPeerOnline(userId)});
     m_hasOlder = false;
     for (const PendingMessage &p : m_outbox.messages()) {
@@ -140,10 +144,7 @@ void ConversationController::loadNewestPage()
             }
             m_messages.prependPage(page->messages);
             m_hasOlder = page->hasMore;
-            for (const PendingMessage &p : m_outbox.messages()) {
-                if (p.conversationId == conversation)
-                    m_messages.addPending(p);
-            }
+            addOutboxMessages(conversation);
         });
 }
 
@@ -190,6 +191,8 @@ void ConversationController::sendMessage(const QString &text)
 {
     if (openPeerId() == 0)
         return;
+    if (m_hasNewer)
+        jumpToLatest(); // what is written goes below the newest messages: show them
     PendingMessage p;
     p.clientId = QUuid::createUuid();
     p.conversationId = openConversationId();
@@ -300,7 +303,7 @@ void ConversationController::applyHidden(qint64 messageId)
 void ConversationController::resumeSession()
 {
     flushPendingReads();
-    if (openConversationId() > 0)
+    if (openConversationId() > 0 && !m_hasNewer)
         loadNewestPage();
 }
 
