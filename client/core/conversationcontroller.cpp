@@ -129,13 +129,16 @@ void ConversationController::startConversationWith(qint64 userId, const QString 
 void ConversationController::loadNewestPage()
 {
     const qint64 conversation = openConversationId();
+    const quint64 serial = m_jumpSerial;
     m_connection.request(
         RequestType::History, HistoryRequest{conversation, 0, limits::kDefaultHistoryPage}.toJson(),
-        [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+        [this, conversation, serial](const QJsonObject &reply,
+                                     const std::optional<ProtocolError> &e) {
             const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
             if (page && m_cache)
                 m_cache->putMessages(page->messages);
-            if (!page || conversation != openConversationId())
+            // A jump since: the page belongs to what was shown before it.
+            if (!page || conversation != openConversationId() || serial != m_jumpSerial)
                 return;
             // Newest page: new ones are merged in order, older ones prepended.
             for (auto it = page->messages.crbegin(); it != page->messages.crend(); ++it) {
@@ -170,15 +173,17 @@ void ConversationController::loadOlderMessages()
         }
     }
     m_loadingOlder = true;
+    const quint64 serial = m_jumpSerial;
     m_connection.request(
         RequestType::History,
         HistoryRequest{conversation, m_messages.oldestId(), limits::kDefaultHistoryPage}.toJson(),
-        [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+        [this, conversation, serial](const QJsonObject &reply,
+                                     const std::optional<ProtocolError> &e) {
             m_loadingOlder = false;
             const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
             if (page && m_cache)
                 m_cache->putMessages(page->messages);
-            if (!page || conversation != openConversationId())
+            if (!page || conversation != openConversationId() || serial != m_jumpSerial)
                 return;
             m_hasOlder = page->hasMore;
             const int before = m_messages.rowCount();

@@ -143,6 +143,7 @@ void SearchModel::send(qint64 before)
     request.afterTime = m_criteria.afterTime;
     request.beforeTime = m_criteria.beforeTime;
     request.before = before;
+    request.limit = m_pageSize;
     const quint64 serial = ++m_latest;
     ++m_sent;
     m_connection.request(

@@ -69,6 +69,7 @@ public:
     void loadMore();  // the next page, when hasMore()
     void clear();     // no criteria; a reply still on its way is dropped
     void setDebounceInterval(int ms) { m_debounce.setInterval(ms); }
+    void setPageSize(int hits) { m_pageSize = hits; } // 0: the server's default
 
     const SearchCriteria &criteria() const { return m_criteria; }
     const SearchWords &highlightWords() const { return m_words; }
@@ -99,6 +100,7 @@ private:
     quint64 m_latest = 0; // the request whose reply counts; older replies are dropped
     qint64 m_nextBefore = 0;
     qint64 m_sent = 0;
+    int m_pageSize = 0;
     bool m_hasMore = false;
     bool m_searching = false;
     bool m_answered = false;
