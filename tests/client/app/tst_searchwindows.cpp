@@ -1,0 +1,300 @@
+// Message search in the real windows against the real server in-process: Ctrl+Shift+F lists
+// hits newest first, filters typed as from:/in: become chips, "Load more" pages; choosing a
+// hit opens the conversation at the message, which lights up; scrolling down after such a
+// jump loads newer messages and "Jump to latest" the newest page; Ctrl+F finds in the open
+// conversation and steps through the hits with Enter / Shift+Enter; Ctrl+K offers a message
+// search for what was typed.
+#include "findbar.h"
+#include "messagebubbledelegate.h"
+#include "messageview.h"
+#include "searchdialog.h"
+#include "searchmodel.h"
+#include "searchui.h"
+#include "testclient.h"
+#include "testprofiles.h"
+#include "windowperson.h"
+
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace natter;
+using namespace natter::client;
+
+namespace {
+
+// `sender` sends each text to `to`; the messages' ids in order.
+QList<qint64> sendAll(TestClient &sender, qint64 to, const QStringList &texts)
+{
+    QList<qint64> ids;
+    for (const QString &text : texts) {
+        ids.append(sender.sendTo(to, text)
+                       .value(QStringLiteral("message"))
+                       .toObject()
+                       .value(QStringLiteral("id"))
+                       .toInteger());
+    }
+    return ids;
+}
+
+// Fillers, with `special` put at the given (0-based) places.
+QStringList history(int count, const QHash<int, QString> &special)
+{
+    QStringList out;
+    for (int i = 0; i < count; ++i)
+        out.append(special.value(i, QStringLiteral("filler %1").arg(i)));
+    return out;
+}
+
+bool isLoaded(const Person &p, qint64 id)
+{
+    for (int row = 0; row < p.messages()->rowCount(); ++row) {
+        if (p.messages()->index(row).data(MessageListModel::IdRole).toLongLong() == id)
+            return true;
+    }
+    return false;
+}
+
+// The message is laid out and at least partly on screen.
+bool isOnScreen(const Person &p, qint64 id)
+{
+    MessageView *view = p.window->messageView();
+    for (int row = 0; row < p.messages()->rowCount(); ++row) {
+        const QModelIndex index = p.messages()->index(row);
+        if (index.data(MessageListModel::IdRole).toLongLong() == id)
+            return view->visualRect(index).intersects(view->viewport()->rect());
+    }
+    return false;
+}
+
+QStringList hitTexts(const SearchDialog *dialog)
+{
+    QStringList out;
+    const SearchModel *model = dialog->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        out.append(model->index(row).data(SearchModel::TextRole).toString());
+    return out;
+}
+
+} // namespace
+
+class TestSearch : public QObject, private PeopleInWindows
+{
+    Q_OBJECT
+
+private:
+    static SearchDialog *openSearch(Person &p)
+    {
+        QTest::keyClick(p.window.get(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        SearchDialog *dialog = p.window->searchUi()->dialog();
+        [&]() { QTRY_VERIFY(dialog->isVisible()); }();
+        return dialog;
+    }
+
+    static qint64 idOf(const Person &p) { return p.client->session().currentUser().id; }
+
+private slots:
+    void initTestCase() { useFreshTestProfiles(); }
+    void init() { QVERIFY(startServer()); }
+    void cleanup() { stopServer(); }
+
+    void searchEverywhereListsHitsAndOpensTheConversationAtOne()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        auto carol = m_server->user(QStringLiteral("carol"));
+        const QList<qint64> ids =
+            sendAll(*bob, idOf(alice),
+                    history(150, {{3, QStringLiteral("the printer is jammed")},
+                                  {100, QStringLiteral("printer fixed")}}));
+        sendAll(*carol, idOf(alice), {QStringLiteral("printer <b>at</b> carol's")});
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 2);
+
+        SearchDialog *dialog = openSearch(alice);
+        QTest::keyClicks(dialog->queryEdit(), QStringLiteral("printer from:bob "));
+        // The filter became a chip; the words stay.
+        QCOMPARE(dialog->chips().size(), 1);
+        QCOMPARE(dialog->chipButtons().size(), 1);
+        QCOMPARE(dialog->queryEdit()->text(), QStringLiteral("printer "));
+        QTRY_COMPARE(hitTexts(dialog), (QStringList{QStringLiteral("printer fixed"),
+                                                    QStringLiteral("the printer is jammed")}));
+        QCOMPARE(dialog->model()->index(0).data(SearchModel::ConversationNameRole).toString(),
+                 QStringLiteral("bob"));
+        QVERIFY(!dialog->loadMoreButton()->isVisible());
+
+        // Without the chip: carol's too, newest first.
+        QTest::mouseClick(dialog->chipButtons().at(0), Qt::LeftButton);
+        QVERIFY(dialog->chips().isEmpty());
+        QTRY_COMPARE(hitTexts(dialog).size(), 3);
+        QCOMPARE(hitTexts(dialog).at(0), QStringLiteral("printer <b>at</b> carol's"));
+
+        // The oldest hit, chosen with the keys: bob's conversation opens at it.
+        QTest::keyClick(dialog->queryEdit(), Qt::Key_Down);
+        QTest::keyClick(dialog->queryEdit(), Qt::Key_Down);
+        QTest::keyClick(dialog->queryEdit(), Qt::Key_Return);
+        QVERIFY(!dialog->isVisible());
+        MessageView *view = alice.window->messageView();
+        QTRY_COMPARE(view->bubbleDelegate()->flashedMessage(), ids.at(3));
+        QVERIFY(isLoaded(alice, ids.at(3)));
+        QVERIFY(!isLoaded(alice, ids.back()));
+        QVERIFY(alice.client->conversations().hasNewerMessages());
+        QTRY_VERIFY(isOnScreen(alice, ids.at(3)));
+        // The light goes out.
+        QTRY_COMPARE_WITH_TIMEOUT(view->bubbleDelegate()->flashedMessage(), 0,
+                                  MessageView::kFlashMs + 2000);
+
+        // "Jump to latest": the newest page.
+        QToolButton *latest = view->newMessagesButton();
+        QTRY_VERIFY(latest->isVisible());
+        QCOMPARE(latest->toolTip(), QStringLiteral("Jump to latest"));
+        QTest::mouseClick(latest, Qt::LeftButton);
+        QVERIFY(!alice.client->conversations().hasNewerMessages());
+        QTRY_VERIFY(isLoaded(alice, ids.back()));
+        QTRY_VERIFY(view->isAtBottom());
+    }
+
+    void loadMoreAndFiltersThatNameNoOne()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QStringList texts;
+        for (int i = 1; i <= 25; ++i)
+            texts.append(QStringLiteral("printer %1").arg(i));
+        sendAll(*bob, idOf(alice), texts);
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
+
+        SearchDialog *dialog = openSearch(alice);
+        QTest::keyClicks(dialog->queryEdit(), QStringLiteral("printer in:bob"));
+        QTRY_COMPARE(hitTexts(dialog).size(), 20); // the server's default page
+        QTRY_VERIFY(dialog->loadMoreButton()->isVisible());
+        QTest::mouseClick(dialog->loadMoreButton(), Qt::LeftButton);
+        QTRY_COMPARE(hitTexts(dialog).size(), 25);
+        QTRY_VERIFY(!dialog->loadMoreButton()->isVisible());
+        QCOMPARE(hitTexts(dialog).back(), QStringLiteral("printer 1"));
+
+        dialog->queryEdit()->clear();
+        QTest::keyClicks(dialog->queryEdit(), QStringLiteral("from:nobody printer"));
+        QTRY_VERIFY(dialog->statusLabel()->isVisible());
+        QCOMPARE(dialog->statusLabel()->text(),
+                 QStringLiteral("No one called “nobody” in your conversations."));
+        QCOMPARE(dialog->model()->rowCount(), 0);
+        dialog->queryEdit()->clear();
+        QCOMPARE(dialog->chips().size(), 1);                     // "from:nobody " became one
+        QTest::keyClick(dialog->queryEdit(), Qt::Key_Backspace); // in the empty query: the chip
+        QVERIFY(dialog->chips().isEmpty());
+        QVERIFY(!dialog->statusLabel()->isVisible()); // nothing asked, nothing wrong
+        QTest::keyClicks(dialog->queryEdit(), QStringLiteral("printer before:someday"));
+        QTRY_COMPARE(dialog->statusLabel()->text(),
+                     QStringLiteral("“someday” is not a date like 2026-11-01."));
+    }
+
+    void scrollingDownAfterAJumpLoadsTheNewerMessages()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        const QList<qint64> ids =
+            sendAll(*bob, idOf(alice), history(160, {{5, QStringLiteral("needle")}}));
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
+        SearchDialog *dialog = openSearch(alice);
+        QTest::keyClicks(dialog->queryEdit(), QStringLiteral("needle"));
+        QTRY_COMPARE(hitTexts(dialog).size(), 1);
+        QTest::keyClick(dialog->queryEdit(), Qt::Key_Return);
+        QTRY_COMPARE(alice.window->messageView()->bubbleDelegate()->flashedMessage(), ids.at(5));
+        QVERIFY(!isLoaded(alice, ids.back()));
+
+        QScrollBar *bar = alice.window->messageView()->verticalScrollBar();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (bar->setValue(bar->maximum()), !alice.client->conversations().hasNewerMessages()),
+            15000);
+        QTRY_VERIFY(isLoaded(alice, ids.back()));
+        // In order, with nothing missing from the needle on.
+        int row = 0;
+        while (p(alice, row) != ids.at(5))
+            ++row;
+        for (int i = 5; i < ids.size(); ++i, ++row)
+            QCOMPARE(p(alice, row), ids.at(i));
+    }
+
+    void findInConversationStepsThroughTheHits()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        const QList<qint64> ids = sendAll(*bob, idOf(alice),
+                                          history(130, {{3, QStringLiteral("Café one")},
+                                                        {50, QStringLiteral("cafe two")},
+                                                        {120, QStringLiteral("CAFÉ three")},
+                                                        {125, QStringLiteral("cafe four")}}));
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
+        alice.client->conversations().openConversation(alice.client->conversations()
+                                                           .list()
+                                                           ->index(0)
+                                                           .data(ConversationListModel::IdRole)
+                                                           .toLongLong());
+        QTRY_VERIFY(isLoaded(alice, ids.back()));
+
+        QTest::keyClick(alice.window.get(), Qt::Key_F, Qt::ControlModifier);
+        FindBar *find = alice.window->findBar();
+        QTRY_VERIFY(find->isVisible());
+        QVERIFY(find->queryEdit()->hasFocus());
+        QTest::keyClicks(find->queryEdit(), QStringLiteral("cafe"));
+        MessageBubbleDelegate *bubbles = alice.window->messageView()->bubbleDelegate();
+        // As you type: the newest hit, marked.
+        QTRY_COMPARE(find->countLabel()->text(), QStringLiteral("1 of 4"));
+        QCOMPARE(bubbles->highlightWords().prefixes, QStringList{QStringLiteral("cafe")});
+        QTRY_COMPARE(bubbles->flashedMessage(), ids.at(125));
+
+        QTest::keyClick(find->queryEdit(), Qt::Key_Return);
+        QCOMPARE(find->countLabel()->text(), QStringLiteral("2 of 4"));
+        QTRY_COMPARE(bubbles->flashedMessage(), ids.at(120));
+        QTest::keyClick(find->queryEdit(), Qt::Key_Return);
+        QTest::keyClick(find->queryEdit(), Qt::Key_Return);
+        QCOMPARE(find->countLabel()->text(), QStringLiteral("4 of 4"));
+        // Not in the loaded page: loaded around it.
+        QTRY_COMPARE(bubbles->flashedMessage(), ids.at(3));
+        QVERIFY(isLoaded(alice, ids.at(3)));
+        QTRY_VERIFY(isOnScreen(alice, ids.at(3)));
+        QVERIFY(find->isVisible()); // the jump reopened the same conversation: still finding
+        QTest::keyClick(find->queryEdit(), Qt::Key_Return); // no further
+        QCOMPARE(find->countLabel()->text(), QStringLiteral("4 of 4"));
+        QTest::keyClick(find->queryEdit(), Qt::Key_Return, Qt::ShiftModifier);
+        QCOMPARE(find->countLabel()->text(), QStringLiteral("3 of 4"));
+        QTRY_COMPARE(bubbles->flashedMessage(), ids.at(50));
+
+        QTest::keyClick(find->queryEdit(), Qt::Key_Escape);
+        QVERIFY(!find->isVisible());
+        QVERIFY(bubbles->highlightWords().isEmpty());
+    }
+
+    void ctrlKOffersAMessageSearch()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        alice.window->activateWindow();
+        QTest::keyClick(alice.window.get(), Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(alice.jump()->isVisible());
+        QTest::keyClicks(alice.jump()->filterEdit(), QStringLiteral("printer"));
+        const QAbstractItemModel *rows = alice.jump()->resultView()->model();
+        QTRY_VERIFY(rows->rowCount() > 0);
+        const QModelIndex last = rows->index(rows->rowCount() - 1, 0);
+        QCOMPARE(last.data(JumpDialog::KindRole).toInt(), int(JumpDialog::MessageSearchKind));
+        QCOMPARE(alice.jump()->resultCount(), rows->rowCount() - 1);
+        alice.jump()->resultView()->setCurrentIndex(last);
+        QTest::keyClick(alice.jump()->filterEdit(), Qt::Key_Return);
+        SearchDialog *dialog = alice.window->searchUi()->dialog();
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->queryEdit()->text(), QStringLiteral("printer"));
+    }
+
+private:
+    static qint64 p(const Person &person, int row)
+    {
+        return person.messages()->index(row).data(MessageListModel::IdRole).toLongLong();
+    }
+};
+
+QTEST_MAIN(TestSearch)
+#include "tst_searchwindows.moc"
