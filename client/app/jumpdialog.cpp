@@ -225,7 +225,10 @@ void JumpDialog::updateHints()
 
 void JumpDialog::selectFirst()
 {
-    m_results->setCurrentIndex(m_proxy->index(0, 0));
+    // Not the message search row: Enter with no one found does nothing (arrow down to it).
+    const QModelIndex first = m_proxy->index(0, 0);
+    const bool searchRow = first.data(KindRole).toInt() == MessageSearchKind;
+    m_results->setCurrentIndex(searchRow ? QModelIndex() : first);
 }
 
 void JumpDialog::updateMessageSearchRow()
