@@ -32,6 +32,12 @@ SearchUi::SearchUi(ChatClient &client, MainWindow &window)
     };
     connect(m_dialog, &SearchDialog::messageChosen, conversations, openAt);
     connect(find, &FindBar::hitChosen, conversations, openAt);
+    // Opening the conversation again (a hit not loaded) puts the focus in the compose box;
+    // the find bar keeps it, so Enter goes on stepping.
+    connect(conversations, &ConversationController::messageFocused, find, [find]() {
+        if (find->isVisible())
+            find->queryEdit()->setFocus();
+    });
     connect(find, &FindBar::wordsChanged, view, [view](const SearchWords &words) {
         view->bubbleDelegate()->setHighlightWords(words);
         view->viewport()->update();

@@ -294,6 +294,7 @@ private slots:
         QVERIFY(isLoaded(alice, ids.at(3)));
         QTRY_VERIFY(isOnScreen(alice, ids.at(3)));
         QVERIFY(find->isVisible()); // the jump reopened the same conversation: still finding
+        QTRY_VERIFY(find->queryEdit()->hasFocus());
         QTest::keyClick(find->queryEdit(), Qt::Key_Return); // no further
         QCOMPARE(find->countLabel()->text(), QStringLiteral("4 of 4"));
         QTest::keyClick(find->queryEdit(), Qt::Key_Return, Qt::ShiftModifier);
