@@ -276,7 +276,8 @@ void MessageView::onSourceRowsInserted(const QModelIndex &, int first, int last)
     }
     if (ownSend) {
         scrollToNewest(); // what you just wrote is always shown
-    } else if (!m_stick && first > 0 && last == source->rowCount() - 1) {
+    } else if (!m_stick && !m_moreBelow && first > 0 && last == source->rowCount() - 1) {
+        // (With more below, these are a page the reader scrolled to, not new messages.)
         m_unseen += fromPeer;
         updateJumpButton();
     } else if (m_stick && m_window->rowCount() > kWindowRows + kSlideRows) {

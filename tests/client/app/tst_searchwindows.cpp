@@ -238,6 +238,11 @@ private slots:
         // Up: older pages (history before), down: newer ones (history after) to the newest.
         QScrollBar *bar = alice.window->messageView()->verticalScrollBar();
         QTRY_VERIFY_WITH_TIMEOUT((bar->setValue(0), isLoaded(alice, ids.front())), 15000);
+        QSignalSpy newer(&alice.client->conversations(),
+                         &ConversationController::newerMessagesLoaded);
+        QTRY_VERIFY((bar->setValue(bar->maximum()), newer.count() > 0));
+        QVERIFY(alice.client->conversations().hasNewerMessages()); // still more below
+        QCOMPARE(alice.window->messageView()->unseenCount(), 0);   // a page, not new messages
         QTRY_VERIFY_WITH_TIMEOUT(
             (bar->setValue(bar->maximum()), !alice.client->conversations().hasNewerMessages()),
             15000);
