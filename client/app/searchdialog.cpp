@@ -82,6 +82,15 @@ void SearchDialog::openWith(const QString &text)
     m_edit->setFocus();
 }
 
+void SearchDialog::reopen()
+{
+    show();
+    raise();
+    activateWindow();
+    m_edit->setFocus();
+    m_edit->selectAll();
+}
+
 void SearchDialog::onTextChanged(const QString &text)
 {
     const SearchInput input = parseSearchInput(text);

@@ -31,6 +31,8 @@ public:
 
     // Shows the dialog searching for `text` (filters in it included), chips cleared.
     void openWith(const QString &text);
+    // Shows it as it was left (the last search still there, its text selected).
+    void reopen();
     QLineEdit *queryEdit() const { return m_edit; }
     QListView *resultView() const;
     SearchModel *model() const { return m_model; }

@@ -55,7 +55,10 @@ SearchUi::SearchUi(ChatClient &client, MainWindow &window)
 
 void SearchUi::openSearch(const QString &text)
 {
-    m_dialog->openWith(text);
+    if (text.isEmpty())
+        m_dialog->reopen(); // Ctrl+Shift+F: where it was left
+    else
+        m_dialog->openWith(text);
 }
 
 void SearchUi::openFind()

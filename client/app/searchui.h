@@ -20,6 +20,7 @@ public:
     SearchUi(ChatClient &client, MainWindow &window);
 
     SearchDialog *dialog() const { return m_dialog; }
+    // With `text`: a new search for it; without: the dialog as it was left.
     void openSearch(const QString &text = {});
     void openFind(); // only while a conversation is shown
 

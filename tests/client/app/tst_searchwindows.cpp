@@ -112,6 +112,8 @@ class TestSearch : public QObject, private PeopleInWindows
 private:
     static SearchDialog *openSearch(Person &p)
     {
+        p.window->activateWindow(); // as the window system does when a dialog closes
+        [&]() { QTRY_VERIFY(p.window->isActiveWindow()); }();
         QTest::keyClick(p.window.get(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
         SearchDialog *dialog = p.window->searchUi()->dialog();
         [&]() { QTRY_VERIFY(dialog->isVisible()); }();
@@ -166,6 +168,12 @@ private slots:
         QTest::keyClick(dialog->queryEdit(), Qt::Key_Return);
         QVERIFY(!dialog->isVisible());
         MessageView *view = alice.window->messageView();
+        // Ctrl+Shift+F again: the search as it was left.
+        QCOMPARE(openSearch(alice), dialog);
+        QCOMPARE(dialog->queryEdit()->text(), QStringLiteral("printer "));
+        QCOMPARE(dialog->queryEdit()->selectedText(), QStringLiteral("printer "));
+        QCOMPARE(hitTexts(dialog).size(), 3);
+        dialog->hide();
         QTRY_COMPARE(view->bubbleDelegate()->flashedMessage(), ids.at(3));
         QVERIFY(isLoaded(alice, ids.at(3)));
         QVERIFY(!isLoaded(alice, ids.back()));
