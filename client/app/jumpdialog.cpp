@@ -80,7 +80,10 @@ QListView *JumpDialog::resultView() const
 
 int JumpDialog::resultCount() const
 {
-    return m_proxy->rowCount();
+    const int rows = m_proxy->rowCount();
+    const bool searchRow =
+        rows > 0 && m_proxy->index(rows - 1, 0).data(KindRole).toInt() == MessageSearchKind;
+    return searchRow ? rows - 1 : rows;
 }
 
 QStandardItem *JumpDialog::personItem(const User &user, bool presenceKnown) const
@@ -146,6 +149,7 @@ void JumpDialog::reload()
             m_model->appendRow(personItem(user, presenceKnown));
         listed.insert(user.id);
     }
+    updateMessageSearchRow();
 
     // An answer arriving while someone arrows through the list must not move their choice.
     if (current.isValid()) {
@@ -165,6 +169,7 @@ void JumpDialog::onFilterChanged(const QString &text)
 {
     const QString query = text.trimmed();
     m_proxy->setFilterFixedString(query);
+    updateMessageSearchRow();
     selectFirst();
     if (query != m_query) {
         m_query = query;
@@ -220,7 +225,24 @@ void JumpDialog::updateHints()
 
 void JumpDialog::selectFirst()
 {
-    m_results->setCurrentIndex(m_proxy->index(0, 0));
+    // Not the message search row: Enter with no one found does nothing (arrow down to it).
+    const QModelIndex first = m_proxy->index(0, 0);
+    const bool searchRow = first.data(KindRole).toInt() == MessageSearchKind;
+    m_results->setCurrentIndex(searchRow ? QModelIndex() : first);
+}
+
+void JumpDialog::updateMessageSearchRow()
+{
+    const int last = m_model->rowCount() - 1;
+    if (last >= 0 && m_model->item(last)->data(KindRole).toInt() == MessageSearchKind)
+        m_model->removeRow(last);
+    const QString query = m_filter->text().trimmed();
+    if (query.isEmpty())
+        return;
+    auto *item = new QStandardItem(query); // passes the filter: it is the filter's text
+    item->setData(MessageSearchKind, KindRole);
+    item->setData(tr("Search messages (Ctrl+Shift+F)"), SubtitleRole);
+    m_model->appendRow(item);
 }
 
 void JumpDialog::choose(const QModelIndex &index)
@@ -228,7 +250,9 @@ void JumpDialog::choose(const QModelIndex &index)
     if (!index.isValid())
         return;
     const qint64 id = index.data(TargetIdRole).toLongLong();
-    if (index.data(KindRole).toInt() == ConversationKind)
+    if (index.data(KindRole).toInt() == MessageSearchKind)
+        emit messageSearchRequested(index.data(Qt::DisplayRole).toString());
+    else if (index.data(KindRole).toInt() == ConversationKind)
         emit conversationChosen(id);
     else
         emit userChosen(id, index.data(Qt::DisplayRole).toString());

@@ -37,7 +37,8 @@ public:
     enum Kind
     {
         ConversationKind,
-        UserKind
+        UserKind,
+        MessageSearchKind // the last row while something is typed: search messages for it
     };
 
     explicit JumpDialog(ChatClient &client, QWidget *parent = nullptr);
@@ -46,7 +47,7 @@ public:
     QListView *resultView() const;
     // Says when the server's directory could not be searched (hidden otherwise).
     QLabel *statusLabel() const { return m_status; }
-    int resultCount() const;
+    int resultCount() const; // conversations and people (not the message search row)
     // The line around the popup (it has no window frame).
     static QColor borderColour(const QPalette &palette);
     // Rebuilds the choices from the conversations, the online users and the directory's
@@ -56,6 +57,7 @@ public:
 signals:
     void conversationChosen(qint64 conversationId);
     void userChosen(qint64 userId, const QString &username);
+    void messageSearchRequested(const QString &text);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -72,6 +74,7 @@ private:
     QStandardItem *personItem(const User &user, bool presenceKnown) const;
     void choose(const QModelIndex &index);
     void selectFirst();
+    void updateMessageSearchRow();
 
     ChatClient &m_client;
     QLineEdit *m_filter;

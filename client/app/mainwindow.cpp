@@ -9,6 +9,7 @@
 #include "conversationlistdelegate.h"
 #include "conversationlistmodel.h"
 #include "draftstore.h"
+#include "findbar.h"
 #include "icons.h"
 #include "jumpdialog.h"
 #include "messagemenu.h"
@@ -16,6 +17,7 @@
 #include "offlinebanner.h"
 #include "onlinelistview.h"
 #include "protocollimits.h"
+#include "searchui.h"
 #include "sidebar.h"
 #include "theme.h"
 #include "trayicon.h"
@@ -65,6 +67,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     statusBar()->setSizeGripEnabled(false);
     m_tray = new TrayIcon(this);
     m_jump = new JumpDialog(client, this);
+    m_search = new SearchUi(client, *this); // Ctrl+Shift+F, Ctrl+F, jumps to a message
 
     m_markRead.setSingleShot(true);
     m_markRead.setInterval(150); // one read receipt for a burst of arrivals
@@ -146,12 +149,14 @@ QWidget *MainWindow::buildChatPanel()
     m_messages->setModel(m_client.conversations().messages());
     m_typing = new TypingIndicator(panel);
     m_compose = new ComposePanel(panel);
+    m_find = new FindBar(m_client, panel);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_header);
     layout->addWidget(m_messages, 1);
     layout->addWidget(m_typing);
+    layout->addWidget(m_find);
     layout->addWidget(m_compose);
     m_typing->setAutoFillBackground(true);
     return panel;

@@ -22,11 +22,13 @@ class ComposeBox;
 class ComposePanel;
 class ConnectionIndicator;
 class DraftStore;
+class FindBar;
 class JumpDialog;
 class MessageMenu;
 class MessageView;
 class OfflineBanner;
 class OnlineListView;
+class SearchUi;
 class Sidebar;
 class TrayIcon;
 class TypingIndicator;
@@ -50,6 +52,8 @@ public:
     ConnectionIndicator *connectionIndicator() const { return m_connection; }
     OfflineBanner *offlineBanner() const { return m_offline; }
     JumpDialog *jumpDialog() const { return m_jump; }
+    FindBar *findBar() const { return m_find; }
+    SearchUi *searchUi() const { return m_search; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -92,6 +96,8 @@ private:
     OfflineBanner *m_offline = nullptr;
     TrayIcon *m_tray = nullptr;
     JumpDialog *m_jump = nullptr;
+    FindBar *m_find = nullptr;
+    SearchUi *m_search = nullptr;
     MessageMenu *m_messageMenu = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;

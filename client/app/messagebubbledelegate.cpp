@@ -6,6 +6,7 @@
 #include "messagelinks.h"
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
+#include "searchmarks.h"
 #include "theme.h"
 #include "ticks.h"
 #include "timetext.h"
@@ -373,6 +374,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
             range.format.setFontUnderline(true);
             formats.append(range);
         }
+        formats += searchMarks(text.text(), m_highlight, pal);
         text.setFormats(formats);
     }
     layoutPlainText(&text, maxBubbleWidth(viewportWidth(option)) - 2 * kPadX);
@@ -400,6 +402,11 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         painter->fillPath(path.translated(0, 1), shadow);
     }
     painter->fillPath(path, own ? theme::ownBubble(pal) : theme::otherBubble(pal));
+    if (m_flashed != 0 && index.data(MessageListModel::IdRole).toLongLong() == m_flashed) {
+        QColor lit = searchMarkColour(pal);
+        lit.setAlphaF(0.45f);
+        painter->fillPath(path, lit);
+    }
     if (!own) {
         painter->setPen(QPen(theme::bubbleOutline(pal), 1));
         painter->setBrush(Qt::NoBrush);

@@ -6,6 +6,8 @@
 // is always plain text (markup is never interpreted), and it wraps at word boundaries or
 // anywhere inside a word that is too long.
 
+#include "searchhighlight.h"
+
 #include <QFont>
 #include <QHash>
 #include <QStyledItemDelegate>
@@ -45,6 +47,12 @@ public:
     // the left is the one other person's, whose name the header shows already.
     void setShowsSenderNames(bool show) { m_showSenderNames = show; }
     bool showsSenderNames() const { return m_showSenderNames; }
+    // Words of a find in the conversation, marked in the text; a message just jumped to,
+    // drawn lit up for a moment (0: none).
+    void setHighlightWords(const SearchWords &words) { m_highlight = words; }
+    const SearchWords &highlightWords() const { return m_highlight; }
+    void setFlashedMessage(qint64 messageId) { m_flashed = messageId; }
+    qint64 flashedMessage() const { return m_flashed; }
 
     // Each message's text is measured once and the sizes cached (a long history is laid out
     // again whenever rows arrive); the cache is dropped when the text width or the font
@@ -106,6 +114,8 @@ private:
     mutable QFont m_cacheFont;
     mutable int m_measured = 0;
     bool m_showSenderNames = false;
+    SearchWords m_highlight;
+    qint64 m_flashed = 0;
 };
 
 } // namespace natter::client

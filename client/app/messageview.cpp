@@ -42,7 +42,18 @@ MessageView::MessageView(QWidget *parent)
     m_jump->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_jump->hide();
     styleJumpButton();
-    connect(m_jump, &QToolButton::clicked, this, &MessageView::scrollToNewest);
+    connect(m_jump, &QToolButton::clicked, this, [this]() {
+        if (m_moreBelow)
+            emit latestWanted();
+        else
+            scrollToNewest();
+    });
+    m_flash.setSingleShot(true);
+    m_flash.setInterval(kFlashMs);
+    connect(&m_flash, &QTimer::timeout, this, [this]() {
+        m_delegate->setFlashedMessage(0);
+        viewport()->update();
+    });
 
     QScrollBar *bar = verticalScrollBar();
     connect(bar, &QScrollBar::valueChanged, this, &MessageView::onScrolled);
@@ -153,6 +164,36 @@ void MessageView::scrollToNewest()
     updateJumpButton();
 }
 
+void MessageView::setMoreBelow(bool more)
+{
+    m_moreBelow = more;
+    if (more)
+        m_stick = false; // rows loaded below must not pull the reader down with them
+    m_jump->setToolTip(more ? tr("Jump to latest") : tr("Jump to the newest message"));
+    updateJumpButton();
+}
+
+void MessageView::focusMessage(qint64 messageId)
+{
+    const QAbstractItemModel *source = sourceModel();
+    int row = source ? source->rowCount() - 1 : -1;
+    while (row >= 0 &&
+           source->index(row, 0).data(MessageListModel::IdRole).toLongLong() != messageId)
+        --row;
+    if (row < 0)
+        return;
+    const QModelIndex at = source->index(row, 0);
+    if (!toView(at).isValid()) // outside the laid-out window: move the window to it
+        m_window->showNewest(source->rowCount() - row + kSlideRows);
+    m_stick = false;
+    doItemsLayout();
+    scrollTo(at, PositionAtCenter);
+    m_delegate->setFlashedMessage(messageId);
+    m_flash.start();
+    viewport()->update();
+    updateJumpButton();
+}
+
 void MessageView::onReset()
 {
     m_stick = true;
@@ -235,7 +276,8 @@ void MessageView::onSourceRowsInserted(const QModelIndex &, int first, int last)
     }
     if (ownSend) {
         scrollToNewest(); // what you just wrote is always shown
-    } else if (!m_stick && first > 0 && last == source->rowCount() - 1) {
+    } else if (!m_stick && !m_moreBelow && first > 0 && last == source->rowCount() - 1) {
+        // (With more below, these are a page the reader scrolled to, not new messages.)
         m_unseen += fromPeer;
         updateJumpButton();
     } else if (m_stick && m_window->rowCount() > kWindowRows + kSlideRows) {
@@ -275,7 +317,7 @@ void MessageView::onScrolled(int value)
         return;
     if (!m_adjusting) {
         const bool wasAtBottom = m_stick;
-        m_stick = value >= bar->maximum() - kBottomSlack && m_window->atSourceEnd();
+        m_stick = value >= bar->maximum() - kBottomSlack && m_window->atSourceEnd() && !m_moreBelow;
         if (m_stick) {
             m_unseen = 0;
             if (!wasAtBottom)
@@ -293,6 +335,8 @@ void MessageView::onScrolled(int value)
             slide(true);
     } else if (!m_adjusting && !m_window->atSourceEnd() && value >= bar->maximum() - margin) {
         slide(false);
+    } else if (m_moreBelow && value >= bar->maximum() - margin) {
+        emit newerMessagesWanted();
     }
 }
 

@@ -10,6 +10,7 @@
 #include "placeholderlistview.h"
 
 #include <QPersistentModelIndex>
+#include <QTimer>
 #include <QUrl>
 
 class QToolButton;
@@ -43,11 +44,20 @@ public:
     // The link under `pos` (viewport coordinates); empty when there is none.
     QUrl linkAt(const QPoint &pos) const;
     int unseenCount() const { return m_unseen; }
+    // After a jump to a message: newer messages exist that are not loaded. Scrolling to the
+    // end asks for them (newerMessagesWanted); the jump button asks for the newest page.
+    void setMoreBelow(bool more);
+    bool hasMoreBelow() const { return m_moreBelow; }
+    // Scrolls the message to the middle and lights it up briefly (it must be loaded).
+    void focusMessage(qint64 messageId);
+    static constexpr int kFlashMs = 1500;
 
 signals:
     void olderMessagesWanted();
     void messageMenuRequested(const QModelIndex &index, const QPoint &globalPos);
     void reachedBottom();
+    void newerMessagesWanted();
+    void latestWanted(); // the jump button while newer messages are not loaded
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -83,6 +93,8 @@ private:
     bool m_sliding = false;
     int m_unseen = 0;
     QUrl m_pressedLink; // opened when the button comes up over the same link
+    bool m_moreBelow = false;
+    QTimer m_flash;
 };
 
 } // namespace natter::client

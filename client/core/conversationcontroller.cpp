@@ -62,7 +62,9 @@ void ConversationController::cacheConversation(qint64 conversationId)
 
 void ConversationController::applyNewMessage(const Message &message, bool live)
 {
-    m_messages.upsert(message);
+    // After a jump the newest messages are not loaded: a new one would leave a gap above it.
+    if (!m_hasNewer || message.id <= m_messages.newestId())
+        m_messages.upsert(message);
     if (m_cache)
         m_cache->putMessage(message);
     if (!m_conversations.applyMessage(message, message.senderId != m_session.currentUser().id &&
@@ -89,6 +91,7 @@ void ConversationController::openConversation(qint64 conversationId)
     const Conversation *c = m_conversations.find(conversationId);
     if (!c)
         return;
+    endJump();
     m_messages.open(c->id, m_session.currentUser(), c->peer);
     m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
     m_hasOlder = true;
@@ -113,6 +116,7 @@ void ConversationController::startConversationWith(qint64 userId, const QString 
     if (const Conversation *c = m_conversations.findByPeer(userId))
         return openConversation(c->id);
     m_people.rememberName(userId, username);
+    endJump();
     m_messages.open(0, m_session.currentUser(), User{userId, username, isPeerOnline(userId)});
     m_hasOlder = false;
     for (const PendingMessage &p : m_outbox.messages()) {
@@ -125,13 +129,16 @@ void ConversationController::startConversationWith(qint64 userId, const QString 
 void ConversationController::loadNewestPage()
 {
     const qint64 conversation = openConversationId();
+    const quint64 serial = m_jumpSerial;
     m_connection.request(
         RequestType::History, HistoryRequest{conversation, 0, limits::kDefaultHistoryPage}.toJson(),
-        [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+        [this, conversation, serial](const QJsonObject &reply,
+                                     const std::optional<ProtocolError> &e) {
             const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
             if (page && m_cache)
                 m_cache->putMessages(page->messages);
-            if (!page || conversation != openConversationId())
+            // A jump since: the page belongs to what was shown before it.
+            if (!page || conversation != openConversationId() || serial != m_jumpSerial)
                 return;
             // Newest page: new ones are merged in order, older ones prepended.
             for (auto it = page->messages.crbegin(); it != page->messages.crend(); ++it) {
@@ -140,10 +147,7 @@ void ConversationController::loadNewestPage()
             }
             m_messages.prependPage(page->messages);
             m_hasOlder = page->hasMore;
-            for (const PendingMessage &p : m_outbox.messages()) {
-                if (p.conversationId == conversation)
-                    m_messages.addPending(p);
-            }
+            addOutboxMessages(conversation);
         });
 }
 
@@ -169,15 +173,17 @@ void ConversationController::loadOlderMessages()
         }
     }
     m_loadingOlder = true;
+    const quint64 serial = m_jumpSerial;
     m_connection.request(
         RequestType::History,
         HistoryRequest{conversation, m_messages.oldestId(), limits::kDefaultHistoryPage}.toJson(),
-        [this, conversation](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+        [this, conversation, serial](const QJsonObject &reply,
+                                     const std::optional<ProtocolError> &e) {
             m_loadingOlder = false;
             const auto page = e ? std::nullopt : HistoryReply::fromJson(reply, nullptr);
             if (page && m_cache)
                 m_cache->putMessages(page->messages);
-            if (!page || conversation != openConversationId())
+            if (!page || conversation != openConversationId() || serial != m_jumpSerial)
                 return;
             m_hasOlder = page->hasMore;
             const int before = m_messages.rowCount();
@@ -190,6 +196,8 @@ void ConversationController::sendMessage(const QString &text)
 {
     if (openPeerId() == 0)
         return;
+    if (m_hasNewer)
+        jumpToLatest(); // what is written goes below the newest messages: show them
     PendingMessage p;
     p.clientId = QUuid::createUuid();
     p.conversationId = openConversationId();
@@ -300,7 +308,7 @@ void ConversationController::applyHidden(qint64 messageId)
 void ConversationController::resumeSession()
 {
     flushPendingReads();
-    if (openConversationId() > 0)
+    if (openConversationId() > 0 && !m_hasNewer)
         loadNewestPage();
 }
 

@@ -49,6 +49,13 @@ public:
                             std::function<void(const QList<EditRecord> &)> handler);
     void markOpenConversationRead();
     void loadOlderMessages();
+    // A message found by search (conversationjump.cpp): its conversation opens at it, with
+    // neighbours above and below, detached from the newest messages until paging down
+    // (loadNewerMessages) reaches them or jumpToLatest() reloads the newest page.
+    void openConversationAt(qint64 conversationId, qint64 messageId);
+    void loadNewerMessages();
+    void jumpToLatest();
+    bool hasNewerMessages() const { return m_hasNewer; }
 
     // For the sync and the event router.
     void refreshConversations();
@@ -64,6 +71,9 @@ signals:
     void conversationOpened(qint64 conversationId, const QString &peerName);
     void messageArrived(qint64 conversationId, const QString &senderName, const QString &text);
     void olderMessagesLoaded(int count);
+    void newerMessagesLoaded(int count);
+    void newerMessagesChanged(bool exist); // newer than the loaded ones, not shown yet
+    void messageFocused(qint64 messageId); // loaded after a jump: to be shown and flashed
     // Written and in the outbox: to be sent.
     void messageQueued(const natter::client::PendingMessage &message);
     // A change seen live in a reply, at `rev` (see SyncController::noteRev).
@@ -76,6 +86,9 @@ private:
     void loadNewestPage();
     void cacheConversation(qint64 conversationId);
     void report(const ProtocolError &error) { emit errorOccurred(error.message); }
+    void endJump(); // back to the newest messages: a jump under way is dropped
+    void setHasNewer(bool exist);
+    void addOutboxMessages(qint64 conversationId);
 
     ServerConnection &m_connection;
     const SessionController &m_session;
@@ -87,6 +100,9 @@ private:
     QHash<qint64, qint64> m_pendingReads; // conversation -> read up to, until the server has it
     bool m_hasOlder = false;
     bool m_loadingOlder = false;
+    bool m_hasNewer = false; // a jump left the newest messages unloaded
+    bool m_loadingNewer = false;
+    quint64 m_jumpSerial = 0; // the latest jump; an older one's page is dropped
 };
 
 } // namespace natter::client
