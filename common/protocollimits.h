@@ -33,6 +33,11 @@ inline constexpr int kMaxSearchTerms = 16; // words in one query, phrases' words
 // Matching messages one search request examines at most (newest first): a common word in a
 // large database costs the same bounded work per page, whoever asks.
 inline constexpr int kSearchScanWindow = 2000;
+// Completions of the word being typed that a search matches (SQLite: each one a term of an OR,
+// which reads only the newest rows of each; its own prefix query would merge every
+// completion's whole list first). With more, the word matches as a whole word until more of
+// it is typed.
+inline constexpr int kSearchPrefixCompletions = 64;
 inline constexpr int kDefaultUsersPage = 100;
 inline constexpr int kMaxUsersPage = 200;
 

@@ -96,6 +96,11 @@ private:
     StoreResult<bool> unindexMessage(const Message &m); // m as indexed (its old content)
     // Indexes the messages stored before the index existed, a batch per transaction.
     StoreResult<bool> backfillSearchIndex();
+    // SQLite: the index's words that start with `prefix`, in order, at most
+    // limits::kSearchPrefixCompletions + 1 (one more: there are too many).
+    StoreResult<QStringList> completions(const QString &prefix);
+    // The terms as one FTS5 query (a phrase's last word a prefix: its completions).
+    StoreResult<QString> fts5Query(const QList<searchtext::Term> &terms, qint64 conversationId);
     // changeGroup's work inside its transaction.
     StoreResult<GroupChange> changeGroupInTransaction(const GroupEdit &edit);
     // Writes a group's system line (and moves the conversation's last activity to it).
@@ -108,7 +113,8 @@ private:
     // other instances). Emptied after a rollback (it may hold a conversation that the rollback
     // undid).
     QHash<std::pair<qint64, qint64>, qint64> m_peers;
-    quint64 m_peersRollbacks = 0; // m_sql.rollbacks() when m_peers was last valid
+    quint64 m_peersRollbacks = 0;    // m_sql.rollbacks() when m_peers was last valid
+    bool m_searchTermsTable = false; // SQLite: temp.message_search_terms exists (completions)
 };
 
 } // namespace natter::server

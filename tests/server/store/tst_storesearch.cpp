@@ -97,6 +97,36 @@ private slots:
         QCOMPARE(find(m_bob, QStringLiteral("printer.lan/setup")).messages.size(), 1);
     }
 
+    // The word being typed matches through its completions in the index: a few of them all,
+    // none nothing; with too many (SQLite) it matches as a whole word until more is typed.
+    void aWordBeingTypedMatchesItsCompletions()
+    {
+        send(m_alice, m_bob, QStringLiteral("zz alone"));
+        QList<NewMessage> batch;
+        for (int i = 0; i < limits::kSearchPrefixCompletions + 6; ++i) {
+            NewMessage n;
+            n.senderId = m_alice;
+            n.recipientId = m_bob;
+            n.clientId = QUuid::createUuid();
+            n.content = QStringLiteral("zz%1 item").arg(i);
+            n.createdAt = ++m_now;
+            batch.append(n);
+        }
+        for (const auto &r : store().appendMessages(batch))
+            QVERIFY(r.ok());
+        SearchScope scope;
+        scope.limit = limits::kMaxSearchPage;
+        // zz6, zz60 ... zz69: eleven words, each in one message.
+        QCOMPARE(find(m_bob, QStringLiteral("zz6"), scope).messages.size(), 11);
+        QCOMPARE(find(m_bob, QStringLiteral("item zz6"), scope).messages.size(), 11);
+        QCOMPARE(find(m_bob, QStringLiteral("zq"), scope).messages.size(), 0);
+        const SearchPage all = find(m_bob, QStringLiteral("zz"), scope);
+        if (m_db->backend() == QLatin1String("sqlite"))
+            QCOMPARE(texts(all), QStringList{QStringLiteral("zz alone")});
+        else // PostgreSQL's prefix query has no such bound
+            QCOMPARE(all.messages.size(), limits::kMaxSearchPage);
+    }
+
     void accentsCaseAndOtherScripts()
     {
         send(m_alice, m_bob, QStringLiteral("Un café crème, s'il vous plaît"));
@@ -181,6 +211,28 @@ private slots:
         scope.before = one.nextBefore;
         const SearchPage two = find(m_alice, QStringLiteral("report"), scope);
         QCOMPARE(texts(two), QStringList{QStringLiteral("report one")});
+        QVERIFY(!two.hasMore);
+    }
+
+    // Candidates come in growing batches: ones the filters drop do not end a page early.
+    void filteredCandidatesDoNotEndAPageEarly()
+    {
+        for (int i = 0; i < 5; ++i)
+            send(m_bob, m_alice, QStringLiteral("note from bob %1").arg(i));
+        for (int i = 0; i < 30; ++i)
+            send(m_alice, m_bob, QStringLiteral("note from alice %1").arg(i));
+        SearchScope scope;
+        scope.senderId = m_bob;
+        scope.limit = 3;
+        const SearchPage one = find(m_alice, QStringLiteral("note"), scope);
+        QCOMPARE(texts(one),
+                 QStringList({QStringLiteral("note from bob 4"), QStringLiteral("note from bob 3"),
+                              QStringLiteral("note from bob 2")}));
+        QVERIFY(one.hasMore);
+        scope.before = one.nextBefore;
+        const SearchPage two = find(m_alice, QStringLiteral("note"), scope);
+        QCOMPARE(texts(two), QStringList({QStringLiteral("note from bob 1"),
+                                          QStringLiteral("note from bob 0")}));
         QVERIFY(!two.hasMore);
     }
 
