@@ -351,7 +351,11 @@ void MessageView::onRangeChanged(int, int max)
 
 void MessageView::updateJumpButton()
 {
-    const bool show = !m_stick && model() && model()->rowCount() > 0;
+    // Everything on one screen (nothing to scroll, nothing more below): no way is down, even
+    // when a jump to a message unstuck the view.
+    const bool allShown =
+        verticalScrollBar()->maximum() == 0 && m_window->atSourceEnd() && !m_moreBelow;
+    const bool show = !m_stick && !allShown && model() && model()->rowCount() > 0;
     m_jump->setText(m_unseen > 0 ? QString::number(m_unseen) : QString());
     m_jump->setToolButtonStyle(m_unseen > 0 ? Qt::ToolButtonTextBesideIcon
                                             : Qt::ToolButtonIconOnly);

@@ -319,6 +319,31 @@ private slots:
         QVERIFY(bubbles->highlightWords().isEmpty());
     }
 
+    // A hit in a conversation that fits on one screen: nothing is below, so no jump button.
+    void aFindInAShortConversationShowsNoJumpButton()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        const QList<qint64> ids =
+            sendAll(*bob, idOf(alice), history(3, {{0, QStringLiteral("cafe")}}));
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
+        alice.client->conversations().openConversation(alice.client->conversations()
+                                                           .list()
+                                                           ->index(0)
+                                                           .data(ConversationListModel::IdRole)
+                                                           .toLongLong());
+        QTRY_VERIFY(isLoaded(alice, ids.back()));
+        QTest::keyClick(alice.window.get(), Qt::Key_F, Qt::ControlModifier);
+        FindBar *find = alice.window->findBar();
+        QTRY_VERIFY(find->isVisible());
+        QTest::keyClicks(find->queryEdit(), QStringLiteral("cafe"));
+        MessageBubbleDelegate *bubbles = alice.window->messageView()->bubbleDelegate();
+        QTRY_COMPARE(bubbles->flashedMessage(), ids.at(0));
+        MessageView *view = alice.window->messageView();
+        QCOMPARE(view->verticalScrollBar()->maximum(), 0);
+        QVERIFY(!view->newMessagesButton()->isVisible());
+    }
+
     void ctrlKOffersAMessageSearch()
     {
         Person alice = signedUp(QStringLiteral("alice"));
