@@ -7,6 +7,8 @@
 #include "serverconnection.h"
 #include "sessioncontroller.h"
 
+#include <utility>
+
 namespace natter::client {
 
 using protocol::RequestType;
@@ -27,17 +29,22 @@ GroupController::GroupController(ServerConnection &connection, const SessionCont
 
 void GroupController::createGroup(const QString &name, const QList<qint64> &memberIds)
 {
+    const auto onReply = [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
+        ProtocolError bad;
+        auto r = e ? std::nullopt : GroupReply::fromJson(reply, &bad);
+        if (!r)
+            return emit requestFailed((e ? *e : bad).message);
+        // The system line's message event may come before or after this reply: the group
+        // opens when the list has it, now or after the refresh.
+        m_openWhenListed = r->group.id;
+        if (m_conversations.list()->find(r->group.id))
+            learnNamesOfListedGroups();
+        else
+            m_conversations.refreshConversations();
+        emit groupCreated(r->group.id);
+    };
     m_connection.request(RequestType::CreateGroup, CreateGroupRequest{name, memberIds}.toJson(),
-                         [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
-                             ProtocolError bad;
-                             auto r = e ? std::nullopt : GroupReply::fromJson(reply, &bad);
-                             if (!r)
-                                 return emit requestFailed((e ? *e : bad).message);
-                             // The system line's message event may come before or after this reply;
-                             // the list learns the group from it or from here, whichever is first.
-                             m_conversations.refreshConversations();
-                             emit groupCreated(r->group.id);
-                         });
+                         onReply);
 }
 
 void GroupController::applyGroupReply(const QJsonObject &reply,
@@ -176,6 +183,10 @@ void GroupController::onConversationOpened(qint64 conversationId)
 void GroupController::learnNamesOfListedGroups()
 {
     ConversationListModel *list = m_conversations.list();
+    if (m_openWhenListed != 0 && list->find(m_openWhenListed)) {
+        const qint64 created = std::exchange(m_openWhenListed, 0);
+        m_conversations.openConversation(created);
+    }
     for (int i = 0; i < list->rowCount(); ++i) {
         const qint64 id = list->index(i).data(ConversationListModel::IdRole).toLongLong();
         const Conversation *c = list->find(id);
@@ -191,6 +202,7 @@ void GroupController::forget()
     m_membersOf = 0;
     m_members.clear();
     m_namesAsked.clear();
+    m_openWhenListed = 0;
 }
 
 } // namespace natter::client

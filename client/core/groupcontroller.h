@@ -26,7 +26,7 @@ public:
                     ConversationController &conversations, PeopleController &people,
                     QObject *parent = nullptr);
 
-    // Answered by groupCreated (the new group is in the list and open) or requestFailed.
+    // Answered by groupCreated or requestFailed; the group opens as soon as the list has it.
     void createGroup(const QString &name, const QList<qint64> &memberIds);
     void renameGroup(qint64 conversationId, const QString &name);
     void addMembers(qint64 conversationId, const QList<qint64> &memberIds);
@@ -67,6 +67,7 @@ private:
     qint64 m_membersOf = 0;
     QList<GroupMember> m_members;
     QSet<qint64> m_namesAsked; // groups whose members' names were fetched once
+    qint64 m_openWhenListed = 0; // just created here: opened when the list has it
 };
 
 } // namespace natter::client

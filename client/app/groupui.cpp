@@ -1,0 +1,155 @@
+#include "groupui.h"
+
+#include "chatclient.h"
+#include "chatheader.h"
+#include "composebox.h"
+#include "composepanel.h"
+#include "mainwindow.h"
+#include "messagebubbledelegate.h"
+#include "messageview.h"
+#include "newgroupdialog.h"
+#include "protocollimits.h"
+#include "typingindicator.h"
+
+#include <QAction>
+#include <QTimer>
+#include <QToolButton>
+
+namespace natter::client {
+
+GroupUi::GroupUi(ChatClient &client, MainWindow &window)
+    : QObject(&window), m_client(client), m_window(window),
+      m_dialog(new NewGroupDialog(client, &window)), m_newGroup(new QAction(tr("New group…"), this))
+{
+    m_newGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(m_newGroup, &QAction::triggered, this, &GroupUi::openNewGroup);
+    window.addAction(m_newGroup);
+    m_composePlaceholder = window.composeBox()->placeholderText();
+
+    GroupController *groups = &client.groups();
+    connect(groups, &GroupController::membersLoaded, this, &GroupUi::refresh);
+    // Renamed, members added or removed, the caller removed: the header and compose box follow.
+    connect(client.conversations().list(), &QAbstractItemModel::dataChanged, this,
+            &GroupUi::refresh);
+    connect(client.conversations().list(), &QAbstractItemModel::modelReset, this,
+            &GroupUi::refresh);
+    // A member's message ends their typing.
+    // Who is online among the members follows presence.
+    OnlineUsersModel *online = client.people().online();
+    connect(online, &QAbstractItemModel::rowsInserted, this, &GroupUi::refresh);
+    connect(online, &QAbstractItemModel::rowsRemoved, this, &GroupUi::refresh);
+    connect(online, &QAbstractItemModel::modelReset, this, &GroupUi::refresh);
+    connect(&client.conversations(), &ConversationController::messageArrived, this,
+            [this](qint64 conversationId, const QString &sender) {
+                applyTyping(conversationId, sender, false);
+            });
+}
+
+void GroupUi::openNewGroup()
+{
+    if (m_client.session().isAuthenticated())
+        m_dialog->start();
+}
+
+bool GroupUi::isGroupOpen() const
+{
+    const Conversation *c =
+        m_client.conversations().list()->find(m_client.conversations().openConversationId());
+    return c && c->group;
+}
+
+void GroupUi::showConversation(qint64)
+{
+    m_typing.clear();
+    MessageView *view = m_window.messageView();
+    view->bubbleDelegate()->setShowsSenderNames(isGroupOpen());
+    view->bubbleDelegate()->clearCache();
+    view->viewport()->update();
+    refresh();
+    if (isGroupOpen())
+        refreshTyping(); // the window's own line would name the group
+}
+
+QString GroupUi::headerStatus()
+{
+    ConversationController &conversations = m_client.conversations();
+    const Conversation *c = conversations.list()->find(conversations.openConversationId());
+    if (!c || !c->group)
+        return {};
+    if (c->left)
+        return tr("You are no longer a member");
+    const GroupController &groups = m_client.groups();
+    const QString size =
+        c->memberCount == 1 ? tr("1 member") : tr("%1 members").arg(c->memberCount);
+    if (groups.membersConversationId() != c->id ||
+        m_client.session().connectionState() != ConnectionState::Connected)
+        return size;
+    return tr("%1, %2 online").arg(size).arg(groups.onlineCount());
+}
+
+void GroupUi::refresh()
+{
+    const qint64 open = m_client.conversations().openConversationId();
+    const Conversation *c = m_client.conversations().list()->find(open);
+    ComposeBox *compose = m_window.composeBox();
+    const bool readOnly = c && c->group && c->left;
+    if (c && c->group) {
+        if (m_window.chatHeader()->peerName() != c->name)
+            m_window.chatHeader()->setPeer(c->name, false);
+        m_window.chatHeader()->setGroupStatus(headerStatus());
+    }
+    if (readOnly == !compose->isEnabled())
+        return;
+    compose->setEnabled(!readOnly);
+    m_window.composePanel()->sendButton()->setEnabled(!readOnly);
+    compose->setPlaceholderText(
+        readOnly ? tr("You left this group or were removed from it: you can read it, not write.")
+                 : m_composePlaceholder);
+    if (readOnly)
+        compose->clear();
+}
+
+bool GroupUi::applyTyping(qint64 conversationId, const QString &username, bool active)
+{
+    if (conversationId != m_client.conversations().openConversationId() || !isGroupOpen())
+        return false;
+    if (username.isEmpty())
+        return true;
+    if (active) {
+        const quint64 serial = ++m_typingSerial;
+        m_typing.insert(username, serial);
+        // Each member's line expires on its own when their events stop.
+        QTimer::singleShot(limits::kTypingExpiryMs, this, [this, username, serial]() {
+            if (m_typing.value(username) == serial) {
+                m_typing.remove(username);
+                refreshTyping();
+            }
+        });
+    } else {
+        m_typing.remove(username);
+    }
+    refreshTyping();
+    return true;
+}
+
+QString GroupUi::typingText(QStringList names)
+{
+    names.sort(Qt::CaseInsensitive);
+    switch (names.size()) {
+    case 0:
+        return {};
+    case 1:
+        return tr("%1 is typing…").arg(names.at(0));
+    case 2:
+        return tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    default:
+        return tr("%n people are typing…", nullptr, int(names.size()));
+    }
+}
+
+void GroupUi::refreshTyping()
+{
+    m_window.typingIndicator()->setText(typingText(m_typing.keys()));
+}
+
+} // namespace natter::client
