@@ -43,6 +43,12 @@ ChatHeader::ChatHeader(QWidget *parent)
     setAccessibleName(tr("Conversation"));
 }
 
+void ChatHeader::addTrailingWidget(QWidget *widget)
+{
+    widget->setParent(this);
+    layout()->addWidget(widget);
+}
+
 QString ChatHeader::statusText() const
 {
     if (!m_groupStatus.isEmpty())

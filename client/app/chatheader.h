@@ -21,6 +21,8 @@ public:
     // A group: "3 members, 2 online" instead of a peer's presence (setPeer ends it).
     void setGroupStatus(const QString &status);
     QString peerName() const { return m_peer; }
+    // A control at the header's right end (the group's "Members" button).
+    void addTrailingWidget(QWidget *widget);
     QString statusText() const;
 
 protected:

@@ -5,6 +5,7 @@
 #include "composebox.h"
 #include "composepanel.h"
 #include "mainwindow.h"
+#include "memberspanel.h"
 #include "messagebubbledelegate.h"
 #include "messageview.h"
 #include "newgroupdialog.h"
@@ -12,6 +13,7 @@
 #include "typingindicator.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QTimer>
 #include <QToolButton>
 
@@ -19,8 +21,27 @@ namespace natter::client {
 
 GroupUi::GroupUi(ChatClient &client, MainWindow &window)
     : QObject(&window), m_client(client), m_window(window),
-      m_dialog(new NewGroupDialog(client, &window)), m_newGroup(new QAction(tr("New group…"), this))
+      m_dialog(new NewGroupDialog(client, &window)),
+      m_newGroup(new QAction(tr("New group…"), this)), m_members(new MembersPanel(client)),
+      m_membersDock(new QDockWidget(tr("Members"), &window)), m_membersButton(new QToolButton)
 {
+    m_membersDock->setObjectName(QStringLiteral("members"));
+    m_membersDock->setWidget(m_members);
+    m_membersDock->setFeatures(QDockWidget::DockWidgetClosable);
+    window.addDockWidget(Qt::RightDockWidgetArea, m_membersDock);
+    m_membersDock->hide();
+    m_membersButton->setText(tr("Members"));
+    m_membersButton->setToolTip(tr("Show the members"));
+    m_membersButton->setCheckable(true);
+    m_membersButton->setAutoRaise(true);
+    window.chatHeader()->addTrailingWidget(m_membersButton);
+    m_membersButton->hide();
+    connect(m_membersButton, &QToolButton::toggled, m_membersDock, &QWidget::setVisible);
+    connect(m_membersDock, &QDockWidget::visibilityChanged, m_membersButton, [this](bool shown) {
+        if (!shown && isGroupOpen() && m_membersDock->isHidden())
+            m_membersButton->setChecked(false);
+    });
+
     m_newGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newGroup, &QAction::triggered, this, &GroupUi::openNewGroup);
     window.addAction(m_newGroup);
@@ -93,6 +114,10 @@ void GroupUi::refresh()
     const Conversation *c = m_client.conversations().list()->find(open);
     ComposeBox *compose = m_window.composeBox();
     const bool readOnly = c && c->group && c->left;
+    const bool group = c && c->group;
+    m_membersButton->setVisible(group);
+    m_membersDock->setVisible(group && m_membersButton->isChecked());
+    m_members->refresh();
     if (c && c->group) {
         if (m_window.chatHeader()->peerName() != c->name)
             m_window.chatHeader()->setPeer(c->name, false);

@@ -9,11 +9,14 @@
 #include <QString>
 
 class QAction;
+class QDockWidget;
+class QToolButton;
 
 namespace natter::client {
 
 class ChatClient;
 class MainWindow;
+class MembersPanel;
 class NewGroupDialog;
 
 class GroupUi final : public QObject
@@ -25,6 +28,8 @@ public:
 
     QAction *newGroupAction() const { return m_newGroup; }
     NewGroupDialog *dialog() const { return m_dialog; }
+    MembersPanel *membersPanel() const { return m_members; }
+    QToolButton *membersButton() const { return m_membersButton; } // in the header, groups only
     void openNewGroup();
     // After the window has shown `conversationId` (MainWindow::onConversationOpened).
     void showConversation(qint64 conversationId);
@@ -44,6 +49,9 @@ private:
     MainWindow &m_window;
     NewGroupDialog *m_dialog;
     QAction *m_newGroup;
+    MembersPanel *m_members;
+    QDockWidget *m_membersDock;
+    QToolButton *m_membersButton;
     QString m_composePlaceholder;
     QHash<QString, quint64> m_typing; // who types in the open group -> their latest event
     quint64 m_typingSerial = 0;

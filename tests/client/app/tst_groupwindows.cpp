@@ -7,6 +7,7 @@
 #include "chatheader.h"
 #include "composebox.h"
 #include "groupui.h"
+#include "memberspanel.h"
 #include "messagebubbledelegate.h"
 #include "messageview.h"
 #include "newgroupdialog.h"
@@ -16,7 +17,9 @@
 
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace natter;
@@ -230,6 +233,59 @@ private slots:
         // Another conversation: the box is enabled again.
         carol.client->conversations().startConversationWith(idOf(alice), QStringLiteral("alice"));
         QTRY_VERIFY_WITH_TIMEOUT(carol.window->composeBox()->isEnabled(), 5000);
+    }
+
+    void membersPanelManagesTheGroup()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        Person carol = signedUp(QStringLiteral("carol"));
+        Person dave = signedUp(QStringLiteral("dave"));
+        const qint64 group = createLunch(alice, bob, carol);
+        QVERIFY(group > 0);
+        GroupUi *ui = alice.window->groupUi();
+        QVERIFY(ui->membersButton()->isVisible());
+        QTest::mouseClick(ui->membersButton(), Qt::LeftButton);
+        MembersPanel *panel = ui->membersPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 3, 5000);
+        QStringList rows;
+        for (int i = 0; i < panel->list()->count(); ++i)
+            rows.append(panel->list()->item(i)->text());
+        QVERIFY(rows.contains(QStringLiteral("alice · admin")));
+        QVERIFY(rows.contains(QStringLiteral("bob")));
+        QVERIFY(panel->addButton()->isEnabled());
+        QVERIFY(!panel->removeButton()->isEnabled()); // nobody selected
+
+        // Remove carol: select her row.
+        for (int i = 0; i < panel->list()->count(); ++i) {
+            if (panel->list()->item(i)->text() == QStringLiteral("carol"))
+                panel->list()->setCurrentRow(i);
+        }
+        QVERIFY(panel->removeButton()->isEnabled());
+        QTest::mouseClick(panel->removeButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 2, 5000);
+        panel->addByName(QStringLiteral("dave"));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 3, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(rowTitled(dave, QStringLiteral("Lunch")) >= 0, 5000);
+        panel->renameTo(QStringLiteral("Dinner"));
+        QTRY_COMPARE_WITH_TIMEOUT(alice.window->chatHeader()->peerName(), QStringLiteral("Dinner"),
+                                  5000);
+
+        // Bob is no admin: he may only leave, after saying yes.
+        bob.client->conversations().openConversation(group);
+        QTRY_COMPARE_WITH_TIMEOUT(bob.client->conversations().openConversationId(), group, 5000);
+        MembersPanel *bobs = bob.window->groupUi()->membersPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(bobs->list()->count(), 3, 5000);
+        QVERIFY(!bobs->addButton()->isEnabled());
+        QVERIFY(!bobs->renameButton()->isEnabled());
+        QVERIFY(bobs->leaveButton()->isEnabled());
+        QTest::mouseClick(bobs->leaveButton(), Qt::LeftButton);
+        QVERIFY(bobs->leaveQuestion());
+        QVERIFY(bob.window->composeBox()->isEnabled()); // not before the answer
+        QTest::mouseClick(bobs->leaveQuestion()->button(QMessageBox::Yes), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!bob.window->composeBox()->isEnabled(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 2, 5000);
     }
 };
 
