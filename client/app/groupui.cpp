@@ -13,7 +13,9 @@
 #include "typingindicator.h"
 
 #include <QAction>
+#include <QBoxLayout>
 #include <QDockWidget>
+#include <QLabel>
 #include <QTimer>
 #include <QToolButton>
 
@@ -23,7 +25,8 @@ GroupUi::GroupUi(ChatClient &client, MainWindow &window)
     : QObject(&window), m_client(client), m_window(window),
       m_dialog(new NewGroupDialog(client, &window)),
       m_newGroup(new QAction(tr("New group…"), this)), m_members(new MembersPanel(client)),
-      m_membersDock(new QDockWidget(tr("Members"), &window)), m_membersButton(new QToolButton)
+      m_membersDock(new QDockWidget(tr("Members"), &window)), m_membersButton(new QToolButton),
+      m_seen(new QLabel)
 {
     m_membersDock->setObjectName(QStringLiteral("members"));
     m_membersDock->setWidget(m_members);
@@ -42,6 +45,15 @@ GroupUi::GroupUi(ChatClient &client, MainWindow &window)
             m_membersButton->setChecked(false);
     });
 
+    // Under the messages, above the typing line (the chat panel's column: header, messages, ...).
+    m_seen->setTextFormat(Qt::PlainText);
+    m_seen->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_seen->setContentsMargins(8, 0, 12, 0);
+    m_seen->setForegroundRole(QPalette::PlaceholderText);
+    m_seen->hide();
+    if (auto *column = qobject_cast<QBoxLayout *>(window.messageView()->parentWidget()->layout()))
+        column->insertWidget(column->indexOf(window.messageView()) + 1, m_seen);
+
     m_newGroup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newGroup, &QAction::triggered, this, &GroupUi::openNewGroup);
     window.addAction(m_newGroup);
@@ -54,6 +66,12 @@ GroupUi::GroupUi(ChatClient &client, MainWindow &window)
             &GroupUi::refresh);
     connect(client.conversations().list(), &QAbstractItemModel::modelReset, this,
             &GroupUi::refresh);
+    // "Seen by": the caller's newest message changes, or is confirmed (its id arrives).
+    MessageListModel *messages = client.conversations().messages();
+    connect(messages, &QAbstractItemModel::rowsInserted, this, &GroupUi::refreshSeen);
+    connect(messages, &QAbstractItemModel::rowsRemoved, this, &GroupUi::refreshSeen);
+    connect(messages, &QAbstractItemModel::dataChanged, this, &GroupUi::refreshSeen);
+    connect(messages, &QAbstractItemModel::modelReset, this, &GroupUi::refreshSeen);
     // A member's message ends their typing.
     // Who is online among the members follows presence.
     OnlineUsersModel *online = client.people().online();
@@ -118,6 +136,7 @@ void GroupUi::refresh()
     m_membersButton->setVisible(group);
     m_membersDock->setVisible(group && m_membersButton->isChecked());
     m_members->refresh();
+    refreshSeen();
     if (c && c->group) {
         if (m_window.chatHeader()->peerName() != c->name)
             m_window.chatHeader()->setPeer(c->name, false);
@@ -170,6 +189,38 @@ QString GroupUi::typingText(QStringList names)
     default:
         return tr("%n people are typing…", nullptr, int(names.size()));
     }
+}
+
+void GroupUi::refreshSeen()
+{
+    const GroupController &groups = m_client.groups();
+    const qint64 open = m_client.conversations().openConversationId();
+    MessageListModel *messages = m_client.conversations().messages();
+    qint64 last = 0;
+    for (int row = messages->rowCount() - 1; row >= 0 && last == 0; --row) {
+        const QModelIndex i = messages->index(row);
+        if (i.data(MessageListModel::IsOwnRole).toBool() &&
+            !i.data(MessageListModel::IsSystemRole).toBool())
+            last = i.data(MessageListModel::IdRole).toLongLong(); // 0 while pending
+        if (!i.data(MessageListModel::IsOwnRole).toBool())
+            break; // only when the caller's message is the newest
+    }
+    if (last <= 0 || !isGroupOpen() || groups.membersConversationId() != open) {
+        m_seen->hide();
+        return;
+    }
+    const qint64 self = m_client.session().currentUser().id;
+    QStringList names;
+    for (const GroupMember &m : groups.members()) {
+        if (m.user.id != self && m.readUpTo >= last)
+            names.append(m.user.username);
+    }
+    names.sort(Qt::CaseInsensitive);
+    const int others = int(groups.members().size()) - 1;
+    m_seen->setText(tr("Seen by %1 of %2").arg(names.size()).arg(others));
+    m_seen->setToolTip(names.isEmpty() ? tr("Nobody has seen it yet")
+                                       : names.join(QLatin1String(", ")));
+    m_seen->show();
 }
 
 void GroupUi::refreshTyping()

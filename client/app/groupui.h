@@ -10,6 +10,7 @@
 
 class QAction;
 class QDockWidget;
+class QLabel;
 class QToolButton;
 
 namespace natter::client {
@@ -30,6 +31,8 @@ public:
     NewGroupDialog *dialog() const { return m_dialog; }
     MembersPanel *membersPanel() const { return m_members; }
     QToolButton *membersButton() const { return m_membersButton; } // in the header, groups only
+    // "Seen by 2 of 3" for the caller's last message in the open group (names in its tooltip).
+    QLabel *seenLabel() const { return m_seen; }
     void openNewGroup();
     // After the window has shown `conversationId` (MainWindow::onConversationOpened).
     void showConversation(qint64 conversationId);
@@ -44,6 +47,7 @@ public:
 private:
     void refresh(); // header and compose box of the open group
     void refreshTyping();
+    void refreshSeen();
 
     ChatClient &m_client;
     MainWindow &m_window;
@@ -52,6 +56,7 @@ private:
     MembersPanel *m_members;
     QDockWidget *m_membersDock;
     QToolButton *m_membersButton;
+    QLabel *m_seen;
     QString m_composePlaceholder;
     QHash<QString, quint64> m_typing; // who types in the open group -> their latest event
     quint64 m_typingSerial = 0;

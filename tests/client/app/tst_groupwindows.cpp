@@ -15,6 +15,7 @@
 #include "typingindicator.h"
 #include "windowperson.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -286,6 +287,28 @@ private slots:
         QTest::mouseClick(bobs->leaveQuestion()->button(QMessageBox::Yes), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!bob.window->composeBox()->isEnabled(), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(panel->list()->count(), 2, 5000);
+    }
+
+    void ownLastMessageSaysWhoHasSeenIt()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        Person carol = signedUp(QStringLiteral("carol"));
+        const qint64 group = createLunch(alice, bob, carol);
+        QVERIFY(group > 0);
+        QLabel *seen = alice.window->groupUi()->seenLabel();
+        QVERIFY(!seen->isVisible()); // the newest line is not a message of hers
+        alice.client->conversations().sendMessage(QStringLiteral("noon?"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen->text(), QStringLiteral("Seen by 0 of 2"), 5000);
+        QVERIFY(seen->isVisible());
+        bob.client->conversations().openConversation(group);
+        QTRY_VERIFY_WITH_TIMEOUT(bob.messages()->rowCount() >= 2, 5000);
+        bob.client->conversations().markOpenConversationRead();
+        QTRY_COMPARE_WITH_TIMEOUT(seen->text(), QStringLiteral("Seen by 1 of 2"), 5000);
+        QCOMPARE(seen->toolTip(), QStringLiteral("bob"));
+        // Someone else's message is the newest: the line goes.
+        bob.client->conversations().sendMessage(QStringLiteral("ok"));
+        QTRY_VERIFY_WITH_TIMEOUT(!seen->isVisible(), 5000);
     }
 };
 
