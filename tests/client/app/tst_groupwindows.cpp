@@ -6,6 +6,7 @@
 // with the reason.
 #include "chatheader.h"
 #include "composebox.h"
+#include "composepanel.h"
 #include "groupui.h"
 #include "memberspanel.h"
 #include "messagebubbledelegate.h"
@@ -309,6 +310,28 @@ private slots:
         // Someone else's message is the newest: the line goes.
         bob.client->conversations().sendMessage(QStringLiteral("ok"));
         QTRY_VERIFY_WITH_TIMEOUT(!seen->isVisible(), 5000);
+    }
+
+    void ownSystemLineCanOnlyBeHidden()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        Person carol = signedUp(QStringLiteral("carol"));
+        QVERIFY(createLunch(alice, bob, carol) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(alice.messages()->rowCount() >= 1, 5000);
+        QStringList labels;
+        const QList<QAction *> actions = alice.window->messageActions(0);
+        for (QAction *a : actions)
+            labels.append(a->text());
+        qDeleteAll(actions);
+        QVERIFY(labels.contains(QStringLiteral("Delete for me")));
+        QVERIFY(!labels.contains(QStringLiteral("Edit")));
+        QVERIFY(!labels.contains(QStringLiteral("Delete for everyone")));
+        // Up in the empty box edits the last message of one's own: the line the server wrote
+        // is not one.
+        alice.window->composeBox()->setFocus();
+        QTest::keyClick(alice.window->composeBox(), Qt::Key_Up);
+        QVERIFY(!alice.window->composePanel()->isEditBannerShown());
     }
 };
 
