@@ -29,8 +29,8 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.id;
     case PeerIdRole:
         return c.peer.id;
-    case PeerOnlineRole:
-        return c.peer.online;
+    case PeerOnlineRole: // a group has no presence of its own (its peer is its creator)
+        return !c.group && c.peer.online;
     case LastMessageTextRole: {
         if (!c.lastMessage)
             return QString();

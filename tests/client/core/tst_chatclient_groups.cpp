@@ -152,6 +152,19 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(rowTitled(bobs, QStringLiteral("Lunch")) >= 0, 5000);
         // The group's `peer` is its creator; it is not bob's 1:1 conversation with alice.
         QCOMPARE(bobs->findByPeer(idOf(alice)), nullptr);
+
+        // A 1:1 chat makes them contacts: alice is shown online there, never on the group
+        // (whose avatar has no presence), also after the list is fetched again.
+        bob.client->conversations().startConversationWith(idOf(alice), QStringLiteral("alice"));
+        bob.client->conversations().sendMessage(QStringLiteral("hi"));
+        QTRY_VERIFY_WITH_TIMEOUT(bobs->findByPeer(idOf(alice)) != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(bob.client->people().isOnline(idOf(alice)), 5000);
+        QSignalSpy reset(bobs, &QAbstractItemModel::modelReset);
+        bob.client->conversations().refreshConversations();
+        QVERIFY(reset.wait(5000));
+        QVERIFY(bobs->findByPeer(idOf(alice))->peer.online);
+        QCOMPARE(titled(bobs, QStringLiteral("Lunch"), ConversationListModel::PeerOnlineRole),
+                 QVariant(false));
     }
 };
 
