@@ -8,6 +8,7 @@
 #include "memberspanel.h"
 #include "messagebubbledelegate.h"
 #include "messageview.h"
+#include "mutestore.h"
 #include "newgroupdialog.h"
 #include "protocollimits.h"
 #include "typingindicator.h"
@@ -26,8 +27,24 @@ GroupUi::GroupUi(ChatClient &client, MainWindow &window)
       m_dialog(new NewGroupDialog(client, &window)),
       m_newGroup(new QAction(tr("New group…"), this)), m_members(new MembersPanel(client)),
       m_membersDock(new QDockWidget(tr("Members"), &window)), m_membersButton(new QToolButton),
-      m_seen(new QLabel)
+      m_seen(new QLabel), m_mutes(new MuteStore(client.settings(), this)),
+      m_muteButton(new QToolButton)
 {
+    const auto setOwner = [this]() {
+        m_mutes->setOwner(m_client.settings().serverUrl(), m_client.session().isAuthenticated()
+                                                               ? m_client.session().currentUser().id
+                                                               : 0);
+    };
+    setOwner();
+    connect(&client.session(), &SessionController::signedIn, this, setOwner);
+    m_muteButton->setText(tr("Mute"));
+    m_muteButton->setToolTip(tr("No notifications for this conversation"));
+    m_muteButton->setCheckable(true);
+    m_muteButton->setAutoRaise(true);
+    window.chatHeader()->addTrailingWidget(m_muteButton);
+    connect(m_muteButton, &QToolButton::toggled, this, [this](bool muted) {
+        m_mutes->setMuted(m_client.conversations().openConversationId(), muted);
+    });
     m_membersDock->setObjectName(QStringLiteral("members"));
     m_membersDock->setWidget(m_members);
     m_membersDock->setFeatures(QDockWidget::DockWidgetClosable);
@@ -90,6 +107,11 @@ void GroupUi::openNewGroup()
         m_dialog->start();
 }
 
+bool GroupUi::shouldNotify(qint64 conversationId) const
+{
+    return !m_mutes->isMuted(conversationId);
+}
+
 bool GroupUi::isGroupOpen() const
 {
     const Conversation *c =
@@ -134,6 +156,11 @@ void GroupUi::refresh()
     const bool readOnly = c && c->group && c->left;
     const bool group = c && c->group;
     m_membersButton->setVisible(group);
+    {
+        const QSignalBlocker block(m_muteButton);
+        m_muteButton->setVisible(open > 0);
+        m_muteButton->setChecked(m_mutes->isMuted(open));
+    }
     m_membersDock->setVisible(group && m_membersButton->isChecked());
     m_members->refresh();
     refreshSeen();

@@ -18,6 +18,7 @@ namespace natter::client {
 class ChatClient;
 class MainWindow;
 class MembersPanel;
+class MuteStore;
 class NewGroupDialog;
 
 class GroupUi final : public QObject
@@ -31,6 +32,10 @@ public:
     NewGroupDialog *dialog() const { return m_dialog; }
     MembersPanel *membersPanel() const { return m_members; }
     QToolButton *membersButton() const { return m_membersButton; } // in the header, groups only
+    QToolButton *muteButton() const { return m_muteButton; }       // in the header
+    MuteStore *mutes() const { return m_mutes; }
+    // A message arrived in `conversationId`: whether the tray may say so (not when muted).
+    bool shouldNotify(qint64 conversationId) const;
     // "Seen by 2 of 3" for the caller's last message in the open group (names in its tooltip).
     QLabel *seenLabel() const { return m_seen; }
     void openNewGroup();
@@ -57,6 +62,8 @@ private:
     QDockWidget *m_membersDock;
     QToolButton *m_membersButton;
     QLabel *m_seen;
+    MuteStore *m_mutes;
+    QToolButton *m_muteButton;
     QString m_composePlaceholder;
     QHash<QString, quint64> m_typing; // who types in the open group -> their latest event
     quint64 m_typingSerial = 0;

@@ -244,7 +244,8 @@ void MainWindow::connectClient()
     connect(&m_client.conversations(), &ConversationController::messageArrived, this,
             [this](qint64 conversationId, const QString &sender, const QString &text) {
                 onTyping(conversationId, sender, false);
-                m_tray->notify(sender, text, conversationId);
+                if (m_groupUi->shouldNotify(conversationId))
+                    m_tray->notify(sender, text, conversationId);
             });
     connect(&m_client.session(), &SessionController::untrustedCertificate, this,
             [this](const QSslCertificate &certificate, bool changed) {

@@ -11,6 +11,7 @@
 #include "memberspanel.h"
 #include "messagebubbledelegate.h"
 #include "messageview.h"
+#include "mutestore.h"
 #include "newgroupdialog.h"
 #include "testprofiles.h"
 #include "typingindicator.h"
@@ -332,6 +333,39 @@ private slots:
         alice.window->composeBox()->setFocus();
         QTest::keyClick(alice.window->composeBox(), Qt::Key_Up);
         QVERIFY(!alice.window->composePanel()->isEditBannerShown());
+    }
+
+    void mutedConversationRaisesNoNotificationAndStaysMuted()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        Person carol = signedUp(QStringLiteral("carol"));
+        const qint64 group = createLunch(alice, bob, carol);
+        QVERIFY(group > 0);
+        GroupUi *ui = alice.window->groupUi();
+        QVERIFY(ui->muteButton()->isVisible());
+        QVERIFY(!ui->muteButton()->isChecked());
+        QVERIFY(ui->shouldNotify(group));
+        QTest::mouseClick(ui->muteButton(), Qt::LeftButton);
+        QVERIFY(!ui->shouldNotify(group));
+        // Kept in the profile, for this account on this server.
+        MuteStore stored(*alice.settings);
+        stored.setOwner(alice.settings->serverUrl(), idOf(alice));
+        QVERIFY(stored.isMuted(group));
+        stored.setOwner(alice.settings->serverUrl(), idOf(bob));
+        QVERIFY(!stored.isMuted(group));
+        // Another conversation is not muted; back in the group, the button says it is.
+        alice.client->conversations().startConversationWith(idOf(bob), QStringLiteral("bob"));
+        alice.client->conversations().sendMessage(QStringLiteral("psst"));
+        QTRY_VERIFY_WITH_TIMEOUT(alice.client->conversations().openConversationId() != group &&
+                                     alice.client->conversations().openConversationId() > 0,
+                                 5000);
+        QVERIFY(!ui->muteButton()->isChecked());
+        QVERIFY(ui->shouldNotify(alice.client->conversations().openConversationId()));
+        alice.client->conversations().openConversation(group);
+        QTRY_VERIFY_WITH_TIMEOUT(ui->muteButton()->isChecked(), 5000);
+        QTest::mouseClick(ui->muteButton(), Qt::LeftButton);
+        QVERIFY(ui->shouldNotify(group));
     }
 };
 
