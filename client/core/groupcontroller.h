@@ -66,7 +66,7 @@ private:
     PeopleController &m_people;
     qint64 m_membersOf = 0;
     QList<GroupMember> m_members;
-    QSet<qint64> m_namesAsked; // groups whose members' names were fetched once
+    QSet<qint64> m_namesAsked;   // groups whose members' names were fetched once
     qint64 m_openWhenListed = 0; // just created here: opened when the list has it
 };
 
