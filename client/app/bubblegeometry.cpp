@@ -17,6 +17,10 @@ bool continuesRun(const QModelIndex &index)
     const QModelIndex prev = index.siblingAtRow(index.row() - 1);
     if (prev.data(MessageListModel::SenderIdRole) != index.data(MessageListModel::SenderIdRole))
         return false;
+    // A system line stands alone: the sender's next message shows their name again.
+    if (prev.data(MessageListModel::IsSystemRole).toBool() ||
+        index.data(MessageListModel::IsSystemRole).toBool())
+        return false;
     // Milliseconds, not QDateTimes: this runs for every row whenever the list is laid out.
     const qint64 gap = index.data(MessageListModel::CreatedAtMsRole).toLongLong() -
                        prev.data(MessageListModel::CreatedAtMsRole).toLongLong();

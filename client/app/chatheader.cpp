@@ -43,8 +43,16 @@ ChatHeader::ChatHeader(QWidget *parent)
     setAccessibleName(tr("Conversation"));
 }
 
+void ChatHeader::addTrailingWidget(QWidget *widget)
+{
+    widget->setParent(this);
+    layout()->addWidget(widget);
+}
+
 QString ChatHeader::statusText() const
 {
+    if (!m_groupStatus.isEmpty())
+        return m_groupStatus;
     if (!m_presenceKnown)
         return tr("presence unknown while you are offline");
     return m_online ? tr("online") : tr("offline");
@@ -62,6 +70,14 @@ void ChatHeader::setPeer(const QString &name, bool online)
 {
     m_peer = name;
     m_online = online;
+    m_groupStatus.clear();
+    refresh();
+}
+
+void ChatHeader::setGroupStatus(const QString &status)
+{
+    m_groupStatus = status;
+    m_online = false; // no presence dot on a group's avatar
     refresh();
 }
 
@@ -78,7 +94,7 @@ void ChatHeader::refresh()
     const QPalette pal = palette();
     const qreal dpr = devicePixelRatioF();
     QPixmap pm = avatar::pixmap(m_peer, kAvatar, dpr, font());
-    const bool online = m_online && m_presenceKnown;
+    const bool online = m_online && m_presenceKnown && m_groupStatus.isEmpty();
     if (online) {
         QPainter p(&pm);
         avatar::paintPresence(&p, QRectF(0, 0, kAvatar, kAvatar), theme::online(pal),

@@ -10,6 +10,7 @@
 #include "conversationlistmodel.h"
 #include "draftstore.h"
 #include "findbar.h"
+#include "groupui.h"
 #include "icons.h"
 #include "jumpdialog.h"
 #include "messagemenu.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_tray = new TrayIcon(this);
     m_jump = new JumpDialog(client, this);
     m_search = new SearchUi(client, *this); // Ctrl+Shift+F, Ctrl+F, jumps to a message
+    m_groupUi = new GroupUi(client, *this); // Ctrl+N, the open group's header and typing
 
     m_markRead.setSingleShot(true);
     m_markRead.setInterval(150); // one read receipt for a burst of arrivals
@@ -196,6 +198,7 @@ void MainWindow::buildMenu()
 
     auto *menu = new QMenu(this);
     menu->addAction(jump);
+    menu->addAction(m_groupUi->newGroupAction());
     menu->addSeparator();
     menu->addAction(signOut);
     menu->addAction(about);
@@ -241,7 +244,8 @@ void MainWindow::connectClient()
     connect(&m_client.conversations(), &ConversationController::messageArrived, this,
             [this](qint64 conversationId, const QString &sender, const QString &text) {
                 onTyping(conversationId, sender, false);
-                m_tray->notify(sender, text, conversationId);
+                if (m_groupUi->shouldNotify(conversationId))
+                    m_tray->notify(sender, text, conversationId);
             });
     connect(&m_client.session(), &SessionController::untrustedCertificate, this,
             [this](const QSslCertificate &certificate, bool changed) {
@@ -312,11 +316,13 @@ void MainWindow::onConversationOpened(qint64 conversationId, const QString &peer
     m_sidebar->selectConversation(conversationId);
     m_messages->scrollToNewest();
     scheduleMarkRead();
+    m_groupUi->showConversation(conversationId);
 }
 
 void MainWindow::onTyping(qint64 conversationId, const QString &username, bool active)
 {
-    if (conversationId == m_client.conversations().openConversationId() && conversationId != 0)
+    if (conversationId == m_client.conversations().openConversationId() && conversationId != 0 &&
+        !m_groupUi->applyTyping(conversationId, username, active))
         m_typing->setTyping(username, active);
     ConversationListDelegate *delegate = m_sidebar->conversationDelegate();
     if (delegate->isTyping(conversationId) != active) {

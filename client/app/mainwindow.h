@@ -23,6 +23,7 @@ class ComposePanel;
 class ConnectionIndicator;
 class DraftStore;
 class FindBar;
+class GroupUi;
 class JumpDialog;
 class MessageMenu;
 class MessageView;
@@ -54,6 +55,7 @@ public:
     JumpDialog *jumpDialog() const { return m_jump; }
     FindBar *findBar() const { return m_find; }
     SearchUi *searchUi() const { return m_search; }
+    GroupUi *groupUi() const { return m_groupUi; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -98,6 +100,7 @@ private:
     JumpDialog *m_jump = nullptr;
     FindBar *m_find = nullptr;
     SearchUi *m_search = nullptr;
+    GroupUi *m_groupUi = nullptr;
     MessageMenu *m_messageMenu = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;

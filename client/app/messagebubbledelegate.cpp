@@ -7,6 +7,7 @@
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
 #include "searchmarks.h"
+#include "systemline.h"
 #include "theme.h"
 #include "ticks.h"
 #include "timetext.h"
@@ -226,6 +227,12 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
         y = l.separator.bottom();
     }
     y += continues ? kRunGap : kGap;
+    if (index.data(MessageListModel::IsSystemRole).toBool()) {
+        l.system = true;
+        l.bubble = systemline::rect(option.font, displayText(index), width, y);
+        l.height = l.bubble.bottom() + (index.row() == index.model()->rowCount() - 1 ? 12 : 0);
+        return l;
+    }
 
     const qreal maxInner = maxBubbleWidth(width) - 2 * kPadX;
     const Measured &m = measured(option, index, maxInner);
@@ -356,6 +363,16 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const QModelIndex index = sourceOf(viewIndex);
     const Layout l = layoutFor(option, index);
     const QPalette &pal = option.palette;
+    if (l.system) {
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->translate(option.rect.topLeft());
+        if (!l.separator.isEmpty())
+            paintSeparator(painter, option, index, l.separator);
+        systemline::paint(painter, pal, option.font, l.bubble, displayText(index));
+        painter->restore();
+        return;
+    }
     const bool own = index.data(MessageListModel::IsOwnRole).toBool();
     const bool deleted = index.data(MessageListModel::DeletedRole).toBool();
     // Only what is on screen is laid out for drawing; sizes come from the cache.

@@ -97,6 +97,7 @@ private:
         QRectF sender; // empty when the name is not shown
         QRectF meta;   // time, "edited", ticks
         qreal height = 0;
+        bool system = false; // a group's system line: `bubble` is its pill
     };
 
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;

@@ -24,7 +24,9 @@ QList<QAction *> MessageMenu::actions(int row)
     if (!index.isValid())
         return actions;
     const qint64 id = index.data(MessageListModel::IdRole).toLongLong();
-    const bool own = index.data(MessageListModel::IsOwnRole).toBool();
+    // A system line is the caller's when they made the change, but only hiding it is allowed.
+    const bool own = index.data(MessageListModel::IsOwnRole).toBool() &&
+                     !index.data(MessageListModel::IsSystemRole).toBool();
     const bool deleted = index.data(MessageListModel::DeletedRole).toBool();
     const QString text = index.data(MessageListModel::TextRole).toString();
     const auto add = [&](const QString &label, auto slot) {
@@ -101,6 +103,7 @@ void MessageMenu::editLastOwnMessage()
     for (int row = model->rowCount() - 1; row >= 0; --row) {
         const QModelIndex index = model->index(row);
         if (index.data(MessageListModel::IsOwnRole).toBool() &&
+            !index.data(MessageListModel::IsSystemRole).toBool() &&
             !index.data(MessageListModel::DeletedRole).toBool() &&
             index.data(MessageListModel::IdRole).toLongLong() > 0) {
             m_compose->beginEdit(index.data(MessageListModel::IdRole).toLongLong(),

@@ -18,19 +18,28 @@ TypingIndicator::TypingIndicator(QWidget *parent) : QWidget(parent)
 
 QString TypingIndicator::text() const
 {
-    return m_username.isEmpty() ? QString() : tr("%1 is typing…").arg(m_username);
+    return m_text;
 }
 
 void TypingIndicator::setTyping(const QString &username, bool active)
 {
-    if (active) {
+    if (active)
         m_username = username;
-        m_animation.start();
-    } else if (username == m_username || username.isEmpty()) {
+    else if (username == m_username || username.isEmpty())
         m_username.clear();
+    else
+        return;
+    setText(m_username.isEmpty() ? QString() : tr("%1 is typing…").arg(m_username));
+}
+
+void TypingIndicator::setText(const QString &text)
+{
+    m_text = text;
+    if (text.isEmpty())
         m_animation.stop();
-    }
-    setAccessibleDescription(text());
+    else if (!m_animation.isActive())
+        m_animation.start();
+    setAccessibleDescription(text);
     update();
 }
 
@@ -46,7 +55,7 @@ QSize TypingIndicator::sizeHint() const
 
 void TypingIndicator::paintEvent(QPaintEvent *)
 {
-    if (m_username.isEmpty())
+    if (m_text.isEmpty())
         return;
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);

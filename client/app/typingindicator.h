@@ -16,6 +16,8 @@ public:
 
     void setTyping(const QString &username, bool active);
     void clear();
+    // Groups: the whole line ("alice and bob are typing…"); empty stops it.
+    void setText(const QString &text);
     QString text() const; // empty when nobody types
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
@@ -25,6 +27,7 @@ protected:
 
 private:
     QString m_username;
+    QString m_text; // what is shown: "alice is typing…", or a group's line
     QTimer m_animation;
     int m_phase = 0;
 };

@@ -12,7 +12,8 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
       m_conversations(m_connection, m_session, m_people, m_outbox),
       m_sync(settings, m_connection, m_session, m_conversations, m_outbox),
       m_typing(m_connection, m_session, m_conversations, m_people),
-      m_events(m_connection, m_conversations, m_people, m_sync, m_typing)
+      m_groups(m_connection, m_session, m_conversations, m_people),
+      m_events(m_connection, m_conversations, m_people, m_sync, m_typing, m_groups)
 {
     m_conversations.setCache(&m_cache);
     m_sync.setCache(&m_cache);
@@ -100,6 +101,7 @@ void ChatClient::forgetShownData()
 {
     m_conversations.forgetConversations();
     m_people.forget();
+    m_groups.forget();
     m_conversations.messages()->close();
 }
 

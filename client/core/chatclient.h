@@ -4,6 +4,7 @@
 
 #include "conversationcontroller.h"
 #include "eventrouter.h"
+#include "groupcontroller.h"
 #include "localcache.h"
 #include "outbox.h"
 #include "peoplecontroller.h"
@@ -34,6 +35,7 @@ public:
     ConversationController &conversations() { return m_conversations; }
     SyncController &sync() { return m_sync; }
     TypingController &typing() { return m_typing; }
+    GroupController &groups() { return m_groups; }
 
 signals:
     void errorOccurred(const QString &message); // from any controller
@@ -56,6 +58,7 @@ private:
     ConversationController m_conversations;
     SyncController m_sync;
     TypingController m_typing;
+    GroupController m_groups;
     EventRouter m_events;
 };
 

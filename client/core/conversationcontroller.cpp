@@ -20,7 +20,12 @@ ConversationController::ConversationController(ServerConnection &connection,
                                                QObject *parent)
     : QObject(parent), m_connection(connection), m_session(session), m_people(people),
       m_outbox(outbox)
-{}
+{
+    // Groups say who wrote what; the names come from the members lists (GroupController).
+    const auto nameOf = [this](qint64 userId) { return m_people.peerName(userId); };
+    m_conversations.setNameLookup(nameOf);
+    m_messages.setNameLookup(nameOf);
+}
 
 void ConversationController::refreshConversations()
 {
@@ -97,7 +102,7 @@ void ConversationController::openConversation(qint64 conversationId)
     m_hasOlder = true;
     if (m_cache) // shown at once, offline too; the server's newest page merges in
         m_messages.prependPage(m_cache->messagesBefore(c->id, 0, limits::kDefaultHistoryPage));
-    emit conversationOpened(c->id, c->peer.username);
+    emit conversationOpened(c->id, c->group ? c->name : c->peer.username);
     loadNewestPage();
 }
 

@@ -62,7 +62,7 @@ void ConversationController::openConversationAt(qint64 conversationId, qint64 me
     m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
     m_hasOlder = true;
     setHasNewer(true); // until the page says otherwise: nothing live is appended meanwhile
-    emit conversationOpened(c->id, c->peer.username);
+    emit conversationOpened(c->id, c->group ? c->name : c->peer.username);
     HistoryRequest request{conversationId, 0, limits::kDefaultHistoryPage};
     request.around = messageId;
     m_connection.request(

@@ -23,20 +23,25 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     const Conversation &c = m_conversations.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case PeerNameRole:
-        return c.peer.username;
+    case PeerNameRole: // the title: a group's name
+        return c.group ? c.name : c.peer.username;
     case IdRole:
         return c.id;
     case PeerIdRole:
         return c.peer.id;
-    case PeerOnlineRole:
-        return c.peer.online;
+    case PeerOnlineRole: // a group has no presence of its own (its peer is its creator)
+        return !c.group && c.peer.online;
     case LastMessageTextRole: {
         if (!c.lastMessage)
             return QString();
         const QString text =
             c.lastMessage->deleted ? tr("Message deleted") : c.lastMessage->content.simplified();
-        return c.lastMessage->senderId == m_selfId ? tr("You: %1").arg(text) : text;
+        if (c.lastMessage->senderId == m_selfId)
+            return tr("You: %1").arg(text);
+        if (!c.group || c.lastMessage->system || !m_nameOf)
+            return text;
+        const QString sender = m_nameOf(c.lastMessage->senderId);
+        return sender.isEmpty() ? text : tr("%1: %2").arg(sender, text);
     }
     case LastActivityRole:
         return QDateTime::fromMSecsSinceEpoch(c.lastActivity);
@@ -44,6 +49,14 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return c.unread;
     case DraftRole:
         return m_drafts ? m_drafts->textOf(c.id).simplified() : QString();
+    case IsGroupRole:
+        return c.group;
+    case MemberCountRole:
+        return c.memberCount;
+    case LeftRole:
+        return c.left;
+    case IsAdminRole:
+        return c.admin;
     default:
         return {};
     }
@@ -58,7 +71,11 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {LastMessageTextRole, "lastMessage"},
             {LastActivityRole, "lastActivity"},
             {UnreadRole, "unread"},
-            {DraftRole, "draft"}};
+            {DraftRole, "draft"},
+            {IsGroupRole, "isGroup"},
+            {MemberCountRole, "memberCount"},
+            {LeftRole, "left"},
+            {IsAdminRole, "isAdmin"}};
 }
 
 void ConversationListModel::setDrafts(const DraftStore *drafts)
@@ -106,7 +123,7 @@ const Conversation *ConversationListModel::find(qint64 conversationId) const
 const Conversation *ConversationListModel::findByPeer(qint64 peerId) const
 {
     for (const Conversation &c : m_conversations) {
-        if (c.peer.id == peerId)
+        if (!c.group && c.peer.id == peerId) // a group's peer is its creator
             return &c;
     }
     return nullptr;
@@ -169,11 +186,30 @@ void ConversationListModel::applyReceipt(const Receipt &receipt)
 void ConversationListModel::setPeerOnline(qint64 peerId, bool online)
 {
     for (int i = 0; i < m_conversations.size(); ++i) {
-        if (m_conversations[i].peer.id == peerId && m_conversations[i].peer.online != online) {
+        if (!m_conversations[i].group && m_conversations[i].peer.id == peerId &&
+            m_conversations[i].peer.online != online) {
             m_conversations[i].peer.online = online;
             emit dataChanged(index(i), index(i), {PeerOnlineRole});
         }
     }
+}
+
+void ConversationListModel::applyGroup(const Group &group, qint64 selfId)
+{
+    const int row = rowOf(group.id);
+    if (row < 0)
+        return; // a group this client does not list yet: the conversations refresh brings it
+    Conversation &c = m_conversations[row];
+    c.group = true;
+    c.name = group.name;
+    c.memberCount = int(group.members.size());
+    c.left = !group.hasMember(selfId);
+    c.admin = false;
+    for (const GroupMemberRole &m : group.members) {
+        if (m.userId == selfId)
+            c.admin = m.role == GroupRole::Admin;
+    }
+    emit dataChanged(index(row), index(row));
 }
 
 void ConversationListModel::clear()

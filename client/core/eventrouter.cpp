@@ -2,6 +2,7 @@
 
 #include "conversationcontroller.h"
 #include "events.h"
+#include "groupcontroller.h"
 #include "peoplecontroller.h"
 #include "serverconnection.h"
 #include "synccontroller.h"
@@ -11,9 +12,9 @@ namespace natter::client {
 
 EventRouter::EventRouter(ServerConnection &connection, ConversationController &conversations,
                          PeopleController &people, SyncController &sync, TypingController &typing,
-                         QObject *parent)
+                         GroupController &groups, QObject *parent)
     : QObject(parent), m_conversations(conversations), m_people(people), m_sync(sync),
-      m_typing(typing)
+      m_typing(typing), m_groups(groups)
 {
     connect(&connection, &ServerConnection::eventReceived, this, &EventRouter::onEvent);
 }
@@ -58,10 +59,14 @@ void EventRouter::onEvent(protocol::EventType type, const QJsonObject &event)
         if (auto e = ReceiptEvent::fromJson(event)) {
             m_sync.noteRev(e->receipt.rev);
             m_conversations.applyReceipt(e->receipt);
+            m_groups.applyReceiptPositions(e->receipt.conversationId, e->receipt.userId,
+                                           e->receipt.readUpTo, e->receipt.deliveredUpTo);
         }
         break;
     case EventType::GroupUpdated:
-        break; // the desktop app shows groups in a later change (issue 21)
+        if (auto e = GroupUpdatedEvent::fromJson(event))
+            m_groups.applyGroupUpdated(e->group);
+        break;
     }
 }
 

@@ -9,6 +9,7 @@
 namespace natter::client {
 
 class ConversationController;
+class GroupController;
 class PeopleController;
 class ServerConnection;
 class SyncController;
@@ -21,7 +22,7 @@ class EventRouter final : public QObject
 public:
     EventRouter(ServerConnection &connection, ConversationController &conversations,
                 PeopleController &people, SyncController &sync, TypingController &typing,
-                QObject *parent = nullptr);
+                GroupController &groups, QObject *parent = nullptr);
 
 private:
     void onEvent(protocol::EventType type, const QJsonObject &event);
@@ -30,6 +31,7 @@ private:
     PeopleController &m_people;
     SyncController &m_sync;
     TypingController &m_typing;
+    GroupController &m_groups;
 };
 
 } // namespace natter::client

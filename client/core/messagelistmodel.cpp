@@ -61,8 +61,14 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.clientId;
     case SenderIdRole:
         return m.senderId;
-    case SenderNameRole:
-        return own ? m_self.username : m_peer.username;
+    case SenderNameRole: {
+        if (own)
+            return m_self.username;
+        const QString name = m_nameOf ? m_nameOf(m.senderId) : QString();
+        return name.isEmpty() ? m_peer.username : name;
+    }
+    case IsSystemRole:
+        return m.system.has_value();
     case IsOwnRole:
         return own;
     case CreatedAtRole:
@@ -257,6 +263,12 @@ void MessageListModel::hide(qint64 messageId)
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
     endRemoveRows();
+}
+
+void MessageListModel::refreshSenderNames()
+{
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(rowCount() - 1), {SenderNameRole});
 }
 
 void MessageListModel::setPeerReceipt(qint64 readUpTo, qint64 deliveredUpTo)

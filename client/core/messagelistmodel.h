@@ -8,6 +8,8 @@
 #include <QAbstractListModel>
 #include <QList>
 
+#include <functional>
+
 namespace natter::client {
 
 enum class DeliveryState
@@ -49,6 +51,7 @@ public:
         StartsNewDayRole,
         CreatedAtMsRole, // qint64 ms since the epoch: compares without a time-zone look-up
         RevisionRole,    // changes whenever the message does (edits, deletes)
+        IsSystemRole,    // a group's system line ("alice added carol"): drawn centred
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -75,6 +78,9 @@ public:
     void markFailed(const QUuid &clientId);
     void hide(qint64 messageId);
     void setPeerReceipt(qint64 readUpTo, qint64 deliveredUpTo);
+    // Groups: whose each message is, by sender id (the peer's name otherwise).
+    void setNameLookup(std::function<QString(qint64)> lookup) { m_nameOf = std::move(lookup); }
+    void refreshSenderNames(); // names learnt later: the rows are drawn again
 
 private:
     using Row = detail::MessageRow;
@@ -89,6 +95,7 @@ private:
     User m_peer;
     qint64 m_peerReadUpTo = 0;
     qint64 m_peerDeliveredUpTo = 0;
+    std::function<QString(qint64)> m_nameOf;
 };
 
 } // namespace natter::client

@@ -188,6 +188,28 @@ QHash<QString, QString> ProfileSettings::drafts(const QString &owner) const
     return drafts;
 }
 
+QList<qint64> ProfileSettings::mutedConversations(const QString &owner) const
+{
+    QList<qint64> ids;
+    const QStringList stored = m_settings->value(QStringLiteral("muted/") + owner).toStringList();
+    for (const QString &id : stored) {
+        if (const qint64 n = id.toLongLong(); n > 0)
+            ids.append(n);
+    }
+    return ids;
+}
+
+void ProfileSettings::setMutedConversations(const QString &owner, const QList<qint64> &ids)
+{
+    QStringList stored;
+    for (qint64 id : ids)
+        stored.append(QString::number(id));
+    if (stored.isEmpty())
+        m_settings->remove(QStringLiteral("muted/") + owner);
+    else
+        m_settings->setValue(QStringLiteral("muted/") + owner, stored);
+}
+
 void ProfileSettings::setDraft(const QString &owner, const QString &key, const QString &text)
 {
     const QString path = QStringLiteral("drafts/%1/%2").arg(owner, key);

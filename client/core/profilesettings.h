@@ -53,6 +53,9 @@ public:
     // Unsent text per conversation (see DraftStore), under a group per server and user.
     QHash<QString, QString> drafts(const QString &owner) const;
     void setDraft(const QString &owner, const QString &key, const QString &text);
+    // Conversations muted by this user (MuteStore): no tray notification for them.
+    QList<qint64> mutedConversations(const QString &owner) const;
+    void setMutedConversations(const QString &owner, const QList<qint64> &ids);
     void sync(); // also waits briefly for the keyring to take a new token
 
     static QUrl defaultServerUrl();
