@@ -28,6 +28,25 @@ private:
         return storetest::sendMessage(store(), from, to, text, ++m_now).message;
     }
 
+    // `count` messages in one batch, their texts `pattern` with 0, 1, ... for %1.
+    bool sendMany(qint64 from, qint64 to, int count, const QString &pattern)
+    {
+        QList<NewMessage> batch;
+        for (int i = 0; i < count; ++i) {
+            NewMessage n;
+            n.senderId = from;
+            n.recipientId = to;
+            n.clientId = QUuid::createUuid();
+            n.content = pattern.arg(i);
+            n.createdAt = ++m_now;
+            batch.append(n);
+        }
+        for (const auto &r : store().appendMessages(batch))
+            if (!r.ok())
+                return false;
+        return true;
+    }
+
     SearchPage find(qint64 user, const QString &query, SearchScope scope = {})
     {
         ProtocolError error;
@@ -102,18 +121,8 @@ private slots:
     void aWordBeingTypedMatchesItsCompletions()
     {
         send(m_alice, m_bob, QStringLiteral("zz alone"));
-        QList<NewMessage> batch;
-        for (int i = 0; i < limits::kSearchPrefixCompletions + 6; ++i) {
-            NewMessage n;
-            n.senderId = m_alice;
-            n.recipientId = m_bob;
-            n.clientId = QUuid::createUuid();
-            n.content = QStringLiteral("zz%1 item").arg(i);
-            n.createdAt = ++m_now;
-            batch.append(n);
-        }
-        for (const auto &r : store().appendMessages(batch))
-            QVERIFY(r.ok());
+        QVERIFY(sendMany(m_alice, m_bob, limits::kSearchPrefixCompletions + 6,
+                         QStringLiteral("zz%1 item")));
         SearchScope scope;
         scope.limit = limits::kMaxSearchPage;
         // zz6, zz60 ... zz69: eleven words, each in one message.
@@ -240,18 +249,8 @@ private slots:
     void aWindowOfMatchesPerCall()
     {
         const Message mine = send(m_alice, m_bob, QStringLiteral("status green"));
-        QList<NewMessage> batch;
-        for (int i = 0; i < limits::kSearchScanWindow + 10; ++i) {
-            NewMessage n;
-            n.senderId = m_bob;
-            n.recipientId = m_carol;
-            n.clientId = QUuid::createUuid();
-            n.content = QStringLiteral("status %1").arg(i);
-            n.createdAt = ++m_now;
-            batch.append(n);
-        }
-        for (const auto &r : store().appendMessages(batch))
-            QVERIFY(r.ok());
+        QVERIFY(
+            sendMany(m_bob, m_carol, limits::kSearchScanWindow + 10, QStringLiteral("status %1")));
         SearchPage page = find(m_alice, QStringLiteral("status"));
         QVERIFY(page.messages.isEmpty());
         QVERIFY(page.hasMore);
