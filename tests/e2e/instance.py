@@ -62,6 +62,7 @@ class Instance:
         for _ in range(20):
             self.port = free_port()
             log = open(self.log_path, "a")
+            log_start = log.tell()  # this run's lines only: the log is kept across restarts
             self.proc = subprocess.Popen(
                 [self.binary, "--listen", f"127.0.0.1:{self.port}", "--database", self.database,
                  "--redis", self.redis, "--config", self.config, "--password-cost", "min",
@@ -70,10 +71,23 @@ class Instance:
             log.close()
             line = self.proc.stdout.readline()
             if "listening on ws://" in line:
+                self.wait_for_bus(log_start)
                 return
             self.proc.wait()
             time.sleep(0.1)  # the port was taken meanwhile: another one
         fail(f"instance {self.name} did not start:\n{self.log()}")
+
+    def wait_for_bus(self, log_start, timeout=10.0):
+        """Until both Redis connections are up (or `timeout` passes: Redis may be down on
+        purpose). A client that signs in before the subscription is made is closed with
+        1012 when it is (events may have been missed), which is not what a test of
+        cross-instance traffic is about."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            log = self.log()[log_start:]
+            if "(subscriber) connected" in log and "(commands) connected" in log:
+                return
+            time.sleep(0.02)
 
     def kill(self):
         self.proc.kill()  # SIGKILL: no goodbye on the bus, no flush
