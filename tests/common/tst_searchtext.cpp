@@ -38,6 +38,23 @@ private slots:
         QCOMPARE(searchtext::indexText(text), index);
     }
 
+    // indexText() takes a short path for ASCII text; it must index exactly what the general
+    // path (words()) makes of it, or a query would miss what was indexed. Every ASCII code,
+    // in random strings (a fixed seed: a failure repeats).
+    void asciiTextIndexesLikeTheGeneralPath()
+    {
+        QRandomGenerator random(20261204);
+        for (int n = 0; n < 5000; ++n) {
+            QString text;
+            const int length = random.bounded(0, 48);
+            for (int i = 0; i < length; ++i)
+                text.append(QChar(char16_t(random.bounded(0, 128))));
+            QCOMPARE(searchtext::indexText(text), searchtext::words(text).join(QLatin1Char(' ')));
+        }
+        QCOMPARE(searchtext::indexText(QStringLiteral("  --Printer JAM,at 9AM!  ")),
+                 QStringLiteral("printer jam at 9am"));
+    }
+
     void queriesBecomeTerms()
     {
         ProtocolError error;
