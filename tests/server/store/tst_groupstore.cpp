@@ -1,5 +1,6 @@
 // Groups in the store (schema 3) and the migration of a version-2 database to it. Built once
 // per backend (tst_groupstore_sqlite, tst_groupstore_postgres).
+#include "migrations.h"
 #include "storetesthelpers.h"
 #include "testdatabase.h"
 
@@ -144,7 +145,9 @@ private slots:
         QVERIFY2(m_db->execute(v2, &why), qPrintable(why));
 
         QVERIFY2(openStore(&why), qPrintable(why));
-        QCOMPARE(store().schemaVersion(), 4); // groups (3), then search (4)
+        const int latest = Migrations::latestVersion(sqlite ? QStringLiteral("sqlite")
+                                                            : QStringLiteral("postgresql"));
+        QCOMPARE(store().schemaVersion(), latest); // groups (3), search (4) and later ones
         // The search index (version 4) took in the messages stored before it, on both
         // backends; bob hid "one", so only alice finds it.
         ProtocolError error;
@@ -206,7 +209,7 @@ private slots:
         // Reopening an up-to-date database migrates nothing.
         m_store.reset();
         QVERIFY2(openStore(&why), qPrintable(why));
-        QCOMPARE(store().schemaVersion(), 4);
+        QCOMPARE(store().schemaVersion(), latest);
         QCOMPARE(store().conversationsFor(1).value.size(), 3);
     }
 

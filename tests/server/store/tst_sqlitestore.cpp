@@ -1,4 +1,5 @@
 // What only SqliteStore does; the shared store contract is tst_chatstore.cpp.
+#include "migrations.h"
 #include "sqlitestore.h"
 #include "sqlitestorefile.h"
 #include "storetesthelpers.h"
@@ -63,7 +64,7 @@ private slots:
         store = std::make_unique<SqliteStore>(path);
         const auto reopened = store->open();
         QVERIFY2(reopened.ok(), qPrintable(reopened.detail));
-        QCOMPARE(store->schemaVersion(), 4);
+        QCOMPARE(store->schemaVersion(), Migrations::latestVersion(QStringLiteral("sqlite")));
         storetest::sendMessage(*store, bob, alice, QStringLiteral("new note"), ++m_now);
         ProtocolError error;
         SearchScope scope;
@@ -83,6 +84,71 @@ private slots:
         QVERIFY(store->open().ok());
         scope.terms = *searchtext::parseQuery(QStringLiteral("note 17 "), &error);
         QCOMPARE(store->search(scope).value.messages.size(), 1);
+    }
+
+    // A database of version 4 has the first search index (a size record per message, merges
+    // at 4 segments). Version 7 rebuilds it leaner: every message is found again, the new
+    // table's options hold, and the rebuilt index stays consistent through an edit.
+    void version4sSearchIndexIsRebuiltLean()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("version4.db"));
+        auto store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
+        const auto kept = storetest::sendMessage(*store, alice, bob,
+                                                 QStringLiteral("printer on floor two"), ++m_now);
+        store.reset();
+        {
+            // Version 4's table, left empty: what the upgrade finds comes from its rebuild.
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE VIRTUAL TABLE message_search USING fts5(conv, words, content = '', "
+                "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE search_backfill SET done_up_to = up_to")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 4")));
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+
+        store = std::make_unique<SqliteStore>(path);
+        const auto reopened = store->open();
+        QVERIFY2(reopened.ok(), qPrintable(reopened.detail));
+        ProtocolError error;
+        SearchScope scope;
+        scope.userId = bob;
+        scope.limit = 50;
+        scope.terms = *searchtext::parseQuery(QStringLiteral("printer"), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 1);
+        QVERIFY(store->editMessage(kept.message.id, QStringLiteral("scanner on floor two"), ++m_now)
+                    .ok());
+        QCOMPARE(store->search(scope).value.messages.size(), 0);
+        scope.terms = *searchtext::parseQuery(QStringLiteral("scanner"), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 1);
+        store.reset();
+
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v7"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'message_search'")));
+            QVERIFY(q.next());
+            QVERIFY2(q.value(0).toString().contains(QStringLiteral("columnsize = 0")),
+                     qPrintable(q.value(0).toString()));
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT v FROM message_search_config WHERE k = 'automerge'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 8);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("v7"));
     }
 
     void readOnlyDatabaseGivesUnavailableNotACrash()
