@@ -30,6 +30,8 @@ inline constexpr QLatin1String kEdits{"edits"};
 inline constexpr QLatin1String kRev{"rev"};
 inline constexpr QLatin1String kHasNewer{"has_newer"};
 inline constexpr QLatin1String kNextBefore{"next_before"};
+inline constexpr QLatin1String kTotal{"total"};
+inline constexpr QLatin1String kTotalExact{"total_exact"};
 
 // Message (types.h); "id" and "rev" as above.
 inline constexpr QLatin1String kConversationId{"conversation_id"};

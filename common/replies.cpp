@@ -187,6 +187,10 @@ QJsonObject SearchReply::toJson() const
     QJsonObject o{{field::kMessages, toArray(messages)}, {field::kHasMore, hasMore}};
     if (hasMore)
         o.insert(field::kNextBefore, double(nextBefore));
+    if (total >= 0) {
+        o.insert(field::kTotal, total);
+        o.insert(field::kTotalExact, totalExact);
+    }
     return o;
 }
 
@@ -198,6 +202,10 @@ std::optional<SearchReply> SearchReply::fromJson(const QJsonObject &o, ProtocolE
     x.hasMore = r.boolean(field::kHasMore);
     if (x.hasMore)
         x.nextBefore = r.id(field::kNextBefore);
+    if (o.contains(field::kTotal)) {
+        x.total = int(r.integer(field::kTotal, 0, limits::kSearchScanWindow));
+        x.totalExact = r.boolean(field::kTotalExact);
+    }
     return r.result(x, error);
 }
 

@@ -110,6 +110,9 @@ struct SearchReply
     QList<Message> messages;
     bool hasMore = false;
     qint64 nextBefore = 0; // 0 when !hasMore
+    // A first page's (no "before") count of hits, exact or a lower bound; -1 when absent.
+    int total = -1;
+    bool totalExact = false;
     QJsonObject toJson() const;
     static std::optional<SearchReply> fromJson(const QJsonObject &o, ProtocolError *error);
     friend bool operator==(const SearchReply &, const SearchReply &) = default;

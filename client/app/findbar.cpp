@@ -131,6 +131,11 @@ void FindBar::updateCount()
     QString text;
     if (!m_model->errorText().isEmpty())
         text = m_model->errorText();
+    else if (rows > 0 && m_model->total() >= rows)
+        text = tr("%1 of %2%3") // the server's count: exact, or at least that many
+                   .arg(m_current + 1)
+                   .arg(m_model->total())
+                   .arg(m_model->totalIsExact() ? QString() : QStringLiteral("+"));
     else if (rows > 0)
         text = tr("%1 of %2%3")
                    .arg(m_current + 1)

@@ -84,6 +84,7 @@ void SearchModel::setCriteria(const SearchCriteria &criteria)
     m_criteria = criteria;
     m_words = searchWordsOf(criteria.query);
     m_answered = false;
+    m_total = -1;
     beginResetModel();
     m_hits.clear();
     endResetModel();
@@ -107,6 +108,7 @@ void SearchModel::setInputError(const QString &text)
     m_debounce.stop();
     m_criteria = {};
     m_words = {};
+    m_total = -1;
     beginResetModel();
     m_hits.clear();
     endResetModel();
@@ -155,20 +157,24 @@ void SearchModel::send(qint64 before)
             const auto r = e ? std::nullopt : SearchReply::fromJson(reply, &bad);
             if (!r)
                 return onError(e ? *e : bad);
-            onReply(r->messages, r->hasMore, r->nextBefore);
+            onReply(*r);
         });
 }
 
-void SearchModel::onReply(const QList<Message> &messages, bool hasMore, qint64 nextBefore)
+void SearchModel::onReply(const SearchReply &reply)
 {
     m_answered = true;
-    m_nextBefore = nextBefore;
-    if (!messages.isEmpty()) {
-        beginInsertRows({}, int(m_hits.size()), int(m_hits.size() + messages.size() - 1));
-        m_hits.append(messages);
+    m_nextBefore = reply.nextBefore;
+    if (reply.total >= 0) { // first pages only
+        m_total = reply.total;
+        m_totalExact = reply.totalExact;
+    }
+    if (!reply.messages.isEmpty()) {
+        beginInsertRows({}, int(m_hits.size()), int(m_hits.size() + reply.messages.size() - 1));
+        m_hits.append(reply.messages);
         endInsertRows();
     }
-    setState(false, hasMore, {});
+    setState(false, reply.hasMore, {});
     emit pageArrived();
 }
 

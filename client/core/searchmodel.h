@@ -6,6 +6,7 @@
 // page with the reply's `next_before`. Errors (rate limited, a query without words, offline)
 // become one line of text for the UI.
 
+#include "replies.h"
 #include "searchhighlight.h"
 
 #include <QAbstractListModel>
@@ -78,6 +79,10 @@ public:
     bool hasSearched() const { return m_answered; } // the current criteria were answered
     QString errorText() const { return m_error; }
     int rowOfMessage(qint64 messageId) const; // -1 when not listed
+    // How many hits the server counted for the current criteria (-1: not known yet), and
+    // whether that is all of them or a lower bound.
+    int total() const { return m_total; }
+    bool totalIsExact() const { return m_totalExact; }
     qint64 requestsSent() const { return m_sent; }
 
 signals:
@@ -86,7 +91,7 @@ signals:
 
 private:
     void send(qint64 before);
-    void onReply(const QList<Message> &messages, bool hasMore, qint64 nextBefore);
+    void onReply(const SearchReply &reply);
     void onError(const ProtocolError &error);
     void setState(bool searching, bool hasMore, const QString &error);
 
@@ -101,6 +106,8 @@ private:
     qint64 m_nextBefore = 0;
     qint64 m_sent = 0;
     int m_pageSize = 0;
+    int m_total = -1;
+    bool m_totalExact = false;
     bool m_hasMore = false;
     bool m_searching = false;
     bool m_answered = false;

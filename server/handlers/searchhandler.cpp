@@ -23,10 +23,12 @@ void registerSearchHandler(HandlerRegistry &registry, const ServiceSet &services
         const Outcome<SearchPage> page = conversations.search(session.caller(), *decoded);
         if (!page.ok())
             return session.replyError(request.id, *page.error);
-        session.replyRead(
-            request.id,
-            SearchReply{page.value.messages, page.value.hasMore, page.value.nextBefore}.toJson(),
-            kSearchMinimumCost);
+        session.replyRead(request.id,
+                          SearchReply{page.value.messages, page.value.hasMore,
+                                      page.value.nextBefore, page.value.total,
+                                      page.value.totalExact}
+                              .toJson(),
+                          kSearchMinimumCost);
     });
 }
 

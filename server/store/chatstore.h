@@ -112,6 +112,10 @@ struct SearchPage
     QList<Message> messages; // newest first
     bool hasMore = false;
     qint64 nextBefore = 0; // where the next page starts (ids below it)
+    // First pages only (no `before`): the hits among the newest kSearchScanWindow matches;
+    // totalExact when the matches ended inside that window. -1: not counted.
+    int total = -1;
+    bool totalExact = false;
 };
 
 // Everything that changed for one user after a revision, oldest change first.

@@ -114,7 +114,8 @@ bool SqlConnection::reconnectIfBroken()
     return connect();
 }
 
-QSqlQuery &SqlConnection::exec(const QString &sql, std::initializer_list<QVariant> values, bool *ok)
+QSqlQuery &SqlConnection::exec(const QString &sql, const QVariant *begin, const QVariant *end,
+                               bool *ok)
 {
     m_refusal.clear();
     reconnectIfBroken();
@@ -141,8 +142,8 @@ QSqlQuery &SqlConnection::exec(const QString &sql, std::initializer_list<QVarian
         it = m_statements.emplace(sql, std::move(query));
     }
     int i = 0;
-    for (const QVariant &v : values)
-        it->bindValue(i++, v);
+    for (const QVariant *v = begin; v != end; ++v)
+        it->bindValue(i++, *v);
     *ok = it->exec();
     if (!*ok)
         m_statementFailed = true;

@@ -34,7 +34,14 @@ public:
 
     // Prepares (cached by the SQL text, bound values only), binds in order and executes;
     // *ok is false on error, and failed() tells why.
-    QSqlQuery &exec(const QString &sql, std::initializer_list<QVariant> values, bool *ok);
+    QSqlQuery &exec(const QString &sql, std::initializer_list<QVariant> values, bool *ok)
+    {
+        return exec(sql, values.begin(), values.end(), ok);
+    }
+    QSqlQuery &exec(const QString &sql, const QVariantList &values, bool *ok)
+    {
+        return exec(sql, values.constData(), values.constData() + values.size(), ok);
+    }
     template <typename T> StoreResult<T> failed(const QSqlQuery &query)
     {
         QString detail;
@@ -91,6 +98,7 @@ private:
     bool startTransaction(const QString &sql);
     StoreFailure failureOf(const QSqlQuery &query, QString *detail);
     bool readRevision();
+    QSqlQuery &exec(const QString &sql, const QVariant *begin, const QVariant *end, bool *ok);
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName; // prefix; each connection gets a number

@@ -64,6 +64,23 @@ QString searchSql(const QString &candidates)
                           "ORDER BY m.id DESC");
 }
 
+// How many of the window's newest matches the user would be shown: the same joins as
+// searchSql(), and the sender and time filters inScope() applies (their values bound first;
+// cast, or PostgreSQL takes a parameter compared with 0 for a 32-bit integer).
+QString countSql(const QString &candidates)
+{
+    return QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN p.user_id IS NOT NULL AND "
+                          "h.message_id IS NULL AND (CAST(? AS BIGINT) = 0 OR m.sender_id = ?) AND "
+                          "(CAST(? AS BIGINT) = 0 OR m.created_at >= ?) AND "
+                          "(CAST(? AS BIGINT) = 0 OR m.created_at < ?) "
+                          "THEN 1 ELSE 0 END), 0) FROM (") +
+           candidates +
+           QStringLiteral(") c JOIN messages m ON m.id = c.id "
+                          "LEFT JOIN participants p ON p.conversation_id = m.conversation_id "
+                          "AND p.user_id = ? AND p.left_rev IS NULL AND m.id >= p.joined_from "
+                          "LEFT JOIN hidden_messages h ON h.message_id = m.id AND h.user_id = ?");
+}
+
 bool inScope(const SearchScope &scope, const Message &m)
 {
     return !m.deleted && (scope.conversationId == 0 || m.conversationId == scope.conversationId) &&
@@ -245,34 +262,41 @@ StoreResult<SearchPage> SqlStore::search(const SearchScope &scope)
         const auto query = fts5Query(scope.terms, scope.conversationId);
         if (!query.ok())
             return R::fail(query.failure, query.detail);
-        if (query.value.isEmpty())
-            return R::success(SearchPage{});
+        if (query.value.isEmpty()) { // a word no message has
+            SearchPage none;
+            if (scope.before == 0) {
+                none.total = 0;
+                none.totalExact = true;
+            }
+            return R::success(none);
+        }
         match = query.value;
     }
     // Candidates newest first, in batches: SQLite's index hands out the newest rows of a
     // common word cheaply, so the first batch is a page and one more; later ones grow up to
     // the window. PostgreSQL's GIN index finds every match before it sorts, so it takes the
     // window at once.
-    const auto candidates = [&](qint64 below, int count, bool *ok) -> QSqlQuery & {
+    // The matching ids below `below`, newest first, at most `count`; and their bound values.
+    const auto candidates = [&](qint64 below, int count) -> std::pair<QString, QVariantList> {
         if (m_sql.kind() == SqlDialect::Kind::Sqlite)
-            return m_sql.exec(searchSql(QStringLiteral(
-                                  "SELECT rowid AS id FROM message_search WHERE message_search "
-                                  "MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?")),
-                              {match, below, count, scope.userId, scope.userId}, ok);
+            return {QStringLiteral("SELECT rowid AS id FROM message_search WHERE message_search "
+                                   "MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?"),
+                    {match, below, count}};
         if (scope.conversationId > 0)
-            return m_sql.exec(
-                searchSql(QStringLiteral(
-                    "SELECT message_id AS id FROM message_search WHERE conversation_id = ? AND "
-                    "words @@ to_tsquery('simple', ?) AND message_id < ? "
-                    "ORDER BY message_id DESC LIMIT ?")),
-                {scope.conversationId, tsQuery(scope.terms), below, count, scope.userId,
-                 scope.userId},
-                ok);
-        return m_sql.exec(
-            searchSql(QStringLiteral("SELECT message_id AS id FROM message_search WHERE words @@ "
-                                     "to_tsquery('simple', ?) AND message_id < ? "
-                                     "ORDER BY message_id DESC LIMIT ?")),
-            {tsQuery(scope.terms), below, count, scope.userId, scope.userId}, ok);
+            return {QStringLiteral(
+                        "SELECT message_id AS id FROM message_search WHERE conversation_id = ? AND "
+                        "words @@ to_tsquery('simple', ?) AND message_id < ? "
+                        "ORDER BY message_id DESC LIMIT ?"),
+                    {scope.conversationId, tsQuery(scope.terms), below, count}};
+        return {QStringLiteral("SELECT message_id AS id FROM message_search WHERE words @@ "
+                               "to_tsquery('simple', ?) AND message_id < ? "
+                               "ORDER BY message_id DESC LIMIT ?"),
+                {tsQuery(scope.terms), below, count}};
+    };
+    const auto hits = [&](qint64 below, int count, bool *ok) -> QSqlQuery & {
+        auto [sql, values] = candidates(below, count);
+        values << scope.userId << scope.userId;
+        return m_sql.exec(searchSql(sql), values, ok);
     };
     const int window = limits::kSearchScanWindow;
     int batch = m_sql.kind() == SqlDialect::Kind::Sqlite ? scope.limit + 1 : window;
@@ -281,7 +305,7 @@ StoreResult<SearchPage> SqlStore::search(const SearchScope &scope)
     int examined = 0;
     while (true) {
         bool ok = false;
-        QSqlQuery &q = candidates(below, batch, &ok);
+        QSqlQuery &q = hits(below, batch, &ok);
         if (!ok)
             return m_sql.failed<SearchPage>(q);
         int rows = 0;
@@ -311,6 +335,21 @@ StoreResult<SearchPage> SqlStore::search(const SearchScope &scope)
             break;
         }
         batch = qMin(batch * 4, window - examined);
+    }
+    if (scope.before == 0) {
+        // The first page says how many hits there are: those among the window's newest
+        // matches, exact when the matches end inside the window (what paging can reach).
+        auto [sql, values] = candidates(limits::kMaxId + 1, window);
+        QVariantList bound{scope.senderId,  scope.senderId,   scope.afterTime,
+                           scope.afterTime, scope.beforeTime, scope.beforeTime};
+        bound << values << scope.userId << scope.userId;
+        bool ok = false;
+        QSqlQuery &q = m_sql.exec(countSql(sql), bound, &ok);
+        if (!ok || !q.next())
+            return m_sql.failed<SearchPage>(q);
+        page.total = q.value(1).toInt();
+        page.totalExact = q.value(0).toInt() < window;
+        q.finish();
     }
     return R::success(page);
 }

@@ -281,6 +281,11 @@ async def scenario(url):
     r = await bob.request("search", capture="search", query="EDIT")
     check("search finds by a word's start, any case, newest first",
           ok(r) and [m["id"] for m in r["messages"]] == [ids[0]] and r["has_more"] is False)
+    check("a first search page counts its hits (total, total_exact)",
+          ok(r) and r.get("total") == 1 and r.get("total_exact") is True)
+    r = await bob.request("search", query="EDIT", before=ids[0] + 1)
+    check("a later page (with before) does not count them again",
+          ok(r) and "total" not in r and "total_exact" not in r)
     r = await bob.request("search", query="n1")
     check("search leaves out what the caller deleted for themselves", ok(r) and r["messages"] == [])
     r = await alice.request("search", query="n1", conversation_id=conv, sender_id=alice_id)

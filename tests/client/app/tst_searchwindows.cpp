@@ -261,6 +261,31 @@ private slots:
             QCOMPARE(p(alice, row), ids.at(row));
     }
 
+    // More hits than a page: the count is the server's, not the rows loaded so far.
+    void findCountsEveryHitNotOnlyThoseLoaded()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        QHash<int, QString> hits;
+        for (int i = 0; i < 30; ++i)
+            hits.insert(i * 2, QStringLiteral("printer %1").arg(i));
+        const QList<qint64> ids = sendAll(*bob, idOf(alice), history(60, hits));
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
+        alice.client->conversations().openConversation(alice.client->conversations()
+                                                           .list()
+                                                           ->index(0)
+                                                           .data(ConversationListModel::IdRole)
+                                                           .toLongLong());
+        QTRY_VERIFY(isLoaded(alice, ids.back()));
+        QTest::keyClick(alice.window.get(), Qt::Key_F, Qt::ControlModifier);
+        FindBar *find = alice.window->findBar();
+        QTRY_VERIFY(find->isVisible());
+        QTest::keyClicks(find->queryEdit(), QStringLiteral("printer"));
+        QTRY_COMPARE(find->countLabel()->text(), QStringLiteral("1 of 30"));
+        QTest::keyClick(find->queryEdit(), Qt::Key_Return);
+        QCOMPARE(find->countLabel()->text(), QStringLiteral("2 of 30"));
+    }
+
     void findInConversationStepsThroughTheHits()
     {
         Person alice = signedUp(QStringLiteral("alice"));

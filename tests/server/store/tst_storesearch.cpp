@@ -262,6 +262,41 @@ private slots:
         QVERIFY(!page.hasMore);
     }
 
+    // A first page counts the hits the user would page through: their own conversations,
+    // the filters, nothing they hid; exact while the matches end inside the window. Later
+    // pages do not count again.
+    void firstPagesCountTheHits()
+    {
+        const Message hidden = send(m_alice, m_bob, QStringLiteral("lunch at noon"));
+        for (int i = 0; i < 4; ++i)
+            send(m_bob, m_alice, QStringLiteral("lunch plan %1").arg(i));
+        send(m_carol, m_bob, QStringLiteral("lunch with carol"));
+        QVERIFY(store().hideForUser(m_alice, hidden.id).ok());
+        SearchScope scope;
+        scope.limit = 2;
+        SearchPage page = find(m_alice, QStringLiteral("lunch"), scope);
+        QCOMPARE(page.messages.size(), 2);
+        QCOMPARE(page.total, 4);
+        QVERIFY(page.totalExact);
+        QCOMPARE(find(m_bob, QStringLiteral("lunch"), scope).total, 6);
+        scope.senderId = m_carol;
+        QCOMPARE(find(m_bob, QStringLiteral("lunch"), scope).total, 1);
+        scope.senderId = 0;
+        scope.before = page.nextBefore;
+        QCOMPARE(find(m_alice, QStringLiteral("lunch"), scope).total, -1);
+        QCOMPARE(find(m_alice, QStringLiteral("dinner")).total, 0);
+
+        // More matches than the window: a lower bound, counted within it.
+        QVERIFY(
+            sendMany(m_bob, m_carol, limits::kSearchScanWindow + 10, QStringLiteral("lunch %1")));
+        page = find(m_carol, QStringLiteral("lunch"));
+        QCOMPARE(page.total, limits::kSearchScanWindow);
+        QVERIFY(!page.totalExact);
+        page = find(m_alice, QStringLiteral("lunch"));
+        QCOMPARE(page.total, 0); // carol's and bob's lunches fill the window
+        QVERIFY(!page.totalExact);
+    }
+
     void historyAfterIsOldestFirstAndChecksTheCaller()
     {
         QList<qint64> ids;
