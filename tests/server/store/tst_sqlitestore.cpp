@@ -54,6 +54,8 @@ private slots:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE search_backfill")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE message_replies"))); // version 6
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE reactions")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
             q = QSqlQuery();
             db.close();
@@ -63,7 +65,7 @@ private slots:
         store = std::make_unique<SqliteStore>(path);
         const auto reopened = store->open();
         QVERIFY2(reopened.ok(), qPrintable(reopened.detail));
-        QCOMPARE(store->schemaVersion(), 4);
+        QCOMPARE(store->schemaVersion(), 6);
         storetest::sendMessage(*store, bob, alice, QStringLiteral("new note"), ++m_now);
         ProtocolError error;
         SearchScope scope;
