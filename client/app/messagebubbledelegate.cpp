@@ -6,6 +6,7 @@
 #include "messagelinks.h"
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
+#include "reactionchips.h"
 #include "searchmarks.h"
 #include "systemline.h"
 #include "theme.h"
@@ -246,20 +247,25 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     const qreal metaW = m.metaWidth;
     const qreal metaH = smallFm.height();
     const qreal textH = m.textHeight;
+    const qreal quoteH = extras::quoteHeight(option.font, index); // replies: reactionchips.h
+    const qreal quoteW = quoteH > 0 ? qMin(maxInner, extras::quoteWidth(option.font, index)) : 0;
     // The time sits on the last line when it fits there, else on a line of its own.
     const bool inlineMeta = m.lastLineWidth + kMetaGap + metaW <= maxInner;
-    const qreal innerW = std::ceil(std::max(
-        {senderW, qreal(m.textWidth), inlineMeta ? m.lastLineWidth + kMetaGap + metaW : metaW}));
-    const qreal innerH = senderH + textH + (inlineMeta ? 0 : metaH);
+    const qreal innerW =
+        std::ceil(std::max({senderW, quoteW, qreal(m.textWidth),
+                            inlineMeta ? m.lastLineWidth + kMetaGap + metaW : metaW}));
+    const qreal innerH = senderH + quoteH + textH + (inlineMeta ? 0 : metaH);
     const QSizeF bubble(innerW + 2 * kPadX, std::ceil(innerH + 2 * kPadY));
     const qreal x = own ? width - kSideMargin - bubble.width() : kSideMargin;
     l.bubble = QRectF(QPointF(x, y), bubble);
     if (senderH > 0)
         l.sender = QRectF(x + kPadX, y + kPadY, senderW, senderH);
-    l.textOrigin = QPointF(x + kPadX, y + kPadY + senderH);
+    if (quoteH > 0)
+        l.quote = QRectF(x + kPadX, y + kPadY + senderH, innerW, quoteH);
+    l.textOrigin = QPointF(x + kPadX, y + kPadY + senderH + quoteH);
     l.meta =
         QRectF(l.bubble.right() - kPadX - metaW, l.bubble.bottom() - kPadY - metaH, metaW, metaH);
-    l.height = l.bubble.bottom();
+    l.height = l.bubble.bottom() + extras::chipsHeight(option.font, index);
     if (index.row() == index.model()->rowCount() - 1)
         l.height += 12; // air below the newest message
     return l;
@@ -441,9 +447,14 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
                           QFontMetricsF(font).elidedText(name, Qt::ElideRight, l.sender.width()));
     }
 
+    if (!l.quote.isEmpty())
+        extras::paintQuote(painter, pal, option.font, own, l.quote,
+                           index.data(MessageListModel::ReplyQuoteRole).toString());
     painter->setPen(deleted ? theme::mutedText(pal) : pal.color(QPalette::Text));
     text.draw(painter, l.textOrigin);
     paintMeta(painter, option, index, l.meta);
+    const QList<ReactionChip> chips = extras::chipsOf(index);
+    extras::paintChips(painter, pal, option.font, chips, chipRects(option.font, chips, l, own));
     painter->restore();
 }
 
@@ -452,6 +463,8 @@ bool MessageBubbleDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view
 {
     if (event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
+    if (chipToolTip(event, view, option, index))
+        return true;
     if (!bubbleRect(option, index).contains(event->pos())) {
         QToolTip::hideText();
         return true;

@@ -145,6 +145,9 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
     PlaceholderListView::mouseReleaseEvent(event);
     const QUrl link = std::exchange(m_pressedLink, QUrl());
+    if (event->button() == Qt::LeftButton && link.isEmpty() &&
+        extrasClicked(event->position().toPoint()))
+        return;
     if (event->button() != Qt::LeftButton || link.isEmpty() ||
         linkAt(event->position().toPoint()) != link)
         return;

@@ -58,6 +58,9 @@ signals:
     void reachedBottom();
     void newerMessagesWanted();
     void latestWanted(); // the jump button while newer messages are not loaded
+    // A click on a reply's quote, on a reaction chip (reactionhits.cpp).
+    void quoteClicked(qint64 quotedMessageId);
+    void reactionClicked(qint64 messageId, const QString &emoji, bool mine);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -82,6 +85,7 @@ private:
     void onRangeChanged(int min, int max);
     void updateJumpButton();
     void styleJumpButton();
+    bool extrasClicked(const QPoint &pos); // a quote or a chip: its signal emitted
 
     MessageBubbleDelegate *m_delegate;
     MessageWindowModel *m_window;

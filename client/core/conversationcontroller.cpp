@@ -97,6 +97,7 @@ void ConversationController::openConversation(qint64 conversationId)
     if (!c)
         return;
     endJump();
+    setReplyTo(0);
     m_messages.open(c->id, m_session.currentUser(), c->peer);
     m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
     m_hasOlder = true;
@@ -209,6 +210,8 @@ void ConversationController::sendMessage(const QString &text)
     p.to = openPeerId();
     p.content = text;
     p.createdAt = QDateTime::currentMSecsSinceEpoch();
+    p.replyTo = m_replyTo;
+    setReplyTo(0);
     m_outbox.add(p);
     m_messages.addPending(p);
     emit messageQueued(p); // stops typing, then goes out

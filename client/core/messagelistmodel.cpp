@@ -85,6 +85,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return int(deliveryOf(row));
     case StartsNewDayRole:
         return index.row() == 0 || m_rows.at(index.row() - 1).localDay != row.localDay;
+    case ReplyToIdRole:
+        return m.replyTo ? m.replyTo->id : qint64(0);
+    case ReplyQuoteRole:
+        return replyQuote(m);
+    case ReactionsRole:
+        return reactionChips(m);
     default:
         return {};
     }
@@ -240,6 +246,8 @@ void MessageListModel::addPending(const PendingMessage &pending)
     m.clientId = pending.clientId;
     m.content = pending.content;
     m.createdAt = pending.createdAt;
+    if (pending.replyTo > 0)
+        m.replyTo = quoteOf(pending.replyTo);
     const int at = int(m_rows.size());
     beginInsertRows({}, at, at);
     m_rows.append(makeRow(m, true, pending.failed));
