@@ -316,7 +316,7 @@ void MainWindow::onConversationOpened(qint64 conversationId, const QString &peer
     m_compose->composeBox()->setDraftText(m_drafts->text(m_draftKey));
     m_compose->composeBox()->setFocus();
     m_sidebar->selectConversation(conversationId);
-    m_messages->scrollToNewest();
+    m_messages->scrollToUnreadOrNewest();
     scheduleMarkRead();
     m_groupUi->showConversation(conversationId);
 }

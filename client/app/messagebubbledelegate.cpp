@@ -12,6 +12,7 @@
 #include "theme.h"
 #include "ticks.h"
 #include "timetext.h"
+#include "unreadline.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
@@ -113,34 +114,6 @@ QString MessageBubbleDelegate::displayText(const QModelIndex &index)
     return text;
 }
 
-QString MessageBubbleDelegate::deliveryText(int deliveryState)
-{
-    switch (DeliveryState(deliveryState)) {
-    case DeliveryState::Pending:
-        return tr("Waiting to be sent");
-    case DeliveryState::Failed:
-        return tr("Not sent: the server refused it");
-    case DeliveryState::Sent:
-        return tr("Sent");
-    case DeliveryState::Delivered:
-        return tr("Delivered");
-    case DeliveryState::Read:
-        return tr("Read");
-    }
-    return {};
-}
-
-QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
-{
-    if (day == today)
-        return tr("Today");
-    if (day == today.addDays(-1))
-        return tr("Yesterday");
-    if (day.year() == today.year())
-        return QLocale().toString(day, QStringLiteral("dddd, d MMMM"));
-    return QLocale().toString(day, QLocale::LongFormat);
-}
-
 QString MessageBubbleDelegate::metaText(const QModelIndex &index) const
 {
     const QString time = clockTime(index.data(MessageListModel::CreatedAtRole).toDateTime().time());
@@ -226,6 +199,10 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
         const qreal h = smallFm.height() + 26;
         l.separator = QRectF(0, index.row() == 0 ? 4 : 8, width, h);
         y = l.separator.bottom();
+    }
+    if (index.data(MessageListModel::StartsUnreadRole).toBool()) {
+        l.unread = QRectF(0, y + 6, width, unreadline::height(option.font));
+        y = l.unread.bottom();
     }
     y += continues ? kRunGap : kGap;
     if (index.data(MessageListModel::IsSystemRole).toBool()) {
@@ -375,6 +352,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         painter->translate(option.rect.topLeft());
         if (!l.separator.isEmpty())
             paintSeparator(painter, option, index, l.separator);
+        unreadline::paint(painter, pal, option.font, l.unread);
         systemline::paint(painter, pal, option.font, l.bubble, displayText(index));
         painter->restore();
         return;
@@ -413,6 +391,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->translate(option.rect.topLeft());
     if (!l.separator.isEmpty())
         paintSeparator(painter, option, index, l.separator);
+    unreadline::paint(painter, pal, option.font, l.unread);
 
     // Corners facing the neighbour of the same run are tighter, so a run reads as one block.
     const qreal top = continuesRun(index) ? kTightRadius : kRadius;

@@ -105,6 +105,7 @@ private:
         QRectF sender; // empty when the name is not shown
         QRectF meta;   // time, "edited", ticks
         QRectF quote;  // a reply's quote; empty when none
+        QRectF unread; // the "New messages" line; empty when none
         qreal height = 0;
         bool system = false; // a group's system line: `bubble` is its pill
     };

@@ -86,7 +86,15 @@ private:
     void updateJumpButton();
     void styleJumpButton();
     bool extrasClicked(const QPoint &pos); // a quote or a chip: its signal emitted
+    // Once per opened conversation: the "New messages" line at the top of the view when what
+    // is below it does not fit, the jump button counting them (unreadplacement.cpp).
+    void placeUnreadLine();
 
+public:
+    // An opened conversation: at its "New messages" line when placed there, else the bottom.
+    void scrollToUnreadOrNewest();
+
+private:
     MessageBubbleDelegate *m_delegate;
     MessageWindowModel *m_window;
     QToolButton *m_jump;
@@ -99,6 +107,7 @@ private:
     QUrl m_pressedLink; // opened when the button comes up over the same link
     bool m_moreBelow = false;
     QTimer m_flash;
+    bool m_unreadPlaced = false;
 };
 
 } // namespace natter::client

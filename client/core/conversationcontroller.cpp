@@ -100,6 +100,7 @@ void ConversationController::openConversation(qint64 conversationId)
     setReplyTo(0);
     m_messages.open(c->id, m_session.currentUser(), c->peer);
     m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
+    m_messages.setUnreadBoundary(c->unread > 0 ? c->readUpTo : 0); // "New messages" line
     m_hasOlder = true;
     if (m_cache) // shown at once, offline too; the server's newest page merges in
         m_messages.prependPage(m_cache->messagesBefore(c->id, 0, limits::kDefaultHistoryPage));

@@ -91,6 +91,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return replyQuote(m);
     case ReactionsRole:
         return reactionChips(m);
+    case StartsUnreadRole:
+        return startsUnread(index.row());
     default:
         return {};
     }
@@ -120,6 +122,7 @@ void MessageListModel::open(qint64 conversationId, const User &self, const User 
     m_self = self;
     m_peer = peer;
     m_peerReadUpTo = m_peerDeliveredUpTo = 0;
+    m_unreadAfter = 0;
     endResetModel();
 }
 

@@ -62,9 +62,10 @@ public:
         RevisionRole,    // changes whenever the message does (edits, deletes)
         IsSystemRole,    // a group's system line ("alice added carol"): drawn centred
         // Replies and reactions (reactionroles.cpp).
-        ReplyToIdRole,  // qint64: the message this one answers; 0 when none
-        ReplyQuoteRole, // QString: "alice: the first words", "" when none
-        ReactionsRole,  // QVariantList of ReactionChip, in the fixed set's order
+        ReplyToIdRole,    // qint64: the message this one answers; 0 when none
+        ReplyQuoteRole,   // QString: "alice: the first words", "" when none
+        ReactionsRole,    // QVariantList of ReactionChip, in the fixed set's order
+        StartsUnreadRole, // bool: the "New messages" line goes above this row (unreadmarker.cpp)
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -97,6 +98,10 @@ public:
     // A reaction event: the message's reactions now (only if shown and not newer).
     void setReactions(qint64 messageId, const QList<ReactionGroup> &reactions, qint64 rev);
     int rowOf(qint64 messageId) const { return rowOfId(messageId); }
+    // Where the reader left off when the conversation opened (its read position then, 0: no
+    // line): the first message after it starts the "New messages" line.
+    void setUnreadBoundary(qint64 readUpTo);
+    qint64 unreadBoundary() const { return m_unreadAfter; }
 
 private:
     using Row = detail::MessageRow;
@@ -105,6 +110,7 @@ private:
     int rowOfClientId(const QUuid &clientId) const;
     DeliveryState deliveryOf(const Row &row) const;
     QString nameOf(qint64 userId) const;
+    bool startsUnread(int row) const;
     QVariant replyQuote(const Message &m) const;
     QVariant reactionChips(const Message &m) const;
     std::optional<ReplyQuote> quoteOf(qint64 messageId) const; // from a shown row
@@ -115,6 +121,7 @@ private:
     User m_peer;
     qint64 m_peerReadUpTo = 0;
     qint64 m_peerDeliveredUpTo = 0;
+    qint64 m_unreadAfter = 0;
     std::function<QString(qint64)> m_nameOf;
 };
 

@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace natter;
@@ -166,6 +167,56 @@ private slots:
                           QPoint(bubble.right() - 8, bubble.bottom() + 10));
         QTRY_COMPARE(chipsAt(alice, row).first().count, 1);
         QVERIFY(!chipsAt(alice, row).first().mine);
+    }
+
+    void newMessagesLineWhereTheReaderLeftOff()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        const qint64 bobId = bob.client->session().currentUser().id;
+        alice.client->conversations().startConversationWith(bobId, QStringLiteral("bob"));
+        alice.client->conversations().sendMessage(QStringLiteral("read already"));
+        QVERIFY(openWith(bob, QStringLiteral("read already")));
+        ConversationController &c = bob.client->conversations();
+        const qint64 withAlice = c.openConversationId();
+        QTRY_COMPARE(c.list()->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+
+        // Bob looks at another conversation while alice writes more than fits on a screen.
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(TestClient::isOk(carol->sendTo(bobId, QStringLiteral("hi bob"))));
+        QTRY_COMPARE(c.list()->rowCount(), 2);
+        for (int i = 0; i < c.list()->rowCount(); ++i) {
+            const qint64 id = c.list()->index(i).data(ConversationListModel::IdRole).toLongLong();
+            if (id != withAlice)
+                c.openConversation(id);
+        }
+        QTRY_VERIFY(rowOf(bob, QStringLiteral("hi bob")) >= 0);
+        for (int i = 0; i < 30; ++i)
+            alice.client->conversations().sendMessage(QStringLiteral("new %1").arg(i));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&]() {
+                for (int i = 0; i < c.list()->rowCount(); ++i) {
+                    if (c.list()->index(i).data(ConversationListModel::UnreadRole).toInt() == 30)
+                        return true;
+                }
+                return false;
+            }(),
+            10000);
+
+        c.openConversation(withAlice);
+        QTRY_VERIFY(rowOf(bob, QStringLiteral("new 29")) >= 0);
+        const int line = rowOf(bob, QStringLiteral("new 0"));
+        QVERIFY(line > 0);
+        QTRY_VERIFY(bob.messages()->index(line).data(MessageListModel::StartsUnreadRole).toBool());
+        QVERIFY(!bob.messages()->index(line - 1).data(MessageListModel::StartsUnreadRole).toBool());
+        // The view starts at the line, not the bottom; the jump button counts what is below.
+        MessageView *view = bob.window->messageView();
+        QTRY_VERIFY(!view->isAtBottom());
+        QCOMPARE(view->unseenCount(), 30);
+        QTRY_VERIFY(view->newMessagesButton()->isVisible());
+        QCOMPARE(view->newMessagesButton()->text(), QStringLiteral("30"));
+        QVERIFY(view->bubbleRect(bob.messages()->index(line)).top() <
+                view->viewport()->height() / 2);
     }
 };
 
