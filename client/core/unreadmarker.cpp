@@ -16,13 +16,18 @@ void MessageListModel::setUnreadBoundary(qint64 readUpTo)
 
 bool MessageListModel::startsUnread(int row) const
 {
-    // A row after the boundary whose previous row is at or before it: the older side must be
-    // loaded, or where the reader left off is not known here.
+    // The first message of someone else after the boundary (one's own, written since, are
+    // not news). The older side must be loaded, or where the reader left off is not known.
     if (m_unreadAfter <= 0 || row <= 0 || row >= m_rows.size())
         return false;
     const Row &r = m_rows[row];
-    return !r.pending && r.message.id > m_unreadAfter &&
-           m_rows[row - 1].message.id <= m_unreadAfter && !m_rows[row - 1].pending;
+    if (r.pending || r.message.id <= m_unreadAfter || r.message.senderId == m_self.id)
+        return false;
+    int before = row - 1;
+    while (before >= 0 && !m_rows[before].pending && m_rows[before].message.id > m_unreadAfter &&
+           m_rows[before].message.senderId == m_self.id)
+        --before;
+    return before >= 0 && !m_rows[before].pending && m_rows[before].message.id <= m_unreadAfter;
 }
 
 } // namespace natter::client

@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QProcess>
 #include <QToolButton>
 #include <QtTest>
 
@@ -217,6 +218,74 @@ private slots:
         QCOMPARE(view->newMessagesButton()->text(), QStringLiteral("30"));
         QVERIFY(view->bubbleRect(bob.messages()->index(line)).top() <
                 view->viewport()->height() / 2);
+    }
+
+    // A reply, reactions and the "New messages" line in one window, as docs/screenshot-
+    // replies.png shows them. With NATTER_SCREENSHOT=FILE (under xvfb-run, not offscreen) the
+    // window is captured there with ImageMagick's import.
+    void replyReactionsAndNewMessagesTogether()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        const qint64 bobId = bob.client->session().currentUser().id;
+        alice.client->conversations().startConversationWith(bobId, QStringLiteral("bob"));
+        alice.client->conversations().sendMessage(
+            QStringLiteral("Is the printer on floor 2 working?"));
+        QVERIFY(openWith(bob, QStringLiteral("Is the printer on floor 2 working?")));
+        ConversationController &c = bob.client->conversations();
+        const qint64 withAlice = c.openConversationId();
+        c.markOpenConversationRead(); // (under xvfb the window may not be the active one)
+        QTRY_COMPARE(c.list()->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+        c.setReplyTo(bob.messages()->index(0).data(MessageListModel::IdRole).toLongLong());
+        c.sendMessage(QStringLiteral("No, it is jammed again. I called the help desk."));
+        QTRY_VERIFY(
+            rowOf(alice, QStringLiteral("No, it is jammed again. I called the help desk.")) >= 0);
+        const int answer =
+            rowOf(alice, QStringLiteral("No, it is jammed again. I called the help desk."));
+        QTRY_VERIFY(alice.messages()->index(answer).data(MessageListModel::IdRole).toLongLong() >
+                    0);
+        const qint64 answerId =
+            alice.messages()->index(answer).data(MessageListModel::IdRole).toLongLong();
+        alice.client->reactions().react(answerId, kThumbs, true);
+        alice.client->reactions().react(answerId, QStringLiteral("\U0001F622"), true);
+        QTRY_COMPARE(chipsAt(bob, 1).size(), 2);
+        bob.client->reactions().react(answerId, kThumbs, true);
+        QTRY_COMPARE(chipsAt(bob, 1).first().count, 2);
+
+        // Bob looks elsewhere; alice writes on.
+        auto carol = m_server->user(QStringLiteral("carol"));
+        QVERIFY(TestClient::isOk(carol->sendTo(bobId, QStringLiteral("Coffee?"))));
+        QTRY_COMPARE(c.list()->rowCount(), 2);
+        for (int i = 0; i < c.list()->rowCount(); ++i) {
+            const qint64 id = c.list()->index(i).data(ConversationListModel::IdRole).toLongLong();
+            if (id != withAlice)
+                c.openConversation(id);
+        }
+        QTRY_VERIFY(rowOf(bob, QStringLiteral("Coffee?")) >= 0);
+        alice.client->conversations().sendMessage(QStringLiteral("Thanks! Lunch at 12?"));
+        alice.client->conversations().sendMessage(
+            QStringLiteral("The café downstairs has soup today"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c.list()->index(0).data(ConversationListModel::UnreadRole).toInt() == 2 ||
+                c.list()->index(1).data(ConversationListModel::UnreadRole).toInt() == 2,
+            5000);
+        c.openConversation(withAlice);
+        QTRY_VERIFY(rowOf(bob, QStringLiteral("The café downstairs has soup today")) >= 0);
+        const int line = rowOf(bob, QStringLiteral("Thanks! Lunch at 12?"));
+        QVERIFY(bob.messages()->index(line).data(MessageListModel::StartsUnreadRole).toBool());
+        QCOMPARE(bob.messages()->index(1).data(MessageListModel::ReplyQuoteRole).toString(),
+                 QStringLiteral("alice: Is the printer on floor 2 working?"));
+
+        const QString shot = qEnvironmentVariable("NATTER_SCREENSHOT");
+        if (shot.isEmpty())
+            return;
+        bob.window->resize(760, 560);
+        bob.window->raise();
+        QTest::qWait(800);
+        QCOMPARE(QProcess::execute(
+                     QStringLiteral("import"),
+                     {QStringLiteral("-window"), QString::number(bob.window->winId()), shot}),
+                 0);
     }
 };
 
