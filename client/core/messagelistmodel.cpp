@@ -86,7 +86,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case StartsNewDayRole:
         return index.row() == 0 || m_rows.at(index.row() - 1).localDay != row.localDay;
     case ReplyToIdRole:
-        return m.replyTo ? m.replyTo->id : qint64(0);
+        return m.replyTo && !m.deleted ? m.replyTo->id : qint64(0); // a tombstone quotes none
     case ReplyQuoteRole:
         return replyQuote(m);
     case ReactionsRole:

@@ -16,7 +16,7 @@ QString MessageListModel::nameOf(qint64 userId) const
 
 QVariant MessageListModel::replyQuote(const Message &m) const
 {
-    if (!m.replyTo)
+    if (!m.replyTo || m.deleted)
         return QString();
     // One line: the quoted text's line breaks become spaces.
     const QString text =
