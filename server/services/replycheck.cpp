@@ -21,9 +21,6 @@ std::optional<ProtocolError> replyTargetError(ChatStore &store, ConversationDire
                                       : !member.value.group && member.value.peerId == to;
     if (!sameConversation || target.value.id < member.value.joinedFrom)
         return ProtocolError::make(ErrorCode::NotFound, missing, field);
-    if (target.value.deleted)
-        return ProtocolError::make(ErrorCode::Conflict,
-                                   QStringLiteral("a deleted message cannot be replied to"), field);
     return std::nullopt;
 }
 

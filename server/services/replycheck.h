@@ -2,7 +2,8 @@
 // The rule for `send` with `reply_to`: the replied-to message belongs to the conversation the
 // reply goes to, and the sender may see it (a current participant; in a group, from the line
 // that added them on). Anything else is `not_found` (field reply_to), as for a message the
-// caller may not see; a deleted-for-everyone one is `conflict`.
+// caller may not see. A message deleted for everyone may be answered (its quote says it is
+// deleted): a resend of a reply stored before the delete must get the stored message back.
 
 #include "conversationdirectory.h"
 #include "errorcode.h"
