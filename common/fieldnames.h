@@ -41,6 +41,8 @@ inline constexpr QLatin1String kContent{"content"};
 inline constexpr QLatin1String kCreatedAt{"created_at"};
 inline constexpr QLatin1String kEditedAt{"edited_at"};
 inline constexpr QLatin1String kDeleted{"deleted"};
-inline constexpr QLatin1String kSystem{"system"}; // a system line's body (systemevent.h)
+inline constexpr QLatin1String kSystem{"system"};       // a system line's body (systemevent.h)
+inline constexpr QLatin1String kReplyTo{"reply_to"};    // the quoted message (reactiontypes.h)
+inline constexpr QLatin1String kReactions{"reactions"}; // emoji -> [user id]
 
 } // namespace natter::field

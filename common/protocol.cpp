@@ -6,7 +6,7 @@
 namespace natter::protocol {
 namespace {
 
-constexpr std::array<std::pair<RequestType, QLatin1String>, 23> kRequestNames{{
+constexpr std::array<std::pair<RequestType, QLatin1String>, 24> kRequestNames{{
     {RequestType::Register, QLatin1String("register")},
     {RequestType::Login, QLatin1String("login")},
     {RequestType::Auth, QLatin1String("auth")},
@@ -30,9 +30,10 @@ constexpr std::array<std::pair<RequestType, QLatin1String>, 23> kRequestNames{{
     {RequestType::LeaveGroup, QLatin1String("leave_group")},
     {RequestType::GroupMembers, QLatin1String("group_members")},
     {RequestType::SetRole, QLatin1String("set_role")},
+    {RequestType::React, QLatin1String("react")},
 }};
 
-constexpr std::array<std::pair<EventType, QLatin1String>, 7> kEventNames{{
+constexpr std::array<std::pair<EventType, QLatin1String>, 8> kEventNames{{
     {EventType::Message, QLatin1String("message")},
     {EventType::MessageUpdated, QLatin1String("message_updated")},
     {EventType::MessageHidden, QLatin1String("message_hidden")},
@@ -40,6 +41,7 @@ constexpr std::array<std::pair<EventType, QLatin1String>, 7> kEventNames{{
     {EventType::Presence, QLatin1String("presence")},
     {EventType::Receipt, QLatin1String("receipt")},
     {EventType::GroupUpdated, QLatin1String("group_updated")},
+    {EventType::Reaction, QLatin1String("reaction")},
 }};
 
 template <typename Table, typename Enum> QLatin1String nameOf(const Table &table, Enum value)

@@ -53,6 +53,7 @@ enum class RequestType
     LeaveGroup,
     GroupMembers,
     SetRole,
+    React, // reactionrequests.h
 };
 
 // Frame types the server pushes without a request ("re" absent).
@@ -65,6 +66,7 @@ enum class EventType
     Presence,
     Receipt,
     GroupUpdated,
+    Reaction, // reactionrequests.h
 };
 
 QLatin1String requestTypeName(RequestType type);

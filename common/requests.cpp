@@ -149,6 +149,8 @@ QJsonObject SendRequest::toJson() const
         o.insert(QStringLiteral("to"), idValue(to));
     if (conversationId > 0)
         o.insert(QStringLiteral("conversation_id"), idValue(conversationId));
+    if (replyTo > 0)
+        o.insert(QStringLiteral("reply_to"), idValue(replyTo));
     return o;
 }
 
@@ -160,6 +162,7 @@ std::optional<SendRequest> SendRequest::fromJson(const QJsonObject &o, ProtocolE
     q.content = r.string(QStringLiteral("content"), 0, limits::kMaxContentBytes);
     q.to = r.optId(QStringLiteral("to"));
     q.conversationId = r.optId(QStringLiteral("conversation_id"));
+    q.replyTo = r.optId(QStringLiteral("reply_to"));
     if (r.ok() && (q.to > 0) == (q.conversationId > 0))
         r.fail(ErrorCode::BadRequest,
                QStringLiteral("give exactly one of \"to\" and \"conversation_id\""),

@@ -60,6 +60,7 @@ struct SendRequest
     QString content;
     qint64 to = 0;
     qint64 conversationId = 0;
+    qint64 replyTo = 0; // the message this one answers (0: none)
     QJsonObject toJson() const;
     static std::optional<SendRequest> fromJson(const QJsonObject &o, ProtocolError *error);
 };

@@ -50,6 +50,10 @@ template <typename Writer> void writeMessage(const Message &m, Writer &w)
     w.integer(field::kRev, m.rev);
     if (m.system)
         w.object(field::kSystem, m.system->toJson());
+    if (m.replyTo)
+        w.object(field::kReplyTo, m.replyTo->toJson());
+    if (!m.reactions.isEmpty())
+        w.object(field::kReactions, reactions::toJson(m.reactions));
 }
 
 } // namespace
@@ -85,6 +89,18 @@ std::optional<Message> Message::fromJson(const QJsonObject &object)
         m.system = SystemEvent::fromJson(r.object(field::kSystem));
         if (!m.system)
             r.fail(ErrorCode::BadRequest, QStringLiteral("bad system"), field::kSystem);
+    }
+    if (r.has(field::kReplyTo)) {
+        m.replyTo = ReplyQuote::fromJson(r.object(field::kReplyTo));
+        if (!m.replyTo)
+            r.fail(ErrorCode::BadRequest, QStringLiteral("bad reply_to"), field::kReplyTo);
+    }
+    if (r.has(field::kReactions)) {
+        const auto groups = reactions::fromJson(r.object(field::kReactions));
+        if (!groups)
+            r.fail(ErrorCode::BadRequest, QStringLiteral("bad reactions"), field::kReactions);
+        else
+            m.reactions = *groups;
     }
     return r.ok() ? std::optional<Message>(m) : std::nullopt;
 }

@@ -18,6 +18,7 @@
 #include "offlinebanner.h"
 #include "onlinelistview.h"
 #include "protocollimits.h"
+#include "replyui.h"
 #include "searchui.h"
 #include "sidebar.h"
 #include "theme.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_jump = new JumpDialog(client, this);
     m_search = new SearchUi(client, *this); // Ctrl+Shift+F, Ctrl+F, jumps to a message
     m_groupUi = new GroupUi(client, *this); // Ctrl+N, the open group's header and typing
+    m_replyUi = new ReplyUi(client, *this); // the reply bar, Ctrl+R, quotes and chips clicked
 
     m_markRead.setSingleShot(true);
     m_markRead.setInterval(150); // one read receipt for a burst of arrivals
@@ -314,7 +316,7 @@ void MainWindow::onConversationOpened(qint64 conversationId, const QString &peer
     m_compose->composeBox()->setDraftText(m_drafts->text(m_draftKey));
     m_compose->composeBox()->setFocus();
     m_sidebar->selectConversation(conversationId);
-    m_messages->scrollToNewest();
+    m_messages->scrollToUnreadOrNewest();
     scheduleMarkRead();
     m_groupUi->showConversation(conversationId);
 }

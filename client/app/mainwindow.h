@@ -29,6 +29,7 @@ class MessageMenu;
 class MessageView;
 class OfflineBanner;
 class OnlineListView;
+class ReplyUi;
 class SearchUi;
 class Sidebar;
 class TrayIcon;
@@ -56,6 +57,7 @@ public:
     FindBar *findBar() const { return m_find; }
     SearchUi *searchUi() const { return m_search; }
     GroupUi *groupUi() const { return m_groupUi; }
+    ReplyUi *replyUi() const { return m_replyUi; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -101,6 +103,7 @@ private:
     FindBar *m_find = nullptr;
     SearchUi *m_search = nullptr;
     GroupUi *m_groupUi = nullptr;
+    ReplyUi *m_replyUi = nullptr;
     MessageMenu *m_messageMenu = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;

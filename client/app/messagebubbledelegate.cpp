@@ -6,11 +6,13 @@
 #include "messagelinks.h"
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
+#include "reactionchips.h"
 #include "searchmarks.h"
 #include "systemline.h"
 #include "theme.h"
 #include "ticks.h"
 #include "timetext.h"
+#include "unreadline.h"
 
 #include <QAbstractItemView>
 #include <QDateTime>
@@ -112,34 +114,6 @@ QString MessageBubbleDelegate::displayText(const QModelIndex &index)
     return text;
 }
 
-QString MessageBubbleDelegate::deliveryText(int deliveryState)
-{
-    switch (DeliveryState(deliveryState)) {
-    case DeliveryState::Pending:
-        return tr("Waiting to be sent");
-    case DeliveryState::Failed:
-        return tr("Not sent: the server refused it");
-    case DeliveryState::Sent:
-        return tr("Sent");
-    case DeliveryState::Delivered:
-        return tr("Delivered");
-    case DeliveryState::Read:
-        return tr("Read");
-    }
-    return {};
-}
-
-QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
-{
-    if (day == today)
-        return tr("Today");
-    if (day == today.addDays(-1))
-        return tr("Yesterday");
-    if (day.year() == today.year())
-        return QLocale().toString(day, QStringLiteral("dddd, d MMMM"));
-    return QLocale().toString(day, QLocale::LongFormat);
-}
-
 QString MessageBubbleDelegate::metaText(const QModelIndex &index) const
 {
     const QString time = clockTime(index.data(MessageListModel::CreatedAtRole).toDateTime().time());
@@ -226,6 +200,10 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
         l.separator = QRectF(0, index.row() == 0 ? 4 : 8, width, h);
         y = l.separator.bottom();
     }
+    if (index.data(MessageListModel::StartsUnreadRole).toBool()) {
+        l.unread = QRectF(0, y + 6, width, unreadline::height(option.font));
+        y = l.unread.bottom();
+    }
     y += continues ? kRunGap : kGap;
     if (index.data(MessageListModel::IsSystemRole).toBool()) {
         l.system = true;
@@ -246,20 +224,25 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     const qreal metaW = m.metaWidth;
     const qreal metaH = smallFm.height();
     const qreal textH = m.textHeight;
+    const qreal quoteH = extras::quoteHeight(option.font, index); // replies: reactionchips.h
+    const qreal quoteW = quoteH > 0 ? qMin(maxInner, extras::quoteWidth(option.font, index)) : 0;
     // The time sits on the last line when it fits there, else on a line of its own.
     const bool inlineMeta = m.lastLineWidth + kMetaGap + metaW <= maxInner;
-    const qreal innerW = std::ceil(std::max(
-        {senderW, qreal(m.textWidth), inlineMeta ? m.lastLineWidth + kMetaGap + metaW : metaW}));
-    const qreal innerH = senderH + textH + (inlineMeta ? 0 : metaH);
+    const qreal innerW =
+        std::ceil(std::max({senderW, quoteW, qreal(m.textWidth),
+                            inlineMeta ? m.lastLineWidth + kMetaGap + metaW : metaW}));
+    const qreal innerH = senderH + quoteH + textH + (inlineMeta ? 0 : metaH);
     const QSizeF bubble(innerW + 2 * kPadX, std::ceil(innerH + 2 * kPadY));
     const qreal x = own ? width - kSideMargin - bubble.width() : kSideMargin;
     l.bubble = QRectF(QPointF(x, y), bubble);
     if (senderH > 0)
         l.sender = QRectF(x + kPadX, y + kPadY, senderW, senderH);
-    l.textOrigin = QPointF(x + kPadX, y + kPadY + senderH);
+    if (quoteH > 0)
+        l.quote = QRectF(x + kPadX, y + kPadY + senderH, innerW, quoteH);
+    l.textOrigin = QPointF(x + kPadX, y + kPadY + senderH + quoteH);
     l.meta =
         QRectF(l.bubble.right() - kPadX - metaW, l.bubble.bottom() - kPadY - metaH, metaW, metaH);
-    l.height = l.bubble.bottom();
+    l.height = l.bubble.bottom() + extras::chipsHeight(option.font, index);
     if (index.row() == index.model()->rowCount() - 1)
         l.height += 12; // air below the newest message
     return l;
@@ -369,6 +352,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         painter->translate(option.rect.topLeft());
         if (!l.separator.isEmpty())
             paintSeparator(painter, option, index, l.separator);
+        unreadline::paint(painter, pal, option.font, l.unread);
         systemline::paint(painter, pal, option.font, l.bubble, displayText(index));
         painter->restore();
         return;
@@ -407,6 +391,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->translate(option.rect.topLeft());
     if (!l.separator.isEmpty())
         paintSeparator(painter, option, index, l.separator);
+    unreadline::paint(painter, pal, option.font, l.unread);
 
     // Corners facing the neighbour of the same run are tighter, so a run reads as one block.
     const qreal top = continuesRun(index) ? kTightRadius : kRadius;
@@ -441,9 +426,14 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
                           QFontMetricsF(font).elidedText(name, Qt::ElideRight, l.sender.width()));
     }
 
+    if (!l.quote.isEmpty())
+        extras::paintQuote(painter, pal, option.font, own, l.quote,
+                           index.data(MessageListModel::ReplyQuoteRole).toString());
     painter->setPen(deleted ? theme::mutedText(pal) : pal.color(QPalette::Text));
     text.draw(painter, l.textOrigin);
     paintMeta(painter, option, index, l.meta);
+    const QList<ReactionChip> chips = extras::chipsOf(index);
+    extras::paintChips(painter, pal, option.font, chips, chipRects(option.font, chips, l, own));
     painter->restore();
 }
 
@@ -452,6 +442,8 @@ bool MessageBubbleDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view
 {
     if (event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
+    if (chipToolTip(event, view, option, index))
+        return true;
     if (!bubbleRect(option, index).contains(event->pos())) {
         QToolTip::hideText();
         return true;

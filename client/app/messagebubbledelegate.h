@@ -6,6 +6,7 @@
 // is always plain text (markup is never interpreted), and it wraps at word boundaries or
 // anywhere inside a word that is too long.
 
+#include "messagelistmodel.h"
 #include "searchhighlight.h"
 
 #include <QFont>
@@ -40,6 +41,13 @@ public:
     // The text as shown: the message (its open bidi embeddings closed, see bidicontrols.h),
     // or the tombstone of a deleted one.
     static QString displayText(const QModelIndex &index);
+    // Replies and reactions (reactionhits.cpp): the quoted message's id when `pos` is on the
+    // quote (0 otherwise); the reaction chip under `pos` (-1: none), an index into
+    // MessageListModel::ReactionsRole.
+    qint64 quoteAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                   const QPoint &pos) const;
+    int chipAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+               const QPoint &pos) const;
     static QString deliveryText(int deliveryState);
     static QString dayLabel(const QDate &day, const QDate &today);
 
@@ -96,6 +104,8 @@ private:
         QPointF textOrigin;
         QRectF sender; // empty when the name is not shown
         QRectF meta;   // time, "edited", ticks
+        QRectF quote;  // a reply's quote; empty when none
+        QRectF unread; // the "New messages" line; empty when none
         qreal height = 0;
         bool system = false; // a group's system line: `bubble` is its pill
     };
@@ -104,6 +114,10 @@ private:
     const Measured &measured(const QStyleOptionViewItem &option, const QModelIndex &index,
                              qreal maxInner) const;
     QString metaText(const QModelIndex &index) const;
+    static QList<QRectF> chipRects(const QFont &font, const QList<ReactionChip> &chips,
+                                   const Layout &l, bool own);
+    bool chipToolTip(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) const;
     qreal metaWidth(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintSeparator(QPainter *painter, const QStyleOptionViewItem &option,
                         const QModelIndex &index, const QRectF &strip) const;

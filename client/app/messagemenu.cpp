@@ -3,6 +3,7 @@
 #include "chatclient.h"
 #include "composebox.h"
 #include "edithistorydialog.h"
+#include "reactionmenu.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,6 +40,8 @@ QList<QAction *> MessageMenu::actions(int row)
         add(tr("Copy"), [text]() { QApplication::clipboard()->setText(text); });
     if (id == 0)
         return actions; // not on the server yet: nothing else applies
+    if (!deleted)
+        actions << replyAndReactActions(m_client, id, m_window);
     if (own && !deleted)
         add(tr("Edit"), [this, id, text]() { m_compose->beginEdit(id, text); });
     if (index.data(MessageListModel::EditedRole).toBool())

@@ -145,6 +145,9 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
 {
     PlaceholderListView::mouseReleaseEvent(event);
     const QUrl link = std::exchange(m_pressedLink, QUrl());
+    if (event->button() == Qt::LeftButton && link.isEmpty() &&
+        extrasClicked(event->position().toPoint()))
+        return;
     if (event->button() != Qt::LeftButton || link.isEmpty() ||
         linkAt(event->position().toPoint()) != link)
         return;
@@ -199,6 +202,7 @@ void MessageView::onReset()
     m_stick = true;
     m_unseen = 0;
     m_anchor = QPersistentModelIndex();
+    m_unreadPlaced = false;
     m_delegate->clearCache(); // another conversation: its sizes are of no further use
     updateJumpButton();
 }
@@ -342,6 +346,8 @@ void MessageView::onScrolled(int value)
 
 void MessageView::onRangeChanged(int, int max)
 {
+    if (!m_unreadPlaced) // once the layout under way is done
+        QTimer::singleShot(0, this, &MessageView::placeUnreadLine);
     if (m_stick && !m_adjusting)
         verticalScrollBar()->setValue(max);
     // Everything fits on one screen: nothing to scroll, so ask for more right away.

@@ -58,6 +58,9 @@ signals:
     void reachedBottom();
     void newerMessagesWanted();
     void latestWanted(); // the jump button while newer messages are not loaded
+    // A click on a reply's quote, on a reaction chip (reactionhits.cpp).
+    void quoteClicked(qint64 quotedMessageId);
+    void reactionClicked(qint64 messageId, const QString &emoji, bool mine);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -82,7 +85,16 @@ private:
     void onRangeChanged(int min, int max);
     void updateJumpButton();
     void styleJumpButton();
+    bool extrasClicked(const QPoint &pos); // a quote or a chip: its signal emitted
+    // Once per opened conversation: the "New messages" line at the top of the view when what
+    // is below it does not fit, the jump button counting them (unreadplacement.cpp).
+    void placeUnreadLine();
 
+public:
+    // An opened conversation: at its "New messages" line when placed there, else the bottom.
+    void scrollToUnreadOrNewest();
+
+private:
     MessageBubbleDelegate *m_delegate;
     MessageWindowModel *m_window;
     QToolButton *m_jump;
@@ -95,6 +107,7 @@ private:
     QUrl m_pressedLink; // opened when the button comes up over the same link
     bool m_moreBelow = false;
     QTimer m_flash;
+    bool m_unreadPlaced = false;
 };
 
 } // namespace natter::client

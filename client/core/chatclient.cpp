@@ -13,8 +13,11 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
       m_sync(settings, m_connection, m_session, m_conversations, m_outbox),
       m_typing(m_connection, m_session, m_conversations, m_people),
       m_groups(m_connection, m_session, m_conversations, m_people),
-      m_events(m_connection, m_conversations, m_people, m_sync, m_typing, m_groups)
+      m_events(m_connection, m_conversations, m_people, m_sync, m_typing, m_groups),
+      m_reactions(m_connection, m_conversations)
 {
+    m_events.setReactions(&m_reactions);
+    connect(&m_reactions, &ReactionController::errorOccurred, this, &ChatClient::errorOccurred);
     m_conversations.setCache(&m_cache);
     m_sync.setCache(&m_cache);
     connect(&m_session, &SessionController::resuming, this, &ChatClient::useCache);

@@ -9,6 +9,7 @@
 #include "outbox.h"
 #include "peoplecontroller.h"
 #include "profilesettings.h"
+#include "reactioncontroller.h"
 #include "serverconnection.h"
 #include "sessioncontroller.h"
 #include "synccontroller.h"
@@ -36,6 +37,7 @@ public:
     SyncController &sync() { return m_sync; }
     TypingController &typing() { return m_typing; }
     GroupController &groups() { return m_groups; }
+    ReactionController &reactions() { return m_reactions; }
 
 signals:
     void errorOccurred(const QString &message); // from any controller
@@ -60,6 +62,7 @@ private:
     TypingController m_typing;
     GroupController m_groups;
     EventRouter m_events;
+    ReactionController m_reactions;
 };
 
 } // namespace natter::client

@@ -97,8 +97,10 @@ void ConversationController::openConversation(qint64 conversationId)
     if (!c)
         return;
     endJump();
+    setReplyTo(0);
     m_messages.open(c->id, m_session.currentUser(), c->peer);
     m_messages.setPeerReceipt(c->peerReadUpTo, c->peerDeliveredUpTo);
+    m_messages.setUnreadBoundary(c->unread > 0 ? c->readUpTo : 0); // "New messages" line
     m_hasOlder = true;
     if (m_cache) // shown at once, offline too; the server's newest page merges in
         m_messages.prependPage(m_cache->messagesBefore(c->id, 0, limits::kDefaultHistoryPage));
@@ -209,6 +211,8 @@ void ConversationController::sendMessage(const QString &text)
     p.to = openPeerId();
     p.content = text;
     p.createdAt = QDateTime::currentMSecsSinceEpoch();
+    p.replyTo = m_replyTo;
+    setReplyTo(0);
     m_outbox.add(p);
     m_messages.addPending(p);
     emit messageQueued(p); // stops typing, then goes out

@@ -42,7 +42,11 @@ public:
 
     void openConversation(qint64 conversationId);
     void startConversationWith(qint64 userId, const QString &username);
-    void sendMessage(const QString &text);
+    void sendMessage(const QString &text); // a reply when replyTo() is set (then cleared)
+    // The message the next one sent answers (conversationreply.cpp); 0: none. Cleared when
+    // another conversation opens.
+    void setReplyTo(qint64 messageId);
+    qint64 replyTo() const { return m_replyTo; }
     void editMessage(qint64 messageId, const QString &text);
     void deleteMessage(qint64 messageId, bool forEveryone);
     void requestEditHistory(qint64 messageId,
@@ -74,6 +78,7 @@ signals:
     void newerMessagesLoaded(int count);
     void newerMessagesChanged(bool exist); // newer than the loaded ones, not shown yet
     void messageFocused(qint64 messageId); // loaded after a jump: to be shown and flashed
+    void replyToChanged(qint64 messageId);
     // Written and in the outbox: to be sent.
     void messageQueued(const natter::client::PendingMessage &message);
     // A change seen live in a reply, at `rev` (see SyncController::noteRev).
@@ -103,6 +108,7 @@ private:
     bool m_hasNewer = false; // a jump left the newest messages unloaded
     bool m_loadingNewer = false;
     quint64 m_jumpSerial = 0; // the latest jump; an older one's page is dropped
+    qint64 m_replyTo = 0;
 };
 
 } // namespace natter::client

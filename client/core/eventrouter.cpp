@@ -4,6 +4,7 @@
 #include "events.h"
 #include "groupcontroller.h"
 #include "peoplecontroller.h"
+#include "reactioncontroller.h"
 #include "serverconnection.h"
 #include "synccontroller.h"
 #include "typingcontroller.h"
@@ -66,6 +67,12 @@ void EventRouter::onEvent(protocol::EventType type, const QJsonObject &event)
     case EventType::GroupUpdated:
         if (auto e = GroupUpdatedEvent::fromJson(event))
             m_groups.applyGroupUpdated(e->group);
+        break;
+    case EventType::Reaction:
+        if (auto e = ReactionEvent::fromJson(event); e && m_reactions) {
+            m_sync.noteRev(e->reaction.rev);
+            m_reactions->applyReaction(e->reaction);
+        }
         break;
     }
 }

@@ -11,6 +11,7 @@ namespace natter::client {
 class ConversationController;
 class GroupController;
 class PeopleController;
+class ReactionController;
 class ServerConnection;
 class SyncController;
 class TypingController;
@@ -23,6 +24,7 @@ public:
     EventRouter(ServerConnection &connection, ConversationController &conversations,
                 PeopleController &people, SyncController &sync, TypingController &typing,
                 GroupController &groups, QObject *parent = nullptr);
+    void setReactions(ReactionController *reactions) { m_reactions = reactions; }
 
 private:
     void onEvent(protocol::EventType type, const QJsonObject &event);
@@ -32,6 +34,7 @@ private:
     SyncController &m_sync;
     TypingController &m_typing;
     GroupController &m_groups;
+    ReactionController *m_reactions = nullptr;
 };
 
 } // namespace natter::client

@@ -85,6 +85,14 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return int(deliveryOf(row));
     case StartsNewDayRole:
         return index.row() == 0 || m_rows.at(index.row() - 1).localDay != row.localDay;
+    case ReplyToIdRole:
+        return m.replyTo && !m.deleted ? m.replyTo->id : qint64(0); // a tombstone quotes none
+    case ReplyQuoteRole:
+        return replyQuote(m);
+    case ReactionsRole:
+        return reactionChips(m);
+    case StartsUnreadRole:
+        return startsUnread(index.row());
     default:
         return {};
     }
@@ -114,6 +122,7 @@ void MessageListModel::open(qint64 conversationId, const User &self, const User 
     m_self = self;
     m_peer = peer;
     m_peerReadUpTo = m_peerDeliveredUpTo = 0;
+    m_unreadAfter = 0;
     endResetModel();
 }
 
@@ -240,6 +249,8 @@ void MessageListModel::addPending(const PendingMessage &pending)
     m.clientId = pending.clientId;
     m.content = pending.content;
     m.createdAt = pending.createdAt;
+    if (pending.replyTo > 0)
+        m.replyTo = quoteOf(pending.replyTo);
     const int at = int(m_rows.size());
     beginInsertRows({}, at, at);
     m_rows.append(makeRow(m, true, pending.failed));

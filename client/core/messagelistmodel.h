@@ -21,6 +21,15 @@ enum class DeliveryState
     Read
 };
 
+// One emoji under a bubble, for ReactionsRole.
+struct ReactionChip
+{
+    QString emoji;
+    int count = 0;
+    bool mine = false; // the signed-in user gave it
+    QString who;       // "alice, bob"
+};
+
 namespace detail {
 struct MessageRow
 {
@@ -52,6 +61,11 @@ public:
         CreatedAtMsRole, // qint64 ms since the epoch: compares without a time-zone look-up
         RevisionRole,    // changes whenever the message does (edits, deletes)
         IsSystemRole,    // a group's system line ("alice added carol"): drawn centred
+        // Replies and reactions (reactionroles.cpp).
+        ReplyToIdRole,    // qint64: the message this one answers; 0 when none
+        ReplyQuoteRole,   // QString: "alice: the first words", "" when none
+        ReactionsRole,    // QVariantList of ReactionChip, in the fixed set's order
+        StartsUnreadRole, // bool: the "New messages" line goes above this row (unreadmarker.cpp)
     };
 
     explicit MessageListModel(QObject *parent = nullptr);
@@ -81,6 +95,13 @@ public:
     // Groups: whose each message is, by sender id (the peer's name otherwise).
     void setNameLookup(std::function<QString(qint64)> lookup) { m_nameOf = std::move(lookup); }
     void refreshSenderNames(); // names learnt later: the rows are drawn again
+    // A reaction event: the message's reactions now (only if shown and not newer).
+    void setReactions(qint64 messageId, const QList<ReactionGroup> &reactions, qint64 rev);
+    int rowOf(qint64 messageId) const { return rowOfId(messageId); }
+    // Where the reader left off when the conversation opened (its read position then, 0: no
+    // line): the first message after it starts the "New messages" line.
+    void setUnreadBoundary(qint64 readUpTo);
+    qint64 unreadBoundary() const { return m_unreadAfter; }
 
 private:
     using Row = detail::MessageRow;
@@ -88,6 +109,11 @@ private:
     int rowOfId(qint64 id) const;
     int rowOfClientId(const QUuid &clientId) const;
     DeliveryState deliveryOf(const Row &row) const;
+    QString nameOf(qint64 userId) const;
+    bool startsUnread(int row) const;
+    QVariant replyQuote(const Message &m) const;
+    QVariant reactionChips(const Message &m) const;
+    std::optional<ReplyQuote> quoteOf(qint64 messageId) const; // from a shown row
 
     QList<Row> m_rows;
     qint64 m_conversationId = 0;
@@ -95,6 +121,7 @@ private:
     User m_peer;
     qint64 m_peerReadUpTo = 0;
     qint64 m_peerDeliveredUpTo = 0;
+    qint64 m_unreadAfter = 0;
     std::function<QString(qint64)> m_nameOf;
 };
 
@@ -103,3 +130,4 @@ private:
 // Rows only hold relocatable Qt types: growing the list at the front (older pages) moves
 // them with memmove instead of one move construction per loaded message.
 Q_DECLARE_TYPEINFO(natter::client::detail::MessageRow, Q_RELOCATABLE_TYPE);
+Q_DECLARE_METATYPE(natter::client::ReactionChip)

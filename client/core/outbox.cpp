@@ -54,6 +54,7 @@ void Outbox::load()
         m.content = o.value(QStringLiteral("content")).toString();
         m.createdAt = o.value(QStringLiteral("created_at")).toInteger();
         m.failed = o.value(QStringLiteral("failed")).toBool();
+        m.replyTo = o.value(QStringLiteral("reply_to")).toInteger();
         if (!m.clientId.isNull() && !m.content.isEmpty())
             m_messages.append(m);
     }
@@ -69,7 +70,8 @@ void Outbox::save() const
                         {QStringLiteral("to"), double(m.to)},
                         {QStringLiteral("content"), m.content},
                         {QStringLiteral("created_at"), double(m.createdAt)},
-                        {QStringLiteral("failed"), m.failed}});
+                        {QStringLiteral("failed"), m.failed},
+                        {QStringLiteral("reply_to"), double(m.replyTo)}});
     // QSaveFile: a crash mid-write never leaves a truncated outbox.
     QSaveFile file(m_path);
     if (file.open(QIODevice::WriteOnly)) {

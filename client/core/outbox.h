@@ -15,6 +15,7 @@ struct PendingMessage
     qint64 to = 0;             // the peer's user id
     QString content;
     qint64 createdAt = 0;
+    qint64 replyTo = 0;  // the message it answers (0: none)
     bool failed = false; // rejected by the server for good (e.g. too_large): not retried
 };
 

@@ -143,6 +143,7 @@ void SyncController::transmit(const PendingMessage &p)
     SendRequest send;
     send.clientId = p.clientId;
     send.content = p.content;
+    send.replyTo = p.replyTo;
     if (p.conversationId > 0)
         send.conversationId = p.conversationId;
     else

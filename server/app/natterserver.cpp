@@ -12,6 +12,7 @@
 #include "services/messageeditservice.h"
 #include "services/messagingservice.h"
 #include "services/presenceservice.h"
+#include "services/reactionservice.h"
 #include "services/receiptservice.h"
 #include "services/syncservice.h"
 #include "services/typingservice.h"
@@ -64,7 +65,7 @@ struct NatterServer::Parts
           typing(directory, sink, config.typingExpiryMs), receipts(store, directory, sink),
           messaging(store, directory, sink, receipts, typing, presence),
           conversations(store, presence, receipts), edits(store, directory, sink),
-          sync(store, receipts), users(store, presence),
+          sync(store, receipts), users(store, presence), reactions(store, directory, sink),
           groups(store, directory, sink, typing,
                  GroupLimits{config.groupMaxMembers, config.groupMaxNameChars, config.groupsPerUser,
                              config.groupChangesPerMinute}),
@@ -112,6 +113,7 @@ struct NatterServer::Parts
         services.sync = &sync;
         services.typing = &typing;
         services.users = &users;
+        services.reactions = &reactions;
         registerAllHandlers(handlers, services);
     }
 
@@ -127,6 +129,7 @@ struct NatterServer::Parts
     MessageEditService edits;
     SyncService sync;
     UserService users;
+    ReactionService reactions;
     GroupService groups;
     AuthService auth;
     HandlerRegistry handlers;

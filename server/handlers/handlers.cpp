@@ -6,6 +6,7 @@
 #include "historyhandler.h"
 #include "messagehandler.h"
 #include "pinghandler.h"
+#include "reactionhandler.h"
 #include "receipthandler.h"
 #include "searchhandler.h"
 #include "synchandler.h"
@@ -27,6 +28,7 @@ void registerAllHandlers(HandlerRegistry &registry, const ServiceSet &services)
     registerSyncHandler(registry, services);
     registerSearchHandler(registry, services);
     registerGroupHandlers(registry, services);
+    registerReactionHandler(registry, services);
 }
 
 } // namespace natter::server

@@ -3,6 +3,7 @@
 #include "codec.h"
 #include "config/logging.h"
 #include "events.h"
+#include "replycheck.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -52,6 +53,11 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
         pending.message.conversationId = request.conversationId;
         if (member.ok())
             pending.peerId = member.value.peerId; // 0 in a group
+    }
+    if (request.replyTo > 0 && !pending.error) {
+        pending.error = replyTargetError(m_store, m_directory, caller.userId, request.replyTo,
+                                         request.conversationId, request.to);
+        pending.message.replyTo = request.replyTo;
     }
     m_queue.append(std::move(pending));
     if (!m_flushTimer.isActive())

@@ -9,6 +9,7 @@ class GroupService;
 class MessageEditService;
 class MessagingService;
 class PresenceService;
+class ReactionService;
 class ReceiptService;
 class SyncService;
 class TypingService;
@@ -26,6 +27,7 @@ struct ServiceSet
     SyncService *sync = nullptr;
     TypingService *typing = nullptr;
     UserService *users = nullptr;
+    ReactionService *reactions = nullptr;
 };
 
 } // namespace natter::server

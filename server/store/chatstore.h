@@ -78,6 +78,7 @@ struct NewMessage
     QUuid clientId;
     QString content;
     qint64 createdAt = 0;
+    qint64 replyTo = 0; // the message it answers, checked by the caller (0: none)
     // The recipient is connected and gets the message pushed right after the commit: move its
     // delivered position in the same transaction (a separate one would cost another fsync).
     bool markDelivered = false;
@@ -92,6 +93,12 @@ struct AppendedMessage
     // markDelivered: the recipient's receipt if it moved. Set on the last message of its
     // conversation in the batch only (one move per conversation).
     std::optional<Receipt> delivered;
+};
+
+struct ReactionChange
+{
+    Message message; // after the change, with its reactions
+    bool changed = false;
 };
 
 // What a search asks for (SearchRequest, checked): `terms` all match, newest first.
@@ -195,6 +202,11 @@ public:
     // Tombstone: content cleared, deleted = true, edited_at = at, edit history dropped.
     virtual StoreResult<Message> deleteForEveryone(qint64 messageId, qint64 at) = 0;
     virtual StoreResult<HiddenMessage> hideForUser(qint64 userId, qint64 messageId) = 0;
+    // Sets or clears one reaction (the caller checked that the user may see the message). When
+    // it changed, the message takes a new rev (sync brings it again); `changed` says so.
+    // Messages this store returns carry their reply quote and reactions (none when deleted).
+    virtual StoreResult<ReactionChange> setReaction(qint64 userId, qint64 messageId,
+                                                    const QString &emoji, bool on, qint64 at) = 0;
 
     // The user's standing position (rev 0 when it never moved). NotFound: not a participant.
     virtual StoreResult<Receipt> receiptOf(qint64 conversationId, qint64 userId) = 0;

@@ -61,6 +61,8 @@ public:
     StoreResult<QList<EditRecord>> editHistory(qint64 messageId) override;
     StoreResult<Message> deleteForEveryone(qint64 messageId, qint64 at) override;
     StoreResult<HiddenMessage> hideForUser(qint64 userId, qint64 messageId) override;
+    StoreResult<ReactionChange> setReaction(qint64 userId, qint64 messageId, const QString &emoji,
+                                            bool on, qint64 at) override;
 
     StoreResult<Receipt> receiptOf(qint64 conversationId, qint64 userId) override;
     StoreResult<std::optional<Receipt>> markRead(qint64 conversationId, qint64 userId,
@@ -101,6 +103,11 @@ private:
     StoreResult<QStringList> completions(const QString &prefix);
     // The terms as one FTS5 query (a phrase's last word a prefix: its completions).
     StoreResult<QString> fts5Query(const QList<searchtext::Term> &terms, qint64 conversationId);
+    // Replies and reactions (sqlstorereactions.cpp): the reply row of a new message, and the
+    // quotes and reactions of messages read (a query of each per conversation).
+    StoreResult<bool> storeReply(Message &m, qint64 replyTo);
+    StoreResult<bool> decorate(QList<Message> &messages);
+    StoreResult<bool> decorate(Message &m);
     // changeGroup's work inside its transaction.
     StoreResult<GroupChange> changeGroupInTransaction(const GroupEdit &edit);
     // Writes a group's system line (and moves the conversation's last activity to it).

@@ -98,7 +98,9 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
         return m_sql.failed<AppendedMessage>(insert);
     m.id = m_sql.insertedId(insert);
     if (m.id > 0) {
-        const auto indexed = indexMessage(m);
+        auto indexed = indexMessage(m);
+        if (indexed.ok() && input.replyTo > 0)
+            indexed = storeReply(m, input.replyTo);
         if (!indexed.ok())
             return R::fail(indexed.failure, indexed.detail);
         // The conversation's last activity is updated once per batch (finishBatch).
@@ -116,6 +118,8 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
         return R::fail(StoreFailure::Internal, QStringLiteral("duplicate client_id not found"));
     out.message = messageFromRow(dup);
     dup.finish();
+    if (const auto decorated = decorate(out.message); !decorated.ok())
+        return R::fail(decorated.failure, decorated.detail);
     out.duplicate = true;
     out.conversationCreated = false;
     if (out.message.conversationId != m.conversationId) {
@@ -219,6 +223,9 @@ StoreResult<QList<Message>> SqlStore::history(qint64 userId, qint64 conversation
     out.reserve(limit);
     while (q.next())
         out.append(messageFromRow(q));
+    q.finish();
+    if (const auto decorated = decorate(out); !decorated.ok())
+        return R::fail(decorated.failure, decorated.detail);
     return R::success(out);
 }
 
@@ -243,6 +250,9 @@ StoreResult<QList<Message>> SqlStore::historyAfter(qint64 userId, qint64 convers
     out.reserve(limit);
     while (q.next())
         out.append(messageFromRow(q));
+    q.finish();
+    if (const auto decorated = decorate(out); !decorated.ok())
+        return R::fail(decorated.failure, decorated.detail);
     return R::success(out);
 }
 
@@ -254,8 +264,10 @@ StoreResult<Message> SqlStore::message(qint64 messageId)
         return m_sql.failed<Message>(q);
     if (!q.next())
         return StoreResult<Message>::fail(StoreFailure::NotFound);
-    const Message m = messageFromRow(q);
+    Message m = messageFromRow(q);
     q.finish();
+    if (const auto decorated = decorate(m); !decorated.ok())
+        return StoreResult<Message>::fail(decorated.failure, decorated.detail);
     return StoreResult<Message>::success(m);
 }
 
@@ -320,6 +332,7 @@ StoreResult<Message> SqlStore::deleteForEveryone(qint64 messageId, qint64 at)
         // The tombstone keeps created_at; edited_at says when it was deleted (its last change).
         Message m = current.value;
         m.content.clear();
+        m.reactions.clear(); // a tombstone shows none
         m.deleted = true;
         m.editedAt = at;
         m.rev = m_sql.takeRev();

@@ -248,6 +248,11 @@ StoreResult<ChangePage> SqlStore::changesSince(qint64 userId, qint64 since, int 
         return failedRead(qm);
     while (qm.next())
         messages.append(messageFromRow(qm));
+    qm.finish();
+    if (const auto decorated = decorate(messages); !decorated.ok()) {
+        m_sql.abortRead();
+        return R::fail(decorated.failure, decorated.detail);
+    }
 
     QList<Receipt> receipts;
     QSqlQuery &qr = m_sql.exec(

@@ -56,7 +56,7 @@ private slots:
     void everyRequestTypeHasOneName()
     {
         QSet<QString> names;
-        for (int i = int(RequestType::Register); i <= int(RequestType::SetRole); ++i) {
+        for (int i = int(RequestType::Register); i <= int(RequestType::React); ++i) {
             const QString name = protocol::requestTypeName(RequestType(i));
             QVERIFY2(!name.isEmpty(), qPrintable(QString::number(i)));
             RequestType back;
@@ -64,20 +64,20 @@ private slots:
             QCOMPARE(int(back), i);
             names.insert(name);
         }
-        QCOMPARE(names.size(), int(RequestType::SetRole) + 1);
+        QCOMPARE(names.size(), int(RequestType::React) + 1);
     }
 
     void everyEventTypeHasOneName()
     {
         QSet<QString> names;
-        for (int i = int(EventType::Message); i <= int(EventType::GroupUpdated); ++i) {
+        for (int i = int(EventType::Message); i <= int(EventType::Reaction); ++i) {
             const QString name = protocol::eventTypeName(EventType(i));
             EventType back;
             QVERIFY(protocol::eventTypeFromName(name, &back));
             QCOMPARE(int(back), i);
             names.insert(name);
         }
-        QCOMPARE(names.size(), int(EventType::GroupUpdated) + 1);
+        QCOMPARE(names.size(), int(EventType::Reaction) + 1);
     }
 
     void onlyAuthFramesBeforeAuth()

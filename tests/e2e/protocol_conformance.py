@@ -19,6 +19,7 @@ import uuid
 import websockets
 
 import conformance_groups
+import conformance_reactions
 from protocolclient import ProtocolClient
 
 TIMEOUT = 5.0
@@ -470,6 +471,18 @@ def main():
                 asyncio.wait_for(conformance_groups.groups(url, Client, check, examples), 60))
         except Exception as exc:  # noqa: BLE001 - reported as a failure
             check("group scenario ran to the end", False, repr(exc))
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        # Replies and reactions, on a server of their own as well.
+        proc, url = start_server(args.server_binary, os.path.join(tmp, "reactions.db"))
+        try:
+            asyncio.get_event_loop().run_until_complete(asyncio.wait_for(
+                conformance_reactions.replies_and_reactions(url, Client, check, examples), 60))
+        except Exception as exc:  # noqa: BLE001 - reported as a failure
+            check("reactions scenario ran to the end", False, repr(exc))
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(10)

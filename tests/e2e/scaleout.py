@@ -180,6 +180,18 @@ async def chat_across_instances(a, b):
                            and e["user_id"] == bob.uid and e["read_up_to"] >= sent["id"])
     print("read receipts across instances: ok")
 
+    # A reply with its quote and a reaction from B reach A.
+    answer = (await bob.ok("send", conversation_id=conv, client_id=str(uuid.uuid4()),
+                           content="a reply", reply_to=sent["id"]))["message"]
+    await alice.wait_event("the reply with its quote", lambda e: e["type"] == "message"
+                           and e["message"]["id"] == answer["id"]
+                           and e["message"].get("reply_to", {}).get("id") == sent["id"])
+    await bob.ok("react", message_id=sent["id"], emoji="\U0001F44D", on=True)
+    await alice.wait_event("bob's reaction", lambda e: e["type"] == "reaction"
+                           and e["message_id"] == sent["id"]
+                           and e["reactions"] == {"\U0001F44D": [bob.uid]})
+    print("replies and reactions across instances: ok")
+
     # Edit and delete for everyone from A reach B.
     await alice.ok("edit", message_id=sent["id"], content="hello from A, edited")
     await bob.wait_event("the edit", lambda e: e["type"] == "message_updated"

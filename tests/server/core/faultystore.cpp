@@ -218,3 +218,10 @@ StoreResult<ChangePage> FaultyStore::changesSince(qint64 userId, qint64 since, i
     return guarded<ChangePage>("changesSince",
                                [&] { return m_inner->changesSince(userId, since, limit); });
 }
+
+StoreResult<ReactionChange> FaultyStore::setReaction(qint64 userId, qint64 messageId,
+                                                     const QString &emoji, bool on, qint64 at)
+{
+    return guarded<ReactionChange>(
+        "setReaction", [&] { return m_inner->setReaction(userId, messageId, emoji, on, at); });
+}

@@ -71,6 +71,8 @@ public:
                                                                    qint64 at) override;
     natter::server::StoreResult<natter::HiddenMessage> hideForUser(qint64 userId,
                                                                    qint64 messageId) override;
+    natter::server::StoreResult<natter::server::ReactionChange>
+    setReaction(qint64 userId, qint64 messageId, const QString &emoji, bool on, qint64 at) override;
     natter::server::StoreResult<std::optional<natter::Receipt>>
     markRead(qint64 conversationId, qint64 userId, qint64 upTo) override;
     natter::server::StoreResult<std::optional<natter::Receipt>>

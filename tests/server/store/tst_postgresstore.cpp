@@ -9,6 +9,7 @@
 #include "testdatabase.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSemaphore>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -262,7 +263,9 @@ private slots:
         QVERIFY(adminExec(
             q, QStringLiteral("SELECT COUNT(*), MAX(version) FROM %1.schema_version").arg(schema)));
         QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), latest); // one row per migration: each applied once
+        // One row per migration (numbers may skip one): each applied once.
+        const auto migrations = QDir(QStringLiteral(":/natter/sql/postgresql")).entryList();
+        QCOMPARE(q.value(0).toInt(), int(migrations.size()));
         QCOMPARE(q.value(1).toInt(), latest);
         QVERIFY(adminExec(q, QStringLiteral("DROP SCHEMA %1 CASCADE").arg(schema)));
     }

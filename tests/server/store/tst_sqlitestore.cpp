@@ -55,6 +55,8 @@ private slots:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE search_backfill")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE message_replies"))); // version 6
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE reactions")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
             q = QSqlQuery();
             db.close();
@@ -86,12 +88,12 @@ private slots:
         QCOMPARE(store->search(scope).value.messages.size(), 1);
     }
 
-    // A database of version 4 has the first search index (a size record per message, merges
-    // at 4 segments). Version 7 rebuilds it leaner: every message is found again, the new
-    // table's options hold, and the rebuilt index stays consistent through an edit.
-    void version4sSearchIndexIsRebuiltLean()
+    // A database before version 7 has the first search index (a size record per message,
+    // merges at 4 segments). Version 7 rebuilds it leaner: every message is found again, the
+    // new table's options hold, and the rebuilt index stays consistent through an edit.
+    void theFirstSearchIndexIsRebuiltLean()
     {
-        const QString path = m_dir.filePath(QStringLiteral("version4.db"));
+        const QString path = m_dir.filePath(QStringLiteral("firstindex.db"));
         auto store = std::make_unique<SqliteStore>(path);
         QVERIFY(store->open().ok());
         const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
@@ -99,7 +101,8 @@ private slots:
                                                  QStringLiteral("printer on floor two"), ++m_now);
         store.reset();
         {
-            // Version 4's table, left empty: what the upgrade finds comes from its rebuild.
+            // Version 6 with the first index, left empty: what the upgrade finds comes from
+            // its rebuild.
             auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
@@ -109,7 +112,7 @@ private slots:
                 "CREATE VIRTUAL TABLE message_search USING fts5(conv, words, content = '', "
                 "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")")));
             QVERIFY(q.exec(QStringLiteral("UPDATE search_backfill SET done_up_to = up_to")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 4")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 6")));
             q = QSqlQuery();
             db.close();
         }
