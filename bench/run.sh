@@ -5,6 +5,9 @@
 #
 #   bench/run.sh            the full set (about 15 minutes on 2 cores)
 #   bench/run.sh --tiny     everything at a tiny size, for CI (well under a minute once built)
+#   bench/run.sh --groups   only the group runs (issue 21): 100 groups x 50 members at 2,000
+#                           sends/s, one 256-member group at 200 sends/s, presence with
+#                           every user in 5 groups of 200 (with --tiny: small)
 #
 # Options: --no-build (use what is in the build directory), --keep (keep the temporary
 # directory with the database and server logs), --build-dir DIR (default: build-bench).
@@ -19,13 +22,15 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 build=$root/build-bench
 tiny=0
+groups=0
 do_build=1
 keep=0
 
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case $1 in
         --tiny) tiny=1 ;;
+        --groups) groups=1 ;;
         --no-build) do_build=0 ;;
         --keep) keep=1 ;;
         --build-dir) build=$(realpath -m "$2"); shift ;;
@@ -112,6 +117,8 @@ mkdir -p "$here/results"
 # A tiny run (CI) must not overwrite the figures of the last full run.
 results=$here/results/latest.jsonl
 [[ $tiny == 1 ]] && results=$here/results/tiny.jsonl
+[[ $groups == 1 ]] && results=$here/results/groups.jsonl
+[[ $groups == 1 && $tiny == 1 ]] && results=$here/results/tiny-groups.jsonl
 : >"$results"
 failed=()
 
@@ -192,7 +199,32 @@ cold_start() {
     echo "$line" >>"$results"
 }
 
-if [[ $tiny == 1 ]]; then
+if [[ $groups == 1 ]]; then
+    # Open loop over every member of every group (each sends at rate / (G*M)); delivered/s
+    # counts the M-1 deliveries of each send. Setup (sign-up, create_group) is not timed.
+    # Then presence with groups: users p.. each in 5 groups (made by a group run that barely
+    # sends), then the presence run on them: lists must still be exactly the 1:1 contacts.
+    if [[ $tiny == 1 ]]; then
+        run_loadgen "groups 4x10, 200 sends/s" --mode group --groups 4 --members 10 \
+            --rate 200 --user-prefix g --warmup 1 --duration 2 --drain-timeout 5
+        run_loadgen "setup: 50 users in 5 groups of 10" --mode group --clients 50 \
+            --groups 25 --members 10 --rate 1 --warmup 0 --duration 0.2 --user-prefix p
+        server_config=$work/short-grace.conf
+        run_loadgen "presence, N=50, 5 groups each" --mode presence --clients 50 --contacts 4 \
+            --observers 10 --user-prefix p --duration 10 --presence-grace-ms "$short_grace_ms"
+        server_config=$work/bench.conf
+    else
+        run_loadgen "groups 100x50, 2000 sends/s" --mode group --groups 100 --members 50 \
+            --rate 2000 --user-prefix g --warmup 3 --duration 15 --connect-timeout 600
+        run_loadgen "group 1x256, 200 sends/s" --mode group --groups 1 --members 256 \
+            --rate 200 --user-prefix h --warmup 3 --duration 15
+        run_loadgen "setup: 10000 users in 5 groups of 200" --mode group --clients 10000 \
+            --groups 250 --members 200 --rate 1 --warmup 0 --duration 0.2 --user-prefix p \
+            --connect-timeout 600
+        run_loadgen "presence, N=10000, 5 groups of 200 each" --mode presence --clients 10000 \
+            --contacts 4 --user-prefix p --duration 60 --connect-timeout 600
+    fi
+elif [[ $tiny == 1 ]]; then
     timing=(--warmup 1 --duration 2 --drain-timeout 5)
     run_loadgen "closed, N=10" --mode closed --clients 10 "${timing[@]}"
     run_loadgen "closed, N=20" --mode closed --clients 20 "${timing[@]}"

@@ -77,6 +77,8 @@ public:
     // The partner every sendMessage() goes to; the conversation id is learnt from the first
     // ack and used from then on.
     void setPeer(qint64 userId) { m_peerId = userId; }
+    // Group mode: the conversation the next sendMessage() goes to.
+    void setConversation(qint64 conversationId) { m_conversationId = conversationId; }
     qint64 conversationId() const { return m_conversationId; }
     void sendMessage(const QString &content);
 

@@ -20,6 +20,10 @@ void requestContacts(BenchClient *client, const QString &prefix, int users,
                             return done(contacts);
                         contacts.ok = true;
                         for (const natter::Conversation &conversation : list->conversations) {
+                            // A group's `peer` is its creator, not a contact: presence
+                            // follows 1:1 conversations only.
+                            if (conversation.group)
+                                continue;
                             const int index =
                                 userIndexOf(conversation.peer.username, prefix, users);
                             if (index >= 0)

@@ -65,6 +65,7 @@ std::unique_ptr<bench::BenchRun> makeRun(const bench::Options &options)
     switch (options.mode) {
     case bench::Options::Mode::Closed:
     case bench::Options::Mode::Open:
+    case bench::Options::Mode::Group:
         return std::make_unique<bench::TrafficRun>(options);
     case bench::Options::Mode::Idle:
         return std::make_unique<bench::IdleRun>(options);

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "protocol.h"
+#include "protocollimits.h"
 
 #include <QCommandLineParser>
 
@@ -44,6 +45,8 @@ QString Options::modeName(Mode mode)
         return QStringLiteral("history");
     case Mode::Presence:
         return QStringLiteral("presence");
+    case Mode::Group:
+        return QStringLiteral("group");
     }
     return QString();
 }
@@ -71,8 +74,8 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                                      QStringLiteral("Number of users/connections. Default: 100."),
                                      QStringLiteral("N"));
     const QCommandLineOption mode(QStringLiteral("mode"),
-                                  QStringLiteral("closed, open, idle or presence. Default: "
-                                                 "closed."),
+                                  QStringLiteral("closed, open, idle, presence or group. "
+                                                 "Default: closed."),
                                   QStringLiteral("MODE"));
     const QCommandLineOption inFlight(
         QStringLiteral("in-flight"),
@@ -169,6 +172,16 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         QStringLiteral("presence-batch-ms"),
         QStringLiteral("Presence mode: the server's presence-batch-ms. Default: 200."),
         QStringLiteral("MS"));
+    const QCommandLineOption groups(
+        QStringLiteral("groups"),
+        QStringLiteral("Group mode: G groups; --rate is the sends per second over all their "
+                       "members, round-robin. Default: 10."),
+        QStringLiteral("G"));
+    const QCommandLineOption members(
+        QStringLiteral("members"),
+        QStringLiteral("Group mode: members per group, 2-256 (member j of group g is client "
+                       "(g*M + j) mod N; --clients defaults to G*M). Default: 10."),
+        QStringLiteral("M"));
     const QCommandLineOption label(QStringLiteral("label"),
                                    QStringLiteral("Free text put in the JSON line."),
                                    QStringLiteral("TEXT"));
@@ -195,6 +208,8 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                        burstConcurrency,
                        grace,
                        batch,
+                       groups,
+                       members,
                        label});
     parser.process(arguments);
 
@@ -232,8 +247,10 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
             o.mode = Options::Mode::Idle;
         else if (m == QLatin1String("presence"))
             o.mode = Options::Mode::Presence;
+        else if (m == QLatin1String("group"))
+            o.mode = Options::Mode::Group;
         else
-            return invalid(mode, QStringLiteral("closed, open, idle or presence"));
+            return invalid(mode, QStringLiteral("closed, open, idle, presence or group"));
     }
     if (parser.isSet(inFlight) && !toInt(parser.value(inFlight), 1, 256, &o.inFlight))
         return invalid(inFlight, QStringLiteral("1-256"));
@@ -289,6 +306,17 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         return invalid(grace, QStringLiteral("0-600000"));
     if (parser.isSet(batch) && !toInt(parser.value(batch), 0, 10'000, &o.presenceBatchMs))
         return invalid(batch, QStringLiteral("0-10000"));
+    if (parser.isSet(groups) && !toInt(parser.value(groups), 1, 100'000, &o.groups))
+        return invalid(groups, QStringLiteral("1-100000"));
+    if (parser.isSet(members) &&
+        !toInt(parser.value(members), 2, natter::limits::kMaxGroupMembers, &o.members))
+        return invalid(members, QStringLiteral("2-256"));
+    if (o.mode == Options::Mode::Group && !parser.isSet(clients))
+        o.clients = o.groups * o.members;
+    if (o.mode == Options::Mode::Group && o.clients < o.members) {
+        *error = QStringLiteral("--clients must be at least --members");
+        return false;
+    }
     if (o.observers < 0)
         o.observers = std::clamp(o.clients / 10, 2, 100);
     if (o.loopPauseMs < 0)

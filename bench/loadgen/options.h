@@ -16,6 +16,7 @@ struct Options
         Idle,     // connect, sign in, stay: sign-in time, presence completeness, RSS per socket
         History,  // history page latency on one conversation of M messages
         Presence, // contacts, then everyone signs in again at once, then most leave
+        Group,    // open loop over G groups of M members: every send fans out to M-1
     };
 
     QUrl url;         // the first --url
@@ -42,6 +43,8 @@ struct Options
     int burstConcurrency = 1000;
     int presenceGraceMs = 3000; // the server's presence-grace-ms
     int presenceBatchMs = 200;  // the server's presence-batch-ms
+    int groups = 10;            // group mode: G groups
+    int members = 10;           // group mode: M members each (clients: G*M unless given)
     QString label;
 
     static QString modeName(Mode mode);

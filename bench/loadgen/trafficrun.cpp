@@ -4,6 +4,7 @@
 #include "benchclock.h"
 #include "clientpool.h"
 #include "errorcode.h"
+#include "groupsetup.h"
 #include "payload.h"
 
 #include <QJsonObject>
@@ -16,7 +17,12 @@ namespace bench {
 TrafficRun::TrafficRun(const Options &options, QObject *parent)
     : BenchRun(options, parent), m_pool(new ClientPool(options, options.clients, this))
 {
-    const bool open = options.mode == Options::Mode::Open;
+    const bool open = options.mode != Options::Mode::Closed;
+    if (options.mode == Options::Mode::Group) {
+        m_report.add(QStringLiteral("groups"), options.groups);
+        m_report.add(QStringLiteral("members"), options.members);
+        m_fanOut = options.members - 1;
+    }
     if (open)
         m_report.add(QStringLiteral("offered_per_s"), options.rate, 1);
     else
@@ -44,6 +50,27 @@ void TrafficRun::begin()
     m_report.add(QStringLiteral("sign_in_s"), m_pool->signInSeconds(), 3);
     m_report.add(QStringLiteral("registered"), m_pool->registered());
     const auto &clients = m_pool->clients();
+    if (m_options.mode == Options::Mode::Group) {
+        m_groups = new GroupSetup(clients, m_options.groups, m_options.members, this);
+        connect(m_groups, &GroupSetup::failed, this, [this](const QString &reason) {
+            m_report.add(QStringLiteral("error"), reason);
+            finish(2);
+        });
+        connect(m_groups, &GroupSetup::ready, this, [this]() {
+            // Interleaved (member j of every group, then j+1): consecutive sends go to
+            // different groups, and each member sends at rate / (G*M).
+            const auto &groups = m_groups->groups();
+            for (int j = 0; j < m_options.members; ++j) {
+                for (const GroupSetup::Group &group : groups) {
+                    m_senders.push_back(group.members[size_t(j)]);
+                    m_sendTo.push_back(group.conversationId);
+                }
+            }
+            startTraffic();
+        });
+        m_groups->start();
+        return;
+    }
     // Pairs (0,1), (2,3), ...; an odd last user has no partner and only listens.
     for (size_t i = 0; i + 1 < clients.size(); i += 2) {
         clients[i]->setPeer(clients[i + 1]->userId());
@@ -51,7 +78,12 @@ void TrafficRun::begin()
         m_senders.push_back(clients[i]);
         m_senders.push_back(clients[i + 1]);
     }
-    for (BenchClient *client : clients) {
+    startTraffic();
+}
+
+void TrafficRun::startTraffic()
+{
+    for (BenchClient *client : m_pool->clients()) {
         connect(client, &BenchClient::sendAcked, this,
                 [this, client](QStringView code) { onAck(client, code); });
         connect(client, &BenchClient::messageReceived, this, &TrafficRun::onMessage);
@@ -67,7 +99,7 @@ void TrafficRun::begin()
                            &TrafficRun::openWindow);
     else
         openWindow();
-    if (m_options.mode == Options::Mode::Open) {
+    if (m_options.mode != Options::Mode::Closed) {
         m_tick.start();
         onTick();
     } else {
@@ -124,6 +156,8 @@ void TrafficRun::onTick()
         const qint64 stamp = m_t0Ns + qint64(double(m_scheduled) / perNs);
         if (m_phase == Phase::Window)
             m_sendLag.record(now - stamp);
+        if (!m_sendTo.empty())
+            m_senders[m_nextSender]->setConversation(m_sendTo[m_nextSender]);
         send(m_senders[m_nextSender], stamp);
         m_nextSender = (m_nextSender + 1) % m_senders.size();
         ++m_scheduled;
@@ -157,7 +191,7 @@ void TrafficRun::closeWindow()
 void TrafficRun::checkDrained()
 {
     const bool everyAck = m_acked == m_sent;
-    const bool everyDelivery = m_delivered >= m_ackedOk;
+    const bool everyDelivery = m_delivered >= m_ackedOk * m_fanOut;
     const bool timedOut = nowNs() - m_drainStartNs > secondsToNs(m_options.drainTimeoutS);
     if ((everyAck && everyDelivery) || timedOut)
         complete();
@@ -169,15 +203,15 @@ void TrafficRun::complete()
     m_phase = Phase::Done;
     const double windowS = double(m_windowEndNs - m_windowStartNs) / 1e9;
     const qint64 errors = m_acked - m_ackedOk;
-    const bool allDelivered = m_acked == m_sent && m_delivered == m_sent && errors == 0;
+    const bool allDelivered = m_acked == m_sent && m_delivered == m_sent * m_fanOut && errors == 0;
     const QString rateLimited = natter::errorCodeName(natter::ErrorCode::RateLimited);
 
     m_report.add(QStringLiteral("window_s"), windowS, 3);
     m_report.add(QStringLiteral("delivered_per_s"), double(m_deliveredInWindow) / windowS, 1);
-    if (m_options.mode == Options::Mode::Open)
+    if (m_options.mode != Options::Mode::Closed)
         m_report.add(QStringLiteral("achieved_send_per_s"), double(m_sentInWindow) / windowS, 1);
     addLatency(m_latency);
-    if (m_options.mode == Options::Mode::Open) {
+    if (m_options.mode != Options::Mode::Closed) {
         m_report.add(QStringLiteral("send_lag_p99_ms"), nsToMs(m_sendLag.percentileNs(0.99)), 3);
         m_report.add(QStringLiteral("send_lag_max_ms"), nsToMs(m_sendLag.maxNs()), 3);
     }

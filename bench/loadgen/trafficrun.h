@@ -7,6 +7,9 @@
 // Open loop: message k is due at t0 + k/rate and goes to the next sender round-robin; its
 // stamp is that due time, so a stalled load generator shows up as latency instead of hiding it
 // (no coordinated omission); send_lag_* says how late the sends actually went out.
+// Group mode: the open loop over the members of G groups of M (GroupSetup), each send going
+// to the sender's group; every member but the sender receives it, so delivered_per_s counts
+// M-1 deliveries per send and latency is taken at each of them.
 
 #include "benchrun.h"
 #include "latencyhistogram.h"
@@ -20,6 +23,7 @@ namespace bench {
 
 class BenchClient;
 class ClientPool;
+class GroupSetup;
 
 class TrafficRun final : public BenchRun
 {
@@ -41,6 +45,7 @@ private:
     };
 
     void begin();
+    void startTraffic();
     void send(BenchClient *client, qint64 stampNs);
     void onAck(BenchClient *client, QStringView errorCode);
     void onMessage(QStringView content);
@@ -53,6 +58,9 @@ private:
 
     ClientPool *m_pool;
     std::vector<BenchClient *> m_senders;
+    std::vector<qint64> m_sendTo; // group mode: each sender's group (else empty)
+    GroupSetup *m_groups = nullptr;
+    qint64 m_fanOut = 1; // deliveries per send
     Phase m_phase = Phase::SigningIn;
     QTimer m_tick;  // open loop
     QTimer m_drain; // polls for the end of delivery

@@ -21,6 +21,18 @@ void ClusterSink::sendToUser(qint64 userId, const QString &frame, ConnectionId e
     m_bus.publish(Envelope::toUser(m_bus.instanceId(), userId, frame));
 }
 
+void ClusterSink::sendToUsers(const QList<qint64> &users, const QString &frame, ConnectionId except)
+{
+    if (users.size() == 1) {
+        sendToUser(users.first(), frame, except); // a 1:1's envelope, as before
+        return;
+    }
+    if (users.isEmpty())
+        return;
+    m_local.sendToUsers(users, frame, except);
+    m_bus.publish(Envelope::toUsers(m_bus.instanceId(), users, frame));
+}
+
 void ClusterSink::sendToConnection(ConnectionId connection, const QString &frame)
 {
     m_local.sendToConnection(connection, frame); // a connection always lives here
@@ -60,6 +72,9 @@ void ClusterSink::deliver(const Envelope &envelope)
                 m_reportTimer.start();
         }
         m_local.sendToUser(envelope.userId, envelope.frame);
+        break;
+    case Envelope::Kind::ToUsers:
+        m_local.sendToUsers(envelope.users, envelope.frame);
         break;
     case Envelope::Kind::ToAll: {
         const QSet<qint64> except(envelope.exceptUsers.cbegin(), envelope.exceptUsers.cend());

@@ -26,6 +26,9 @@ public:
     ClusterSink(EventSink &local, EventBus &bus, QObject *parent = nullptr);
 
     void sendToUser(qint64 userId, const QString &frame, ConnectionId except = 0) override;
+    // One envelope for all of `users` (`except` only means something here).
+    void sendToUsers(const QList<qint64> &users, const QString &frame,
+                     ConnectionId except = 0) override;
     void sendToConnection(ConnectionId connection, const QString &frame) override;
     void sendToAll(const QString &frame, const QSet<qint64> &exceptUsers = {}) override;
     // Connected to this instance (see EventSink).

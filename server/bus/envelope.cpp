@@ -23,6 +23,7 @@ struct KindName
 
 const KindName kKinds[] = {
     {Envelope::Kind::ToUser, QLatin1String("user")},
+    {Envelope::Kind::ToUsers, QLatin1String("users")},
     {Envelope::Kind::ToAll, QLatin1String("all")},
     {Envelope::Kind::Presence, QLatin1String("presence")},
     {Envelope::Kind::Heartbeat, QLatin1String("heartbeat")},
@@ -97,6 +98,12 @@ bool onlineFrom(const QJsonValue &value, QList<QPair<qint64, QString>> *online)
     return true;
 }
 
+bool carriesFrame(Envelope::Kind kind)
+{
+    return kind == Envelope::Kind::ToUser || kind == Envelope::Kind::ToUsers ||
+           kind == Envelope::Kind::ToAll;
+}
+
 // What goes to the sockets must be what a server would send: one JSON object with a type.
 bool isFrame(const QByteArray &body)
 {
@@ -114,6 +121,17 @@ Envelope Envelope::toUser(const QString &instance, qint64 userId, const QString 
     out.kind = Kind::ToUser;
     out.instance = instance;
     out.userId = userId;
+    out.frame = frame;
+    return out;
+}
+
+Envelope Envelope::toUsers(const QString &instance, const QList<qint64> &users,
+                           const QString &frame)
+{
+    Envelope out;
+    out.kind = Kind::ToUsers;
+    out.instance = instance;
+    out.users = users;
     out.frame = frame;
     return out;
 }
@@ -164,6 +182,9 @@ QByteArray encodeEnvelope(const Envelope &envelope)
             header.insert(QLatin1String("m"), envelope.messageId);
         }
         break;
+    case Envelope::Kind::ToUsers:
+        header.insert(QLatin1String("us"), idArray(envelope.users));
+        break;
     case Envelope::Kind::ToAll:
         if (!envelope.exceptUsers.isEmpty())
             header.insert(QLatin1String("x"), idArray(envelope.exceptUsers));
@@ -190,7 +211,7 @@ QByteArray encodeEnvelope(const Envelope &envelope)
         break;
     }
     QByteArray out = QJsonDocument(header).toJson(QJsonDocument::Compact);
-    if (envelope.kind == Envelope::Kind::ToUser || envelope.kind == Envelope::Kind::ToAll)
+    if (carriesFrame(envelope.kind))
         out += '\n' + envelope.frame.toUtf8();
     return out;
 }
@@ -228,11 +249,9 @@ std::optional<Envelope> decodeEnvelope(const QByteArray &payload, QString *error
         return fail(QStringLiteral("unknown kind \"%1\"").arg(kind.left(32)));
     out.kind = known->kind;
 
-    const bool carriesFrame =
-        out.kind == Envelope::Kind::ToUser || out.kind == Envelope::Kind::ToAll;
-    if (carriesFrame && !isFrame(body))
+    if (carriesFrame(out.kind) && !isFrame(body))
         return fail(QStringLiteral("the frame is not a JSON object with a type"));
-    if (!carriesFrame && newline >= 0)
+    if (!carriesFrame(out.kind) && newline >= 0)
         return fail(QStringLiteral("unexpected data after the header"));
 
     switch (out.kind) {
@@ -246,6 +265,11 @@ std::optional<Envelope> decodeEnvelope(const QByteArray &payload, QString *error
             if (out.conversationId == 0 || out.messageId == 0)
                 return fail(QStringLiteral("bad message to mark delivered"));
         }
+        out.frame = QString::fromUtf8(body);
+        break;
+    case Envelope::Kind::ToUsers:
+        if (!idsFrom(header.value(QLatin1String("us")), &out.users) || out.users.isEmpty())
+            return fail(QStringLiteral("bad list of users"));
         out.frame = QString::fromUtf8(body);
         break;
     case Envelope::Kind::ToAll:

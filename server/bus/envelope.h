@@ -8,6 +8,8 @@
 // ("c" and "m": a new message for its recipient, which the publisher could not push itself:
 // an instance that writes it to a socket of user 5 marks message 41 delivered.)
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"all","x":[2,7]}\n{"type":"presence",...}
+// A frame for several users (a group's members) crosses once, with the list:
+//   {"v":1,"i":"3f9c0e2a1b7d","k":"users","us":[5,8,13]}\n{"type":"message",...}
 // Presence bookkeeping between instances is a header alone:
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"presence","s":42,"r":false,"on":[[5,"bob"]],"off":[3]}
 //   {"v":1,"i":"3f9c0e2a1b7d","k":"heartbeat","s":42}
@@ -31,6 +33,7 @@ struct Envelope
     enum class Kind
     {
         ToUser,    // `frame` for every socket of `userId`
+        ToUsers,   // `frame` for every socket of each of `users`
         ToAll,     // `frame` for every authenticated socket except those of `exceptUsers`
         Presence,  // this instance's users that came online / went offline; `seq` numbered
         Heartbeat, // the instance is alive and its presence sequence is at `seq`
@@ -49,6 +52,7 @@ struct Envelope
     qint64 conversationId = 0;
     qint64 messageId = 0;
     QList<qint64> exceptUsers;
+    QList<qint64> users; // ToUsers
     QString frame;
 
     qint64 seq = 0;
@@ -57,6 +61,8 @@ struct Envelope
     QList<qint64> offline;
 
     static Envelope toUser(const QString &instance, qint64 userId, const QString &frame);
+    static Envelope toUsers(const QString &instance, const QList<qint64> &users,
+                            const QString &frame);
     static Envelope toAll(const QString &instance, const QString &frame,
                           const QList<qint64> &exceptUsers);
     static Envelope contacts(const QString &instance, qint64 userId, qint64 peerId);

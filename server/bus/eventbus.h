@@ -22,7 +22,7 @@ public:
     // Starts connecting; the bus keeps itself connected from then on.
     virtual void start() = 0;
     virtual QString instanceId() const = 0;
-    // A ToUser, ToAll or Contacts envelope for the other instances; best effort (see
+    // A ToUser, ToUsers, ToAll or Contacts envelope for the other instances; best effort (see
     // docs/scaling.md for what happens while Redis is unreachable).
     virtual void publish(const Envelope &envelope) = 0;
     // This instance's own users, for the others' presence.
@@ -35,7 +35,7 @@ public:
     virtual void leave() = 0;
 
 signals:
-    // A ToUser, ToAll or Contacts envelope from another instance.
+    // A ToUser, ToUsers, ToAll or Contacts envelope from another instance.
     void envelopeReceived(const natter::server::Envelope &envelope);
     // Transitions of the union over all other instances.
     void remoteUserCameOnline(qint64 userId, const QString &username);

@@ -366,6 +366,7 @@ void RedisBus::handlePayload(const QByteArray &payload)
     }
     switch (envelope.kind) {
     case Envelope::Kind::ToUser:
+    case Envelope::Kind::ToUsers:
     case Envelope::Kind::ToAll:
     case Envelope::Kind::Contacts:
         emit envelopeReceived(envelope);

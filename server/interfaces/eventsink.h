@@ -31,6 +31,14 @@ public:
 
     // Every authenticated socket of the user except `except`.
     virtual void sendToUser(qint64 userId, const QString &frame, ConnectionId except = 0) = 0;
+    // sendToUser() for each of `users` (a group's members) with the one frame; with several
+    // instances it crosses the bus as ONE envelope, not one per user.
+    virtual void sendToUsers(const QList<qint64> &users, const QString &frame,
+                             ConnectionId except = 0)
+    {
+        for (const qint64 user : users)
+            sendToUser(user, frame, except);
+    }
     virtual void sendToConnection(ConnectionId connection, const QString &frame) = 0;
     // Every authenticated socket of every user not in `exceptUsers`.
     virtual void sendToAll(const QString &frame, const QSet<qint64> &exceptUsers = {}) = 0;

@@ -354,10 +354,8 @@ Outcome<Group> GroupService::apply(GroupEdit edit, const QList<qint64> &formerMe
     QList<qint64> audience = formerMembers;
     for (const GroupMemberRole &m : change.value.group.members)
         audience.append(m.userId);
-    for (const qint64 user : std::as_const(audience)) {
-        m_sink.sendToUser(user, line);
-        m_sink.sendToUser(user, updated);
-    }
+    m_sink.sendToUsers(audience, line);
+    m_sink.sendToUsers(audience, updated);
     return Outcome<Group>::success(change.value.group);
 }
 

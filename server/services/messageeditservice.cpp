@@ -112,8 +112,7 @@ void MessageEditService::announceUpdate(const Message &message)
 {
     const auto audience = m_directory.audience(message.conversationId);
     const QString frame = codec::encodeEvent(MessageUpdatedEvent{message});
-    for (const qint64 user : audience.value) // empty when unknown: the change is stored
-        m_sink.sendToUser(user, frame);
+    m_sink.sendToUsers(audience.value, frame); // empty when unknown: the change is stored
 }
 
 } // namespace natter::server

@@ -149,17 +149,18 @@ void MessagingService::fanOut(const Pending &pending, const AppendedMessage &app
         // A group: every current member. Delivered positions move when a member fetches
         // (history, sync) or reads, not per push: N members would make N receipts for N
         // members per message.
-        const auto members = m_directory.audience(appended.message.conversationId);
+        // The sender's other sockets are in the same call: the frame crosses the bus once.
+        auto members = m_directory.audience(appended.message.conversationId);
         if (!members.ok())
             qCWarning(lcMessaging)
                 << "group" << appended.message.conversationId << "members unknown, message"
                 << appended.message.id << "not pushed:" << members.detail;
-        for (const qint64 member : members.value) {
-            if (member != pending.caller.userId)
-                m_sink.sendToUser(member, frame);
-        }
+        if (!members.value.contains(pending.caller.userId))
+            members.value.append(pending.caller.userId);
+        m_sink.sendToUsers(members.value, frame, pending.caller.connection);
     }
-    m_sink.sendToUser(pending.caller.userId, frame, pending.caller.connection);
+    if (appended.recipientId > 0)
+        m_sink.sendToUser(pending.caller.userId, frame, pending.caller.connection);
     m_typing.messageSent(appended.message.conversationId, pending.caller.userId);
 }
 

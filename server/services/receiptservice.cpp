@@ -87,8 +87,7 @@ void ReceiptService::announce(const Receipt &receipt)
         return;
     }
     const QString frame = codec::encodeEvent(ReceiptEvent{receipt});
-    for (const qint64 user : audience.value)
-        m_sink.sendToUser(user, frame);
+    m_sink.sendToUsers(audience.value, frame);
 }
 
 void ReceiptService::announce(const Receipt &receipt, qint64 peerId)

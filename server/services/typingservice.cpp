@@ -74,10 +74,9 @@ void TypingService::relay(qint64 conversationId, qint64 userId, bool active)
     // Asked at each relay (a 1:1 from the cache): a group's members at this moment.
     const auto audience = m_directory.audience(conversationId);
     const QString frame = codec::encodeEvent(TypingEvent{conversationId, userId, active});
-    for (const qint64 member : audience.value) {
-        if (member != userId)
-            m_sink.sendToUser(member, frame);
-    }
+    QList<qint64> others = audience.value;
+    others.removeAll(userId);
+    m_sink.sendToUsers(others, frame);
 }
 
 void TypingService::expire()

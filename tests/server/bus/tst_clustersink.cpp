@@ -3,75 +3,16 @@
 #include "bus/cluster.h"
 #include "bus/clustersink.h"
 #include "bus/eventbus.h"
+#include "busdoubles.h"
 
 #include <QSignalSpy>
 #include <QtTest>
 
 using namespace natter::server;
+using natter::server::bustest::FakeBus;
+using natter::server::bustest::RecordingSink;
 
 namespace {
-
-class FakeBus final : public EventBus
-{
-    Q_OBJECT
-
-public:
-    void start() override { started = true; }
-    QString instanceId() const override { return QStringLiteral("me"); }
-    void publish(const Envelope &envelope) override { published.append(envelope); }
-    void localUserCameOnline(qint64 userId, const QString &) override { local.insert(userId); }
-    void localUserWentOffline(qint64 userId) override { local.remove(userId); }
-    bool isRemoteOnline(qint64 userId) const override { return remote.contains(userId); }
-    void leave() override { left = true; }
-
-    void remoteOnline(qint64 userId, const QString &name)
-    {
-        remote.insert(userId);
-        emit remoteUserCameOnline(userId, name);
-    }
-    void remoteOffline(qint64 userId)
-    {
-        remote.remove(userId);
-        emit remoteUserWentOffline(userId);
-    }
-
-    QList<Envelope> published;
-    QSet<qint64> local;
-    QSet<qint64> remote;
-    bool started = false;
-    bool left = false;
-};
-
-// What the SessionRegistry would have sent to this instance's sockets.
-class RecordingSink final : public EventSink
-{
-public:
-    struct Sent
-    {
-        QString how; // "user", "connection", "all"
-        qint64 target = 0;
-        QString frame;
-        ConnectionId except = 0;
-        QSet<qint64> exceptUsers;
-    };
-
-    void sendToUser(qint64 userId, const QString &frame, ConnectionId except) override
-    {
-        sent.append({QStringLiteral("user"), userId, frame, except, {}});
-    }
-    void sendToConnection(ConnectionId connection, const QString &frame) override
-    {
-        sent.append({QStringLiteral("connection"), qint64(connection), frame, 0, {}});
-    }
-    void sendToAll(const QString &frame, const QSet<qint64> &exceptUsers) override
-    {
-        sent.append({QStringLiteral("all"), 0, frame, 0, exceptUsers});
-    }
-    bool hasConnection(qint64 userId) const override { return connected.contains(userId); }
-
-    QList<Sent> sent;
-    QSet<qint64> connected;
-};
 
 const QString kFrame = QStringLiteral(R"({"type":"message","message":{"id":1}})");
 
@@ -97,6 +38,43 @@ private slots:
         QCOMPARE(bus.published[0].instance, QStringLiteral("me"));
         QCOMPARE(bus.published[0].userId, 5);
         QCOMPARE(bus.published[0].frame, kFrame);
+    }
+
+    void aFrameForSeveralUsersCrossesAsOneEnvelope()
+    {
+        RecordingSink local;
+        FakeBus bus;
+        ClusterSink sink(local, bus);
+        sink.sendToUsers({5, 6, 7}, kFrame, 9);
+        QCOMPARE(local.sent.size(), 3);
+        for (const auto &sent : std::as_const(local.sent))
+            QCOMPARE(sent.except, ConnectionId(9));
+        QCOMPARE(bus.published.size(), 1);
+        QCOMPARE(bus.published[0].kind, Envelope::Kind::ToUsers);
+        QCOMPARE(bus.published[0].users, (QList<qint64>{5, 6, 7}));
+        QCOMPARE(bus.published[0].frame, kFrame);
+
+        // One user (a 1:1's typing, say) keeps the envelope of one user; nobody: nothing.
+        sink.sendToUsers({8}, kFrame);
+        QCOMPARE(bus.published.size(), 2);
+        QCOMPARE(bus.published[1].kind, Envelope::Kind::ToUser);
+        QCOMPARE(bus.published[1].userId, 8);
+        sink.sendToUsers({}, kFrame);
+        QCOMPARE(bus.published.size(), 2);
+    }
+
+    void aFrameForSeveralUsersFromElsewhereReachesEachOfThem()
+    {
+        RecordingSink local;
+        FakeBus bus;
+        ClusterSink sink(local, bus);
+        emit bus.envelopeReceived(Envelope::toUsers(QStringLiteral("other"), {4, 5}, kFrame));
+        QCOMPARE(local.sent.size(), 2);
+        QCOMPARE(local.sent[0].target, 4);
+        QCOMPARE(local.sent[1].target, 5);
+        QCOMPARE(local.sent[1].except, ConnectionId(0));
+        QCOMPARE(local.sent[1].frame, kFrame);
+        QVERIFY(bus.published.isEmpty());
     }
 
     void aConnectionIsAlwaysLocal()

@@ -39,6 +39,19 @@ private slots:
         QVERIFY(roundTrip(Envelope::toAll(QStringLiteral("b"), frame, {})).exceptUsers.isEmpty());
     }
 
+    void aFrameForSeveralUsersRoundTripsWithItsList()
+    {
+        const QString frame = QStringLiteral(R"({"type":"message","message":{"id":41}})");
+        const Envelope in = Envelope::toUsers(QStringLiteral("a"), {5, 8, 13}, frame);
+        QCOMPARE(encodeEnvelope(in), QByteArray(R"({"i":"a","k":"users","us":[5,8,13],"v":1})"
+                                                "\n"
+                                                R"({"type":"message","message":{"id":41}})"));
+        const Envelope out = roundTrip(in);
+        QCOMPARE(out.kind, Envelope::Kind::ToUsers);
+        QCOMPARE(out.users, (QList<qint64>{5, 8, 13}));
+        QCOMPARE(out.frame, frame);
+    }
+
     void aMessageToMarkDeliveredRoundTrips()
     {
         Envelope in = Envelope::toUser(QStringLiteral("a"), 7, QStringLiteral(R"({"type":"x"})"));
@@ -157,6 +170,14 @@ private slots:
             << QByteArray(R"({"v":1,"i":"a","k":"all","x":5})") + '\n' + frame;
         QTest::newRow("except with a bad id")
             << QByteArray(R"({"v":1,"i":"a","k":"all","x":[1,-2]})") + '\n' + frame;
+        QTest::newRow("users without list")
+            << QByteArray(R"({"v":1,"i":"a","k":"users"})") + '\n' + frame;
+        QTest::newRow("users empty list")
+            << QByteArray(R"({"v":1,"i":"a","k":"users","us":[]})") + '\n' + frame;
+        QTest::newRow("users with a bad id")
+            << QByteArray(R"({"v":1,"i":"a","k":"users","us":[4,0]})") + '\n' + frame;
+        QTest::newRow("users without frame")
+            << QByteArray(R"({"v":1,"i":"a","k":"users","us":[4]})");
         QTest::newRow("presence without seq") << QByteArray(R"({"v":1,"i":"a","k":"presence"})");
         QTest::newRow("presence negative seq")
             << QByteArray(R"({"v":1,"i":"a","k":"presence","s":-1})");
