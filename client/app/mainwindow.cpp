@@ -13,6 +13,7 @@
 #include "groupui.h"
 #include "icons.h"
 #include "jumpdialog.h"
+#include "mentionui.h"
 #include "messagemenu.h"
 #include "messageview.h"
 #include "offlinebanner.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_jump = new JumpDialog(client, this);
     m_search = new SearchUi(client, *this); // Ctrl+Shift+F, Ctrl+F, jumps to a message
     m_groupUi = new GroupUi(client, *this); // Ctrl+N, the open group's header and typing
+    m_mentionUi = new MentionUi(client, *this, *m_groupUi); // @ in the box, marks, badges
 
     m_markRead.setSingleShot(true);
     m_markRead.setInterval(150); // one read receipt for a burst of arrivals
@@ -244,7 +246,7 @@ void MainWindow::connectClient()
     connect(&m_client.conversations(), &ConversationController::messageArrived, this,
             [this](qint64 conversationId, const QString &sender, const QString &text) {
                 onTyping(conversationId, sender, false);
-                if (m_groupUi->shouldNotify(conversationId))
+                if (m_mentionUi->shouldNotify(conversationId, text))
                     m_tray->notify(sender, text, conversationId);
             });
     connect(&m_client.session(), &SessionController::untrustedCertificate, this,

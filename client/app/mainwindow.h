@@ -25,6 +25,7 @@ class DraftStore;
 class FindBar;
 class GroupUi;
 class JumpDialog;
+class MentionUi;
 class MessageMenu;
 class MessageView;
 class OfflineBanner;
@@ -56,6 +57,7 @@ public:
     FindBar *findBar() const { return m_find; }
     SearchUi *searchUi() const { return m_search; }
     GroupUi *groupUi() const { return m_groupUi; }
+    MentionUi *mentionUi() const { return m_mentionUi; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -101,6 +103,7 @@ private:
     FindBar *m_find = nullptr;
     SearchUi *m_search = nullptr;
     GroupUi *m_groupUi = nullptr;
+    MentionUi *m_mentionUi = nullptr;
     MessageMenu *m_messageMenu = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;

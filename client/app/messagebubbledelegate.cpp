@@ -3,6 +3,7 @@
 #include "avatar.h"
 #include "bidicontrols.h"
 #include "bubblegeometry.h"
+#include "mentionmarks.h"
 #include "messagelinks.h"
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
@@ -391,6 +392,8 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
             range.format.setFontUnderline(true);
             formats.append(range);
         }
+        if (!own)
+            formats += mentionMarks(text.text(), m_mentionName, pal);
         formats += searchMarks(text.text(), m_highlight, pal);
         text.setFormats(formats);
     }

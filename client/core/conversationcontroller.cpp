@@ -77,6 +77,7 @@ void ConversationController::applyNewMessage(const Message &message, bool live)
         refreshConversations(); // a conversation this client does not know yet
     else
         cacheConversation(message.conversationId);
+    emit messageApplied(message);
     if (live && message.senderId != m_session.currentUser().id)
         emit messageArrived(message.conversationId, m_people.peerName(message.senderId),
                             message.content);

@@ -1,0 +1,58 @@
+#include "mentiontracker.h"
+
+#include "conversationcontroller.h"
+#include "mentions.h"
+#include "sessioncontroller.h"
+
+namespace natter::client {
+
+MentionTracker::MentionTracker(ConversationController &conversations,
+                               const SessionController &session, QObject *parent)
+    : QObject(parent), m_conversations(conversations), m_session(session)
+{
+    connect(&conversations, &ConversationController::messageApplied, this, &MentionTracker::apply);
+    // Read positions and unread counts live in the list: a read clears the badge.
+    ConversationListModel *list = conversations.list();
+    connect(list, &QAbstractItemModel::dataChanged, this, &MentionTracker::recompute);
+    connect(list, &QAbstractItemModel::modelReset, this, &MentionTracker::recompute);
+    connect(list, &QAbstractItemModel::rowsRemoved, this, &MentionTracker::recompute);
+    connect(list, &ConversationListModel::unreadTotalChanged, this, &MentionTracker::recompute);
+    connect(&session, &SessionController::signedOut, this, [this]() {
+        m_newest.clear();
+        recompute();
+    });
+}
+
+bool MentionTracker::mentionsMe(const QString &text) const
+{
+    return m_session.isAuthenticated() &&
+           mentions::mentions(text, m_session.currentUser().username);
+}
+
+void MentionTracker::apply(const Message &message)
+{
+    if (message.deleted || message.system || message.senderId == m_session.currentUser().id ||
+        message.id <= m_newest.value(message.conversationId) || !mentionsMe(message.content))
+        return;
+    const Conversation *c = m_conversations.list()->find(message.conversationId);
+    if (c && !c->group)
+        return; // in a 1:1 conversation every message is for the caller anyway
+    m_newest.insert(message.conversationId, message.id);
+    recompute();
+}
+
+void MentionTracker::recompute()
+{
+    QSet<qint64> unread;
+    for (auto it = m_newest.cbegin(); it != m_newest.cend(); ++it) {
+        const Conversation *c = m_conversations.list()->find(it.key());
+        if (c && c->group && c->unread > 0 && it.value() > c->readUpTo)
+            unread.insert(it.key());
+    }
+    if (unread == m_unread)
+        return;
+    m_unread = unread;
+    emit unreadMentionsChanged();
+}
+
+} // namespace natter::client
