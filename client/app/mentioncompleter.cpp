@@ -24,7 +24,7 @@ MentionCompleter::MentionCompleter(QPlainTextEdit *editor, QWidget *anchor, QWid
     connect(editor, &QPlainTextEdit::textChanged, this, &MentionCompleter::update);
     connect(editor, &QPlainTextEdit::cursorPositionChanged, this, &MentionCompleter::update);
     connect(m_popup, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem *item) { insert(item->text()); });
+            [this](QListWidgetItem *item) { insert(item->data(Qt::UserRole).toString()); });
 }
 
 void MentionCompleter::setNames(const QStringList &names)
@@ -78,7 +78,12 @@ void MentionCompleter::update()
     m_shownAt = typed.at;
     m_shownPrefix = typed.prefix;
     m_popup->clear();
-    m_popup->addItems(found);
+    const int rowH = m_popup->fontMetrics().height() + 10;
+    for (const QString &name : found) {
+        auto *item = new QListWidgetItem(QLatin1Char('@') + name, m_popup);
+        item->setData(Qt::UserRole, name);
+        item->setSizeHint(QSize(m_popup->fontMetrics().horizontalAdvance(item->text()) + 24, rowH));
+    }
     const int keep = int(found.indexOf(current));
     m_popup->setCurrentRow(keep >= 0 ? keep : 0);
     place();
@@ -89,15 +94,15 @@ void MentionCompleter::update()
 void MentionCompleter::place()
 {
     const int rows = int(qMin<qsizetype>(m_popup->count(), kMaxShown));
-    const int rowH = qMax(m_popup->sizeHintForRow(0), m_popup->fontMetrics().height() + 4);
+    const int rowH = m_popup->sizeHintForRow(0);
     const int frame = 2 * m_popup->frameWidth();
     const int width =
-        qBound(160, m_popup->sizeHintForColumn(0) + frame + 24, qMax(160, m_host->width() / 2));
+        qBound(180, m_popup->sizeHintForColumn(0) + frame + 8, qMax(180, m_host->width() / 2));
     const int height = rows * rowH + frame;
     // Under the text cursor's column, just above the compose panel.
     const QPoint cursor = m_editor->viewport()->mapTo(m_host, m_editor->cursorRect().topLeft());
     const int x = qBound(0, cursor.x() - 8, qMax(0, m_host->width() - width));
-    const int y = qMax(0, m_anchor->mapTo(m_host, QPoint(0, 0)).y() - height);
+    const int y = qMax(0, m_anchor->mapTo(m_host, QPoint(0, 0)).y() - height - 4);
     m_popup->setGeometry(x, y, width, height);
 }
 
@@ -146,7 +151,7 @@ bool MentionCompleter::eventFilter(QObject *watched, QEvent *event)
         if (key->modifiers() & Qt::ShiftModifier)
             break; // Shift+Enter is still a new line
         if (m_popup->currentItem())
-            insert(m_popup->currentItem()->text());
+            insert(m_popup->currentItem()->data(Qt::UserRole).toString());
         return true;
     case Qt::Key_Escape:
         m_dismissedAt =

@@ -12,7 +12,7 @@ QColor mentionMarkColour(const QPalette &palette)
 {
     // A clear tint of the accent: unlike a search hit's yellow, it says "this is about you".
     return theme::mix(theme::otherBubble(palette), theme::accent(palette),
-                      theme::isDark(palette) ? 0.45 : 0.28);
+                      theme::isDark(palette) ? 0.5 : 0.36);
 }
 
 QList<QTextLayout::FormatRange> mentionMarks(const QString &text, const QString &username,

@@ -37,7 +37,7 @@ QStringList shown(const MentionCompleter *completer)
     if (!completer->isShown())
         return out;
     for (int i = 0; i < completer->popup()->count(); ++i)
-        out.append(completer->popup()->item(i)->text());
+        out.append(completer->popup()->item(i)->data(Qt::UserRole).toString());
     return out;
 }
 
@@ -123,6 +123,7 @@ private slots:
         QTest::keyClicks(box, QStringLiteral("hi @"));
         QCOMPARE(shown(completer), (QStringList{QStringLiteral("bob"), QStringLiteral("carol")}));
         QVERIFY(completer->popup()->isVisible());
+        QCOMPARE(completer->popup()->item(0)->text(), QStringLiteral("@bob"));
         // Above the compose box, inside the window.
         QVERIFY(completer->popup()->geometry().bottom() <
                 box->mapTo(completer->popup()->parentWidget(), QPoint(0, 0)).y());
@@ -130,12 +131,15 @@ private slots:
         QCOMPARE(shown(completer), QStringList{QStringLiteral("carol")});
         QTest::keyClick(box, Qt::Key_Backspace);
         QCOMPARE(shown(completer), (QStringList{QStringLiteral("bob"), QStringLiteral("carol")}));
-        QCOMPARE(completer->popup()->currentItem()->text(), QStringLiteral("bob"));
+        QCOMPARE(completer->popup()->currentItem()->data(Qt::UserRole).toString(),
+                 QStringLiteral("bob"));
         QTest::keyClick(box, Qt::Key_Down);
-        QCOMPARE(completer->popup()->currentItem()->text(), QStringLiteral("carol"));
+        QCOMPARE(completer->popup()->currentItem()->data(Qt::UserRole).toString(),
+                 QStringLiteral("carol"));
         QTest::keyClick(box, Qt::Key_Down); // wraps around
         QTest::keyClick(box, Qt::Key_Up);
-        QCOMPARE(completer->popup()->currentItem()->text(), QStringLiteral("carol"));
+        QCOMPARE(completer->popup()->currentItem()->data(Qt::UserRole).toString(),
+                 QStringLiteral("carol"));
         QTest::keyClick(box, Qt::Key_Return);
         QCOMPARE(box->toPlainText(), QStringLiteral("hi @carol "));
         QVERIFY(!completer->isShown());
