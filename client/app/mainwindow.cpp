@@ -14,6 +14,7 @@
 #include "icons.h"
 #include "jumpdialog.h"
 #include "mentionui.h"
+#include "messageinfodialog.h"
 #include "messagemenu.h"
 #include "messageview.h"
 #include "offlinebanner.h"
@@ -288,6 +289,9 @@ void MainWindow::connectMessages()
 {
     ComposeBox *compose = m_compose->composeBox();
     m_messageMenu = new MessageMenu(m_client, compose, this);
+    m_messageInfo = new MessageInfoDialog(m_client, this);
+    connect(m_messageMenu, &MessageMenu::infoRequested, m_messageInfo,
+            &MessageInfoDialog::showMessage);
     connect(compose, &ComposeBox::submitted, &m_client.conversations(),
             &ConversationController::sendMessage);
     connect(compose, &ComposeBox::editSubmitted, &m_client.conversations(),

@@ -26,6 +26,7 @@ class FindBar;
 class GroupUi;
 class JumpDialog;
 class MentionUi;
+class MessageInfoDialog;
 class MessageMenu;
 class MessageView;
 class OfflineBanner;
@@ -58,6 +59,7 @@ public:
     SearchUi *searchUi() const { return m_search; }
     GroupUi *groupUi() const { return m_groupUi; }
     MentionUi *mentionUi() const { return m_mentionUi; }
+    MessageInfoDialog *messageInfo() const { return m_messageInfo; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -104,6 +106,7 @@ private:
     SearchUi *m_search = nullptr;
     GroupUi *m_groupUi = nullptr;
     MentionUi *m_mentionUi = nullptr;
+    MessageInfoDialog *m_messageInfo = nullptr;
     MessageMenu *m_messageMenu = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;

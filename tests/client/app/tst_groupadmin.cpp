@@ -1,10 +1,11 @@
 // Managing a group from the members panel in the real windows against the real server
 // in-process: the creator makes a member an admin and takes it back, plain members are not
 // offered what they may not do, and members are added by picking them from the directory with
-// what is wrong said in words.
+// what is wrong said in words. "Message info" lists who has seen a message.
 #include "addmembersdialog.h"
 #include "groupui.h"
 #include "memberspanel.h"
+#include "messageinfodialog.h"
 #include "testprofiles.h"
 #include "windowperson.h"
 
@@ -183,6 +184,55 @@ private slots:
             bobsDialog->errorText().startsWith(QStringLiteral("The server refused: ")), 5000);
         QVERIFY(bobsDialog->isVisible());
         QVERIFY(erin.client->conversations().list()->find(group) == nullptr);
+    }
+
+    void messageInfoListsWhoHasSeenIt()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        Person carol = signedUp(QStringLiteral("carol"));
+        const qint64 group = createLunch(alice, bob, carol);
+        QVERIFY(group > 0);
+        alice.client->conversations().sendMessage(QStringLiteral("noon?"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            alice.messages()->rowCount() == 2 &&
+                alice.messages()->index(1).data(MessageListModel::IdRole).toLongLong() > 0,
+            5000);
+        QTRY_COMPARE_WITH_TIMEOUT(bob.messages()->rowCount(), 2, 5000);
+        bob.client->conversations().markOpenConversationRead();
+
+        // The system line has no info; the message has.
+        const auto labels = [&](int row) {
+            QStringList out;
+            const QList<QAction *> actions = alice.window->messageActions(row);
+            for (QAction *a : actions)
+                out.append(a->text());
+            qDeleteAll(actions);
+            return out;
+        };
+        QVERIFY(!labels(0).contains(QStringLiteral("Message info")));
+        QList<QAction *> actions = alice.window->messageActions(1);
+        QAction *info = nullptr;
+        for (QAction *a : actions)
+            info = a->text() == QStringLiteral("Message info") ? a : info;
+        QVERIFY(info);
+        info->trigger();
+        qDeleteAll(actions);
+        MessageInfoDialog *dialog = alice.window->messageInfo();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->summary(), QStringLiteral("Seen by 1 of 2"), 5000);
+        QCOMPARE(dialog->seenList()->count(), 1);
+        QCOMPARE(dialog->seenList()->item(0)->text(), QStringLiteral("bob"));
+        QCOMPARE(dialog->unseenList()->count(), 1);
+        QVERIFY(dialog->unseenList()->item(0)->text().startsWith(QStringLiteral("carol")));
+        // Carol reads: the open dialog follows.
+        QTRY_COMPARE_WITH_TIMEOUT(carol.messages()->rowCount(), 2, 5000);
+        carol.client->conversations().markOpenConversationRead();
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->summary(), QStringLiteral("Seen by 2 of 2"), 5000);
+        QCOMPARE(dialog->unseenList()->count(), 0);
+        // A 1:1 conversation's messages have no info.
+        alice.client->conversations().startConversationWith(idOf(bob), QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 5000);
     }
 };
 
