@@ -28,6 +28,7 @@ MentionUi::MentionUi(ChatClient &client, MainWindow &window, GroupUi &groups)
                                                  : QString());
         m_window.messageView()->viewport()->update();
     };
+    m_tracker->setCache(&client.cache());
     setName();
     connect(&client.session(), &SessionController::authenticated, this, setName);
     connect(&client.session(), &SessionController::signedOut, this, setName);

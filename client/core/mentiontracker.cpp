@@ -1,6 +1,7 @@
 #include "mentiontracker.h"
 
 #include "conversationcontroller.h"
+#include "localcache.h"
 #include "mentions.h"
 #include "sessioncontroller.h"
 
@@ -14,11 +15,12 @@ MentionTracker::MentionTracker(ConversationController &conversations,
     // Read positions and unread counts live in the list: a read clears the badge.
     ConversationListModel *list = conversations.list();
     connect(list, &QAbstractItemModel::dataChanged, this, &MentionTracker::recompute);
-    connect(list, &QAbstractItemModel::modelReset, this, &MentionTracker::recompute);
+    connect(list, &QAbstractItemModel::modelReset, this, &MentionTracker::scanCache);
     connect(list, &QAbstractItemModel::rowsRemoved, this, &MentionTracker::recompute);
     connect(list, &ConversationListModel::unreadTotalChanged, this, &MentionTracker::recompute);
     connect(&session, &SessionController::signedOut, this, [this]() {
         m_newest.clear();
+        m_scanned.clear();
         recompute();
     });
 }
@@ -38,6 +40,27 @@ void MentionTracker::apply(const Message &message)
     if (c && !c->group)
         return; // in a 1:1 conversation every message is for the caller anyway
     m_newest.insert(message.conversationId, message.id);
+    recompute();
+}
+
+void MentionTracker::scanCache()
+{
+    ConversationListModel *list = m_conversations.list();
+    if (m_cache && m_cache->isOpen()) {
+        for (int row = 0; row < list->rowCount(); ++row) {
+            const Conversation *c =
+                list->find(list->index(row).data(ConversationListModel::IdRole).toLongLong());
+            if (!c || !c->group || c->unread <= 0 || m_scanned.contains(c->id))
+                continue;
+            m_scanned.insert(c->id);
+            const QList<Message> newest =
+                m_cache->messagesBefore(c->id, 0, qMin(c->unread, kScanLimit));
+            for (const Message &m : newest) {
+                if (m.id > c->readUpTo)
+                    apply(m);
+            }
+        }
+    }
     recompute();
 }
 

@@ -236,6 +236,52 @@ private slots:
         QCOMPARE(alice.client->conversations().list()->find(group)->unread, 0);
     }
 
+    void anUnreadMentionStillShowsAfterARestart()
+    {
+        QString profile;
+        Person alice = signedUp(QStringLiteral("alice"), &profile);
+        Person bob = signedUp(QStringLiteral("bob"));
+        Person carol = signedUp(QStringLiteral("carol"));
+        const qint64 group = createLunch(alice, bob, carol);
+        QVERIFY(group > 0);
+        // Alice is offline while bob writes: the sync on her return brings his messages.
+        alice.client->connection().close();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            alice.client->session().connectionState() != ConnectionState::Connected, 5000);
+        QVERIFY(openIn(bob, group));
+        bob.client->conversations().sendMessage(QStringLiteral("@alice are you in?"));
+        bob.client->conversations().sendMessage(QStringLiteral("and then something else"));
+        const auto revOf = [&](int row) {
+            return bob.messages()->index(row).data(MessageListModel::RevisionRole).toLongLong();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(bob.messages()->rowCount() == 3 && revOf(2) > 0, 5000);
+        alice.client->connection().open(m_server->url());
+        QTRY_VERIFY_WITH_TIMEOUT(alice.window->mentionUi()->tracker()->hasUnreadMention(group),
+                                 5000);
+        QCOMPARE(alice.client->conversations().list()->find(group)->unread, 2);
+        // Her sync cursor is past them: the next start's sync does not bring them again, only
+        // her cache has them.
+        QTRY_VERIFY_WITH_TIMEOUT(alice.settings->lastRev() >= revOf(2), 5000);
+        alice.window->close();
+        alice.window.reset();
+        alice.client.reset();
+        alice.settings.reset();
+
+        // The same profile, started again: the messages come from its cache, not the sync.
+        Person again;
+        again.settings = std::make_unique<ProfileSettings>(profile);
+        again.client = std::make_unique<ChatClient>(*again.settings);
+        again.window = std::make_unique<MainWindow>(*again.client);
+        QSignalSpy ok(&again.client->session(), &SessionController::authenticated);
+        again.client->session().signIn(m_server->url(), QStringLiteral("alice"),
+                                       QStringLiteral("correct-horse-7"), true);
+        QVERIFY(ok.wait(5000));
+        again.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(again.window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            again.window->sidebar()->conversationDelegate()->isMentioned(group), 5000);
+    }
+
     void mentionNotifiesEvenWhenMuted()
     {
         Person alice = signedUp(QStringLiteral("alice"));
