@@ -15,6 +15,7 @@ MentionCompleter::MentionCompleter(QPlainTextEdit *editor, QWidget *anchor, QWid
       m_popup(new QListWidget(host))
 {
     m_popup->setObjectName(QStringLiteral("mentionPopup"));
+    m_popup->setAccessibleName(tr("Members to mention"));
     m_popup->setFocusPolicy(Qt::NoFocus); // the compose box keeps the keys
     m_popup->setSelectionMode(QAbstractItemView::SingleSelection);
     m_popup->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

@@ -302,6 +302,7 @@ void ConversationController::applyUpdatedMessage(const Message &message)
         m_cache->putMessage(message);
     if (m_conversations.applyMessage(message, false))
         cacheConversation(message.conversationId);
+    emit messageApplied(message);
 }
 
 void ConversationController::applyHidden(qint64 messageId)

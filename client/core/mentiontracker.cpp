@@ -33,8 +33,18 @@ bool MentionTracker::mentionsMe(const QString &text) const
 
 void MentionTracker::apply(const Message &message)
 {
-    if (message.deleted || message.system || message.senderId == m_session.currentUser().id ||
-        message.id <= m_newest.value(message.conversationId) || !mentionsMe(message.content))
+    const bool mentioned = !message.deleted && !message.system &&
+                           message.senderId != m_session.currentUser().id &&
+                           mentionsMe(message.content);
+    if (!mentioned) {
+        // The newest mention edited away or deleted for everyone: no badge for it.
+        if (m_newest.value(message.conversationId) == message.id) {
+            m_newest.remove(message.conversationId);
+            recompute();
+        }
+        return;
+    }
+    if (message.id <= m_newest.value(message.conversationId))
         return;
     const Conversation *c = m_conversations.list()->find(message.conversationId);
     if (c && !c->group)

@@ -236,6 +236,35 @@ private slots:
         QCOMPARE(alice.client->conversations().list()->find(group)->unread, 0);
     }
 
+    void anEditAddsOrTakesAwayTheMention()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        Person carol = signedUp(QStringLiteral("carol"));
+        const qint64 group = createLunch(alice, bob, carol);
+        QVERIFY(group > 0);
+        alice.client->conversations().startConversationWith(idOf(carol), QStringLiteral("carol"));
+        alice.client->conversations().sendMessage(QStringLiteral("hey"));
+        QTRY_VERIFY_WITH_TIMEOUT(alice.client->conversations().openConversationId() > 0 &&
+                                     alice.client->conversations().openConversationId() != group,
+                                 5000);
+        MentionTracker *tracker = alice.window->mentionUi()->tracker();
+        QVERIFY(openIn(bob, group));
+        bob.client->conversations().sendMessage(QStringLiteral("who books?"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            bob.messages()->rowCount() == 2 &&
+                bob.messages()->index(1).data(MessageListModel::IdRole).toLongLong() > 0,
+            5000);
+        const qint64 id = bob.messages()->index(1).data(MessageListModel::IdRole).toLongLong();
+        QTRY_COMPARE_WITH_TIMEOUT(alice.client->conversations().list()->find(group)->unread, 1,
+                                  5000); // the system line is hers
+        QVERIFY(!tracker->hasUnreadMention(group));
+        bob.client->conversations().editMessage(id, QStringLiteral("who books? @alice?"));
+        QTRY_VERIFY_WITH_TIMEOUT(tracker->hasUnreadMention(group), 5000);
+        bob.client->conversations().deleteMessage(id, true);
+        QTRY_VERIFY_WITH_TIMEOUT(!tracker->hasUnreadMention(group), 5000);
+    }
+
     void anUnreadMentionStillShowsAfterARestart()
     {
         QString profile;
