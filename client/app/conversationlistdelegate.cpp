@@ -2,6 +2,7 @@
 
 #include "avatar.h"
 #include "conversationlistmodel.h"
+#include "mentionmarks.h"
 #include "theme.h"
 #include "timetext.h"
 
@@ -124,6 +125,11 @@ void ConversationListDelegate::paint(QPainter *painter, const QStyleOptionViewIt
         painter->setFont(badgeFont);
         painter->setPen(pal.color(QPalette::HighlightedText));
         painter->drawText(badge, Qt::AlignCenter, count);
+    }
+    if (unread > 0 && isMentioned(index.data(ConversationListModel::IdRole).toLongLong())) {
+        const qreal gap = badgeW > 0 ? 4 : 0;
+        badgeW +=
+            gap + paintMentionBadge(painter, pal, small, right - badgeW - gap, secondTop, lineH);
     }
     QFont previewFont = option.font;
     previewFont.setBold(unread > 0 && !typing);

@@ -21,6 +21,9 @@ public:
 
     void setTyping(qint64 conversationId, bool typing);
     bool isTyping(qint64 conversationId) const { return m_typing.contains(conversationId); }
+    // Groups with an unread mention of the reader: an "@" badge beside the unread count.
+    void setMentioned(const QSet<qint64> &conversationIds) { m_mentioned = conversationIds; }
+    bool isMentioned(qint64 conversationId) const { return m_mentioned.contains(conversationId); }
     // Offline, the presence dots would show what was true when the connection dropped.
     void setPresenceKnown(bool known) { m_presenceKnown = known; }
     bool presenceKnown() const { return m_presenceKnown; }
@@ -30,6 +33,7 @@ public:
 
 private:
     QSet<qint64> m_typing;
+    QSet<qint64> m_mentioned;
     bool m_presenceKnown = true;
 };
 

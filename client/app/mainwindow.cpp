@@ -13,6 +13,8 @@
 #include "groupui.h"
 #include "icons.h"
 #include "jumpdialog.h"
+#include "mentionui.h"
+#include "messageinfodialog.h"
 #include "messagemenu.h"
 #include "messageview.h"
 #include "offlinebanner.h"
@@ -72,6 +74,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_search = new SearchUi(client, *this); // Ctrl+Shift+F, Ctrl+F, jumps to a message
     m_groupUi = new GroupUi(client, *this); // Ctrl+N, the open group's header and typing
     m_replyUi = new ReplyUi(client, *this); // the reply bar, Ctrl+R, quotes and chips clicked
+    m_mentionUi = new MentionUi(client, *this, *m_groupUi); // @ in the box, marks, badges
 
     m_markRead.setSingleShot(true);
     m_markRead.setInterval(150); // one read receipt for a burst of arrivals
@@ -246,7 +249,7 @@ void MainWindow::connectClient()
     connect(&m_client.conversations(), &ConversationController::messageArrived, this,
             [this](qint64 conversationId, const QString &sender, const QString &text) {
                 onTyping(conversationId, sender, false);
-                if (m_groupUi->shouldNotify(conversationId))
+                if (m_mentionUi->shouldNotify(conversationId, text))
                     m_tray->notify(sender, text, conversationId);
             });
     connect(&m_client.session(), &SessionController::untrustedCertificate, this,
@@ -288,6 +291,9 @@ void MainWindow::connectMessages()
 {
     ComposeBox *compose = m_compose->composeBox();
     m_messageMenu = new MessageMenu(m_client, compose, this);
+    m_messageInfo = new MessageInfoDialog(m_client, this);
+    connect(m_messageMenu, &MessageMenu::infoRequested, m_messageInfo,
+            &MessageInfoDialog::showMessage);
     connect(compose, &ComposeBox::submitted, &m_client.conversations(),
             &ConversationController::sendMessage);
     connect(compose, &ComposeBox::editSubmitted, &m_client.conversations(),

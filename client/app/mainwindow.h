@@ -25,6 +25,8 @@ class DraftStore;
 class FindBar;
 class GroupUi;
 class JumpDialog;
+class MentionUi;
+class MessageInfoDialog;
 class MessageMenu;
 class MessageView;
 class OfflineBanner;
@@ -58,6 +60,8 @@ public:
     SearchUi *searchUi() const { return m_search; }
     GroupUi *groupUi() const { return m_groupUi; }
     ReplyUi *replyUi() const { return m_replyUi; }
+    MentionUi *mentionUi() const { return m_mentionUi; }
+    MessageInfoDialog *messageInfo() const { return m_messageInfo; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -104,6 +108,8 @@ private:
     SearchUi *m_search = nullptr;
     GroupUi *m_groupUi = nullptr;
     ReplyUi *m_replyUi = nullptr;
+    MentionUi *m_mentionUi = nullptr;
+    MessageInfoDialog *m_messageInfo = nullptr;
     MessageMenu *m_messageMenu = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;

@@ -1,5 +1,6 @@
 #include "memberspanel.h"
 
+#include "addmembersdialog.h"
 #include "chatclient.h"
 #include "theme.h"
 
@@ -16,6 +17,7 @@ namespace natter::client {
 
 namespace {
 constexpr int kUserIdRole = Qt::UserRole + 1;
+constexpr int kIsAdminRole = Qt::UserRole + 2;
 
 QIcon dot(const QColor &colour)
 {
@@ -34,7 +36,9 @@ MembersPanel::MembersPanel(ChatClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_title(new QLabel(this)), m_list(new QListWidget(this)),
       m_add(new QPushButton(tr("Add…"), this)), m_remove(new QPushButton(tr("Remove"), this)),
       m_rename(new QPushButton(tr("Rename…"), this)),
-      m_leave(new QPushButton(tr("Leave group…"), this))
+      m_leave(new QPushButton(tr("Leave group…"), this)),
+      m_role(new QPushButton(tr("Make admin"), this)), m_error(new QLabel(this)),
+      m_addDialog(new AddMembersDialog(client, this))
 {
     setAccessibleName(tr("Members"));
     m_title->setTextFormat(Qt::PlainText);
@@ -47,7 +51,19 @@ MembersPanel::MembersPanel(ChatClient &client, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_list, 1);
     layout->addLayout(admin);
+    layout->addWidget(m_role);
+    layout->addWidget(m_error);
     layout->addWidget(m_leave);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    m_error->hide();
+    connect(m_role, &QPushButton::clicked, this, &MembersPanel::toggleRole);
+    connect(&client.groups(), &GroupController::requestFailed, this, [this](const QString &why) {
+        if (isVisible() && !m_addDialog->isVisible()) { // the dialog says it itself
+            m_error->setText(tr("The server refused: %1").arg(why));
+            m_error->show();
+        }
+    });
     setMinimumWidth(220);
 
     GroupController *groups = &client.groups();
@@ -64,13 +80,7 @@ MembersPanel::MembersPanel(ChatClient &client, QWidget *parent)
         if (ok)
             renameTo(name);
     });
-    connect(m_add, &QPushButton::clicked, this, [this]() {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Add a member"), tr("Username:"),
-                                                   QLineEdit::Normal, QString(), &ok);
-        if (ok)
-            addByName(name.trimmed());
-    });
+    connect(m_add, &QPushButton::clicked, m_addDialog, &AddMembersDialog::start);
     connect(&client.people(), &PeopleController::usersFound, this,
             [this](const QString &query, const QList<User> &users) {
                 if (m_pendingAdd.isEmpty() || query != m_pendingAdd)
@@ -108,6 +118,7 @@ void MembersPanel::refresh()
                     dot(online ? theme::online(palette()) : theme::mutedText(palette())), text,
                     m_list);
                 item->setData(kUserIdRole, m.user.id);
+                item->setData(kIsAdminRole, m.role == GroupRole::Admin);
                 item->setToolTip(online ? tr("online") : tr("offline"));
                 if (m.user.id == selected)
                     m_list->setCurrentItem(item);
@@ -116,10 +127,54 @@ void MembersPanel::refresh()
     }
     const qint64 current =
         m_list->currentItem() ? m_list->currentItem()->data(kUserIdRole).toLongLong() : 0;
+    const qint64 self = m_client.session().currentUser().id;
+    for (QPushButton *b : {m_add, m_rename, m_remove})
+        b->setVisible(isAdmin); // a plain member cannot use them: they are not offered
     m_add->setEnabled(isAdmin);
     m_rename->setEnabled(isAdmin);
-    m_remove->setEnabled(isAdmin && current != 0 && current != m_client.session().currentUser().id);
+    m_remove->setEnabled(isAdmin && current != 0 && current != self);
+    const bool roles = maySetRoles();
+    m_role->setVisible(roles);
+    m_role->setEnabled(roles && current != 0 && current != self && current != c->peer.id);
+    m_role->setText(m_list->currentItem() && m_list->currentItem()->data(kIsAdminRole).toBool()
+                        ? tr("Remove admin")
+                        : tr("Make admin"));
+    if (!c || !c->group || c->left)
+        m_error->hide();
     m_leave->setEnabled(c && c->group && !c->left);
+}
+
+bool MembersPanel::maySetRoles() const
+{
+    // The creator names admins; once the creator has left, the admins do (docs/protocol.md).
+    const qint64 open = m_client.conversations().openConversationId();
+    const Conversation *c = m_client.conversations().list()->find(open);
+    if (!c || !c->group || c->left || m_client.groups().membersConversationId() != open)
+        return false;
+    const qint64 creator = c->peer.id;
+    if (m_client.session().currentUser().id == creator)
+        return true;
+    for (const GroupMember &m : m_client.groups().members()) {
+        if (m.user.id == creator)
+            return false;
+    }
+    return c->admin;
+}
+
+void MembersPanel::toggleRole()
+{
+    QListWidgetItem *item = m_list->currentItem();
+    if (!item || !maySetRoles())
+        return;
+    m_error->hide();
+    m_client.groups().setRole(
+        m_client.conversations().openConversationId(), item->data(kUserIdRole).toLongLong(),
+        item->data(kIsAdminRole).toBool() ? GroupRole::Member : GroupRole::Admin);
+}
+
+QString MembersPanel::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 void MembersPanel::addByName(const QString &username)

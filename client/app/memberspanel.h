@@ -1,7 +1,9 @@
 #pragma once
 // The open group's members (toggled from the header's "Members" button): each with an online
-// dot and an "admin" badge; admins add and remove members and rename the group; everyone can
-// leave, after a confirmation.
+// dot and an "admin" badge; admins add members (picked from the directory, AddMembersDialog)
+// and remove them and rename the group, and plain members do not see those buttons; the
+// creator makes members admins and takes it back (the admins do once the creator has left);
+// everyone can leave, after a confirmation. What the server refuses is said under the list.
 
 #include <QWidget>
 
@@ -12,6 +14,7 @@ class QPushButton;
 
 namespace natter::client {
 
+class AddMembersDialog;
 class ChatClient;
 
 class MembersPanel final : public QWidget
@@ -26,6 +29,9 @@ public:
     QPushButton *removeButton() const { return m_remove; }
     QPushButton *renameButton() const { return m_rename; }
     QPushButton *leaveButton() const { return m_leave; }
+    QPushButton *roleButton() const { return m_role; } // "Make admin" / "Remove admin"
+    QString errorText() const;
+    AddMembersDialog *addDialog() const { return m_addDialog; }
     QMessageBox *leaveQuestion() const { return m_leaveQuestion; } // while it is asked
     void refresh();
     // Adds the person called exactly `username` (looked up in the directory).
@@ -34,6 +40,8 @@ public:
 
 private:
     void askLeave();
+    void toggleRole();
+    bool maySetRoles() const;
     void removeSelected();
 
     ChatClient &m_client;
@@ -43,6 +51,9 @@ private:
     QPushButton *m_remove;
     QPushButton *m_rename;
     QPushButton *m_leave;
+    QPushButton *m_role;
+    QLabel *m_error;
+    AddMembersDialog *m_addDialog;
     QMessageBox *m_leaveQuestion = nullptr;
     QString m_pendingAdd; // a name being looked up to add
 };

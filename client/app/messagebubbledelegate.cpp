@@ -3,6 +3,7 @@
 #include "avatar.h"
 #include "bidicontrols.h"
 #include "bubblegeometry.h"
+#include "mentionmarks.h"
 #include "messagelinks.h"
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
@@ -28,6 +29,8 @@ namespace natter::client {
 namespace {
 
 constexpr qreal kSideMargin = 14;
+constexpr qreal kAvatar = 28;              // the sender's, beside others' bubbles in a group
+constexpr qreal kAvatarLane = kAvatar + 8; // others' bubbles move right by this in a group
 constexpr qreal kPadX = 11;
 constexpr qreal kPadY = 7;
 constexpr qreal kRadius = 15;
@@ -233,7 +236,8 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
                             inlineMeta ? m.lastLineWidth + kMetaGap + metaW : metaW}));
     const qreal innerH = senderH + quoteH + textH + (inlineMeta ? 0 : metaH);
     const QSizeF bubble(innerW + 2 * kPadX, std::ceil(innerH + 2 * kPadY));
-    const qreal x = own ? width - kSideMargin - bubble.width() : kSideMargin;
+    const qreal x = own ? width - kSideMargin - bubble.width()
+                        : kSideMargin + (m_showSenderNames ? kAvatarLane : 0);
     l.bubble = QRectF(QPointF(x, y), bubble);
     if (senderH > 0)
         l.sender = QRectF(x + kPadX, y + kPadY, senderW, senderH);
@@ -375,6 +379,8 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
             range.format.setFontUnderline(true);
             formats.append(range);
         }
+        if (!own)
+            formats += mentionMarks(text.text(), m_mentionName, pal);
         formats += searchMarks(text.text(), m_highlight, pal);
         text.setFormats(formats);
     }
@@ -415,6 +421,12 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         painter->drawPath(path);
     }
 
+    if (m_showSenderNames && !own && !runContinuesAfter(index)) {
+        // Once per run, beside its last bubble (the name is on its first).
+        const qreal side = qMin(kAvatar, l.bubble.height());
+        avatar::paint(painter, QRectF(kSideMargin, l.bubble.bottom() - side, side, side),
+                      index.data(MessageListModel::SenderNameRole).toString(), option.font);
+    }
     if (!l.sender.isEmpty()) {
         const QString name = index.data(MessageListModel::SenderNameRole).toString();
         const QFont font = senderFont(option.font);

@@ -59,6 +59,9 @@ public:
     // drawn lit up for a moment (0: none).
     void setHighlightWords(const SearchWords &words) { m_highlight = words; }
     const SearchWords &highlightWords() const { return m_highlight; }
+    // The reader's username: mentions of it in others' messages are marked (mentionmarks.h).
+    void setMentionName(const QString &username) { m_mentionName = username; }
+    const QString &mentionName() const { return m_mentionName; }
     void setFlashedMessage(qint64 messageId) { m_flashed = messageId; }
     qint64 flashedMessage() const { return m_flashed; }
 
@@ -130,6 +133,7 @@ private:
     mutable int m_measured = 0;
     bool m_showSenderNames = false;
     SearchWords m_highlight;
+    QString m_mentionName;
     qint64 m_flashed = 0;
 };
 

@@ -47,6 +47,13 @@ QList<QAction *> MessageMenu::actions(int row)
     if (index.data(MessageListModel::EditedRole).toBool())
         add(tr("Show edit history"),
             [this, persistent = QPersistentModelIndex(index)]() { showEditHistory(persistent); });
+    const Conversation *c =
+        m_client.conversations().list()->find(m_client.conversations().openConversationId());
+    if (c && c->group && !index.data(MessageListModel::IsSystemRole).toBool())
+        add(tr("Message info"),
+            [this, id, text, sender = index.data(MessageListModel::SenderIdRole).toLongLong()]() {
+                emit infoRequested(id, sender, text);
+            });
     auto *separator = new QAction(m_window);
     separator->setSeparator(true);
     actions << separator;

@@ -29,6 +29,10 @@ public:
     void showAt(const QModelIndex &index, const QPoint &globalPos);
     void editLastOwnMessage();
 
+signals:
+    // "Message info" on a group's message: who has seen it (MessageInfoDialog).
+    void infoRequested(qint64 messageId, qint64 senderId, const QString &text);
+
 private:
     void showEditHistory(const QModelIndex &index);
     bool confirmDeleteForEveryone();

@@ -77,6 +77,7 @@ void ConversationController::applyNewMessage(const Message &message, bool live)
         refreshConversations(); // a conversation this client does not know yet
     else
         cacheConversation(message.conversationId);
+    emit messageApplied(message);
     if (live && message.senderId != m_session.currentUser().id)
         emit messageArrived(message.conversationId, m_people.peerName(message.senderId),
                             message.content);
@@ -305,6 +306,7 @@ void ConversationController::applyUpdatedMessage(const Message &message)
         m_cache->putMessage(message);
     if (m_conversations.applyMessage(message, false))
         cacheConversation(message.conversationId);
+    emit messageApplied(message);
 }
 
 void ConversationController::applyHidden(qint64 messageId)

@@ -74,6 +74,8 @@ public:
 signals:
     void conversationOpened(qint64 conversationId, const QString &peerName);
     void messageArrived(qint64 conversationId, const QString &senderName, const QString &text);
+    // Every new or changed message applied from an event or the sync (mentions follow it).
+    void messageApplied(const natter::Message &message);
     void olderMessagesLoaded(int count);
     void newerMessagesLoaded(int count);
     void newerMessagesChanged(bool exist); // newer than the loaded ones, not shown yet
