@@ -40,5 +40,6 @@ inline constexpr QLatin1String kCreatedAt{"created_at"};
 inline constexpr QLatin1String kEditedAt{"edited_at"};
 inline constexpr QLatin1String kDeleted{"deleted"};
 inline constexpr QLatin1String kSystem{"system"}; // a system line's body (systemevent.h)
+inline constexpr QLatin1String kFile{"file"};     // a file message's file (fileinfo.h)
 
 } // namespace natter::field

@@ -60,6 +60,7 @@ struct SendRequest
     QString content;
     qint64 to = 0;
     qint64 conversationId = 0;
+    QString fileId; // a file the caller uploaded (docs/protocol.md "Files"); content may be empty
     QJsonObject toJson() const;
     static std::optional<SendRequest> fromJson(const QJsonObject &o, ProtocolError *error);
 };

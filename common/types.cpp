@@ -50,6 +50,8 @@ template <typename Writer> void writeMessage(const Message &m, Writer &w)
     w.integer(field::kRev, m.rev);
     if (m.system)
         w.object(field::kSystem, m.system->toJson());
+    if (m.file)
+        w.object(field::kFile, m.file->toJson());
 }
 
 } // namespace
@@ -85,6 +87,11 @@ std::optional<Message> Message::fromJson(const QJsonObject &object)
         m.system = SystemEvent::fromJson(r.object(field::kSystem));
         if (!m.system)
             r.fail(ErrorCode::BadRequest, QStringLiteral("bad system"), field::kSystem);
+    }
+    if (r.has(field::kFile)) {
+        m.file = FileInfo::fromJson(r.object(field::kFile));
+        if (!m.file)
+            r.fail(ErrorCode::BadRequest, QStringLiteral("bad file"), field::kFile);
     }
     return r.ok() ? std::optional<Message>(m) : std::nullopt;
 }

@@ -2,6 +2,7 @@
 // The domain objects that travel inside frames, with their JSON form.
 // Times are milliseconds since the Unix epoch (UTC); ids are positive integers below 2^53.
 
+#include "fileinfo.h"
 #include "systemevent.h"
 
 #include <QJsonObject>
@@ -37,6 +38,8 @@ struct Message
     qint64 rev = 0; // server-wide change revision of the latest change to this message
     // Set on a system line (a group's membership or name changed); absent on what people wrote.
     std::optional<SystemEvent> system = std::nullopt;
+    // Set when the message carries a file (docs/protocol.md "Files"); the content is its caption.
+    std::optional<FileInfo> file = std::nullopt;
 
     QJsonObject toJson() const;
     // The same object as JSON text, appended to `out` (no QJsonObject: messageframes.h).

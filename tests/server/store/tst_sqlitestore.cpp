@@ -63,7 +63,7 @@ private slots:
         store = std::make_unique<SqliteStore>(path);
         const auto reopened = store->open();
         QVERIFY2(reopened.ok(), qPrintable(reopened.detail));
-        QCOMPARE(store->schemaVersion(), 4);
+        QCOMPARE(store->schemaVersion(), 5);
         storetest::sendMessage(*store, bob, alice, QStringLiteral("new note"), ++m_now);
         ProtocolError error;
         SearchScope scope;
