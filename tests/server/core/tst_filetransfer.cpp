@@ -3,6 +3,7 @@
 // cut, delete for everyone, garbage collection, revocation, and the memory a large upload
 // costs.
 #include "aliceandbob.h"
+#include "app/backupcommand.h"
 #include "fileclient.h"
 #include "services/fileservice.h"
 
@@ -235,6 +236,25 @@ private slots:
         QCOMPARE(collected.files, 1);
         QCOMPARE(collected.blobs, 1);
         QVERIFY(!QFile::exists(blob));
+    }
+
+    void backupHoldsTheFiles()
+    {
+        const QByteArray bytes = pngLike(5000);
+        const QJsonObject file = upload(bytes, QStringLiteral("kept.png"));
+        QVERIFY(TestClient::isOk(sendFile(*m_alice, file.value("id").toString())));
+        const QString target =
+            QFileInfo(m_server->databasePath()).absolutePath() + QStringLiteral("/backup.db");
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(natter::server::runBackupCommand({QStringLiteral("backup"), target},
+                                                  m_server->config(), out, err),
+                 0);
+        QVERIFY2(outText.contains(QLatin1String("1 files")), qPrintable(outText + errText));
+        const QString sha = sha256Of(bytes);
+        QFile copy(target + QStringLiteral(".files/blobs/") + sha.left(2) + QLatin1Char('/') + sha);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), bytes);
     }
 
     void aRevokedSessionStopsTransferring()

@@ -144,7 +144,7 @@ private slots:
         QVERIFY2(m_db->execute(v2, &why), qPrintable(why));
 
         QVERIFY2(openStore(&why), qPrintable(why));
-        QCOMPARE(store().schemaVersion(), 4); // groups (3), then search (4)
+        QCOMPARE(store().schemaVersion(), 5); // groups (3), search (4), files (5)
         // The search index (version 4) took in the messages stored before it, on both
         // backends; bob hid "one", so only alice finds it.
         ProtocolError error;
@@ -206,7 +206,7 @@ private slots:
         // Reopening an up-to-date database migrates nothing.
         m_store.reset();
         QVERIFY2(openStore(&why), qPrintable(why));
-        QCOMPARE(store().schemaVersion(), 4);
+        QCOMPARE(store().schemaVersion(), 5);
         QCOMPARE(store().conversationsFor(1).value.size(), 3);
     }
 
