@@ -22,6 +22,16 @@ bool isLowerHex(const QString &text, int length)
     return true;
 }
 
+// Owner only, whatever the umask: the contents are people's private files (like the
+// database, which is 0600).
+constexpr QFileDevice::Permissions kOwnerDir =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+
+bool makeOwnerDir(const QString &path)
+{
+    return QDir().mkpath(path) && QFile::setPermissions(path, kOwnerDir);
+}
+
 } // namespace
 
 FileStore::FileStore(const QString &root) : m_root(QDir::cleanPath(root))
@@ -29,10 +39,13 @@ FileStore::FileStore(const QString &root) : m_root(QDir::cleanPath(root))
 
 bool FileStore::open(QString *error)
 {
-    QDir dir;
+    if (!makeOwnerDir(m_root)) {
+        *error = QStringLiteral("cannot create %1").arg(m_root);
+        return false;
+    }
     for (const char *sub : {"blobs", "partial"}) {
         const QString path = m_root + QLatin1Char('/') + QLatin1String(sub);
-        if (!dir.mkpath(path)) {
+        if (!makeOwnerDir(path)) {
             *error = QStringLiteral("cannot create %1").arg(path);
             return false;
         }
@@ -105,7 +118,7 @@ bool FileStore::promote(const QString &uploadId, const QString &sha256Hex, QStri
         removePartial(uploadId); // the same content is stored already
         return true;
     }
-    if (!QDir().mkpath(QFileInfo(target).path())) {
+    if (!makeOwnerDir(QFileInfo(target).path())) {
         *error = QStringLiteral("cannot create the folder of %1").arg(target);
         return false;
     }

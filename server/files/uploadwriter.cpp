@@ -29,6 +29,8 @@ bool UploadWriter::open(QString *error)
         *error = QStringLiteral("cannot open %1: %2").arg(m_file.fileName(), m_file.errorString());
         return false;
     }
+    // Owner only (0600) whatever the umask; the rename into blobs/ keeps it.
+    m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     // TODO(files): a multi-GiB partial file is rehashed here on the caller's thread; move it
     // to a worker (or keep the hash state next to the partial file) before wiring resumes.
     m_hash.reset();

@@ -219,6 +219,11 @@ private slots:
                              QStringLiteral("/files/blobs/") + sha256Of(bytes).left(2) +
                              QLatin1Char('/') + sha256Of(bytes);
         QVERIFY(QFile::exists(blob));
+        // Owner only, like the database, whatever the umask.
+        QCOMPARE(QFileInfo(blob).permissions() & QFileDevice::Permissions(0x7077),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(QFileInfo(QFileInfo(blob).path()).permissions() & QFileDevice::Permissions(0x7077),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         // Young unreferenced files are kept; referenced ones always.
         FileService *service = m_server->server().fileService();
         QVERIFY(service);
