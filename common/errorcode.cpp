@@ -6,7 +6,7 @@
 namespace natter {
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, QLatin1String>, 11> kNames{{
+constexpr std::array<std::pair<ErrorCode, QLatin1String>, 14> kNames{{
     {ErrorCode::BadRequest, QLatin1String("bad_request")},
     {ErrorCode::UnknownType, QLatin1String("unknown_type")},
     {ErrorCode::UnsupportedVersion, QLatin1String("unsupported_version")},
@@ -18,6 +18,9 @@ constexpr std::array<std::pair<ErrorCode, QLatin1String>, 11> kNames{{
     {ErrorCode::RateLimited, QLatin1String("rate_limited")},
     {ErrorCode::Internal, QLatin1String("internal")},
     {ErrorCode::Unavailable, QLatin1String("unavailable")},
+    {ErrorCode::QuotaExceeded, QLatin1String("quota_exceeded")},
+    {ErrorCode::StorageFull, QLatin1String("storage_full")},
+    {ErrorCode::HashMismatch, QLatin1String("hash_mismatch")},
 }};
 
 } // namespace

@@ -20,6 +20,9 @@ enum class ErrorCode
     RateLimited,        // too many requests; retry_after_ms says when to retry
     Internal,           // server-side failure; the request had no effect
     Unavailable,        // server shutting down or storage temporarily unavailable
+    QuotaExceeded,      // a file upload would take the user past their quota
+    StorageFull,        // a file upload would take the server past its disk limit or reserve
+    HashMismatch,       // an uploaded file's bytes do not have the SHA-256 it was announced with
 };
 
 QLatin1String errorCodeName(ErrorCode code);

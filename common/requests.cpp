@@ -151,6 +151,8 @@ QJsonObject SendRequest::toJson() const
         o.insert(QStringLiteral("conversation_id"), idValue(conversationId));
     if (replyTo > 0)
         o.insert(QStringLiteral("reply_to"), idValue(replyTo));
+    if (!fileId.isEmpty())
+        o.insert(QStringLiteral("file_id"), fileId);
     return o;
 }
 
@@ -167,7 +169,13 @@ std::optional<SendRequest> SendRequest::fromJson(const QJsonObject &o, ProtocolE
         r.fail(ErrorCode::BadRequest,
                QStringLiteral("give exactly one of \"to\" and \"conversation_id\""),
                QStringLiteral("to"));
-    checkContentField(r, q.content);
+    q.fileId = r.optString(QStringLiteral("file_id"), 32);
+    if (r.ok() && !q.fileId.isEmpty() && !isFileId(q.fileId))
+        r.fail(ErrorCode::BadRequest, QStringLiteral("file_id is 32 lower-case hex digits"),
+               QStringLiteral("file_id"));
+    // A file's caption is optional.
+    if (q.fileId.isEmpty() || !q.content.isEmpty())
+        checkContentField(r, q.content);
     return r.result(q, error);
 }
 

@@ -61,6 +61,7 @@ struct SendRequest
     qint64 to = 0;
     qint64 conversationId = 0;
     qint64 replyTo = 0; // the message this one answers (0: none)
+    QString fileId; // a file the caller uploaded (docs/protocol.md "Files"); content may be empty
     QJsonObject toJson() const;
     static std::optional<SendRequest> fromJson(const QJsonObject &o, ProtocolError *error);
 };

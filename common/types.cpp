@@ -54,6 +54,8 @@ template <typename Writer> void writeMessage(const Message &m, Writer &w)
         w.object(field::kReplyTo, m.replyTo->toJson());
     if (!m.reactions.isEmpty())
         w.object(field::kReactions, reactions::toJson(m.reactions));
+    if (m.file)
+        w.object(field::kFile, m.file->toJson());
 }
 
 } // namespace
@@ -101,6 +103,11 @@ std::optional<Message> Message::fromJson(const QJsonObject &object)
             r.fail(ErrorCode::BadRequest, QStringLiteral("bad reactions"), field::kReactions);
         else
             m.reactions = *groups;
+    }
+    if (r.has(field::kFile)) {
+        m.file = FileInfo::fromJson(r.object(field::kFile));
+        if (!m.file)
+            r.fail(ErrorCode::BadRequest, QStringLiteral("bad file"), field::kFile);
     }
     return r.ok() ? std::optional<Message>(m) : std::nullopt;
 }

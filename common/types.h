@@ -3,6 +3,7 @@
 // Times are milliseconds since the Unix epoch (UTC); ids are positive integers below 2^53.
 
 #include "reactiontypes.h"
+#include "fileinfo.h"
 #include "systemevent.h"
 
 #include <QJsonObject>
@@ -41,6 +42,8 @@ struct Message
     // A reply: the quoted message now (reply_to); the reactions given to this one.
     std::optional<ReplyQuote> replyTo = std::nullopt;
     QList<ReactionGroup> reactions = {};
+    // Set when the message carries a file (docs/protocol.md "Files"); the content is its caption.
+    std::optional<FileInfo> file = std::nullopt;
 
     QJsonObject toJson() const;
     // The same object as JSON text, appended to `out` (no QJsonObject: messageframes.h).

@@ -1,5 +1,7 @@
 #include "backupcommand.h"
 
+#include "filebackup.h"
+#include "filespart.h"
 #include "ownerfiles.h"
 
 #include <QFile>
@@ -116,6 +118,21 @@ int runBackupCommand(const QStringList &command, const ServerConfig &config, QTe
     }
     out << "backup " << target << ": " << users << " users, " << messages << " messages, "
         << QFileInfo(target).size() << " bytes\n";
+    // The contents of the files it names, beside it (blobs never change: no snapshot needed).
+    const QString files = FilesPart::directoryFor(config);
+    if (files.isEmpty() || !QFileInfo(files).isDir())
+        return 0;
+    const QString folder = target + QStringLiteral(".files");
+    const OwnerOnlyUmask ownerOnly;
+    const FileBackup copied = backupFiles(target, files, folder);
+    if (!copied.error.isEmpty()) {
+        err << "natter-server: backing up the files failed: " << copied.error << '\n';
+        return 1;
+    }
+    out << "files " << folder << ": " << copied.stored << " files";
+    if (copied.missing > 0)
+        out << ", " << copied.missing << " removed since the database copy";
+    out << '\n';
     return 0;
 }
 

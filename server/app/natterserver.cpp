@@ -4,6 +4,7 @@
 #include "bus/redisbus.h"
 #include "config/logging.h"
 #include "databasecreation.h"
+#include "filespart.h"
 #include "handlers/handlers.h"
 #include "services/authservice.h"
 #include "services/conversationdirectory.h"
@@ -69,7 +70,8 @@ struct NatterServer::Parts
           groups(store, directory, sink, typing,
                  GroupLimits{config.groupMaxMembers, config.groupMaxNameChars, config.groupsPerUser,
                              config.groupChangesPerMinute}),
-          auth(store, config.passwordCost, config.registration), server(registry, handlers, config),
+          auth(store, config.passwordCost, config.registration), files(store, auth, config),
+          server(registry, handlers, config),
           revocations(
               [&store](qint64 after, qint64 upTo) -> std::optional<QList<QByteArray>> {
                   auto ended = store.tokensEndedBetween(after, upTo);
@@ -115,6 +117,7 @@ struct NatterServer::Parts
         services.users = &users;
         services.reactions = &reactions;
         registerAllHandlers(handlers, services);
+        files.wire(messaging, server);
     }
 
     ConversationDirectory directory;
@@ -132,6 +135,7 @@ struct NatterServer::Parts
     ReactionService reactions;
     GroupService groups;
     AuthService auth;
+    FilesPart files;
     HandlerRegistry handlers;
     ChatServer server;
     RevocationWatcher revocations;
@@ -205,6 +209,11 @@ bool NatterServer::start()
         m_databaseWatch = new QTimer(this);
         connect(m_databaseWatch, &QTimer::timeout, this, &NatterServer::checkDatabaseFile);
         m_databaseWatch->start(kDatabaseCheckMs);
+    }
+    if (QString why; !m_parts->files.start(&why)) {
+        m_error = QStringLiteral("cannot use the files directory: %1").arg(why);
+        m_store->close();
+        return false;
     }
     if (!m_config.redisUrl.isEmpty() && !m_parts->cluster) {
         QString why;
@@ -299,6 +308,11 @@ QUrl NatterServer::url() const
 int NatterServer::connectionCount() const
 {
     return m_parts ? m_parts->server.connectionCount() : 0;
+}
+
+FileService *NatterServer::fileService() const
+{
+    return m_parts->files.service();
 }
 
 void NatterServer::stop()

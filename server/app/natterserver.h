@@ -17,6 +17,7 @@ namespace natter::server {
 
 class ChatStore;
 class DiscoveryResponder;
+class FileService;
 
 class NatterServer final : public QObject
 {
@@ -40,6 +41,8 @@ public:
     QString failure() const { return m_failure; }
     quint16 port() const;
     QUrl url() const; // ws://ADDR:PORT/v1
+    // Files (filespart.h); nullptr when this server keeps none.
+    FileService *fileService() const;
     int connectionCount() const;
     // The UDP port discovery queries are answered on; 0 when discovery is off or failed.
     quint16 discoveryPort() const;

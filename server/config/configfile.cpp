@@ -204,6 +204,21 @@ const QList<Key> &keys()
          "0-100000"},
         {"limits/register-per-minute",
          registrationInt(&RegistrationSettings::perMinute, 1, 1'000'000), "1-1000000"},
+        // Files: their folder and the limits checked at file_begin.
+        {"files/directory",
+         [](const QString &t, ServerConfig *c) {
+             c->filesDirectory = t;
+             return !t.isEmpty();
+         },
+         "a folder"},
+        {"files/max-file-bytes", bytesIn(&ServerConfig::maxFileBytes, 1, qint64(1) << 40),
+         "1-1099511627776"},
+        {"files/user-quota-bytes", bytesIn(&ServerConfig::userQuotaBytes, 0, qint64(1) << 50),
+         "0-1125899906842624"},
+        {"files/max-total-bytes", bytesIn(&ServerConfig::filesMaxTotalBytes, 0, qint64(1) << 50),
+         "0-1125899906842624"},
+        {"files/free-reserve-bytes",
+         bytesIn(&ServerConfig::filesFreeReserveBytes, 0, qint64(1) << 50), "0-1125899906842624"},
     };
     return all;
 }

@@ -127,6 +127,15 @@ struct ServerConfig
     int groupMaxNameChars = limits::kMaxGroupNameChars;
     int groupsPerUser = 500;
     int groupChangesPerMinute = 30;
+
+    // Files (docs/protocol.md "Files"): where their contents live (empty: "files" next to an
+    // SQLite database), the largest file, what one user may store, what all files together
+    // may take, and the free disk an upload must leave. All refused at file_begin.
+    QString filesDirectory;
+    qint64 maxFileBytes = qint64(1) << 30;
+    qint64 userQuotaBytes = qint64(10) << 30;
+    qint64 filesMaxTotalBytes = qint64(1) << 40;
+    qint64 filesFreeReserveBytes = qint64(1) << 30;
 };
 
 QString passwordCostName(PasswordCost cost);

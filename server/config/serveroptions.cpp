@@ -309,6 +309,13 @@ QString describeConfig(const ServerConfig &config)
     line("register-per-address-per-hour", QString::number(config.registration.perAddressPerHour));
     line("register-burst", QString::number(config.registration.burst));
     line("register-per-minute", QString::number(config.registration.perMinute));
+    out += QLatin1String("\n[files]\n");
+    line("directory", config.filesDirectory.isEmpty() ? QStringLiteral("(next to the database)")
+                                                      : config.filesDirectory);
+    line("max-file-bytes", QString::number(config.maxFileBytes));
+    line("user-quota-bytes", QString::number(config.userQuotaBytes));
+    line("max-total-bytes", QString::number(config.filesMaxTotalBytes));
+    line("free-reserve-bytes", QString::number(config.filesFreeReserveBytes));
     return out;
 }
 

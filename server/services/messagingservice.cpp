@@ -4,6 +4,7 @@
 #include "config/logging.h"
 #include "events.h"
 #include "replycheck.h"
+#include "fileservice.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -59,9 +60,35 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
                                          request.conversationId, request.to);
         pending.message.replyTo = request.replyTo;
     }
+    if (!request.fileId.isEmpty() && !pending.error)
+        attachFile(caller, request, pending);
     m_queue.append(std::move(pending));
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
+}
+
+void MessagingService::attachFile(const Caller &caller, const SendRequest &request,
+                                  Pending &pending)
+{
+    qint64 conversation = pending.message.conversationId;
+    if (conversation == 0 && m_files) {
+        // Sent by recipient: the file's conversation must be the 1:1 one with them.
+        const auto file = m_store.file(request.fileId);
+        const auto member = file.ok()
+                                ? m_directory.membership(file.value.conversationId, caller.userId)
+                                : StoreResult<Membership>::fail(StoreFailure::NotFound);
+        if (member.ok() && !member.value.group && member.value.peerId == request.to)
+            conversation = file.value.conversationId;
+    }
+    const auto attached =
+        m_files ? m_files->attachable(caller.userId, conversation, request.fileId)
+                : Outcome<FileInfo>::failure(ProtocolError::make(
+                      ErrorCode::NotFound, QStringLiteral("this server keeps no files"),
+                      QStringLiteral("file_id")));
+    if (attached.ok())
+        pending.message.file = attached.value;
+    else
+        pending.error = attached.error;
 }
 
 void MessagingService::flush()

@@ -26,6 +26,8 @@
 
 namespace natter::server {
 
+class FileService;
+
 class MessagingService final : public QObject
 {
     Q_OBJECT
@@ -41,6 +43,8 @@ public:
     void send(const Caller &caller, const SendRequest &request, Done done);
     // Commits what is queued now; the zero-timer calls it, and shutdown does before closing.
     void flush();
+    // Where a send's file_id is checked (without it, every file_id is not_found).
+    void setFiles(FileService *files) { m_files = files; }
 
 private:
     struct Pending
@@ -62,6 +66,9 @@ private:
     ReceiptService &m_receipts;
     TypingService &m_typing;
     PresenceService &m_presence;
+    FileService *m_files = nullptr;
+    // The file a send's file_id names, or why it may not carry it (fileservice.h).
+    void attachFile(const Caller &caller, const SendRequest &request, Pending &pending);
     QList<Pending> m_queue;
     QTimer m_flushTimer;
 };

@@ -3,6 +3,7 @@
 // implements it on SQLite (the embedded default) and on PostgreSQL; tests wrap it
 // (FaultyStore). All calls are synchronous and made from the server's thread.
 
+#include "filemetastore.h"
 #include "grouptypes.h"
 #include "searchtext.h"
 #include "storeresult.h"
@@ -79,6 +80,7 @@ struct NewMessage
     QString content;
     qint64 createdAt = 0;
     qint64 replyTo = 0; // the message it answers, checked by the caller (0: none)
+    std::optional<FileInfo> file = std::nullopt; // a stored file (MessagingService checked it)
     // The recipient is connected and gets the message pushed right after the commit: move its
     // delivered position in the same transaction (a separate one would cost another fsync).
     bool markDelivered = false;
@@ -135,7 +137,7 @@ struct ChangePage
     bool hasMore = false;
 };
 
-class ChatStore
+class ChatStore : public FileMetaStore
 {
 public:
     virtual ~ChatStore() = default;

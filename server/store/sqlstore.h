@@ -75,6 +75,20 @@ public:
 
     StoreResult<SearchPage> search(const SearchScope &scope) override;
 
+    // Files (sqlstorefiles.cpp).
+    StoreResult<bool> addUpload(const UploadRecord &upload) override;
+    StoreResult<UploadRecord> upload(const QString &uploadId) override;
+    StoreResult<bool> touchUpload(const QString &uploadId, qint64 at) override;
+    StoreResult<bool> removeUpload(const QString &uploadId) override;
+    StoreResult<StoredFile> completeUpload(const QString &uploadId,
+                                           const StoredFile &file) override;
+    StoreResult<StoredFile> file(const QString &fileId) override;
+    StoreResult<FileUsage> fileUsage(qint64 userId, const QString &excludeUpload) override;
+    StoreResult<bool> mayDownload(const QString &fileId, qint64 userId) override;
+    StoreResult<QList<UploadRecord>> staleUploads(qint64 before) override;
+    StoreResult<QList<StoredFile>> unreferencedFiles(qint64 before) override;
+    StoreResult<bool> forgetFile(const QString &fileId, bool *contentStillUsed) override;
+
 private:
     // `condition` is a fixed SQL fragment with one "?" (never built from input).
     StoreResult<StoredUser> userWhere(const QString &condition, const QVariant &value);

@@ -4,6 +4,8 @@
 #include "protocollimits.h"
 #include "storerows.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 
 namespace natter::server {
@@ -86,14 +88,30 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
     m.clientId = input.clientId;
     m.content = input.content;
     m.createdAt = input.createdAt;
+    m.file = input.file;
     m.rev = m_sql.takeRev();
     bool ok = false;
     QSqlQuery &insert =
-        m_sql.exec(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, "
-                                  "client_id, content, created_at, rev) VALUES (?, ?, ?, ?, ?, ?) "
-                                  "ON CONFLICT (sender_id, client_id) DO NOTHING") +
-                       m_sql.returningId(),
-                   {m.conversationId, m.senderId, clientId, m.content, m.createdAt, m.rev}, &ok);
+        !input.file
+            ? m_sql.exec(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, "
+                                        "client_id, content, created_at, rev) "
+                                        "VALUES (?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (sender_id, client_id) DO NOTHING") +
+                             m_sql.returningId(),
+                         {m.conversationId, m.senderId, clientId, m.content, m.createdAt, m.rev},
+                         &ok)
+            : m_sql.exec(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, "
+                                        "client_id, content, created_at, rev, file_id, file) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (sender_id, client_id) DO NOTHING") +
+                             m_sql.returningId(),
+                         // A file's caption may be empty; a null QString would bind NULL.
+                         {m.conversationId, m.senderId, clientId,
+                          m.content.isNull() ? QStringLiteral("") : m.content, m.createdAt, m.rev,
+                          input.file->id,
+                          QString::fromUtf8(
+                              QJsonDocument(input.file->toJson()).toJson(QJsonDocument::Compact))},
+                         &ok);
     if (!ok)
         return m_sql.failed<AppendedMessage>(insert);
     m.id = m_sql.insertedId(insert);
@@ -333,11 +351,13 @@ StoreResult<Message> SqlStore::deleteForEveryone(qint64 messageId, qint64 at)
         Message m = current.value;
         m.content.clear();
         m.reactions.clear(); // a tombstone shows none
+        m.file.reset(); // the reference goes: nobody downloads it through this message any more
         m.deleted = true;
         m.editedAt = at;
         m.rev = m_sql.takeRev();
         QSqlQuery &update =
             m_sql.exec(QStringLiteral("UPDATE messages SET content = '', deleted = TRUE, "
+                                      "file_id = NULL, file = NULL, "
                                       "edited_at = ?, rev = ? WHERE id = ?"),
                        {at, m.rev, messageId}, &ok);
         if (!ok)

@@ -42,7 +42,7 @@ const QString kConversations =
         "CASE WHEN c.kind = 'group' THEN (SELECT COUNT(*) FROM participants q "
         "WHERE q.conversation_id = c.id AND q.left_rev IS NULL) ELSE 2 END, "
         "lm.id, lm.conversation_id, lm.sender_id, lm.client_id, lm.content, lm.created_at, "
-        "lm.edited_at, lm.deleted, lm.rev, lm.system_event "
+        "lm.edited_at, lm.deleted, lm.rev, lm.system_event, lm.file "
         "FROM participants p JOIN conversations c ON c.id = p.conversation_id "
         "JOIN users u ON u.id = (CASE WHEN c.kind = 'group' THEN c.creator_id ELSE p.peer_id END) "
         "LEFT JOIN messages lm ON lm.id = (SELECT m.id FROM messages m WHERE ") +

@@ -54,7 +54,7 @@ QString tsQuery(const QList<searchtext::Term> &terms)
 QString searchSql(const QString &candidates)
 {
     return QStringLiteral("SELECT m.id, m.conversation_id, m.sender_id, m.client_id, m.content, "
-                          "m.created_at, m.edited_at, m.deleted, m.rev, m.system_event, "
+                          "m.created_at, m.edited_at, m.deleted, m.rev, m.system_event, m.file, "
                           "p.user_id IS NOT NULL, h.message_id IS NOT NULL FROM (") +
            candidates +
            QStringLiteral(") c JOIN messages m ON m.id = c.id "
@@ -94,7 +94,10 @@ bool inScope(const SearchScope &scope, const Message &m)
 StoreResult<bool> SqlStore::indexMessage(const Message &m)
 {
     bool ok = false;
-    const QString words = searchtext::indexText(m.content);
+    // A file's empty caption has no words; a null QString would bind NULL.
+    QString words = searchtext::indexText(m.content);
+    if (words.isNull())
+        words = QStringLiteral("");
     QSqlQuery &q =
         m_sql.kind() == SqlDialect::Kind::Sqlite
             ? m_sql.exec(QStringLiteral("INSERT INTO message_search (rowid, conv, words) "
@@ -318,7 +321,8 @@ StoreResult<SearchPage> SqlStore::search(const SearchScope &scope)
             }
             ++rows;
             below = q.value(0).toLongLong();
-            if (!q.value(10).toBool() || q.value(11).toBool()) // not a member, or hidden
+            if (!q.value(kMessageColumns).toBool() ||
+                q.value(kMessageColumns + 1).toBool()) // not a member, or hidden
                 continue;
             Message m = messageFromRow(q);
             if (inScope(scope, m))

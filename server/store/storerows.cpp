@@ -10,7 +10,7 @@ namespace natter::server {
 
 const QString kMessageSelect = QStringLiteral(
     "SELECT m.id, m.conversation_id, m.sender_id, m.client_id, m.content, m.created_at, "
-    "m.edited_at, m.deleted, m.rev, m.system_event FROM messages m ");
+    "m.edited_at, m.deleted, m.rev, m.system_event, m.file FROM messages m ");
 
 Message messageFromRow(const QSqlQuery &q, int first)
 {
@@ -28,6 +28,9 @@ Message messageFromRow(const QSqlQuery &q, int first)
     const QVariant system = q.value(first + 9);
     if (!system.isNull()) // written by appendSystemLine: always an object
         m.system = SystemEvent::fromJson(QJsonDocument::fromJson(system.toByteArray()).object());
+    const QVariant file = q.value(first + 10);
+    if (!file.isNull()) // written by appendOne from a stored file: always an object
+        m.file = FileInfo::fromJson(QJsonDocument::fromJson(file.toByteArray()).object());
     return m;
 }
 

@@ -10,12 +10,12 @@
 
 namespace natter::server {
 
-// "SELECT <the ten message columns> FROM messages m ".
+// "SELECT <the eleven message columns> FROM messages m ".
 extern const QString kMessageSelect;
-inline constexpr int kMessageColumns = 10;
+inline constexpr int kMessageColumns = 11;
 
-// The ten message columns (id, conversation_id, sender_id, client_id, content, created_at,
-// edited_at, deleted, rev, system_event) starting at column `first`.
+// The eleven message columns (id, conversation_id, sender_id, client_id, content, created_at,
+// edited_at, deleted, rev, system_event, file) starting at column `first`.
 Message messageFromRow(const QSqlQuery &q, int first = 0);
 
 // `current` moved to `upTo` (clamped to the conversation's newest message): read implies

@@ -2,6 +2,8 @@
 
 #include "codec.h"
 #include "config/logging.h"
+#include "filerequests.h"
+#include "filesessions.h"
 #include "protocollimits.h"
 #include "sessionregistry.h"
 #include "tlspolicy.h"
@@ -129,6 +131,10 @@ void ChatServer::acceptPending()
         // arrives and the codec answers too_large, keeping the socket open.
         socket->setMaxAllowedIncomingFrameSize(quint64(limits::kHardFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(limits::kHardFrameBytes));
+        if (m_files && socket->requestUrl().path() == QLatin1String(files::kPath)) {
+            m_files->accept(socket);
+            continue;
+        }
         if (socket->requestUrl().path() != protocol::kPath) {
             rejectWrongPath(socket);
             continue;
@@ -184,8 +190,16 @@ void ChatServer::sessionFinished(WebSocketSession *session)
         emit connectionsClosed();
 }
 
+void ChatServer::serveFiles(FileTransfers *transfers)
+{
+    delete m_files;
+    m_files = transfers ? new FileSessions(*transfers, m_config, this) : nullptr;
+}
+
 void ChatServer::closeAll(quint16 code, const QString &reason)
 {
+    if (m_files)
+        m_files->closeAll(code, reason);
     const auto sessions = findChildren<WebSocketSession *>(Qt::FindDirectChildrenOnly);
     for (WebSocketSession *session : sessions)
         session->closeWith(code, reason);

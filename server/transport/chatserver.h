@@ -19,6 +19,8 @@ class QWebSocketServer;
 namespace natter::server {
 
 class WebSocketSession;
+class FileSessions;
+class FileTransfers;
 class RequestDispatcher;
 class SessionRegistry;
 class WebSocketListener;
@@ -42,6 +44,9 @@ public:
     // Closes every connection with `code`; connectionsClosed() follows once all are gone.
     void closeAll(quint16 code, const QString &reason);
     int connectionCount() const;
+    // Serves /v1/files (docs/protocol.md "Files") through `transfers`; without it that path
+    // is refused like any other.
+    void serveFiles(FileTransfers *transfers);
 
 signals:
     void connectionsClosed();
@@ -68,6 +73,7 @@ private:
     // One timer checks every session's auth and idle deadlines (see WebSocketSession).
     QTimer m_deadlineSweep;
     HeapTrimmer m_heapTrimmer;
+    FileSessions *m_files = nullptr;
 };
 
 } // namespace natter::server

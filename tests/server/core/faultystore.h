@@ -84,6 +84,43 @@ public:
     natter::server::StoreResult<natter::server::SearchPage>
     search(const natter::server::SearchScope &scope) override;
 
+    // Files: forwarded, never failed (FileService's own tests use the real store).
+    using UploadRecord = natter::server::UploadRecord;
+    using StoredFile = natter::server::StoredFile;
+    template <typename T> using R = natter::server::StoreResult<T>;
+    R<bool> addUpload(const UploadRecord &u) override { return m_inner->addUpload(u); }
+    R<UploadRecord> upload(const QString &id) override { return m_inner->upload(id); }
+    R<bool> touchUpload(const QString &id, qint64 at) override
+    {
+        return m_inner->touchUpload(id, at);
+    }
+    R<bool> removeUpload(const QString &id) override { return m_inner->removeUpload(id); }
+    R<StoredFile> completeUpload(const QString &id, const StoredFile &f) override
+    {
+        return m_inner->completeUpload(id, f);
+    }
+    R<StoredFile> file(const QString &id) override { return m_inner->file(id); }
+    R<natter::server::FileUsage> fileUsage(qint64 userId, const QString &exclude) override
+    {
+        return m_inner->fileUsage(userId, exclude);
+    }
+    R<bool> mayDownload(const QString &id, qint64 userId) override
+    {
+        return m_inner->mayDownload(id, userId);
+    }
+    R<QList<UploadRecord>> staleUploads(qint64 before) override
+    {
+        return m_inner->staleUploads(before);
+    }
+    R<QList<StoredFile>> unreferencedFiles(qint64 before) override
+    {
+        return m_inner->unreferencedFiles(before);
+    }
+    R<bool> forgetFile(const QString &id, bool *shared) override
+    {
+        return m_inner->forgetFile(id, shared);
+    }
+
 private:
     template <typename T, typename Call>
     natter::server::StoreResult<T> guarded(const char *method, Call call);

@@ -203,8 +203,9 @@ private slots:
         QCOMPARE(c.groupMaxNameChars, 40);
         QCOMPARE(c.groupsPerUser, 20);
         QCOMPARE(c.groupChangesPerMinute, 5);
-        // The test covers every key (the sign-up keys in registrationIsOpenUnlessClosed).
-        QCOMPARE(natter::server::configFileKeys().size(), 34 + 5);
+        // The test covers every key (the sign-up keys in registrationIsOpenUnlessClosed, the
+        // files keys in filesKeysAreReadAndChecked).
+        QCOMPARE(natter::server::configFileKeys().size(), 34 + 5 + 5);
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("NATTER_CONFIG"), path);
@@ -213,6 +214,32 @@ private slots:
         QCOMPARE(o.config.port, quint16(7100));                         // command line
         QCOMPARE(o.config.databasePath, QStringLiteral("/tmp/env.db")); // environment
         QCOMPARE(o.config.requestBurst, 20);                            // file
+    }
+
+    void filesKeysAreReadAndChecked()
+    {
+        const ServerOptions defaults = parse({});
+        QVERIFY(defaults.config.filesDirectory.isEmpty());
+        QCOMPARE(defaults.config.maxFileBytes, qint64(1) << 30);
+        QCOMPARE(defaults.config.userQuotaBytes, qint64(10) << 30);
+        QCOMPARE(defaults.config.filesMaxTotalBytes, qint64(1) << 40);
+        QCOMPARE(defaults.config.filesFreeReserveBytes, qint64(1) << 30);
+        const QString path = writeConfig(QStringLiteral("files.conf"),
+                                         "[files]\ndirectory = /srv/natter-files\n"
+                                         "max-file-bytes = 1000\nuser-quota-bytes = 2000\n"
+                                         "max-total-bytes = 3000\nfree-reserve-bytes = 0\n");
+        ServerOptions o = parse({"--config", path});
+        QCOMPARE(o.action, ServerOptions::Action::Run);
+        QCOMPARE(o.config.filesDirectory, QStringLiteral("/srv/natter-files"));
+        QCOMPARE(o.config.maxFileBytes, qint64(1000));
+        QCOMPARE(o.config.userQuotaBytes, qint64(2000));
+        QCOMPARE(o.config.filesMaxTotalBytes, qint64(3000));
+        QCOMPARE(o.config.filesFreeReserveBytes, qint64(0));
+        const QString bad =
+            writeConfig(QStringLiteral("files-bad.conf"), "[files]\nmax-file-bytes = 0\n");
+        o = parse({"--config", bad});
+        QCOMPARE(o.action, ServerOptions::Action::Fail);
+        QVERIFY2(o.text.contains(QLatin1String("files/max-file-bytes")), qPrintable(o.text));
     }
 
     void packagedConfigFileIsValidAsShipped()

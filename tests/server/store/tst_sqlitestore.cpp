@@ -57,6 +57,12 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("DROP TABLE search_backfill")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE message_replies"))); // version 6
             QVERIFY(q.exec(QStringLiteral("DROP TABLE reactions")));
+            // And no files (version 5).
+            QVERIFY(q.exec(QStringLiteral("DROP INDEX messages_by_file")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE messages DROP COLUMN file")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE messages DROP COLUMN file_id")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE uploads")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE files")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
             q = QSqlQuery();
             db.close();
