@@ -31,30 +31,45 @@ bool UploadWriter::open(QString *error)
     }
     // Owner only (0600) whatever the umask; the rename into blobs/ keeps it.
     m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    // TODO(files): a multi-GiB partial file is rehashed here on the caller's thread; move it
-    // to a worker (or keep the hash state next to the partial file) before wiring resumes.
     m_hash.reset();
-    m_offset = 0;
-    while (!m_file.atEnd()) {
-        const QByteArray block = m_file.read(kRehashBlock);
-        if (block.isEmpty() && m_file.error() != QFileDevice::NoError) {
+    m_hashedUpTo = 0;
+    m_offset = m_file.size();
+    if (!m_file.seek(m_offset)) {
+        *error = QStringLiteral("cannot seek in %1").arg(m_file.fileName());
+        return false;
+    }
+    return true;
+}
+
+bool UploadWriter::hashExisting(QString *error)
+{
+    if (!m_file.seek(0)) {
+        *error = QStringLiteral("cannot read %1").arg(m_file.fileName());
+        return false;
+    }
+    m_hash.reset();
+    m_hashedUpTo = 0;
+    while (m_hashedUpTo < m_offset) {
+        const QByteArray block = m_file.read(qMin<qint64>(kRehashBlock, m_offset - m_hashedUpTo));
+        if (block.isEmpty()) {
             *error = QStringLiteral("cannot read %1").arg(m_file.fileName());
             return false;
         }
         m_hash.addData(block);
-        m_offset += block.size();
+        m_hashedUpTo += block.size();
     }
-    return true;
+    return m_file.seek(m_offset);
 }
 
 UploadWriter::Append UploadWriter::append(const QByteArray &chunk)
 {
     if (chunk.size() > m_size - m_offset)
         return Append::PastEnd;
-    if (m_file.write(chunk) != chunk.size())
+    if (needsHashing() || m_file.write(chunk) != chunk.size())
         return Append::IoError;
     m_hash.addData(chunk);
     m_offset += chunk.size();
+    m_hashedUpTo = m_offset;
     return Append::Written;
 }
 
@@ -62,6 +77,10 @@ UploadWriter::Finish UploadWriter::finish(QString *error)
 {
     if (!complete())
         return Finish::Incomplete;
+    if (needsHashing()) {
+        *error = QStringLiteral("the bytes resumed from were not hashed");
+        return Finish::IoError;
+    }
     if (!m_file.flush()) {
         *error = m_file.errorString();
         return Finish::IoError;

@@ -18,9 +18,15 @@ public:
     // sha256Hex is the announced hash (checked with FileStore::isSha256Hex by the caller).
     UploadWriter(FileStore &store, const QString &uploadId, qint64 size, const QString &sha256Hex);
 
-    // Opens (or creates) the partial file. Bytes already there are hashed once so the upload
-    // continues after them; a partial file longer than size is discarded and started over.
+    // Opens (or creates) the partial file; the upload continues after the bytes already
+    // there (a partial file longer than size is discarded and started over). Those bytes
+    // must be hashed (hashExisting) before anything is appended or finished.
     bool open(QString *error);
+    bool needsHashing() const { return m_hashedUpTo < m_offset; }
+    // Reads and hashes the bytes the partial file already holds: a whole file's worth at
+    // most, so a caller with other work to do (the server's event loop) runs it on a worker
+    // thread, touching the writer nowhere else meanwhile.
+    bool hashExisting(QString *error);
     qint64 offset() const { return m_offset; }
     qint64 size() const { return m_size; }
     bool complete() const { return m_offset == m_size; }
@@ -52,6 +58,7 @@ private:
     QFile m_file;
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     qint64 m_offset = 0;
+    qint64 m_hashedUpTo = 0;
 };
 
 } // namespace natter

@@ -25,6 +25,11 @@ public:
     virtual qint64 offset() const = 0;
     // bad_request past the announced size; internal when the disk write failed.
     virtual std::optional<ProtocolError> append(const QByteArray &chunk) = 0;
+    // A resumed upload's bytes so far must be read and hashed before it goes on: up to the
+    // whole file, so the caller runs hashExisting() on a worker thread and touches the sink
+    // nowhere else until it returns (false: the disk read failed).
+    virtual bool needsHashing() const = 0;
+    virtual bool hashExisting() = 0;
 };
 
 // One download: the file's bytes from an offset, read a chunk at a time when asked.

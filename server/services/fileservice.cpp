@@ -38,6 +38,15 @@ public:
 
     QString uploadId() const override { return m_record.id; }
     qint64 offset() const override { return m_writer.offset(); }
+    bool needsHashing() const override { return m_writer.needsHashing(); }
+    bool hashExisting() override
+    {
+        QString why;
+        if (m_writer.hashExisting(&why))
+            return true;
+        qCWarning(lcStorage).noquote() << "upload" << m_record.id << why;
+        return false;
+    }
     std::optional<ProtocolError> append(const QByteArray &chunk) override
     {
         switch (m_writer.append(chunk)) {

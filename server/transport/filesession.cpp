@@ -5,9 +5,11 @@
 #include "protocol.h"
 #include "requests.h"
 
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QTimerEvent>
 #include <QWebSocket>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace natter::server {
 namespace {
@@ -190,14 +192,41 @@ void FileSession::begin(const QString &re, const QJsonObject &body)
         replyError(re, error);
         return;
     }
+    if (m_hashing) {
+        replyError(re, badRequest(QStringLiteral("the previous file_begin is not answered yet")));
+        return;
+    }
     m_upload.reset(); // a new file_begin replaces an unfinished one (its partial file stays)
     FileTransfers::Began began = m_transfers.beginUpload(m_userId, *request);
     if (began.error) {
         replyError(re, *began.error);
         return;
     }
-    m_upload = std::move(began.sink);
-    replyOk(re, began.reply);
+    std::shared_ptr<UploadSink> sink(std::move(began.sink));
+    if (!sink->needsHashing()) {
+        m_upload = std::move(sink);
+        replyOk(re, began.reply);
+        return;
+    }
+    // A resume: the bytes already received are hashed on a worker thread, as a large file
+    // would hold up this event loop, which serves every chat connection, for seconds. The
+    // worker keeps the sink alive should this connection go meanwhile.
+    m_hashing = true;
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, sink, re, reply = began.reply] {
+                watcher->deleteLater();
+                m_hashing = false;
+                if (!watcher->result()) {
+                    replyError(re, ProtocolError::make(
+                                       ErrorCode::Internal,
+                                       QStringLiteral("the server could not read the upload")));
+                    return;
+                }
+                m_upload = sink;
+                replyOk(re, reply);
+            });
+    watcher->setFuture(QtConcurrent::run([sink] { return sink->hashExisting(); }));
 }
 
 void FileSession::onBinary(const QByteArray &chunk)

@@ -69,7 +69,8 @@ private:
     const int m_idleTimeoutMs;
     qint64 m_userId = 0;
     QByteArray m_tokenHash;
-    std::unique_ptr<UploadSink> m_upload;
+    std::shared_ptr<UploadSink> m_upload; // shared with the worker that hashes a resume
+    bool m_hashing = false;               // a resumed upload's bytes are being hashed
     std::unique_ptr<DownloadSource> m_download;
     bool m_closing = false;
     bool m_finished = false;

@@ -94,6 +94,13 @@ private slots:
         UploadWriter second(*m_store, id, content.size(), hash);
         QVERIFY(second.open(&error));
         QCOMPARE(second.offset(), 123456);
+        // The bytes already there are hashed apart from open() (the server does it on a worker
+        // thread): until then nothing is appended or finished.
+        QVERIFY(second.needsHashing());
+        QCOMPARE(second.append(content.mid(123456)), UploadWriter::Append::IoError);
+        QCOMPARE(second.offset(), 123456);
+        QVERIFY(second.hashExisting(&error));
+        QVERIFY(!second.needsHashing());
         QCOMPARE(second.append(content.mid(123456)), UploadWriter::Append::Written);
         QCOMPARE(second.finish(&error), UploadWriter::Finish::Stored);
         QCOMPARE(readAll(m_store->blobPath(hash)), content);
