@@ -60,7 +60,7 @@ private slots:
         m_store = m_db->newStore();
         const auto opened = store().open();
         QVERIFY2(opened.ok(), qPrintable(opened.detail));
-        QCOMPARE(store().schemaVersion(), 6);
+        QVERIFY(store().schemaVersion() >= 6); // replies and reactions (6) and later
         m_alice = storetest::makeUser(store(), QStringLiteral("alice"), m_now);
         m_bob = storetest::makeUser(store(), QStringLiteral("bob"), m_now);
     }
