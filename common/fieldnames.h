@@ -44,6 +44,6 @@ inline constexpr QLatin1String kDeleted{"deleted"};
 inline constexpr QLatin1String kSystem{"system"};       // a system line's body (systemevent.h)
 inline constexpr QLatin1String kReplyTo{"reply_to"};    // the quoted message (reactiontypes.h)
 inline constexpr QLatin1String kReactions{"reactions"}; // emoji -> [user id]
-inline constexpr QLatin1String kFile{"file"};         // a file message's file (fileinfo.h)
+inline constexpr QLatin1String kFile{"file"};           // a file message's file (fileinfo.h)
 
 } // namespace natter::field

@@ -2,8 +2,8 @@
 // The domain objects that travel inside frames, with their JSON form.
 // Times are milliseconds since the Unix epoch (UTC); ids are positive integers below 2^53.
 
-#include "reactiontypes.h"
 #include "fileinfo.h"
+#include "reactiontypes.h"
 #include "systemevent.h"
 
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 // What the server says a client's contacts are: the peers of its 1:1 conversations (the
-// `conversations` request; a group's members are not contacts). A presence list is judged against these, so a database with
-// conversations from earlier runs is judged right too.
+// `conversations` request; a group's members are not contacts). A presence list is judged against
+// these, so a database with conversations from earlier runs is judged right too.
 
 #include <QString>
 

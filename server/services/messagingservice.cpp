@@ -3,8 +3,8 @@
 #include "codec.h"
 #include "config/logging.h"
 #include "events.h"
-#include "replycheck.h"
 #include "fileservice.h"
+#include "replycheck.h"
 
 #include <QDateTime>
 #include <QHash>
