@@ -1,5 +1,7 @@
 #include "filebackup.h"
 
+#include "fileinfo.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -12,18 +14,6 @@
 
 namespace natter::server {
 namespace {
-
-bool isSha256Hex(const QString &text)
-{
-    if (text.size() != 64)
-        return false;
-    for (const QChar c : text) {
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
-              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    }
-    return true;
-}
 
 // The content hashes the database names; empty (and no error) before schema 5.
 bool hashesIn(const QString &database, QStringList *hashes, QString *error)

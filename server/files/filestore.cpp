@@ -1,5 +1,7 @@
 #include "filestore.h"
 
+#include "fileinfo.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,18 +11,6 @@
 
 namespace natter {
 namespace {
-
-bool isLowerHex(const QString &text, int length)
-{
-    if (text.size() != length)
-        return false;
-    for (const QChar c : text) {
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
-              (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
-            return false;
-    }
-    return true;
-}
 
 // Owner only, whatever the umask: the contents are people's private files (like the
 // database, which is 0600).
@@ -55,12 +45,12 @@ bool FileStore::open(QString *error)
 
 bool FileStore::isSha256Hex(const QString &text)
 {
-    return isLowerHex(text, 64);
+    return natter::isSha256Hex(text);
 }
 
 bool FileStore::isUploadId(const QString &text)
 {
-    return isLowerHex(text, 32);
+    return isFileId(text); // the same form: 32 lower-case hex digits
 }
 
 QString FileStore::newUploadId()
