@@ -280,6 +280,11 @@ private slots:
 
     void aLargeUploadCostsOnlyAFewMegabytes()
     {
+#if defined(__SANITIZE_ADDRESS__)
+        // AddressSanitizer keeps freed memory in quarantine (256 MiB by default), so each
+        // chunk's buffer adds to the resident size: the plain build measures this.
+        QSKIP("resident size is not the server's under AddressSanitizer");
+#endif
         // 200 MiB streamed from a generator (the test holds one chunk too); the server keeps
         // one chunk per connection plus a bounded socket buffer.
         const qint64 size = 200LL << 20;
