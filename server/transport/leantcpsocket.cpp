@@ -1,13 +1,15 @@
 #include "leantcpsocket.h"
 
 #include "lingeringclose.h"
+#include "outputflusher.h"
 
-#include <QMetaObject>
+#include <QWebSocket>
 
 #include <cerrno>
 #include <cstring>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <utility>
 
 namespace natter::server {
 
@@ -17,7 +19,11 @@ LeanTcpSocket::LeanTcpSocket(QObject *parent) : QTcpSocket(parent)
     connect(this, &QIODevice::readyRead, this, &LeanTcpSocket::fill);
 }
 
-LeanTcpSocket::~LeanTcpSocket() = default;
+LeanTcpSocket::~LeanTcpSocket()
+{
+    if (m_flushQueued)
+        OutputFlusher::instance().forget(this);
+}
 
 bool LeanTcpSocket::adopt(qintptr descriptor)
 {
@@ -34,8 +40,25 @@ qint64 LeanTcpSocket::bytesAvailable() const
     return QTcpSocket::bytesAvailable() + unread();
 }
 
+namespace {
+// Set while under() asks a QWebSocket: the socket asked records itself.
+thread_local bool t_probing = false;
+thread_local const LeanTcpSocket *t_asked = nullptr;
+} // namespace
+
+LeanTcpSocket *LeanTcpSocket::under(const QWebSocket &webSocket)
+{
+    t_probing = true;
+    t_asked = nullptr;
+    webSocket.bytesToWrite();
+    t_probing = false;
+    return const_cast<LeanTcpSocket *>(std::exchange(t_asked, nullptr));
+}
+
 qint64 LeanTcpSocket::bytesToWrite() const
 {
+    if (t_probing)
+        t_asked = this;
     return m_out.size() + QTcpSocket::bytesToWrite();
 }
 
@@ -88,11 +111,34 @@ qint64 LeanTcpSocket::writeData(const char *data, qint64 size)
     if (state() != ConnectedState)
         return QTcpSocket::writeData(data, size); // fails as QAbstractSocket does
     m_out.append(data, qsizetype(size));
+    queueFlush();
+    return size;
+}
+
+void LeanTcpSocket::writeShared(const QByteArray &bytes)
+{
+    if (state() != ConnectedState)
+        return; // dropped, as QAbstractSocket drops a write to a socket that is gone
+    if (m_out.isEmpty())
+        m_out = bytes;
+    else
+        m_out.append(bytes);
+    queueFlush();
+}
+
+void LeanTcpSocket::setSentHandler(std::function<void()> handler)
+{
+    m_sentHandler = std::move(handler);
+    if (m_sentHandler)
+        emit takenOver();
+}
+
+void LeanTcpSocket::queueFlush()
+{
     if (!m_flushQueued) {
         m_flushQueued = true;
-        QMetaObject::invokeMethod(this, &LeanTcpSocket::flushQueued, Qt::QueuedConnection);
+        OutputFlusher::instance().queue(this);
     }
-    return size;
 }
 
 void LeanTcpSocket::flushQueued()
@@ -137,8 +183,12 @@ bool LeanTcpSocket::pushOutput()
     // (and before anything written later: that goes there too while it is not empty).
     if (sent < out.size() && QTcpSocket::writeData(out.constData() + sent, out.size() - sent) < 0)
         return false;
-    if (sent > 0)
-        emit bytesWritten(sent);
+    if (sent > 0) {
+        if (m_sentHandler)
+            m_sentHandler();
+        else
+            emit bytesWritten(sent);
+    }
     return true;
 }
 

@@ -76,8 +76,25 @@ void SessionRegistry::sendToUser(qint64 userId, const QString &frame, Connection
     const auto it = m_byUser.constFind(userId);
     if (it == m_byUser.constEnd())
         return;
+    sendTo(*it, WireFrame(frame), except);
+}
+
+void SessionRegistry::sendToUsers(const QList<qint64> &users, const QString &frame,
+                                  ConnectionId except)
+{
+    const WireFrame wire(frame); // encoded once, on the first socket that takes it
+    for (const qint64 user : users) {
+        const auto it = m_byUser.constFind(user);
+        if (it != m_byUser.constEnd())
+            sendTo(*it, wire, except);
+    }
+}
+
+void SessionRegistry::sendTo(const QList<WebSocketSession *> &sessions, const WireFrame &frame,
+                             ConnectionId except)
+{
     // A copy: sending never re-enters the registry, but stay safe if that changes.
-    const QList<WebSocketSession *> targets = *it;
+    const QList<WebSocketSession *> targets = sessions;
     for (WebSocketSession *session : targets) {
         if (session->connectionId() != except)
             session->sendFrame(frame);
@@ -92,10 +109,11 @@ void SessionRegistry::sendToConnection(ConnectionId connection, const QString &f
 
 void SessionRegistry::sendToAll(const QString &frame, const QSet<qint64> &exceptUsers)
 {
+    const WireFrame wire(frame);
     const QList<WebSocketSession *> targets = m_attachedAs.keys();
     for (WebSocketSession *session : targets) {
         if (!exceptUsers.contains(session->userId()))
-            session->sendFrame(frame);
+            session->sendFrame(wire);
     }
 }
 

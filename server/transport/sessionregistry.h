@@ -9,6 +9,7 @@
 #include "interfaces/eventsink.h"
 #include "outboundbudget.h"
 #include "readbudget.h"
+#include "wireframe.h"
 
 #include <QHash>
 #include <QList>
@@ -44,6 +45,8 @@ public:
     int connectionCount() const { return int(m_connections.size()); }
 
     void sendToUser(qint64 userId, const QString &frame, ConnectionId except = 0) override;
+    void sendToUsers(const QList<qint64> &users, const QString &frame,
+                     ConnectionId except = 0) override;
     void sendToConnection(ConnectionId connection, const QString &frame) override;
     void sendToAll(const QString &frame, const QSet<qint64> &exceptUsers = {}) override;
     bool hasConnection(qint64 userId) const override { return m_byUser.contains(userId); }
@@ -62,6 +65,9 @@ signals:
     void overOutboundBudget(natter::server::WebSocketSession *session, qint64 unsentBytes);
 
 private:
+    void sendTo(const QList<WebSocketSession *> &sessions, const WireFrame &frame,
+                ConnectionId except);
+
     QHash<ConnectionId, WebSocketSession *> m_connections;
     QHash<qint64, QList<WebSocketSession *>> m_byUser; // only authenticated sessions
     QHash<WebSocketSession *, qint64> m_attachedAs;

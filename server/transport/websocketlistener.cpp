@@ -117,6 +117,9 @@ void WebSocketListener::admit(qintptr descriptor, const QHostAddress &address, b
     // The first bytes written after the handshake are the answer to the upgrade (for TLS,
     // QSslSocket counts only what it encrypts, not the handshake's records).
     connect(socket, &QIODevice::bytesWritten, this, [this, socket]() { untrack(socket); });
+    // Or the session it became took over its output (which then reports no bytesWritten).
+    if (auto *lean = qobject_cast<LeanTcpSocket *>(socket))
+        connect(lean, &LeanTcpSocket::takenOver, this, [this, socket]() { untrack(socket); });
     connect(socket, &QAbstractSocket::disconnected, this, [this, socket]() { untrack(socket); });
     connect(socket, &QObject::destroyed, this, &WebSocketListener::untrack);
     if (auto *tls = qobject_cast<QSslSocket *>(socket))

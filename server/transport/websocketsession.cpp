@@ -5,6 +5,7 @@
 #include "codec.h"
 #include "config/logging.h"
 #include "interfaces/requestdispatcher.h"
+#include "leantcpsocket.h"
 #include "sessionregistry.h"
 
 #include <QSignalBlocker>
@@ -54,6 +55,9 @@ WebSocketSession::WebSocketSession(QWebSocket *socket, SessionRegistry &registry
         receive(Inbound{Inbound::Kind::Binary, {}, 0});
     });
     connect(m_socket, &QWebSocket::bytesWritten, this, [this]() { noteOutbound(); });
+    m_lean = LeanTcpSocket::under(*m_socket);
+    if (m_lean)
+        m_lean->setSentHandler([this]() { noteOutbound(); });
     connect(m_socket, &QWebSocket::disconnected, this, &WebSocketSession::onDisconnected);
 
     qCInfo(lcTransport).noquote() << "connection" << m_connectionId << "opened from"
@@ -124,6 +128,8 @@ QString WebSocketSession::peerAddress() const
 
 WebSocketSession::~WebSocketSession()
 {
+    if (m_lean) // the socket is destroyed after this object's members, with its children
+        m_lean->setSentHandler({});
     m_registry.outbound().change(m_unsent, 0, true);
     m_registry.removeConnection(this);
 }
@@ -168,6 +174,23 @@ void WebSocketSession::sendFrame(const QString &frame)
     if (m_closing)
         return;
     m_socket->sendTextMessage(frame);
+    afterWrite();
+}
+
+void WebSocketSession::sendFrame(const WireFrame &frame)
+{
+    if (m_closing)
+        return;
+    // QWebSocket writes nothing once its close handshake has begun: neither does this.
+    if (m_lean && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_lean->writeShared(frame.bytes());
+    else
+        m_socket->sendTextMessage(frame.text());
+    afterWrite();
+}
+
+void WebSocketSession::afterWrite()
+{
     noteOutbound();
     // Closes the largest holders, this one or others: their data is dropped at once, and
     // the rest of their work (detaching, finishing) waits for the event loop, so this
@@ -181,7 +204,8 @@ void WebSocketSession::noteOutbound(bool gone)
 {
     if (m_finished && !gone)
         return;
-    const qint64 now = gone ? 0 : m_socket->bytesToWrite();
+    // The socket's own count when it is at hand: QWebSocket only forwards it.
+    const qint64 now = gone ? 0 : m_lean ? m_lean->bytesToWrite() : m_socket->bytesToWrite();
     if (now == m_unsent)
         return;
     m_registry.outbound().change(m_unsent, now, gone);

@@ -10,15 +10,18 @@
 #include "interfaces/clientsession.h"
 #include "readbudget.h"
 #include "tokenbucket.h"
+#include "wireframe.h"
 
 #include <QBasicTimer>
 #include <QElapsedTimer>
 #include <QList>
+#include <QPointer>
 
 class QWebSocket;
 
 namespace natter::server {
 
+class LeanTcpSocket;
 class RequestDispatcher;
 class SessionRegistry;
 class UserRateLimiter;
@@ -46,6 +49,8 @@ public:
     bool mayRead(const QString &re) override;
     void replyRead(const QString &re, const QJsonObject &fields, qint64 minimumCost) override;
     void sendFrame(const QString &frame) override;
+    // sendFrame() of a frame encoded once for many sockets (a fan-out).
+    void sendFrame(const WireFrame &frame);
     void authenticate(const User &user, const QByteArray &tokenHash) override;
     void deauthenticate() override;
     void holdInput() override;
@@ -92,6 +97,8 @@ private:
     void handle(const Inbound &inbound);
     void dispatch(const QString &frame);
     void drainBacklog();
+    // What every frame written is followed by: the outbound accounting and budget checks.
+    void afterWrite();
     void checkOutbound();
     // Reports the socket's unsent data to the server-wide total; `gone`: dropped for good.
     void noteOutbound(bool gone = false);
@@ -104,6 +111,9 @@ protected:
 
 private:
     QWebSocket *m_socket;
+    // The plain-TCP socket under m_socket, written to directly with a WireFrame's bytes;
+    // null with TLS (QSslSocket), where frames go through QWebSocket.
+    QPointer<LeanTcpSocket> m_lean;
     SessionRegistry &m_registry;
     UserRateLimiter &m_userLimiter;
     const RequestDispatcher &m_dispatcher;
