@@ -20,6 +20,8 @@ packages=(
     # scripts/check-format.sh (.clang-format is written for clang-format 14)
     clang-format
     xvfb xauth fonts-dejavu-core imagemagick xdotool x11-utils
+    # tst_desktopnotifier runs a private session bus with a fake notification service
+    dbus-daemon
     # packaging (scripts/package.sh, tests/packaging/check-debs.sh)
     lintian desktop-file-utils appstream librsvg2-bin systemd man-db
 )

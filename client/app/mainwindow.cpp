@@ -8,6 +8,7 @@
 #include "connectionindicator.h"
 #include "conversationlistdelegate.h"
 #include "conversationlistmodel.h"
+#include "desktopnotifier.h"
 #include "draftstore.h"
 #include "findbar.h"
 #include "groupui.h"
@@ -19,6 +20,7 @@
 #include "messageview.h"
 #include "offlinebanner.h"
 #include "onlinelistview.h"
+#include "profilesettings.h"
 #include "protocollimits.h"
 #include "replyui.h"
 #include "searchui.h"
@@ -69,7 +71,7 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_connection = new ConnectionIndicator(client.session(), this);
     statusBar()->addPermanentWidget(m_connection);
     statusBar()->setSizeGripEnabled(false);
-    m_tray = new TrayIcon(this);
+    m_tray = new TrayIcon(this, new DesktopNotifier());
     m_jump = new JumpDialog(client, this);
     m_search = new SearchUi(client, *this); // Ctrl+Shift+F, Ctrl+F, jumps to a message
     m_groupUi = new GroupUi(client, *this); // Ctrl+N, the open group's header and typing
@@ -205,11 +207,30 @@ void MainWindow::buildMenu()
     menu->addAction(jump);
     menu->addAction(m_groupUi->newGroupAction());
     menu->addSeparator();
+    addNotificationOptions(menu->addMenu(tr("Notifications")));
+    menu->addSeparator();
     menu->addAction(signOut);
     menu->addAction(about);
     menu->addSeparator();
     menu->addAction(quit);
     m_sidebar->setMenu(menu);
+}
+
+void MainWindow::addNotificationOptions(QMenu *menu)
+{
+    ProfileSettings &settings = m_client.settings();
+    auto *preview = menu->addAction(tr("Show message text"));
+    preview->setCheckable(true);
+    preview->setChecked(settings.notificationPreview());
+    preview->setObjectName(QStringLiteral("notificationPreview"));
+    connect(preview, &QAction::toggled, this,
+            [&settings](bool on) { settings.setNotificationPreview(on); });
+    auto *sound = menu->addAction(tr("Play a sound"));
+    sound->setCheckable(true);
+    sound->setChecked(settings.notificationSound());
+    sound->setObjectName(QStringLiteral("notificationSound"));
+    connect(sound, &QAction::toggled, this,
+            [&settings](bool on) { settings.setNotificationSound(on); });
 }
 
 void MainWindow::buildShortcuts()
@@ -250,7 +271,9 @@ void MainWindow::connectClient()
             [this](qint64 conversationId, const QString &sender, const QString &text) {
                 onTyping(conversationId, sender, false);
                 if (m_mentionUi->shouldNotify(conversationId, text))
-                    m_tray->notify(sender, text, conversationId);
+                    m_tray->notify(sender, text, conversationId,
+                                   m_client.settings().notificationPreview(),
+                                   m_client.settings().notificationSound());
             });
     connect(&m_client.session(), &SessionController::untrustedCertificate, this,
             [this](const QSslCertificate &certificate, bool changed) {

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 class QListView;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 
@@ -77,6 +78,8 @@ private:
     QWidget *buildEmptyPanel();
     void applyTheme();
     void buildMenu();
+    // "Show message text" and "Play a sound", kept in the profile's settings.
+    void addNotificationOptions(QMenu *menu);
     void buildShortcuts();
     void connectClient();
     void connectMessages();

@@ -1,5 +1,6 @@
 #include "trayicon.h"
 
+#include "desktopnotifier.h"
 #include "icons.h"
 
 #include <QApplication>
@@ -26,8 +27,17 @@ QIcon badgeIcon(int unread)
 
 } // namespace
 
-TrayIcon::TrayIcon(QWidget *window) : QObject(window), m_window(window)
+TrayIcon::TrayIcon(QWidget *window, DesktopNotifier *notifier)
+    : QObject(window), m_window(window), m_notifier(notifier)
 {
+    if (m_notifier) {
+        m_notifier->setParent(this);
+        connect(m_notifier, &DesktopNotifier::conversationRequested, this,
+                [this](qint64 conversationId) {
+                    showWindow();
+                    emit conversationRequested(conversationId);
+                });
+    }
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_tray = new QSystemTrayIcon(badgeIcon(0), this);
@@ -68,15 +78,21 @@ void TrayIcon::setUnread(int total, const QString &tooltip)
     m_tray->setToolTip(tooltip);
 }
 
-bool TrayIcon::notify(const QString &sender, const QString &text, qint64 conversationId)
+bool TrayIcon::notify(const QString &sender, const QString &text, qint64 conversationId,
+                      bool preview, bool sound)
 {
     if (m_window->isActiveWindow())
         return false;
     QApplication::alert(m_window); // taskbar attention, with or without a tray
+    const QString body = preview ? plainPreview(text) : tr("New message");
+    if (m_notifier && m_notifier->isAvailable()) {
+        m_notifier->show(sender, body, conversationId, sound);
+        return true;
+    }
     if (!m_tray || !QSystemTrayIcon::supportsMessages())
         return false;
     m_lastConversation = conversationId;
-    m_tray->showMessage(sender, plainPreview(text), icons::appIcon(), 6000);
+    m_tray->showMessage(sender, body, icons::appIcon(), 6000);
     return true;
 }
 

@@ -158,6 +158,26 @@ void ProfileSettings::setPinnedCertificate(const QUrl &server, const QByteArray 
     m_settings->setValue(pinKey(server), sha256);
 }
 
+bool ProfileSettings::notificationPreview() const
+{
+    return m_settings->value(QStringLiteral("notifications/preview"), true).toBool();
+}
+
+void ProfileSettings::setNotificationPreview(bool on)
+{
+    m_settings->setValue(QStringLiteral("notifications/preview"), on);
+}
+
+bool ProfileSettings::notificationSound() const
+{
+    return m_settings->value(QStringLiteral("notifications/sound"), false).toBool();
+}
+
+void ProfileSettings::setNotificationSound(bool on)
+{
+    m_settings->setValue(QStringLiteral("notifications/sound"), on);
+}
+
 bool ProfileSettings::discoveryEnabled() const
 {
     return m_settings->value(QStringLiteral("network/discovery"), true).toBool();

@@ -47,6 +47,11 @@ public:
     // LAN discovery in the login dialog (on unless the user turned it off).
     bool discoveryEnabled() const;
     void setDiscoveryEnabled(bool enabled);
+    // Message notifications: the text in them (off: only who wrote), and a sound.
+    bool notificationPreview() const;
+    void setNotificationPreview(bool on);
+    bool notificationSound() const;
+    void setNotificationSound(bool on);
     // This profile hosts a server on this computer: the app starts it again on launch.
     bool hostsServer() const;
     void setHostsServer(bool hosts);
