@@ -141,7 +141,8 @@ set(CPACK_DEBIAN_NATTER_PACKAGE_SECTION net)
 # qt6-qpa-plugins: platform plugins beyond xcb; libqt6svg6: the SVG icon engine and
 # image format plugins that draw the app's icons.
 set(CPACK_DEBIAN_NATTER_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
-set(CPACK_DEBIAN_NATTER_PACKAGE_RECOMMENDS "qt6-wayland")
+# The emoji picker and reactions draw in colour with an emoji font (else monochrome or boxes).
+set(CPACK_DEBIAN_NATTER_PACKAGE_RECOMMENDS "qt6-wayland, fonts-noto-color-emoji")
 set(CPACK_DEBIAN_NATTER_PACKAGE_SUGGESTS "natter-server")
 string(CONCAT CPACK_DEBIAN_NATTER_DESCRIPTION
     "desktop chat for a self-hosted server\n"

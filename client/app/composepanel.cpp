@@ -1,6 +1,7 @@
 #include "composepanel.h"
 
 #include "composebox.h"
+#include "emojipicker.h"
 #include "icons.h"
 #include "theme.h"
 
@@ -17,7 +18,8 @@ ComposePanel::ComposePanel(QWidget *parent)
     : QFrame(parent), m_compose(new ComposeBox(this)), m_banner(new QWidget(this)),
       m_bannerIcon(new QLabel(m_banner)), m_bannerText(new QLabel(m_banner)),
       m_cancelEdit(new QToolButton(m_banner)), m_counter(new QLabel(this)),
-      m_send(new QToolButton(this))
+      m_send(new QToolButton(this)), m_emoji(new QToolButton(this)),
+      m_emojiPicker(new EmojiPicker(this))
 {
     setObjectName(QStringLiteral("composePanel"));
     auto *bannerLayout = new QHBoxLayout(m_banner);
@@ -43,8 +45,22 @@ ComposePanel::ComposePanel(QWidget *parent)
     m_send->setIconSize(QSize(20, 20));
     m_send->setFixedSize(38, 38);
 
+    m_emoji->setObjectName(QStringLiteral("emojiButton"));
+    m_emoji->setText(QStringLiteral("\U0001F642"));
+    m_emoji->setToolTip(tr("Emoji (Ctrl+E)"));
+    m_emoji->setAccessibleName(tr("Emoji"));
+    m_emoji->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_emoji->setAutoRaise(true);
+    m_emoji->setFixedSize(38, 38);
+    connect(m_emoji, &QToolButton::clicked, this, [this]() { m_emojiPicker->popUp(m_emoji); });
+    connect(m_emojiPicker, &EmojiPicker::emojiChosen, this, [this](const QString &emoji) {
+        m_compose->insertPlainText(emoji);
+        m_compose->setFocus();
+    });
+
     auto *row = new QHBoxLayout;
     row->setSpacing(8);
+    row->addWidget(m_emoji, 0, Qt::AlignBottom);
     row->addWidget(m_compose, 1, Qt::AlignBottom);
     row->addWidget(m_counter, 0, Qt::AlignBottom);
     row->addWidget(m_send, 0, Qt::AlignBottom);

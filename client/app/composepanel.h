@@ -1,6 +1,6 @@
 #pragma once
-// The bottom of the chat: the compose box with its send button, the size counter near the
-// limit, and a banner while an earlier message is being edited (Esc or ✕ cancels).
+// The bottom of the chat: the compose box with its emoji and send buttons, the size counter near
+// the limit, and a banner while an earlier message is being edited (Esc or ✕ cancels).
 
 #include <QFrame>
 
@@ -10,6 +10,7 @@ class QToolButton;
 namespace natter::client {
 
 class ComposeBox;
+class EmojiPicker;
 
 class ComposePanel final : public QFrame
 {
@@ -20,6 +21,8 @@ public:
 
     ComposeBox *composeBox() const { return m_compose; }
     QToolButton *sendButton() const { return m_send; }
+    QToolButton *emojiButton() const { return m_emoji; }
+    EmojiPicker *emojiPicker() const { return m_emojiPicker; }
     QLabel *counterLabel() const { return m_counter; }
     bool isEditBannerShown() const;
 
@@ -38,6 +41,8 @@ private:
     QToolButton *m_cancelEdit;
     QLabel *m_counter;
     QToolButton *m_send;
+    QToolButton *m_emoji;
+    EmojiPicker *m_emojiPicker;
 };
 
 } // namespace natter::client

@@ -124,10 +124,11 @@ expect_relation() { # DEB FIELD PACKAGE...
     done
 }
 expect_relation "$client_deb" Depends libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 \
-    libqt6websockets6 libqt6svg6 qt6-qpa-plugins libqt6keychain1
+    libqt6websockets6 libqt6svg6 qt6-qpa-plugins libqt6keychain1 libqt6dbus6
 expect_relation "$server_deb" Depends libqt6core6 libqt6network6 libqt6websockets6 libqt6sql6 \
     libqt6sql6-sqlite libsodium23
 expect_relation "$server_deb" Recommends libqt6sql6-psql
+expect_relation "$client_deb" Recommends fonts-noto-color-emoji
 
 echo "== packaged binaries run"
 if out=$("$work/natter-server/usr/bin/natter-server" --version 2>&1) &&
