@@ -184,8 +184,8 @@ QJsonObject HistoryRequest::toJson() const
     QJsonObject o{{QStringLiteral("conversation_id"), idValue(conversationId)}};
     if (before > 0)
         o.insert(QStringLiteral("before"), idValue(before));
-    if (after > 0)
-        o.insert(QStringLiteral("after"), idValue(after));
+    if (after > 0 || fromStart)
+        o.insert(QStringLiteral("after"), idValue(fromStart ? 0 : after));
     if (around > 0)
         o.insert(QStringLiteral("around"), idValue(around));
     if (limit > 0)
@@ -199,14 +199,16 @@ std::optional<HistoryRequest> HistoryRequest::fromJson(const QJsonObject &o, Pro
     HistoryRequest q;
     q.conversationId = r.id(QStringLiteral("conversation_id"));
     q.before = r.optId(QStringLiteral("before"));
-    q.after = r.optId(QStringLiteral("after"));
+    // 0 is no message id, but "after nothing": the oldest messages.
+    q.fromStart = r.optInteger(QStringLiteral("after"), 0, limits::kMaxId, -1) == 0;
+    q.after = q.fromStart ? 0 : r.optId(QStringLiteral("after"));
     q.around = r.optId(QStringLiteral("around"));
     q.limit = int(r.optInteger(QStringLiteral("limit"), 1, limits::kMaxHistoryPage,
                                limits::kDefaultHistoryPage));
-    if (r.ok() && (q.before > 0) + (q.after > 0) + (q.around > 0) > 1) {
+    if (r.ok() && (q.before > 0) + (q.after > 0 || q.fromStart) + (q.around > 0) > 1) {
         r.fail(ErrorCode::BadRequest,
                QStringLiteral("at most one of \"before\", \"after\" and \"around\""),
-               q.after > 0 ? QStringLiteral("after") : QStringLiteral("around"));
+               q.after > 0 || q.fromStart ? QStringLiteral("after") : QStringLiteral("around"));
     }
     return r.result(q, error);
 }

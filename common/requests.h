@@ -78,6 +78,8 @@ struct HistoryRequest
     int limit = 0; // 0: the default page
     qint64 after = 0;
     qint64 around = 0;
+    // `after: 0` on the wire: the oldest page (a jump to the first message).
+    bool fromStart = false;
     QJsonObject toJson() const;
     static std::optional<HistoryRequest> fromJson(const QJsonObject &o, ProtocolError *error);
 };

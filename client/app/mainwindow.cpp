@@ -179,6 +179,14 @@ void MainWindow::buildMenu()
                     tr("Jump to…"), this);
     jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(jump, &QAction::triggered, this, &MainWindow::openJumpDialog);
+    // Ctrl+Home where the message list (not a text field) has the keys; the menu anywhere.
+    auto *first = new QAction(tr("Jump to first message"), this);
+    first->setObjectName(QStringLiteral("jumpToFirstMessage"));
+    first->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    connect(first, &QAction::triggered, this, [this]() {
+        if (const qint64 open = m_client.conversations().openConversationId())
+            m_client.conversations().openConversationAtStart(open);
+    });
     auto *signOut = new QAction(tr("Sign out…"), this);
     connect(signOut, &QAction::triggered, this, [this]() {
         if (QMessageBox::question(
@@ -201,11 +209,12 @@ void MainWindow::buildMenu()
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
-    addActions({jump, quit});
+    addActions({jump, first, quit});
 
     auto *menu = new QMenu(this);
     menu->addAction(jump);
     menu->addAction(m_groupUi->newGroupAction());
+    menu->addAction(first);
     menu->addSeparator();
     addNotificationOptions(menu->addMenu(tr("Notifications")));
     menu->addSeparator();

@@ -13,6 +13,10 @@
 
 #include <functional>
 
+namespace natter {
+struct HistoryRequest;
+}
+
 namespace natter::client {
 
 class LocalCache;
@@ -57,6 +61,8 @@ public:
     // neighbours above and below, detached from the newest messages until paging down
     // (loadNewerMessages) reaches them or jumpToLatest() reloads the newest page.
     void openConversationAt(qint64 conversationId, qint64 messageId);
+    // Opens at the first message ever sent in the conversation (Ctrl+Home), the same way.
+    void openConversationAtStart(qint64 conversationId);
     void loadNewerMessages();
     void jumpToLatest();
     bool hasNewerMessages() const { return m_hasNewer; }
@@ -94,6 +100,9 @@ private:
     void cacheConversation(qint64 conversationId);
     void report(const ProtocolError &error) { emit errorOccurred(error.message); }
     void endJump(); // back to the newest messages: a jump under way is dropped
+    // Opens the conversation on the page `request` asks for and focuses `focusId` (0: the
+    // oldest message of that page).
+    void jump(const HistoryRequest &request, qint64 focusId);
     void setHasNewer(bool exist);
     void addOutboxMessages(qint64 conversationId);
 

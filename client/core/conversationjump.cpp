@@ -1,5 +1,5 @@
 // ConversationController, continued: opening a conversation at a message (a search hit) and
-// paging from there in both directions.
+// paging from there in both directions; and at its first message.
 #include "conversationcontroller.h"
 
 #include "localcache.h"
@@ -53,6 +53,24 @@ void ConversationController::openConversationAt(qint64 conversationId, qint64 me
 {
     if (conversationId == openConversationId() && isLoaded(m_messages, messageId))
         return emit messageFocused(messageId); // already here: no page needed
+    HistoryRequest request{conversationId, 0, limits::kDefaultHistoryPage};
+    request.around = messageId;
+    jump(request, messageId);
+}
+
+void ConversationController::openConversationAtStart(qint64 conversationId)
+{
+    if (conversationId == openConversationId() && !m_hasOlder && m_messages.rowCount() > 0)
+        return emit messageFocused(
+            m_messages.index(0).data(MessageListModel::IdRole).toLongLong()); // loaded already
+    HistoryRequest request{conversationId, 0, limits::kDefaultHistoryPage};
+    request.fromStart = true;
+    jump(request, 0);
+}
+
+void ConversationController::jump(const HistoryRequest &request, qint64 focusId)
+{
+    const qint64 conversationId = request.conversationId;
     const Conversation *c = m_conversations.find(conversationId);
     if (!c)
         return emit errorOccurred(tr("That conversation is not in your list any more."));
@@ -63,12 +81,10 @@ void ConversationController::openConversationAt(qint64 conversationId, qint64 me
     m_hasOlder = true;
     setHasNewer(true); // until the page says otherwise: nothing live is appended meanwhile
     emit conversationOpened(c->id, c->group ? c->name : c->peer.username);
-    HistoryRequest request{conversationId, 0, limits::kDefaultHistoryPage};
-    request.around = messageId;
     m_connection.request(
         RequestType::History, request.toJson(),
-        [this, serial, conversationId, messageId](const QJsonObject &reply,
-                                                  const std::optional<ProtocolError> &e) {
+        [this, serial, conversationId, focusId](const QJsonObject &reply,
+                                                const std::optional<ProtocolError> &e) {
             if (serial != m_jumpSerial || conversationId != openConversationId())
                 return; // another conversation or jump came first
             ProtocolError bad;
@@ -84,7 +100,11 @@ void ConversationController::openConversationAt(qint64 conversationId, qint64 me
             setHasNewer(page->hasNewer.value_or(false));
             if (!m_hasNewer)
                 addOutboxMessages(conversationId);
-            emit messageFocused(messageId);
+            // From the start: the oldest message of the page (listed newest first).
+            const qint64 focus =
+                focusId > 0 || page->messages.isEmpty() ? focusId : page->messages.last().id;
+            if (focus > 0)
+                emit messageFocused(focus);
         });
 }
 

@@ -28,7 +28,7 @@ Outcome<HistoryPage> notFound(const StoreResult<T> &result, const QString &field
 Outcome<HistoryPage> ConversationService::history(const Caller &caller,
                                                   const HistoryRequest &request)
 {
-    if (request.after > 0)
+    if (request.after > 0 || request.fromStart) // after 0: from the first message
         return historyAfter(caller, request);
     if (request.around > 0)
         return historyAround(caller, request);

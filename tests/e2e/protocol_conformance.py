@@ -314,6 +314,13 @@ async def scenario(url):
     r = await alice.request("history", conversation_id=conv, after=ids[2], limit=1)
     check("history after a message", ok(r) and [m["id"] for m in r["messages"]] == [ids[3]]
           and r["has_newer"] is True)
+    every = await alice.request("history", conversation_id=conv, limit=100)
+    oldest = [m["id"] for m in (every or {}).get("messages", [])][-2:]
+    r = await alice.request("history", conversation_id=conv, after=0, limit=2)
+    got = [m["id"] for m in (r or {}).get("messages", [])]
+    check("history after 0: the oldest page, newest first",
+          ok(r) and len(oldest) == 2 and got == oldest and r["has_more"] is False
+          and r["has_newer"] is True, f"got {got}, oldest {oldest}")
     r = await bob.request("history", conversation_id=conv, around=ids[1])
     check("history around a message hidden for the caller -> not_found", code(r) == "not_found")
 

@@ -3,7 +3,7 @@
 // hit opens the conversation at the message, which lights up; scrolling down after such a
 // jump loads newer messages and "Jump to latest" the newest page; Ctrl+F finds in the open
 // conversation and steps through the hits with Enter / Shift+Enter; Ctrl+K offers a message
-// search for what was typed.
+// search for what was typed; Ctrl+Home opens a long conversation at its first message.
 #include "findbar.h"
 #include "messagebubbledelegate.h"
 #include "messageview.h"
@@ -259,6 +259,38 @@ private slots:
         QCOMPARE(alice.messages()->rowCount(), ids.size());
         for (int row = 0; row < ids.size(); ++row)
             QCOMPARE(p(alice, row), ids.at(row));
+    }
+
+    // Ctrl+Home in the message list: the first message of a long conversation at once (one
+    // `history after 0` page, not every page in between), and down from there to the newest.
+    void ctrlHomeJumpsToTheFirstMessage()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        const QList<qint64> ids = sendAll(*bob, idOf(alice), history(300, {}));
+        QTRY_COMPARE(alice.client->conversations().list()->rowCount(), 1);
+        alice.client->conversations().openConversation(alice.client->conversations()
+                                                           .list()
+                                                           ->index(0)
+                                                           .data(ConversationListModel::IdRole)
+                                                           .toLongLong());
+        QTRY_VERIFY(isLoaded(alice, ids.back()));
+        QVERIFY(!isLoaded(alice, ids.front()));
+        MessageView *view = alice.window->messageView();
+        view->setFocus();
+        QSignalSpy older(&alice.client->conversations(),
+                         &ConversationController::olderMessagesLoaded);
+        QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+        QTRY_VERIFY(isLoaded(alice, ids.front()));
+        QTRY_VERIFY(isOnScreen(alice, ids.front()));
+        QCOMPARE(older.count(), 0); // not by paging through the 300
+        QVERIFY(!isLoaded(alice, ids.back()));
+        QVERIFY(alice.client->conversations().hasNewerMessages());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum()),
+             !alice.client->conversations().hasNewerMessages()),
+            20000);
+        QTRY_VERIFY(isLoaded(alice, ids.back()));
     }
 
     // More hits than a page: the count is the server's, not the rows loaded so far.

@@ -59,6 +59,29 @@ private slots:
                  QStringLiteral("m6"));
     }
 
+    void afterZeroIsTheOldestPage()
+    {
+        qint64 conversation = 0;
+        const QList<qint64> sent = aliceSendsToBob(7, &conversation);
+        QJsonObject page =
+            m_bob->request(QStringLiteral("history"),
+                           {{"conversation_id", double(conversation)}, {"after", 0}, {"limit", 3}});
+        QVERIFY(TestClient::isOk(page));
+        QCOMPARE(idsOf(page), (QList<qint64>{sent[2], sent[1], sent[0]})); // still newest first
+        QCOMPARE(page.value("has_more").toBool(), false);
+        QCOMPARE(page.value("has_newer").toBool(), true);
+
+        // Only one of the three, 0 included.
+        page = m_bob->request(
+            QStringLiteral("history"),
+            {{"conversation_id", double(conversation)}, {"after", 0}, {"before", double(sent[4])}});
+        QCOMPARE(TestClient::errorCode(page), QStringLiteral("bad_request"));
+        QCOMPARE(page.value("field").toString(), QStringLiteral("after"));
+        page = m_bob->request(QStringLiteral("history"),
+                              {{"conversation_id", double(conversation)}, {"after", -1}});
+        QCOMPARE(TestClient::errorCode(page), QStringLiteral("bad_request"));
+    }
+
     void historyLimitsAreEnforced()
     {
         qint64 conversation = 0;
