@@ -256,6 +256,7 @@ void MessageListModel::addPending(const PendingMessage &pending)
     m.clientId = pending.clientId;
     m.content = pending.content;
     m.createdAt = pending.createdAt;
+    m.file = pending.file;
     if (pending.replyTo > 0)
         m.replyTo = quoteOf(pending.replyTo);
     const int at = int(m_rows.size());

@@ -217,6 +217,72 @@ private slots:
         QVERIFY(sent < size);
     }
 
+    // The app's path: two files with a caption from the open conversation; the caption goes
+    // with the first; bob sees both file rows; the outbox is empty afterwards.
+    void sendFilesFromTheConversation()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        conversationBetween(alice, bob);
+        QTemporaryDir dir;
+        const QStringList paths{makeFile(dir, QStringLiteral("one.bin"), 3000),
+                                makeFile(dir, QStringLiteral("two.bin"), 4000),
+                                makeFile(dir, QStringLiteral("three.bin"), 5000)};
+        alice.client->files().setRetryDelay(100);
+        QSignalSpy added(&alice.client->files(), &FileSender::uploadAdded);
+        QVERIFY(alice.client->files().sendFiles(paths, QStringLiteral("the caption")));
+        QCOMPARE(added.count(), 3);
+        int started = 0;
+        for (FileUpload *upload : alice.client->files().uploads())
+            started += upload->bytesTotal() > 0 ? 1 : 0;
+        QCOMPARE(started, FileSender::kParallel); // the third waits for a free slot
+        MessageListModel *aliceMessages = alice.client->conversations().messages();
+        QTRY_COMPARE(aliceMessages->rowCount(), 4);
+        QTRY_VERIFY(alice.client->outbox().messages().isEmpty());
+        QTRY_VERIFY(alice.client->files().uploads().isEmpty());
+
+        ConversationListModel *bobList = bob.client->conversations().list();
+        QTRY_COMPARE(bobList->rowCount(), 1);
+        bob.client->conversations().openConversation(
+            bobList->index(0).data(ConversationListModel::IdRole).toLongLong());
+        MessageListModel *bobMessages = bob.client->conversations().messages();
+        QTRY_COMPARE(bobMessages->rowCount(), 4);
+        QStringList names;
+        QString caption;
+        for (int i = 1; i < 4; ++i) {
+            const QJsonObject file =
+                bobMessages->index(i).data(MessageListModel::FileRole).toJsonObject();
+            names.append(file.value(QStringLiteral("name")).toString());
+            if (file.value(QStringLiteral("name")).toString() == QLatin1String("one.bin"))
+                caption = bobMessages->index(i).data(MessageListModel::TextRole).toString();
+        }
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("one.bin"), QStringLiteral("three.bin"),
+                                     QStringLiteral("two.bin")}));
+        QCOMPARE(caption, QStringLiteral("the caption"));
+    }
+
+    // A file message waiting in the outbox keeps its file across a restart of the app.
+    void outboxKeepsTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("outbox.json"));
+        FileInfo file{QStringLiteral("1c5a6c4cfc5c773891b0d2236f2bf50a"), QStringLiteral("a.png"),
+                      10, QStringLiteral("image/png"), QString(64, u'a')};
+        {
+            Outbox outbox(path);
+            PendingMessage p;
+            p.clientId = QUuid::createUuid();
+            p.conversationId = 1;
+            p.file = file;
+            outbox.add(p); // no caption
+        }
+        Outbox again(path);
+        QCOMPARE(again.messages().size(), 1);
+        QVERIFY(again.messages().at(0).file.has_value());
+        QCOMPARE(*again.messages().at(0).file, file);
+    }
+
     void safeNames()
     {
         QCOMPARE(safeFileName(QStringLiteral("../../etc/passwd")),
