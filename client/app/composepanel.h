@@ -20,8 +20,14 @@ public:
 
     ComposeBox *composeBox() const { return m_compose; }
     QToolButton *sendButton() const { return m_send; }
+    QToolButton *attachButton() const { return m_attach; }
+    // The file dialog (the attach button, Ctrl+O): several files at once.
+    void chooseFiles();
     QLabel *counterLabel() const { return m_counter; }
     bool isEditBannerShown() const;
+
+signals:
+    void filesChosen(const QStringList &paths);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -38,6 +44,7 @@ private:
     QToolButton *m_cancelEdit;
     QLabel *m_counter;
     QToolButton *m_send;
+    QToolButton *m_attach;
 };
 
 } // namespace natter::client

@@ -9,6 +9,8 @@
 #include "conversationlistdelegate.h"
 #include "conversationlistmodel.h"
 #include "draftstore.h"
+#include "filedrop.h"
+#include "fileopener.h"
 #include "findbar.h"
 #include "groupui.h"
 #include "icons.h"
@@ -166,6 +168,11 @@ QWidget *MainWindow::buildChatPanel()
     layout->addWidget(m_find);
     layout->addWidget(m_compose);
     m_typing->setAutoFillBackground(true);
+    auto *drop = new FileDrop(this);
+    drop->watch(m_messages->viewport());
+    drop->watch(m_compose->composeBox()->viewport());
+    connect(drop, &FileDrop::filesDropped, this, &MainWindow::sendFiles);
+    connect(m_compose, &ComposePanel::filesChosen, this, &MainWindow::sendFiles);
     return panel;
 }
 
@@ -291,6 +298,8 @@ void MainWindow::connectMessages()
 {
     ComposeBox *compose = m_compose->composeBox();
     m_messageMenu = new MessageMenu(m_client, compose, this);
+    m_fileOpener = new FileOpener(m_client, this);
+    m_messageMenu->setFileOpener(m_fileOpener);
     m_messageInfo = new MessageInfoDialog(m_client, this);
     connect(m_messageMenu, &MessageMenu::infoRequested, m_messageInfo,
             &MessageInfoDialog::showMessage);
@@ -447,6 +456,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveState();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::sendFiles(const QStringList &paths)
+{
+    ComposeBox *compose = m_compose->composeBox();
+    if (m_client.files().sendFiles(paths, compose->draftText().trimmed()))
+        compose->setDraftText({});
+    else
+        statusBar()->showMessage(tr("Send a first message before files to start this chat."), 8000);
 }
 
 } // namespace natter::client

@@ -22,6 +22,7 @@ class ComposeBox;
 class ComposePanel;
 class ConnectionIndicator;
 class DraftStore;
+class FileOpener;
 class FindBar;
 class GroupUi;
 class JumpDialog;
@@ -62,6 +63,7 @@ public:
     ReplyUi *replyUi() const { return m_replyUi; }
     MentionUi *mentionUi() const { return m_mentionUi; }
     MessageInfoDialog *messageInfo() const { return m_messageInfo; }
+    FileOpener *fileOpener() const { return m_fileOpener; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -90,6 +92,8 @@ private:
     void openConversationAtOffset(int delta);
     void saveState();
     void saveDraft();
+    // Files from the attach button, a drop or a paste: sent with the compose text as caption.
+    void sendFiles(const QStringList &paths);
     void setDraftOwner();
 
     ChatClient &m_client;
@@ -111,6 +115,7 @@ private:
     MentionUi *m_mentionUi = nullptr;
     MessageInfoDialog *m_messageInfo = nullptr;
     MessageMenu *m_messageMenu = nullptr;
+    FileOpener *m_fileOpener = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;
     QString m_draftKey; // whose draft the compose box holds

@@ -25,7 +25,7 @@ QString safeFileName(const QString &name)
 
 QString cachedFilePath(const QString &profile, const QString &fileId, const QString &name)
 {
-    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
     // fileId is checked to be hex by the caller's source (the server); keep it safe anyway.
     return QDir(cache).filePath(
         QStringLiteral("natter/profiles/%1/files/%2/%3")

@@ -1,7 +1,8 @@
 #pragma once
-// Where a profile's downloaded files live: the user's cache folder (QStandardPaths::
-// CacheLocation), per profile and file id, under a name made safe for the local disk (the
-// server's name is display text, never a path). A file found there is opened, not fetched.
+// Where a profile's downloaded files live: the user's cache folder (GenericCacheLocation +
+// natter/profiles/PROFILE, beside the profile's data), per file id, under a name made safe
+// for the local disk (the server's name is display text, never a path). A file found there
+// is opened, not fetched.
 
 #include <QString>
 

@@ -44,6 +44,10 @@ class TestFileTransfers final : public ChatClientFixture
 {
     Q_OBJECT
 
+public:
+    TestFileTransfers() { qRegisterMetaType<FileUpload *>(); } // for QSignalSpy
+
+private:
     // alice and bob with a 1:1 conversation; its id.
     qint64 conversationBetween(Person &alice, Person &bob)
     {
