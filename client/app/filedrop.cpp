@@ -1,8 +1,14 @@
 #include "filedrop.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QImage>
+#include <QKeyEvent>
 #include <QMimeData>
 #include <QUrl>
 #include <QWidget>
@@ -28,8 +34,38 @@ void FileDrop::watch(QWidget *viewport)
     viewport->installEventFilter(this);
 }
 
+void FileDrop::watchPaste(QWidget *editor, const QString &folder)
+{
+    m_editor = editor;
+    m_pasteFolder = folder;
+    editor->installEventFilter(this);
+}
+
+QStringList FileDrop::filesToPaste(const QMimeData *data)
+{
+    const QStringList files = localFiles(data);
+    if (!files.isEmpty() || !data || !data->hasImage())
+        return files;
+    const QImage image = qvariant_cast<QImage>(data->imageData());
+    if (image.isNull() || !QDir().mkpath(m_pasteFolder))
+        return {};
+    const QString path = QDir(m_pasteFolder)
+                             .filePath(QStringLiteral("pasted-%1.png")
+                                           .arg(QDateTime::currentDateTime().toString(
+                                               QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+    return image.save(path, "PNG") ? QStringList{path} : QStringList{};
+}
+
 bool FileDrop::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_editor && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)) {
+        const QStringList paths = filesToPaste(QApplication::clipboard()->mimeData());
+        if (paths.isEmpty())
+            return false; // text: the editor pastes it
+        emit filesDropped(paths);
+        return true;
+    }
     switch (event->type()) {
     case QEvent::DragEnter:
     case QEvent::DragMove: {

@@ -9,6 +9,7 @@
 #include "conversationlistdelegate.h"
 #include "conversationlistmodel.h"
 #include "draftstore.h"
+#include "filecache.h"
 #include "filedrop.h"
 #include "fileopener.h"
 #include "findbar.h"
@@ -28,6 +29,7 @@
 #include "theme.h"
 #include "trayicon.h"
 #include "typingindicator.h"
+#include "uploadsbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -166,11 +168,14 @@ QWidget *MainWindow::buildChatPanel()
     layout->addWidget(m_messages, 1);
     layout->addWidget(m_typing);
     layout->addWidget(m_find);
+    m_uploads = new UploadsBar(m_client.files(), panel);
+    layout->addWidget(m_uploads);
     layout->addWidget(m_compose);
     m_typing->setAutoFillBackground(true);
     auto *drop = new FileDrop(this);
     drop->watch(m_messages->viewport());
     drop->watch(m_compose->composeBox()->viewport());
+    drop->watchPaste(m_compose->composeBox(), pastedImagesFolder(m_client.settings().profile()));
     connect(drop, &FileDrop::filesDropped, this, &MainWindow::sendFiles);
     connect(m_compose, &ComposePanel::filesChosen, this, &MainWindow::sendFiles);
     return panel;

@@ -37,6 +37,7 @@ class SearchUi;
 class Sidebar;
 class TrayIcon;
 class TypingIndicator;
+class UploadsBar;
 
 class MainWindow final : public QMainWindow
 {
@@ -64,6 +65,7 @@ public:
     MentionUi *mentionUi() const { return m_mentionUi; }
     MessageInfoDialog *messageInfo() const { return m_messageInfo; }
     FileOpener *fileOpener() const { return m_fileOpener; }
+    UploadsBar *uploadsBar() const { return m_uploads; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -116,6 +118,7 @@ private:
     MessageInfoDialog *m_messageInfo = nullptr;
     MessageMenu *m_messageMenu = nullptr;
     FileOpener *m_fileOpener = nullptr;
+    UploadsBar *m_uploads = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;
     QString m_draftKey; // whose draft the compose box holds

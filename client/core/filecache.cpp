@@ -32,6 +32,13 @@ QString cachedFilePath(const QString &profile, const QString &fileId, const QStr
             .arg(safeFileName(profile), safeFileName(fileId), safeFileName(name)));
 }
 
+QString pastedImagesFolder(const QString &profile)
+{
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
+    return QDir(cache).filePath(
+        QStringLiteral("natter/profiles/%1/pasted").arg(safeFileName(profile)));
+}
+
 QString existingCachedFile(const QString &profile, const QString &fileId, const QString &name)
 {
     const QString path = cachedFilePath(profile, fileId, name);

@@ -14,6 +14,9 @@ QString safeFileName(const QString &name);
 
 QString cachedFilePath(const QString &profile, const QString &fileId, const QString &name);
 
+// Where pasted images are written as PNG files before they are sent.
+QString pastedImagesFolder(const QString &profile);
+
 // The cached path when the download is complete there, else empty.
 QString existingCachedFile(const QString &profile, const QString &fileId, const QString &name);
 

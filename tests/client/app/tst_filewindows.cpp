@@ -12,10 +12,15 @@
 #include "messagebubbledelegate.h"
 #include "messageview.h"
 #include "testprofiles.h"
+#include "uploadsbar.h"
 #include "windowperson.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QImage>
 #include <QMimeData>
+#include <QPainter>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -178,6 +183,72 @@ private slots:
         QCOMPARE(launched.size(), 2); // from the cache, at once
         QCOMPARE(downloads.count(), 1);
         QCOMPARE(launched.at(1), launched.at(0));
+    }
+
+    // Ctrl+V of an image in the compose box sends it as a PNG file, which bob's side knows
+    // as an image (the server sniffed image/png); pasted text still goes into the box.
+    void pasteAnImage()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QImage image(120, 80, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QApplication::clipboard()->setImage(image);
+        ComposeBox *box = alice.window->composeBox();
+        box->setFocus();
+        QTest::keySequence(box, QKeySequence::Paste);
+        QCOMPARE(box->draftText(), QString());
+        int row = -1;
+        QTRY_VERIFY(
+            (row = [&] {
+                for (int r = 0; r < bob.messages()->rowCount(); ++r) {
+                    if (bob.messages()->index(r).data(MessageListModel::IsImageRole).toBool())
+                        return r;
+                }
+                return -1;
+            }()) >= 0);
+        const QJsonObject file =
+            bob.messages()->index(row).data(MessageListModel::FileRole).toJsonObject();
+        QCOMPARE(file.value(QStringLiteral("mime")).toString(), QStringLiteral("image/png"));
+        QVERIFY(file.value(QStringLiteral("name")).toString().endsWith(QLatin1String(".png")));
+
+        QApplication::clipboard()->setText(QStringLiteral("just words"));
+        QTest::keySequence(box, QKeySequence::Paste);
+        QCOMPARE(box->draftText(), QStringLiteral("just words"));
+    }
+
+    // A big file shows a progress row above the compose box; its ✕ cancels the upload, the
+    // row goes and no message is sent.
+    void progressThenCancel()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QTemporaryDir dir;
+        QSignalSpy added(&alice.client->files(), &FileSender::uploadAdded);
+        dropFiles(alice.window->messageView()->viewport(),
+                  {makeFile(dir, QStringLiteral("movie.mkv"), 16 * 1024 * 1024)});
+        QCOMPARE(added.count(), 1);
+        auto *upload = added.at(0).at(0).value<FileUpload *>();
+        QWidget *row = alice.window->uploadsBar()->rowOf(upload);
+        QVERIFY(row);
+        // Out of the event loop at the first acknowledged chunk: the upload waits meanwhile.
+        QVERIFY(QTest::qWaitFor([&] { return upload->bytesDone() > 0; }, 10'000));
+        QVERIFY(upload->bytesDone() < upload->bytesTotal());
+        QVERIFY(alice.window->uploadsBar()->isVisible());
+        auto *bar = row->findChild<QProgressBar *>(QStringLiteral("uploadProgress"));
+        QVERIFY(bar);
+        QVERIFY(bar->value() > 0);
+        QSignalSpy cancelled(upload, &FileUpload::cancelled);
+        auto *cancel = row->findChild<QToolButton *>(QStringLiteral("cancelUpload"));
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QCOMPARE(cancelled.count(), 1);
+        QTRY_VERIFY(!alice.window->uploadsBar()->isVisible());
+        QTest::qWait(300);
+        QCOMPARE(fileRow(alice, QStringLiteral("movie.mkv")), -1);
+        QCOMPARE(fileRow(bob, QStringLiteral("movie.mkv")), -1);
     }
 
     void tooLargeReadsAsASentence()
