@@ -6,9 +6,11 @@
 #include "theme.h"
 
 #include <QEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -19,7 +21,7 @@ ComposePanel::ComposePanel(QWidget *parent)
       m_bannerIcon(new QLabel(m_banner)), m_bannerText(new QLabel(m_banner)),
       m_cancelEdit(new QToolButton(m_banner)), m_counter(new QLabel(this)),
       m_send(new QToolButton(this)), m_emoji(new QToolButton(this)),
-      m_emojiPicker(new EmojiPicker(this))
+      m_emojiPicker(new EmojiPicker(this)), m_attach(new QToolButton(this))
 {
     setObjectName(QStringLiteral("composePanel"));
     auto *bannerLayout = new QHBoxLayout(m_banner);
@@ -58,7 +60,19 @@ ComposePanel::ComposePanel(QWidget *parent)
         m_compose->setFocus();
     });
 
+    m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setToolTip(tr("Attach files (Ctrl+O)"));
+    m_attach->setAccessibleName(tr("Attach files"));
+    m_attach->setText(QStringLiteral("📎"));
+    m_attach->setAutoRaise(true);
+    m_attach->setFixedSize(38, 38);
+    connect(m_attach, &QToolButton::clicked, this, &ComposePanel::chooseFiles);
+    auto *open = new QShortcut(QKeySequence::Open, this);
+    open->setContext(Qt::WindowShortcut);
+    connect(open, &QShortcut::activated, this, &ComposePanel::chooseFiles);
+
     auto *row = new QHBoxLayout;
+    row->addWidget(m_attach, 0, Qt::AlignBottom);
     row->setSpacing(8);
     row->addWidget(m_emoji, 0, Qt::AlignBottom);
     row->addWidget(m_compose, 1, Qt::AlignBottom);
@@ -89,6 +103,13 @@ ComposePanel::ComposePanel(QWidget *parent)
                                    : tr("Room left in this message"));
     });
     applyStyle();
+}
+
+void ComposePanel::chooseFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(window(), tr("Send files"));
+    if (!paths.isEmpty())
+        emit filesChosen(paths);
 }
 
 bool ComposePanel::isEditBannerShown() const

@@ -23,8 +23,14 @@ public:
     QToolButton *sendButton() const { return m_send; }
     QToolButton *emojiButton() const { return m_emoji; }
     EmojiPicker *emojiPicker() const { return m_emojiPicker; }
+    QToolButton *attachButton() const { return m_attach; }
+    // The file dialog (the attach button, Ctrl+O): several files at once.
+    void chooseFiles();
     QLabel *counterLabel() const { return m_counter; }
     bool isEditBannerShown() const;
+
+signals:
+    void filesChosen(const QStringList &paths);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,6 +49,7 @@ private:
     QToolButton *m_send;
     QToolButton *m_emoji;
     EmojiPicker *m_emojiPicker;
+    QToolButton *m_attach;
 };
 
 } // namespace natter::client

@@ -10,6 +10,9 @@
 #include "conversationlistmodel.h"
 #include "desktopnotifier.h"
 #include "draftstore.h"
+#include "filecache.h"
+#include "filedrop.h"
+#include "fileopener.h"
 #include "findbar.h"
 #include "groupui.h"
 #include "icons.h"
@@ -28,6 +31,7 @@
 #include "theme.h"
 #include "trayicon.h"
 #include "typingindicator.h"
+#include "uploadsbar.h"
 
 #include <QAction>
 #include <QApplication>
@@ -166,8 +170,16 @@ QWidget *MainWindow::buildChatPanel()
     layout->addWidget(m_messages, 1);
     layout->addWidget(m_typing);
     layout->addWidget(m_find);
+    m_uploads = new UploadsBar(m_client.files(), panel);
+    layout->addWidget(m_uploads);
     layout->addWidget(m_compose);
     m_typing->setAutoFillBackground(true);
+    auto *drop = new FileDrop(this);
+    drop->watch(m_messages->viewport());
+    drop->watch(m_compose->composeBox()->viewport());
+    drop->watchPaste(m_compose->composeBox(), pastedImagesFolder(m_client.settings().profile()));
+    connect(drop, &FileDrop::filesDropped, this, &MainWindow::sendFiles);
+    connect(m_compose, &ComposePanel::filesChosen, this, &MainWindow::sendFiles);
     return panel;
 }
 
@@ -323,6 +335,8 @@ void MainWindow::connectMessages()
 {
     ComposeBox *compose = m_compose->composeBox();
     m_messageMenu = new MessageMenu(m_client, compose, this);
+    m_fileOpener = new FileOpener(m_client, this);
+    m_messageMenu->setFileOpener(m_fileOpener);
     m_messageInfo = new MessageInfoDialog(m_client, this);
     connect(m_messageMenu, &MessageMenu::infoRequested, m_messageInfo,
             &MessageInfoDialog::showMessage);
@@ -479,6 +493,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveState();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::sendFiles(const QStringList &paths)
+{
+    ComposeBox *compose = m_compose->composeBox();
+    if (m_client.files().sendFiles(paths, compose->draftText().trimmed()))
+        compose->setDraftText({});
+    else
+        statusBar()->showMessage(tr("Send a first message before files to start this chat."), 8000);
 }
 
 } // namespace natter::client

@@ -23,6 +23,7 @@ class ComposeBox;
 class ComposePanel;
 class ConnectionIndicator;
 class DraftStore;
+class FileOpener;
 class FindBar;
 class GroupUi;
 class JumpDialog;
@@ -37,6 +38,7 @@ class SearchUi;
 class Sidebar;
 class TrayIcon;
 class TypingIndicator;
+class UploadsBar;
 
 class MainWindow final : public QMainWindow
 {
@@ -63,6 +65,8 @@ public:
     ReplyUi *replyUi() const { return m_replyUi; }
     MentionUi *mentionUi() const { return m_mentionUi; }
     MessageInfoDialog *messageInfo() const { return m_messageInfo; }
+    FileOpener *fileOpener() const { return m_fileOpener; }
+    UploadsBar *uploadsBar() const { return m_uploads; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -93,6 +97,8 @@ private:
     void openConversationAtOffset(int delta);
     void saveState();
     void saveDraft();
+    // Files from the attach button, a drop or a paste: sent with the compose text as caption.
+    void sendFiles(const QStringList &paths);
     void setDraftOwner();
 
     ChatClient &m_client;
@@ -114,6 +120,8 @@ private:
     MentionUi *m_mentionUi = nullptr;
     MessageInfoDialog *m_messageInfo = nullptr;
     MessageMenu *m_messageMenu = nullptr;
+    FileOpener *m_fileOpener = nullptr;
+    UploadsBar *m_uploads = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;
     QString m_draftKey; // whose draft the compose box holds

@@ -18,6 +18,7 @@
 #include <QAbstractItemView>
 #include <QDateTime>
 #include <QHelpEvent>
+#include <QJsonObject>
 #include <QLocale>
 #include <QPainter>
 #include <QToolTip>
@@ -114,6 +115,15 @@ QString MessageBubbleDelegate::displayText(const QModelIndex &index)
     // lines only at U+2028, not at the newlines people type (Shift+Enter).
     QString text = bidi::terminated(index.data(MessageListModel::TextRole).toString());
     text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    const QJsonObject file = index.data(MessageListModel::FileRole).toJsonObject();
+    if (!file.isEmpty()) {
+        // A file message: its name and size above the caption (plain text, like the caption).
+        const QString line =
+            QStringLiteral("📎 %1 · %2")
+                .arg(bidi::terminated(file.value(QStringLiteral("name")).toString()),
+                     QLocale().formattedDataSize(file.value(QStringLiteral("size")).toInteger()));
+        text = text.isEmpty() ? line : line + QChar::LineSeparator + text;
+    }
     return text;
 }
 

@@ -3,11 +3,13 @@
 #include "chatclient.h"
 #include "composebox.h"
 #include "edithistorydialog.h"
+#include "fileopener.h"
 #include "reactionmenu.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QJsonObject>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -40,6 +42,11 @@ QList<QAction *> MessageMenu::actions(int row)
         add(tr("Copy"), [text]() { QApplication::clipboard()->setText(text); });
     if (id == 0)
         return actions; // not on the server yet: nothing else applies
+    const QJsonObject file = index.data(MessageListModel::FileRole).toJsonObject();
+    if (m_files && !file.isEmpty()) {
+        add(tr("Open file"), [this, file]() { m_files->open(file); });
+        add(tr("Save file as…"), [this, file]() { m_files->saveAs(file); });
+    }
     if (!deleted)
         actions << replyAndReactActions(m_client, id, m_window);
     if (own && !deleted)

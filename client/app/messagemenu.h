@@ -15,6 +15,7 @@ namespace natter::client {
 
 class ChatClient;
 class ComposeBox;
+class FileOpener;
 
 class MessageMenu final : public QObject
 {
@@ -28,6 +29,8 @@ public:
     QList<QAction *> actions(int row);
     void showAt(const QModelIndex &index, const QPoint &globalPos);
     void editLastOwnMessage();
+    // Adds "Open file" and "Save file as…" to file messages.
+    void setFileOpener(FileOpener *opener) { m_files = opener; }
 
 signals:
     // "Message info" on a group's message: who has seen it (MessageInfoDialog).
@@ -40,6 +43,7 @@ private:
     ChatClient &m_client;
     ComposeBox *m_compose;
     QWidget *m_window;
+    FileOpener *m_files = nullptr;
 };
 
 } // namespace natter::client

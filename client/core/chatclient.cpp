@@ -14,7 +14,7 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
       m_typing(m_connection, m_session, m_conversations, m_people),
       m_groups(m_connection, m_session, m_conversations, m_people),
       m_events(m_connection, m_conversations, m_people, m_sync, m_typing, m_groups),
-      m_reactions(m_connection, m_conversations)
+      m_reactions(m_connection, m_conversations), m_files(m_session, m_conversations)
 {
     m_events.setReactions(&m_reactions);
     connect(&m_reactions, &ReactionController::errorOccurred, this, &ChatClient::errorOccurred);
@@ -40,6 +40,7 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
                 m_sync.transmit(message);
             });
     connect(&m_people, &PeopleController::errorOccurred, this, &ChatClient::errorOccurred);
+    connect(&m_files, &FileSender::errorOccurred, this, &ChatClient::errorOccurred);
     connect(&m_conversations, &ConversationController::errorOccurred, this,
             &ChatClient::errorOccurred);
     connect(&m_sync, &SyncController::errorOccurred, this, &ChatClient::errorOccurred);

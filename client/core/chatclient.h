@@ -4,6 +4,7 @@
 
 #include "conversationcontroller.h"
 #include "eventrouter.h"
+#include "filesender.h"
 #include "groupcontroller.h"
 #include "localcache.h"
 #include "outbox.h"
@@ -38,6 +39,7 @@ public:
     TypingController &typing() { return m_typing; }
     GroupController &groups() { return m_groups; }
     ReactionController &reactions() { return m_reactions; }
+    FileSender &files() { return m_files; }
 
 signals:
     void errorOccurred(const QString &message); // from any controller
@@ -63,6 +65,7 @@ private:
     GroupController m_groups;
     EventRouter m_events;
     ReactionController m_reactions;
+    FileSender m_files;
 };
 
 } // namespace natter::client

@@ -47,6 +47,8 @@ public:
     void openConversation(qint64 conversationId);
     void startConversationWith(qint64 userId, const QString &username);
     void sendMessage(const QString &text); // a reply when replyTo() is set (then cleared)
+    // An uploaded file (filesender.h) as a message of its conversation, open or not.
+    void sendFileMessage(qint64 conversationId, const FileInfo &file, const QString &caption);
     // The message the next one sent answers (conversationreply.cpp); 0: none. Cleared when
     // another conversation opens.
     void setReplyTo(qint64 messageId);

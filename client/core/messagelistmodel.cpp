@@ -1,5 +1,7 @@
 #include "messagelistmodel.h"
 
+#include "filetransfer.h"
+
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -93,6 +95,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return reactionChips(m);
     case StartsUnreadRole:
         return startsUnread(index.row());
+    case FileRole:
+        return m.file && !m.deleted ? QVariant(m.file->toJson()) : QVariant();
+    case IsImageRole:
+        return m.file && !m.deleted && isInlineImageMime(m.file->mime);
     default:
         return {};
     }
@@ -106,7 +112,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {CreatedAtRole, "createdAt"}, {EditedRole, "edited"},
             {DeletedRole, "deleted"},     {DeliveryRole, "delivery"},
             {StartsNewDayRole, "newDay"}, {CreatedAtMsRole, "createdAtMs"},
-            {RevisionRole, "revision"}};
+            {RevisionRole, "revision"},   {FileRole, "file"},
+            {IsImageRole, "isImage"}};
 }
 
 MessageListModel::Row MessageListModel::makeRow(const Message &message, bool pending, bool failed)
@@ -249,6 +256,7 @@ void MessageListModel::addPending(const PendingMessage &pending)
     m.clientId = pending.clientId;
     m.content = pending.content;
     m.createdAt = pending.createdAt;
+    m.file = pending.file;
     if (pending.replyTo > 0)
         m.replyTo = quoteOf(pending.replyTo);
     const int at = int(m_rows.size());

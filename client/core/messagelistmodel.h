@@ -66,6 +66,9 @@ public:
         ReplyQuoteRole,   // QString: "alice: the first words", "" when none
         ReactionsRole,    // QVariantList of ReactionChip, in the fixed set's order
         StartsUnreadRole, // bool: the "New messages" line goes above this row (unreadmarker.cpp)
+        // Files (docs/protocol.md "Files"): the message's `file` object; absent on text.
+        FileRole,    // QJsonObject {id, name, size, mime, sha256}; invalid QVariant when none
+        IsImageRole, // bool: the server sniffed a raster image the app shows inline
     };
 
     explicit MessageListModel(QObject *parent = nullptr);

@@ -55,7 +55,8 @@ void Outbox::load()
         m.createdAt = o.value(QStringLiteral("created_at")).toInteger();
         m.failed = o.value(QStringLiteral("failed")).toBool();
         m.replyTo = o.value(QStringLiteral("reply_to")).toInteger();
-        if (!m.clientId.isNull() && !m.content.isEmpty())
+        m.file = FileInfo::fromJson(o.value(QStringLiteral("file")).toObject());
+        if (!m.clientId.isNull() && (!m.content.isEmpty() || m.file))
             m_messages.append(m);
     }
 }
@@ -63,15 +64,18 @@ void Outbox::load()
 void Outbox::save() const
 {
     QJsonArray array;
-    for (const PendingMessage &m : m_messages)
-        array.append(
-            QJsonObject{{QStringLiteral("client_id"), m.clientId.toString(QUuid::WithoutBraces)},
-                        {QStringLiteral("conversation_id"), double(m.conversationId)},
-                        {QStringLiteral("to"), double(m.to)},
-                        {QStringLiteral("content"), m.content},
-                        {QStringLiteral("created_at"), double(m.createdAt)},
-                        {QStringLiteral("failed"), m.failed},
-                        {QStringLiteral("reply_to"), double(m.replyTo)}});
+    for (const PendingMessage &m : m_messages) {
+        QJsonObject o{{QStringLiteral("client_id"), m.clientId.toString(QUuid::WithoutBraces)},
+                      {QStringLiteral("conversation_id"), double(m.conversationId)},
+                      {QStringLiteral("to"), double(m.to)},
+                      {QStringLiteral("content"), m.content},
+                      {QStringLiteral("created_at"), double(m.createdAt)},
+                      {QStringLiteral("failed"), m.failed},
+                      {QStringLiteral("reply_to"), double(m.replyTo)}};
+        if (m.file)
+            o.insert(QStringLiteral("file"), m.file->toJson());
+        array.append(o);
+    }
     // QSaveFile: a crash mid-write never leaves a truncated outbox.
     QSaveFile file(m_path);
     if (file.open(QIODevice::WriteOnly)) {

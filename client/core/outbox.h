@@ -2,6 +2,8 @@
 // Messages written but not yet acknowledged. Kept in a JSON file in the profile's data dir so
 // they survive the client being closed, and re-sent with the same client_id until acked.
 
+#include "fileinfo.h"
+
 #include <QList>
 #include <QString>
 #include <QUuid>
@@ -17,6 +19,8 @@ struct PendingMessage
     qint64 createdAt = 0;
     qint64 replyTo = 0;  // the message it answers (0: none)
     bool failed = false; // rejected by the server for good (e.g. too_large): not retried
+    // A stored file this message carries (uploaded first, fileupload.h); content is its caption.
+    std::optional<FileInfo> file;
 };
 
 class Outbox final

@@ -29,6 +29,8 @@ public:
     quint64 signInCount() const { return m_session; }
     ConnectionState connectionState() const { return m_connection.state(); }
     QUrl serverUrl() const { return m_connection.url(); }
+    // The session's token, for the file connections (/v1/files signs in with it too).
+    QString token() const { return m_token; }
 
     void signIn(const QUrl &server, const QString &username, const QString &password,
                 bool remember);

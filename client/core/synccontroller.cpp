@@ -144,6 +144,8 @@ void SyncController::transmit(const PendingMessage &p)
     send.clientId = p.clientId;
     send.content = p.content;
     send.replyTo = p.replyTo;
+    if (p.file)
+        send.fileId = p.file->id;
     if (p.conversationId > 0)
         send.conversationId = p.conversationId;
     else

@@ -1,0 +1,276 @@
+// Files in the real windows against the real server in-process: a file dropped onto the
+// conversation is uploaded and sent with the compose text as its caption, and the other
+// window shows a file bubble with its name and size; a drop onto the compose box sends too;
+// a file the server refuses as too large gives a sentence in the status bar, not the
+// server's text.
+#include "composebox.h"
+#include "composepanel.h"
+#include "filedownload.h"
+#include "fileopener.h"
+#include "filetransfer.h"
+#include "fileupload.h"
+#include "messagebubbledelegate.h"
+#include "messageview.h"
+#include "testprofiles.h"
+#include "uploadsbar.h"
+#include "windowperson.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QImage>
+#include <QMimeData>
+#include <QPainter>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace natter;
+using namespace natter::client;
+
+namespace {
+
+QString makeFile(const QTemporaryDir &dir, const QString &name, qint64 size)
+{
+    QFile file(dir.filePath(name));
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(file.fileName()));
+    file.write(QByteArray(size, 'x'));
+    return file.fileName();
+}
+
+// What a file manager's drag carries.
+void dropFiles(QWidget *target, const QStringList &paths)
+{
+    QMimeData data;
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls.append(QUrl::fromLocalFile(path));
+    data.setUrls(urls);
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+int fileRow(const Person &p, const QString &name)
+{
+    for (int row = 0; row < p.messages()->rowCount(); ++row) {
+        const QJsonObject file =
+            p.messages()->index(row).data(MessageListModel::FileRole).toJsonObject();
+        if (file.value(QStringLiteral("name")).toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestFileWindows final : public QObject, public PeopleInWindows
+{
+    Q_OBJECT
+
+    // alice and bob with a 1:1 conversation open on both sides.
+    void talking(Person &alice, Person &bob)
+    {
+        alice.client->conversations().startConversationWith(bob.client->session().currentUser().id,
+                                                            QStringLiteral("bob"));
+        alice.client->conversations().sendMessage(QStringLiteral("hello"));
+        ConversationController &c = bob.client->conversations();
+        QTRY_COMPARE(c.list()->rowCount(), 1);
+        c.openConversation(c.list()->index(0).data(ConversationListModel::IdRole).toLongLong());
+        QTRY_COMPARE(bob.messages()->rowCount(), 1);
+        QTRY_VERIFY(alice.client->conversations().openConversationId() > 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        useFreshTestProfiles();
+        qRegisterMetaType<FileDownload *>();
+        qRegisterMetaType<FileUpload *>();
+    }
+    void init() { QVERIFY(startServer()); }
+    void cleanup() { stopServer(); }
+
+    void dropOnTheMessagesSendsWithCaption()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QTemporaryDir dir;
+        const QString path = makeFile(dir, QStringLiteral("notes.txt"), 2048);
+        alice.window->composeBox()->setDraftText(QStringLiteral("for you"));
+        QSignalSpy added(&alice.client->files(), &FileSender::uploadAdded);
+
+        dropFiles(alice.window->messageView()->viewport(), {path});
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(alice.window->composeBox()->draftText(), QString()); // the caption went
+
+        QTRY_VERIFY(fileRow(bob, QStringLiteral("notes.txt")) >= 0);
+        const QModelIndex row = bob.messages()->index(fileRow(bob, QStringLiteral("notes.txt")));
+        QCOMPARE(row.data(MessageListModel::TextRole).toString(), QStringLiteral("for you"));
+        const QString shown = MessageBubbleDelegate::displayText(row);
+        QVERIFY2(shown.contains(QStringLiteral("notes.txt")), qPrintable(shown));
+        QVERIFY2(shown.contains(QLocale().formattedDataSize(2048)), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("for you")), qPrintable(shown));
+        // NATTER_SCREENSHOT=FILE: bob's window as docs/screenshot-files.png shows it.
+        if (const QString shot = qEnvironmentVariable("NATTER_SCREENSHOT"); !shot.isEmpty()) {
+            QTest::qWait(300);
+            QVERIFY(bob.window->grab().save(shot));
+        }
+    }
+
+    void dropOnTheComposeBoxSends()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QTemporaryDir dir;
+        dropFiles(alice.window->composeBox()->viewport(),
+                  {makeFile(dir, QStringLiteral("a.bin"), 100),
+                   makeFile(dir, QStringLiteral("b.bin"), 200)});
+        QCOMPARE(alice.window->composeBox()->draftText(), QString()); // no URL pasted as text
+        QTRY_VERIFY(fileRow(bob, QStringLiteral("a.bin")) >= 0);
+        QTRY_VERIFY(fileRow(bob, QStringLiteral("b.bin")) >= 0);
+        QVERIFY(alice.window->composePanel()->attachButton()->isVisible());
+    }
+
+    // "Open file" in bob's message menu downloads it to the cache and launches it from
+    // there; a second open launches the cached file without another download.
+    void openFileFromTheMenu()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QTemporaryDir dir;
+        const QString path = makeFile(dir, QStringLiteral("plan.pdf"), 300 * 1024);
+        dropFiles(alice.window->messageView()->viewport(), {path});
+        QTRY_VERIFY(fileRow(bob, QStringLiteral("plan.pdf")) >= 0);
+        QTRY_VERIFY(bob.messages()
+                        ->index(fileRow(bob, QStringLiteral("plan.pdf")))
+                        .data(MessageListModel::IdRole)
+                        .toLongLong() > 0);
+
+        QList<QUrl> launched;
+        bob.window->fileOpener()->setLauncher([&](const QUrl &url) { launched.append(url); });
+        QSignalSpy downloads(bob.window->fileOpener(), &FileOpener::downloadStarted);
+        const auto openFile = [&]() {
+            const QList<QAction *> actions =
+                bob.window->messageActions(fileRow(bob, QStringLiteral("plan.pdf")));
+            QAction *open = nullptr;
+            for (QAction *a : actions)
+                open = a->text() == QLatin1String("Open file") ? a : open;
+            QVERIFY(open);
+            open->trigger();
+            qDeleteAll(actions);
+        };
+        openFile();
+        QTRY_COMPARE(launched.size(), 1);
+        QCOMPARE(downloads.count(), 1);
+        QFile got(launched.at(0).toLocalFile());
+        QVERIFY(got.open(QIODevice::ReadOnly));
+        QFile sent(path);
+        QVERIFY(sent.open(QIODevice::ReadOnly));
+        QCOMPARE(got.readAll(), sent.readAll());
+        QCOMPARE(QFileInfo(got.fileName()).fileName(), QStringLiteral("plan.pdf"));
+
+        openFile();
+        QCOMPARE(launched.size(), 2); // from the cache, at once
+        QCOMPARE(downloads.count(), 1);
+        QCOMPARE(launched.at(1), launched.at(0));
+    }
+
+    // Ctrl+V of an image in the compose box sends it as a PNG file, which bob's side knows
+    // as an image (the server sniffed image/png); pasted text still goes into the box.
+    void pasteAnImage()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QImage image(120, 80, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QApplication::clipboard()->setImage(image);
+        ComposeBox *box = alice.window->composeBox();
+        box->setFocus();
+        QTest::keySequence(box, QKeySequence::Paste);
+        QCOMPARE(box->draftText(), QString());
+        int row = -1;
+        QTRY_VERIFY(
+            (row = [&] {
+                for (int r = 0; r < bob.messages()->rowCount(); ++r) {
+                    if (bob.messages()->index(r).data(MessageListModel::IsImageRole).toBool())
+                        return r;
+                }
+                return -1;
+            }()) >= 0);
+        const QJsonObject file =
+            bob.messages()->index(row).data(MessageListModel::FileRole).toJsonObject();
+        QCOMPARE(file.value(QStringLiteral("mime")).toString(), QStringLiteral("image/png"));
+        QVERIFY(file.value(QStringLiteral("name")).toString().endsWith(QLatin1String(".png")));
+
+        QApplication::clipboard()->setText(QStringLiteral("just words"));
+        QTest::keySequence(box, QKeySequence::Paste);
+        QCOMPARE(box->draftText(), QStringLiteral("just words"));
+    }
+
+    // A big file shows a progress row above the compose box; its ✕ cancels the upload, the
+    // row goes and no message is sent.
+    void progressThenCancel()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QTemporaryDir dir;
+        QSignalSpy added(&alice.client->files(), &FileSender::uploadAdded);
+        dropFiles(alice.window->messageView()->viewport(),
+                  {makeFile(dir, QStringLiteral("movie.mkv"), 16 * 1024 * 1024)});
+        QCOMPARE(added.count(), 1);
+        auto *upload = added.at(0).at(0).value<FileUpload *>();
+        QWidget *row = alice.window->uploadsBar()->rowOf(upload);
+        QVERIFY(row);
+        // Out of the event loop at the first acknowledged chunk: the upload waits meanwhile.
+        QVERIFY(QTest::qWaitFor([&] { return upload->bytesDone() > 0; }, 10'000));
+        QVERIFY(upload->bytesDone() < upload->bytesTotal());
+        QVERIFY(alice.window->uploadsBar()->isVisible());
+        auto *bar = row->findChild<QProgressBar *>(QStringLiteral("uploadProgress"));
+        QVERIFY(bar);
+        QVERIFY(bar->value() > 0);
+        QSignalSpy cancelled(upload, &FileUpload::cancelled);
+        auto *cancel = row->findChild<QToolButton *>(QStringLiteral("cancelUpload"));
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QCOMPARE(cancelled.count(), 1);
+        QTRY_VERIFY(!alice.window->uploadsBar()->isVisible());
+        QTest::qWait(300);
+        QCOMPARE(fileRow(alice, QStringLiteral("movie.mkv")), -1);
+        QCOMPARE(fileRow(bob, QStringLiteral("movie.mkv")), -1);
+    }
+
+    void tooLargeReadsAsASentence()
+    {
+        stopServer();
+        m_server = std::make_unique<TestServer>();
+        m_server->config().maxFileBytes = 1000;
+        QVERIFY(m_server->start());
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QTemporaryDir dir;
+        dropFiles(alice.window->messageView()->viewport(),
+                  {makeFile(dir, QStringLiteral("huge.iso"), 5000)});
+        QTRY_VERIFY(!alice.window->statusBar()->currentMessage().isEmpty());
+        const QString shown = alice.window->statusBar()->currentMessage();
+        QVERIFY2(shown.contains(QStringLiteral("huge.iso")), qPrintable(shown));
+        QVERIFY2(shown.contains(fileErrorText(ErrorCode::TooLarge)), qPrintable(shown));
+        QVERIFY2(!shown.contains(QStringLiteral("at most")), qPrintable(shown));
+        QCOMPARE(fileRow(alice, QStringLiteral("huge.iso")), -1);
+    }
+};
+
+QTEST_MAIN(TestFileWindows)
+#include "tst_filewindows.moc"
