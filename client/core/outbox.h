@@ -20,7 +20,7 @@ struct PendingMessage
     qint64 replyTo = 0;  // the message it answers (0: none)
     bool failed = false; // rejected by the server for good (e.g. too_large): not retried
     // A stored file this message carries (uploaded first, fileupload.h); content is its caption.
-    std::optional<FileInfo> file;
+    std::optional<FileInfo> file = std::nullopt;
 };
 
 class Outbox final
