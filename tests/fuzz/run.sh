@@ -30,13 +30,14 @@ clang++ "${flags[@]}" $(pkg-config --cflags Qt6Core) \
 decoder_build=$!
 
 moc=/usr/lib/qt6/libexec/moc
-for header in leantcpsocket lingeringclose; do
+for header in leantcpsocket lingeringclose outputflusher; do
     "$moc" "$root/server/transport/$header.h" -o "$out/moc/moc_$header.cpp"
 done
 # shellcheck disable=SC2046
 clang++ "${flags[@]}" $(pkg-config --cflags Qt6WebSockets Qt6Network Qt6Core) \
     "$root/tests/fuzz/fuzz_frames.cpp" "${common[@]}" \
     "$root/server/transport/leantcpsocket.cpp" "$root/server/transport/lingeringclose.cpp" \
+    "$root/server/transport/outputflusher.cpp" \
     "$out"/moc/*.cpp \
     $(pkg-config --libs Qt6WebSockets Qt6Network Qt6Core) -o "$out/fuzz_frames"
 wait "$decoder_build"
