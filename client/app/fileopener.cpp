@@ -61,6 +61,7 @@ void FileOpener::fetch(const QJsonObject &file, std::function<void(const QString
                 download->deleteLater();
             });
     emit downloadStarted(download);
+    download->setPinnedCertificate(m_client.session().pinnedCertificate());
     download->start(filesUrlFor(m_client.session().serverUrl()), m_client.session().token());
 }
 

@@ -1,5 +1,7 @@
 #include "filedownload.h"
 
+#include "certificatepin.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -26,10 +28,18 @@ FileDownload::FileDownload(const QString &fileId, const QString &targetPath, QOb
     connect(&m_retry, &QTimer::timeout, this, &FileDownload::connectSocket);
     connect(&m_checking, &QFutureWatcher<QByteArray>::finished, this, &FileDownload::onChecked);
     connect(&m_socket, &QWebSocket::connected, this, [this] {
+        if (!certificatepin::holds(m_socket, m_pinned))
+            return failUntrusted(); // no token to a server showing another certificate
         m_stage = Stage::Requesting;
         m_socket.sendTextMessage(frameText({{QStringLiteral("type"), QStringLiteral("auth")},
                                             {QStringLiteral("id"), QStringLiteral("1")},
                                             {QStringLiteral("token"), m_token}}));
+    });
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &) {
+        if (certificatepin::matches(m_socket, m_pinned))
+            m_socket.ignoreSslErrors(); // the certificate the user chose to trust
+        else
+            failUntrusted(); // retrying would fail the same way, forever
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &FileDownload::onText);
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &FileDownload::onBinary);
@@ -172,7 +182,14 @@ void FileDownload::onDisconnected()
     m_retry.start(); // file_get from the bytes already on disk
 }
 
-void FileDownload::fail(ErrorCode code)
+void FileDownload::failUntrusted()
+{
+    fail(ErrorCode::Unauthorized,
+         tr("The server's certificate is not the one you trusted, so the file was not sent "
+            "or fetched."));
+}
+
+void FileDownload::fail(ErrorCode code, const QString &text)
 {
     if (m_stage == Stage::Done)
         return;
@@ -180,7 +197,7 @@ void FileDownload::fail(ErrorCode code)
     m_retry.stop();
     m_socket.abort();
     m_part.close();
-    emit failed(code, fileErrorText(code));
+    emit failed(code, text.isEmpty() ? fileErrorText(code) : text);
 }
 
 } // namespace natter::client

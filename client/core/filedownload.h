@@ -25,6 +25,8 @@ public:
     void setRetryDelay(int ms) { m_retry.setInterval(ms); }
     void start(const QUrl &filesUrl, const QString &token);
     void cancel();
+    // The certificate the user trusted for the server (see certificatepin.h), before start().
+    void setPinnedCertificate(const QByteArray &sha256Hex) { m_pinned = sha256Hex; }
 
     QString fileId() const { return m_fileId; }
     QString targetPath() const { return m_target; }
@@ -55,7 +57,9 @@ private:
     void onBinary(const QByteArray &bytes);
     void onDisconnected();
     void onChecked();
-    void fail(ErrorCode code);
+    // `text`: what the person reads (default: fileErrorText(code)).
+    void fail(ErrorCode code, const QString &text = QString());
+    void failUntrusted();
 
     QString m_fileId;
     QString m_target;
@@ -64,6 +68,7 @@ private:
     QString m_token;
     QFile m_part;
     QWebSocket m_socket;
+    QByteArray m_pinned;
     QFutureWatcher<QByteArray> m_checking;
     QTimer m_retry;
     Stage m_stage = Stage::Idle;

@@ -60,6 +60,7 @@ void FileSender::startMore()
             break;
         job.started = true;
         ++running;
+        job.upload->setPinnedCertificate(m_session.pinnedCertificate());
         job.upload->start(filesUrlFor(m_session.serverUrl()), m_session.token());
     }
 }

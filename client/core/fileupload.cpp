@@ -1,5 +1,7 @@
 #include "fileupload.h"
 
+#include "certificatepin.h"
+
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QtConcurrent/QtConcurrentRun>
@@ -30,10 +32,18 @@ FileUpload::FileUpload(const QString &path, qint64 conversationId, QObject *pare
     connect(&m_retry, &QTimer::timeout, this, &FileUpload::connectSocket);
     connect(&m_hashing, &QFutureWatcher<QByteArray>::finished, this, &FileUpload::onHashed);
     connect(&m_socket, &QWebSocket::connected, this, [this] {
+        if (!certificatepin::holds(m_socket, m_pinned))
+            return failUntrusted(); // no token to a server showing another certificate
         m_stage = Stage::Beginning;
         m_socket.sendTextMessage(frameText({{QStringLiteral("type"), QStringLiteral("auth")},
                                             {QStringLiteral("id"), QStringLiteral("1")},
                                             {QStringLiteral("token"), m_token}}));
+    });
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &) {
+        if (certificatepin::matches(m_socket, m_pinned))
+            m_socket.ignoreSslErrors(); // the certificate the user chose to trust
+        else
+            failUntrusted(); // retrying would fail the same way, forever
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &FileUpload::onText);
     connect(&m_socket, &QWebSocket::disconnected, this, &FileUpload::onDisconnected);
@@ -225,7 +235,14 @@ void FileUpload::onDisconnected()
     m_retry.start();
 }
 
-void FileUpload::fail(ErrorCode code)
+void FileUpload::failUntrusted()
+{
+    fail(ErrorCode::Unauthorized,
+         tr("The server's certificate is not the one you trusted, so the file was not sent "
+            "or fetched."));
+}
+
+void FileUpload::fail(ErrorCode code, const QString &text)
 {
     if (m_stage == Stage::Done)
         return;
@@ -233,7 +250,7 @@ void FileUpload::fail(ErrorCode code)
     m_retry.stop();
     m_socket.abort();
     m_file.close();
-    emit failed(code, fileErrorText(code));
+    emit failed(code, text.isEmpty() ? fileErrorText(code) : text);
 }
 
 } // namespace natter::client

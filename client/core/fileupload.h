@@ -30,6 +30,8 @@ public:
     // filesUrl: see filesUrlFor(). The token is the chat session's.
     void start(const QUrl &filesUrl, const QString &token);
     void cancel();
+    // The certificate the user trusted for the server (see certificatepin.h), before start().
+    void setPinnedCertificate(const QByteArray &sha256Hex) { m_pinned = sha256Hex; }
 
     QString path() const { return m_path; }
     QString name() const { return m_name; }
@@ -71,7 +73,9 @@ private:
     void onError(const QString &re, const QJsonObject &frame);
     void sendBegin();
     void pump();
-    void fail(ErrorCode code);
+    // `text`: what the person reads (default: fileErrorText(code)).
+    void fail(ErrorCode code, const QString &text = QString());
+    void failUntrusted();
 
     QString m_path;
     QString m_name;
@@ -83,6 +87,7 @@ private:
     QString m_token;
     QFile m_file;
     QWebSocket m_socket;
+    QByteArray m_pinned;
     QFutureWatcher<QByteArray> m_hashing;
     QTimer m_retry;
     Stage m_stage = Stage::Idle;

@@ -1,5 +1,7 @@
 #include "serverconnection.h"
 
+#include "certificatepin.h"
+
 #include "codec.h"
 #include "protocollimits.h"
 
@@ -28,12 +30,11 @@ ServerConnection::ServerConnection(QObject *parent) : QObject(parent)
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ServerConnection::onText);
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        const QSslCertificate peer = m_socket.sslConfiguration().peerCertificate();
-        const QByteArray digest = peer.digest(QCryptographicHash::Sha256).toHex();
-        if (!m_pinned.isEmpty() && digest == m_pinned) {
+        if (certificatepin::matches(m_socket, m_pinned)) {
             m_socket.ignoreSslErrors(); // the certificate the user chose to trust
             return;
         }
+        const QSslCertificate peer = m_socket.sslConfiguration().peerCertificate();
         // Never ignored silently: the connection fails, says why, and asks for trust.
         m_wanted = false;
         emit connectionLost(tr("TLS error: %1").arg(errors.value(0).errorString()));
@@ -86,11 +87,9 @@ bool ServerConnection::pinMatches()
     // A pinned server must show the pinned certificate on every connection, also when its
     // certificate chains to a trusted CA (then there is no TLS error to look at). Checked
     // before anything is sent: no token goes to an impostor.
-    if (m_pinned.isEmpty() || m_url.scheme() != QLatin1String("wss"))
+    if (certificatepin::holds(m_socket, m_pinned))
         return true;
     const QSslCertificate peer = m_socket.sslConfiguration().peerCertificate();
-    if (peer.digest(QCryptographicHash::Sha256).toHex() == m_pinned)
-        return true;
     m_wanted = false;
     emit connectionLost(tr("TLS error: the server's certificate is not the one you trusted"));
     if (!peer.isNull())

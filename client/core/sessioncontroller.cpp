@@ -86,6 +86,11 @@ void SessionController::startAuth(const QUrl &server, AuthAction action, const Q
     m_connection.open(server);
 }
 
+QByteArray SessionController::pinnedCertificate() const
+{
+    return m_settings.pinnedCertificate(serverUrl());
+}
+
 void SessionController::onConnected()
 {
     QJsonObject fields;

@@ -31,6 +31,9 @@ public:
     QUrl serverUrl() const { return m_connection.url(); }
     // The session's token, for the file connections (/v1/files signs in with it too).
     QString token() const { return m_token; }
+    // The certificate the user trusted for the server now used (empty: none); file
+    // connections check it as the chat connection does.
+    QByteArray pinnedCertificate() const;
 
     void signIn(const QUrl &server, const QString &username, const QString &password,
                 bool remember);
