@@ -22,4 +22,16 @@ bool holds(const QWebSocket &socket, const QByteArray &pinned)
     return matches(socket, pinned);
 }
 
+void acceptPinned(QWebSocket &socket, const QObject *context, const QByteArray &pinned,
+                  std::function<void()> refused)
+{
+    QObject::connect(&socket, &QWebSocket::sslErrors, context,
+                     [&socket, &pinned, refused = std::move(refused)](const QList<QSslError> &) {
+                         if (matches(socket, pinned))
+                             socket.ignoreSslErrors(); // the certificate the user trusted
+                         else
+                             refused();
+                     });
+}
+
 } // namespace natter::client::certificatepin

@@ -39,12 +39,7 @@ FileUpload::FileUpload(const QString &path, qint64 conversationId, QObject *pare
                                             {QStringLiteral("id"), QStringLiteral("1")},
                                             {QStringLiteral("token"), m_token}}));
     });
-    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &) {
-        if (certificatepin::matches(m_socket, m_pinned))
-            m_socket.ignoreSslErrors(); // the certificate the user chose to trust
-        else
-            failUntrusted(); // retrying would fail the same way, forever
-    });
+    certificatepin::acceptPinned(m_socket, this, m_pinned, [this] { failUntrusted(); });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &FileUpload::onText);
     connect(&m_socket, &QWebSocket::disconnected, this, &FileUpload::onDisconnected);
 }
