@@ -54,6 +54,10 @@ ComposePanel::ComposePanel(QWidget *parent)
     m_emoji->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_emoji->setAutoRaise(true);
     m_emoji->setFixedSize(38, 38);
+    // Glyphs as icons: as large as the send button's icon, not the text size.
+    QFont glyphFont = m_emoji->font();
+    glyphFont.setPixelSize(20);
+    m_emoji->setFont(glyphFont);
     connect(m_emoji, &QToolButton::clicked, this, [this]() { m_emojiPicker->popUp(m_emoji); });
     connect(m_emojiPicker, &EmojiPicker::emojiChosen, this, [this](const QString &emoji) {
         m_compose->insertPlainText(emoji);
@@ -66,6 +70,7 @@ ComposePanel::ComposePanel(QWidget *parent)
     m_attach->setText(QStringLiteral("📎"));
     m_attach->setAutoRaise(true);
     m_attach->setFixedSize(38, 38);
+    m_attach->setFont(glyphFont);
     connect(m_attach, &QToolButton::clicked, this, &ComposePanel::chooseFiles);
     auto *open = new QShortcut(QKeySequence::Open, this);
     open->setContext(Qt::WindowShortcut);
