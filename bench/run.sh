@@ -166,6 +166,22 @@ run_loadgen() {
     fi
 }
 
+# overload_run LABEL ARGS...: open loop at twice what the run just before delivered (a closed
+# loop: the server's capacity), with refusals expected. The request limits stay lifted, so
+# only the server-wide send budget (send-pass-ms, on by default) pushes back.
+overload_run() {
+    local label=$1 capacity
+    shift
+    capacity=$(tail -n 1 "$results" | python3 -c \
+        'import json, sys; print(int(json.load(sys.stdin).get("delivered_per_s", 0)))')
+    if [[ $capacity -le 0 ]]; then
+        echo "{\"label\":\"$label\",\"ok\":false,\"error\":\"no capacity figure\"}" >>"$results"
+        failed+=("$label")
+        return
+    fi
+    run_loadgen "$label" --mode open --rate $((2 * capacity)) --overload "$@"
+}
+
 # Time from exec to the "listening" line, on the database the runs above filled.
 cold_start() {
     local runs=$1 label="cold start" samples=() i
@@ -228,6 +244,7 @@ elif [[ $tiny == 1 ]]; then
     timing=(--warmup 1 --duration 2 --drain-timeout 5)
     run_loadgen "closed, N=10" --mode closed --clients 10 "${timing[@]}"
     run_loadgen "closed, N=20" --mode closed --clients 20 "${timing[@]}"
+    overload_run "overload 2x capacity, N=20" --clients 20 "${timing[@]}"
     run_loadgen "open 200/s, N=20" --mode open --rate 200 --clients 20 "${timing[@]}"
     run_loadgen "open 1000/s, N=20" --mode open --rate 1000 --clients 20 "${timing[@]}"
     run_loadgen "idle, N=50" --mode idle --clients 50 --duration 10
@@ -240,6 +257,7 @@ elif [[ $tiny == 1 ]]; then
 else
     run_loadgen "closed, N=100" --mode closed --clients 100
     run_loadgen "closed, N=1000" --mode closed --clients 1000
+    overload_run "overload 2x capacity, N=1000" --clients 1000
     run_loadgen "open 1000/s, N=1000" --mode open --rate 1000 --clients 1000
     run_loadgen "open 5000/s, N=1000" --mode open --rate 5000 --clients 1000
     run_loadgen "idle, N=10000" --mode idle --clients 10000 --duration 60 --connect-timeout 600
@@ -312,7 +330,12 @@ for text in open(sys.argv[1]):
             r.get("database_bytes") or 0))
     if r.get("error"):
         extras.append("{}: ERROR {}".format(r.get("label"), r.get("error")))
-    if r.get("rate_limited"):
+    if r.get("rate_limited") and r.get("label", "").startswith("overload"):
+        extras.append("{}: offered {:,.0f}/s, refused {:,.0f}/s (rate_limited, at once), "
+                      "accepted sends delivered p99 {} ms".format(
+                          r.get("label"), r.get("achieved_send_per_s") or 0,
+                          r.get("refused_per_s") or 0, r.get("p99_ms")))
+    elif r.get("rate_limited"):
         extras.append("{}: {} sends were rate_limited".format(r.get("label"), r["rate_limited"]))
 head = [c[1] for c in cols]
 widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h)

@@ -204,7 +204,11 @@ void BenchClient::onReply(QStringView frame, QStringView re, bool ok)
         // A SendReply's message: its first "conversation_id" is the message's.
         if (ok && m_conversationId == 0)
             m_conversationId = jsonscan::intField(frame, field::kConversationId).value_or(0);
-        emit sendAcked(ok ? QStringView() : jsonscan::stringField(frame, field::kCode));
+        if (ok)
+            emit sendAcked(QStringView(), 0);
+        else
+            emit sendAcked(jsonscan::stringField(frame, field::kCode),
+                           jsonscan::intField(frame, field::kRetryAfterMs).value_or(0));
         return;
     }
     const auto it = m_pending.find(re.toString());

@@ -104,8 +104,9 @@ signals:
     void disconnected(int closeCode);
     // The socket closed, whoever closed it (after close() too).
     void closed();
-    // The reply to a sendMessage(): an empty code for ok, else the error code.
-    void sendAcked(QStringView errorCode);
+    // The reply to a sendMessage(): an empty code for ok, else the error code (and, for
+    // rate_limited, when to try again; else 0).
+    void sendAcked(QStringView errorCode, qint64 retryAfterMs);
     void messageReceived(QStringView content);
 
 private:

@@ -112,6 +112,10 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         QStringLiteral("password"),
         QStringLiteral("Password of every bench user. Default: bench-password-1."),
         QStringLiteral("PASSWORD"));
+    const QCommandLineOption overload(
+        QStringLiteral("overload"),
+        QStringLiteral("Offered past the server's capacity: sends refused with rate_limited are "
+                       "counted (refused_per_s), not a failure."));
     const QCommandLineOption jsonOnly(QStringLiteral("json-only"),
                                       QStringLiteral("Print only the JSON line."));
     const QCommandLineOption history(
@@ -197,6 +201,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                        prefix,
                        password,
                        jsonOnly,
+                       overload,
                        history,
                        historyRequests,
                        fillInFlight,
@@ -273,6 +278,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
     if (parser.isSet(password))
         o.password = parser.value(password);
     o.jsonOnly = parser.isSet(jsonOnly);
+    o.overload = parser.isSet(overload);
     if (parser.isSet(history)) {
         bool ok = false;
         o.historyMessages = parser.value(history).toLongLong(&ok);

@@ -32,6 +32,7 @@ struct Options
     QString userPrefix = QStringLiteral("u");
     QString password = QStringLiteral("bench-password-1");
     bool jsonOnly = false;
+    bool overload = false;      // refusals (rate_limited) are expected: the run still passes
     qint64 historyMessages = 0; // history mode when > 0
     int historyRequests = 200;
     int fillInFlight = 200;

@@ -85,7 +85,9 @@ void TrafficRun::startTraffic()
 {
     for (BenchClient *client : m_pool->clients()) {
         connect(client, &BenchClient::sendAcked, this,
-                [this, client](QStringView code) { onAck(client, code); });
+                [this, client](QStringView code, qint64 retryAfterMs) {
+                    onAck(client, code, retryAfterMs);
+                });
         connect(client, &BenchClient::messageReceived, this, &TrafficRun::onMessage);
         connect(client, &BenchClient::disconnected, this, [this](int code) {
             ++m_disconnects;
@@ -118,15 +120,26 @@ void TrafficRun::send(BenchClient *client, qint64 stampNs)
         ++m_sentInWindow;
 }
 
-void TrafficRun::onAck(BenchClient *client, QStringView errorCode)
+void TrafficRun::onAck(BenchClient *client, QStringView errorCode, qint64 retryAfterMs)
 {
     ++m_acked;
     if (errorCode.isEmpty())
         ++m_ackedOk;
     else
         ++m_errors[errorCode.toString()];
-    if (m_options.mode == Options::Mode::Closed && sending())
+    if (m_phase == Phase::Window && !errorCode.isEmpty())
+        ++m_refusedInWindow;
+    if (m_options.mode != Options::Mode::Closed || !sending())
+        return;
+    if (retryAfterMs <= 0) {
         send(client, nowNs());
+        return;
+    }
+    // As a client would: a refused sender waits as long as the server asked.
+    QTimer::singleShot(int(qMin<qint64>(retryAfterMs, 60'000)), this, [this, client] {
+        if (sending())
+            send(client, nowNs());
+    });
 }
 
 void TrafficRun::onMessage(QStringView content)
@@ -203,13 +216,19 @@ void TrafficRun::complete()
     m_phase = Phase::Done;
     const double windowS = double(m_windowEndNs - m_windowStartNs) / 1e9;
     const qint64 errors = m_acked - m_ackedOk;
-    const bool allDelivered = m_acked == m_sent && m_delivered == m_sent * m_fanOut && errors == 0;
+    // An overload run expects refusals: then every send must be answered and every accepted
+    // one delivered.
+    const bool allDelivered =
+        m_acked == m_sent && m_delivered == m_ackedOk * m_fanOut &&
+        (errors == 0 || (m_options.overload && errors == m_errors.value(natter::errorCodeName(
+                                                             natter::ErrorCode::RateLimited))));
     const QString rateLimited = natter::errorCodeName(natter::ErrorCode::RateLimited);
 
     m_report.add(QStringLiteral("window_s"), windowS, 3);
     m_report.add(QStringLiteral("delivered_per_s"), double(m_deliveredInWindow) / windowS, 1);
     if (m_options.mode != Options::Mode::Closed)
         m_report.add(QStringLiteral("achieved_send_per_s"), double(m_sentInWindow) / windowS, 1);
+    m_report.add(QStringLiteral("refused_per_s"), double(m_refusedInWindow) / windowS, 1);
     addLatency(m_latency);
     if (m_options.mode != Options::Mode::Closed) {
         m_report.add(QStringLiteral("send_lag_p99_ms"), nsToMs(m_sendLag.percentileNs(0.99)), 3);
@@ -234,7 +253,7 @@ void TrafficRun::complete()
         m_report.add(QStringLiteral("unreadable_messages"), m_unreadable);
     m_report.add(QStringLiteral("drain_s"), double(nowNs() - m_drainStartNs) / 1e9, 3);
     m_report.add(QStringLiteral("all_delivered"), allDelivered);
-    if (m_errors.value(rateLimited) > 0)
+    if (m_errors.value(rateLimited) > 0 && !m_options.overload)
         std::fprintf(stderr,
                      "natter-loadgen: %lld sends were rate_limited: raise the server's "
                      "[limits] requests-per-second / user-requests-per-second (and "

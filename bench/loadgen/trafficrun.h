@@ -47,7 +47,7 @@ private:
     void begin();
     void startTraffic();
     void send(BenchClient *client, qint64 stampNs);
-    void onAck(BenchClient *client, QStringView errorCode);
+    void onAck(BenchClient *client, QStringView errorCode, qint64 retryAfterMs);
     void onMessage(QStringView content);
     void onTick();
     void openWindow();
@@ -76,6 +76,7 @@ private:
     qint64 m_seq = 0;
     qint64 m_sent = 0;
     qint64 m_sentInWindow = 0;
+    qint64 m_refusedInWindow = 0; // answered with an error
     qint64 m_acked = 0;
     qint64 m_ackedOk = 0;
     qint64 m_delivered = 0;

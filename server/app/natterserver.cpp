@@ -104,6 +104,7 @@ struct NatterServer::Parts
                          &TypingService::userWentOffline);
         QObject::connect(&registry, &SessionRegistry::userWentOffline, &presence,
                          &PresenceService::userLeftInstance);
+        messaging.setPassTargetMs(config.sendPassMs);
         ServiceSet services;
         services.auth = &auth;
         services.conversations = &conversations;

@@ -172,6 +172,7 @@ const QList<Key> &keys()
          intIn(&ServerConfig::maxFrameBytes, 1024, int(limits::kMaxFrameBytes)), "1024-65536"},
         {"limits/max-message-bytes",
          intIn(&ServerConfig::maxMessageBytes, 1, limits::kMaxContentBytes), "1-16384"},
+        {"limits/send-pass-ms", intIn(&ServerConfig::sendPassMs, 0, 60'000), "0-60000"},
         {"limits/presence-batch-ms", intIn(&ServerConfig::presenceBatchMs, 10, 10'000), "10-10000"},
         {"limits/presence-grace-ms", intIn(&ServerConfig::presenceGraceMs, 0, 600'000), "0-600000"},
         {"limits/instance-timeout-ms", intIn(&ServerConfig::instanceTimeoutMs, 1'000, 600'000),

@@ -116,6 +116,9 @@ struct ServerConfig
 
     RegistrationSettings registration;
 
+    // Past capacity, one event-loop pass admits the sends it can commit in about this long;
+    // more are refused with rate_limited (services/sendadmission.h). 0: never refused.
+    int sendPassMs = 250;
     int presenceBatchMs = limits::kPresenceBatchMs;
     int presenceGraceMs = limits::kPresenceGraceMs;
     int typingExpiryMs = limits::kTypingExpiryMs;

@@ -294,6 +294,7 @@ QString describeConfig(const ServerConfig &config)
     line("max-handshakes-per-address", QString::number(config.maxHandshakesPerAddress));
     line("max-sockets-per-user", QString::number(config.maxSocketsPerUser));
     line("max-outbound-bytes", QString::number(config.maxOutboundBytes));
+    line("send-pass-ms", QString::number(config.sendPassMs));
     line("presence-batch-ms", QString::number(config.presenceBatchMs));
     line("presence-grace-ms", QString::number(config.presenceGraceMs));
     line("typing-expiry-ms", QString::number(config.typingExpiryMs));

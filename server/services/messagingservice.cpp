@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QHash>
 
+#include <utility>
+
 namespace natter::server {
 namespace {
 
@@ -28,6 +30,7 @@ MessagingService::MessagingService(ChatStore &store, ConversationDirectory &dire
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, &MessagingService::flush);
+    m_clock.start();
 }
 
 void MessagingService::send(const Caller &caller, const SendRequest &request, Done done)
@@ -35,6 +38,21 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
     Pending pending;
     pending.caller = caller;
     pending.done = std::move(done);
+    if (m_queue.isEmpty())
+        m_passStartNs = m_clock.nsecsElapsed();
+    qint64 retryAfterMs = 0;
+    if (!m_admission.admits(m_admitted, &retryAfterMs)) {
+        // Answered in order with the others of the pass, and cheaply: nothing is checked
+        // or stored.
+        ProtocolError busy = ProtocolError::make(ErrorCode::RateLimited,
+                                                 QStringLiteral("server busy; try again shortly"));
+        busy.retryAfterMs = retryAfterMs;
+        pending.error = busy;
+        m_queue.append(std::move(pending));
+        if (!m_flushTimer.isActive())
+            m_flushTimer.start();
+        return;
+    }
     pending.message.senderId = caller.userId; // never from the payload
     pending.message.clientId = request.clientId;
     pending.message.content = request.content;
@@ -62,6 +80,8 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
     }
     if (!request.fileId.isEmpty() && !pending.error)
         attachFile(caller, request, pending);
+    if (!pending.error)
+        ++m_admitted;
     m_queue.append(std::move(pending));
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -94,12 +114,18 @@ void MessagingService::attachFile(const Caller &caller, const SendRequest &reque
 void MessagingService::flush()
 {
     m_flushTimer.stop();
+    const qsizetype admitted = std::exchange(m_admitted, 0);
+    if (m_queue.isEmpty())
+        return;
     while (!m_queue.isEmpty()) {
         const qsizetype n = qMin(m_queue.size(), kMaxBatch);
         QList<Pending> batch = m_queue.mid(0, n);
         m_queue.remove(0, n);
         commit(std::move(batch));
     }
+    // The whole pass: reading and checking its sends (refused ones too), storing, answering
+    // and fanning out. That is what the next sender of the pass waits for.
+    m_admission.committed(admitted, m_clock.nsecsElapsed() - m_passStartNs);
 }
 
 void MessagingService::commit(QList<Pending> batch)

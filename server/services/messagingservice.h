@@ -15,9 +15,11 @@
 #include "presenceservice.h"
 #include "receiptservice.h"
 #include "requests.h"
+#include "sendadmission.h"
 #include "store/chatstore.h"
 #include "typingservice.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -38,6 +40,10 @@ public:
     MessagingService(ChatStore &store, ConversationDirectory &directory, EventSink &sink,
                      ReceiptService &receipts, TypingService &typing, PresenceService &presence,
                      QObject *parent = nullptr);
+
+    // Past capacity, a pass admits only the sends that commit in about `targetMs`; the rest
+    // are refused with rate_limited (sendadmission.h). 0: every send is queued.
+    void setPassTargetMs(int targetMs) { m_admission = SendAdmission(targetMs); }
 
     // `done` is called exactly once, after the commit (or with the error), in request order.
     void send(const Caller &caller, const SendRequest &request, Done done);
@@ -70,6 +76,10 @@ private:
     // The file a send's file_id names, or why it may not carry it (fileservice.h).
     void attachFile(const Caller &caller, const SendRequest &request, Pending &pending);
     QList<Pending> m_queue;
+    qsizetype m_admitted = 0; // sends of m_queue that will be stored
+    qint64 m_passStartNs = 0; // when the first send of this pass arrived
+    SendAdmission m_admission{0};
+    QElapsedTimer m_clock;
     QTimer m_flushTimer;
 };
 

@@ -1,5 +1,7 @@
 #include "faultystore.h"
 
+#include <QThread>
+
 using namespace natter;
 using namespace natter::server;
 
@@ -134,6 +136,8 @@ StoreResult<QList<qint64>> FaultyStore::peersOf(qint64 userId)
 QList<StoreResult<AppendedMessage>> FaultyStore::appendMessages(const QList<NewMessage> &batch)
 {
     m_appendBatches.append(int(batch.size()));
+    if (m_appendDelayUs > 0)
+        QThread::usleep(qulonglong(m_appendDelayUs) * qulonglong(batch.size()));
     const auto it = m_failing.constFind(QStringLiteral("appendMessages"));
     if (it == m_failing.constEnd())
         return m_inner->appendMessages(batch);

@@ -19,6 +19,8 @@ public:
     // Calls to `method` (e.g. "appendMessages") fail with `failure` until cleared.
     void failOn(const QString &method, natter::server::StoreFailure failure);
     void clearFailures() { m_failing.clear(); }
+    // appendMessages() takes this long per message (a slow disk), before storing.
+    void setAppendDelayPerMessageUs(int us) { m_appendDelayUs = us; }
     // The size of every appendMessages() batch so far.
     const QList<int> &appendBatches() const { return m_appendBatches; }
 
@@ -128,4 +130,5 @@ private:
     std::unique_ptr<natter::server::ChatStore> m_inner;
     QHash<QString, natter::server::StoreFailure> m_failing;
     QList<int> m_appendBatches;
+    int m_appendDelayUs = 0;
 };

@@ -161,7 +161,7 @@ private slots:
             "user-request-burst = 25\nmax-unauthenticated-per-address = 4\n"
             "max-handshakes-per-address = 6\n"
             "max-sockets-per-user = 3\nmax-outbound-bytes = 1048576\nmax-frame-bytes = 4096\n"
-            "max-message-bytes = 2000\npresence-batch-ms = 250\n"
+            "max-message-bytes = 2000\nsend-pass-ms = 70\npresence-batch-ms = 250\n"
             "presence-grace-ms = 1000\ntyping-expiry-ms = 4000\ninstance-timeout-ms = 5000\n"
             "max-outbound-total-bytes = 268435456\nuser-read-bytes-per-second = 65536\n"
             "user-read-burst-bytes = 1048576\ngroup-max-members = 50\n"
@@ -188,6 +188,7 @@ private slots:
         QCOMPARE(c.maxOutboundBytes, qint64(1048576));
         QCOMPARE(c.maxFrameBytes, 4096);
         QCOMPARE(c.maxMessageBytes, 2000);
+        QCOMPARE(c.sendPassMs, 70);
         QCOMPARE(c.presenceBatchMs, 250);
         QCOMPARE(c.presenceGraceMs, 1000);
         QCOMPARE(c.typingExpiryMs, 4000);
@@ -205,7 +206,7 @@ private slots:
         QCOMPARE(c.groupChangesPerMinute, 5);
         // The test covers every key (the sign-up keys in registrationIsOpenUnlessClosed, the
         // files keys in filesKeysAreReadAndChecked).
-        QCOMPARE(natter::server::configFileKeys().size(), 34 + 5 + 5);
+        QCOMPARE(natter::server::configFileKeys().size(), 35 + 5 + 5);
 
         QProcessEnvironment env;
         env.insert(QStringLiteral("NATTER_CONFIG"), path);
