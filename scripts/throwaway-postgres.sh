@@ -8,6 +8,7 @@
 #   scripts/throwaway-postgres.sh bindir      prints where the server binaries are
 #                                             (NATTER_PG_BINDIR, else pg_config's, else the
 #                                             newest /usr/lib/postgresql/*/bin)
+# With NATTER_PG_DURABLE=1 durability stays on (fsync, synchronous_commit: for benchmarks).
 # initdb refuses to run as root: as root, the server runs as the `postgres` system user
 # (created by the postgresql package), which is given DIR.
 set -euo pipefail
@@ -75,12 +76,13 @@ start() {
         exit 1
     }
     # Another process may take the port between picking and binding: retry a few times.
-    local port attempt
+    local port attempt durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${NATTER_PG_DURABLE:-0}" = 1 ] && durability=""
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
         if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 30 \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off \
-                -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability \
+                -c max_connections=200" \
             start >/dev/null; then
             echo "postgresql://natter@127.0.0.1:$port/postgres"
             return 0

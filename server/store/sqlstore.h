@@ -98,6 +98,20 @@ private:
     // the one with the recipient, created on first use. Sets out->recipientId.
     StoreResult<qint64> conversationFor(const NewMessage &input, AppendedMessage *out);
     StoreResult<AppendedMessage> appendOne(const NewMessage &input);
+    // PostgreSQL (sqlstorebulk.cpp): the plain messages batch[run...] (no file, no reply) in
+    // one INSERT, and their search rows in another, however many: each statement is a round
+    // trip to the database server. Sets results[i] for each i in `run`; fails only when a
+    // statement failed (the caller rolls back).
+    StoreResult<bool> appendRun(const QList<NewMessage> &batch, const QList<qsizetype> &run,
+                                QList<StoreResult<AppendedMessage>> &results);
+    // The message an insert found already stored under (sender, client_id): a resend.
+    StoreResult<AppendedMessage> storedOriginal(const NewMessage &input, qint64 conversationId,
+                                                AppendedMessage out);
+    // PostgreSQL: every conversation's last activity in one UPDATE (sqlstorebulk.cpp).
+    StoreResult<bool> touchConversations(const QList<const Message *> &newest);
+    // PostgreSQL: each message's recipient delivered up to it (one per conversation), read in
+    // one statement and moved in another; sets AppendedMessage::delivered where it moved.
+    StoreResult<bool> markDeliveredTogether(const QList<AppendedMessage *> &marks);
     // One update per conversation of the batch (not per message), then the delivered marks.
     StoreResult<bool> finishBatch(const QList<NewMessage> &batch,
                                   QList<StoreResult<AppendedMessage>> &results);

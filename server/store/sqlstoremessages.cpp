@@ -126,10 +126,17 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
         return R::success(out);
     }
     m_sql.returnRev(); // not taken: the message exists
+    return storedOriginal(input, m.conversationId, out);
+}
 
+StoreResult<AppendedMessage> SqlStore::storedOriginal(const NewMessage &input,
+                                                      qint64 conversationId, AppendedMessage out)
+{
+    using R = StoreResult<AppendedMessage>;
+    bool ok = false;
     QSqlQuery &dup =
         m_sql.exec(kMessageSelect + QStringLiteral("WHERE m.sender_id = ? AND m.client_id = ?"),
-                   {input.senderId, clientId}, &ok);
+                   {input.senderId, input.clientId.toString(QUuid::WithoutBraces)}, &ok);
     if (!ok)
         return m_sql.failed<AppendedMessage>(dup);
     if (!dup.next()) // the conflicting row is committed: writers run one after another
@@ -140,7 +147,7 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
         return R::fail(decorated.failure, decorated.detail);
     out.duplicate = true;
     out.conversationCreated = false;
-    if (out.message.conversationId != m.conversationId) {
+    if (out.message.conversationId != conversationId) {
         // A client_id reused for another conversation: the original stands.
         const auto member = membership(out.message.conversationId, input.senderId);
         out.recipientId = member.ok() ? member.value.peerId : 0;
@@ -160,7 +167,28 @@ QList<StoreResult<AppendedMessage>> SqlStore::appendMessages(const QList<NewMess
     };
     if (!m_sql.beginWrite())
         return failAll(StoreFailure::Unavailable, m_sql.transactionError());
-    for (const NewMessage &input : batch) {
+    // PostgreSQL answers each statement over the network: runs of plain messages go in
+    // together (appendRun). In order, so ids follow the batch's order.
+    const bool inRuns = m_sql.kind() == SqlDialect::Kind::Postgres;
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        results.append(StoreResult<AppendedMessage>::fail(StoreFailure::Internal));
+    QList<qsizetype> run;
+    const auto endRun = [&] {
+        const auto appended =
+            run.isEmpty() ? StoreResult<bool>::success(true) : appendRun(batch, run, results);
+        run.clear();
+        return appended;
+    };
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const NewMessage &input = batch[i];
+        if (inRuns && !input.file && input.replyTo <= 0) {
+            run.append(i);
+            continue;
+        }
+        if (const auto appended = endRun(); !appended.ok()) {
+            m_sql.rollback();
+            return failAll(appended.failure, appended.detail);
+        }
         auto r = appendOne(input);
         // NotFound/Conflict without a failed statement come from checks before any write and
         // fail only that element. A failed statement may have left partial writes (and
@@ -169,7 +197,11 @@ QList<StoreResult<AppendedMessage>> SqlStore::appendMessages(const QList<NewMess
             m_sql.rollback();
             return failAll(r.failure, r.detail);
         }
-        results.append(std::move(r));
+        results[i] = std::move(r);
+    }
+    if (const auto appended = endRun(); !appended.ok()) {
+        m_sql.rollback();
+        return failAll(appended.failure, appended.detail);
     }
     const auto finished = finishBatch(batch, results);
     if (!finished.ok()) {
@@ -196,7 +228,16 @@ StoreResult<bool> SqlStore::finishBatch(const QList<NewMessage> &batch,
             delivered[results[i].value.message.conversationId] = i;
     }
     // One update per conversation in the batch, not per message: with 8 messages in flight
-    // per sender that was a quarter of the statements.
+    // per sender that was a quarter of the statements. PostgreSQL: one for all of them.
+    if (m_sql.kind() == SqlDialect::Kind::Postgres) {
+        QList<const Message *> touched;
+        touched.reserve(newest.size());
+        for (auto it = newest.cbegin(); it != newest.cend(); ++it)
+            touched.append(&results[it.value()].value.message);
+        if (const auto touchedAll = touchConversations(touched); !touchedAll.ok())
+            return touchedAll;
+        newest.clear();
+    }
     for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
         const Message &m = results[it.value()].value.message;
         bool ok = false;
@@ -207,6 +248,13 @@ StoreResult<bool> SqlStore::finishBatch(const QList<NewMessage> &batch,
             return m_sql.failed<bool>(touch);
     }
     // After the update above: the receipt is clamped to the conversation's newest message.
+    if (m_sql.kind() == SqlDialect::Kind::Postgres) {
+        QList<AppendedMessage *> marks;
+        marks.reserve(delivered.size());
+        for (auto it = delivered.cbegin(); it != delivered.cend(); ++it)
+            marks.append(&results[it.value()].value);
+        return markDeliveredTogether(marks);
+    }
     for (auto it = delivered.cbegin(); it != delivered.cend(); ++it) {
         AppendedMessage &appended = results[it.value()].value;
         const auto moved =

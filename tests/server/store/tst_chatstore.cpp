@@ -174,6 +174,99 @@ private slots:
         QCOMPARE(results[3].failure, StoreFailure::NotFound);
     }
 
+    // PostgreSQL stores a batch's plain messages with one statement (as array literals): text
+    // that an array literal must escape, resends inside and outside the batch, and a reply
+    // between plain messages all come out as if stored one by one, in the batch's order.
+    void oneBatchStoresEveryTextInOrderWithItsResends()
+    {
+        const auto earlier = send(m_alice, m_bob, QStringLiteral("earlier"));
+        const qint64 conversation = earlier.message.conversationId;
+        const QStringList texts{
+            QStringLiteral("quote \" and backslash \\ and \\\" both"),
+            QStringLiteral("{braces},commas, NULL, \"NULL\", {\"a\":1}"),
+            QStringLiteral("line one\nline two\ttab"),
+            QStringLiteral("مرحبا 👋 grüße ½"),
+            QStringLiteral("'single' quotes; DROP TABLE messages; --"),
+        };
+        QList<NewMessage> batch;
+        for (const QString &text : texts)
+            batch.append({m_alice, conversation, 0, QUuid::createUuid(), text, ++m_now});
+        NewMessage reply{m_bob,  conversation, 0, QUuid::createUuid(), QStringLiteral("re"),
+                         ++m_now};
+        reply.replyTo = earlier.message.id;
+        batch.insert(2, reply);
+        NewMessage resendInBatch = batch[0];
+        resendInBatch.content = QStringLiteral("resent in the same batch");
+        batch.append(resendInBatch);
+        NewMessage resendOfEarlier{
+            m_alice, conversation, 0, earlier.message.clientId, QStringLiteral("resent later"),
+            ++m_now};
+        batch.append(resendOfEarlier);
+        batch.append({m_bob, 0, m_alice, QUuid::createUuid(), QStringLiteral("last"), ++m_now});
+        batch.last().markDelivered = true; // alice is connected: delivered to her up to it
+        batch[1].markDelivered = true;     // superseded by the later mark of the conversation
+        const auto toCarol = send(m_alice, m_carol, QStringLiteral("hi carol"));
+        batch.append({m_alice, toCarol.message.conversationId, 0, QUuid::createUuid(),
+                      QStringLiteral("and again"), ++m_now});
+        batch.last().markDelivered = true;
+
+        const auto results = store().appendMessages(batch);
+        QCOMPARE(results.size(), batch.size());
+        qint64 lastId = earlier.message.id;
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            QVERIFY2(results[i].ok(), qPrintable(results[i].detail));
+            const Message &m = results[i].value.message;
+            if (i == 6 || i == 7) {
+                QVERIFY(results[i].value.duplicate);
+                continue;
+            }
+            QVERIFY(!results[i].value.duplicate);
+            QVERIFY2(m.id > lastId, "ids follow the batch's order");
+            lastId = m.id;
+            QCOMPARE(m.content, batch[i].content);
+            QCOMPARE(m.clientId, batch[i].clientId);
+            if (i < batch.size() - 1)
+                QCOMPARE(m.conversationId, conversation);
+        }
+        QCOMPARE(results[6].value.message, results[0].value.message);
+        QCOMPARE(results[7].value.message.id, earlier.message.id);
+        QCOMPARE(results[7].value.message.content, QStringLiteral("earlier"));
+        QVERIFY(results[2].value.message.replyTo);
+        QCOMPARE(results[2].value.message.replyTo->id, earlier.message.id);
+
+        // What is read back is what was written, byte for byte.
+        const auto page = store().history(m_bob, conversation, 0, 20);
+        QVERIFY(page.ok());
+        QCOMPARE(page.value.size(), 1 + texts.size() + 2);
+        QCOMPARE(page.value.first().content, QStringLiteral("last"));
+        // One delivered mark per conversation, at its newest marked message.
+        const qsizetype last = batch.size() - 2;
+        QVERIFY(!results[1].value.delivered);
+        QVERIFY(results[last].value.delivered);
+        QCOMPARE(results[last].value.delivered->userId, m_alice);
+        QCOMPARE(results[last].value.delivered->deliveredUpTo, results[last].value.message.id);
+        QVERIFY(results[last].value.delivered->rev > results.last().value.message.rev);
+        QCOMPARE(store().receiptOf(conversation, m_alice).value, *results[last].value.delivered);
+        QVERIFY(results.last().value.delivered);
+        QCOMPARE(store().receiptOf(toCarol.message.conversationId, m_carol).value.deliveredUpTo,
+                 results.last().value.message.id);
+        for (const Message &m : page.value) {
+            for (qsizetype i = 0; i < batch.size(); ++i) {
+                if (i != 6 && i != 7 && results[i].value.message.id == m.id)
+                    QCOMPARE(m.content, batch[i].content);
+            }
+        }
+        // The conversation's last activity moved once, to the batch's newest message.
+        const auto conversations = store().conversationsFor(m_alice);
+        QVERIFY(conversations.ok());
+        QCOMPARE(conversations.value.size(), 2);
+        for (const Conversation &c : conversations.value) {
+            const qsizetype newest = c.id == conversation ? last : batch.size() - 1;
+            QCOMPARE(c.lastMessage->id, results[newest].value.message.id);
+            QCOMPARE(c.lastActivity, batch[newest].createdAt);
+        }
+    }
+
     void historyPagesNewestFirstAndRespectsHides()
     {
         QList<qint64> ids;
