@@ -10,7 +10,10 @@
 #                           every user in 5 groups of 200 (with --tiny: small)
 #
 # Options: --no-build (use what is in the build directory), --keep (keep the temporary
-# directory with the database and server logs), --build-dir DIR (default: build-bench).
+# directory with the database and server logs), --build-dir DIR (default: build-bench),
+# --database postgresql://… (run on that PostgreSQL instead of a fresh SQLite file; e.g. from
+# `NATTER_PG_DURABLE=1 scripts/throwaway-postgres.sh start DIR`; its results file ends in
+# -postgres).
 # Every result is one JSON line in bench/results/latest.jsonl (tiny.jsonl for --tiny;
 # rewritten on each run); a
 # table is printed at the end and, when python3-matplotlib is installed, bench/plot.py draws
@@ -25,8 +28,9 @@ tiny=0
 groups=0
 do_build=1
 keep=0
+pg_url=
 
-usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
     case $1 in
         --tiny) tiny=1 ;;
@@ -34,6 +38,7 @@ while [[ $# -gt 0 ]]; do
         --no-build) do_build=0 ;;
         --keep) keep=1 ;;
         --build-dir) build=$(realpath -m "$2"); shift ;;
+        --database) pg_url=$2; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -110,7 +115,12 @@ short_grace_ms=500
 { cat "$work/bench.conf"; echo "presence-grace-ms = $short_grace_ms"; } >"$work/short-grace.conf"
 server_config=$work/bench.conf
 database=$work/natter.db
-server_args=(--database "$database" --create --listen 127.0.0.1:0 --password-cost min --no-discovery
+create=(--create)
+if [[ -n $pg_url ]]; then
+    database=$pg_url
+    create=()
+fi
+server_args=(--database "$database" "${create[@]}" --listen 127.0.0.1:0 --password-cost min --no-discovery
     --log-level warning)
 
 mkdir -p "$here/results"
@@ -119,6 +129,7 @@ results=$here/results/latest.jsonl
 [[ $tiny == 1 ]] && results=$here/results/tiny.jsonl
 [[ $groups == 1 ]] && results=$here/results/groups.jsonl
 [[ $groups == 1 && $tiny == 1 ]] && results=$here/results/tiny-groups.jsonl
+[[ -n $pg_url ]] && results=${results%.jsonl}-postgres.jsonl
 : >"$results"
 failed=()
 
@@ -206,7 +217,8 @@ cold_start() {
     sorted=$(printf '%s\n' "${samples[@]}" | sort -n)
     median=$(echo "$sorted" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
     local bytes
-    bytes=$(du -cb "$database"* | tail -n 1 | cut -f1)
+    bytes=0
+    [[ -z $pg_url ]] && bytes=$(du -cb "$database"* | tail -n 1 | cut -f1)
     local line
     line=$(printf '{"label":"%s","mode":"coldstart","runs":%d,"start_median_ms":%s,"start_min_ms":%s,"start_max_ms":%s,"start_samples_ms":[%s],"database_bytes":%s,"ok":true}' \
         "$label" "$runs" "$median" "$(echo "$sorted" | head -n 1)" "$(echo "$sorted" | tail -n 1)" \
