@@ -340,6 +340,11 @@ for text in open(sys.argv[1]):
             r.get("label"), r.get("start_median_ms"), r.get("runs"), r.get("start_min_ms"),
             r.get("start_max_ms"),
             r.get("database_bytes") or 0))
+    if r.get("server_cpu_s_per_1000_msg") is not None:
+        extras.append("{}: server {} CPU-s per 1,000 messages, {} bytes written to disk per "
+                      "message (WAL and checkpoints)".format(
+                          r.get("label"), r.get("server_cpu_s_per_1000_msg"),
+                          r.get("server_write_bytes_per_msg", "?")))
     if r.get("error"):
         extras.append("{}: ERROR {}".format(r.get("label"), r.get("error")))
     if r.get("rate_limited") and r.get("label", "").startswith("overload"):

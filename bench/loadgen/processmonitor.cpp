@@ -57,6 +57,8 @@ void ProcessMonitor::addTo(Report *report, const QString &prefix) const
     report->add(prefix + QStringLiteral("_cpu_pct"), cpuPercent(), 1);
     report->add(prefix + QStringLiteral("_peak_rss_kb"), m_peakRssKb);
     report->add(prefix + QStringLiteral("_hwm_kb"), m_end.hwmKb);
+    if (m_begin.writeBytes >= 0 && m_end.writeBytes >= 0)
+        report->add(prefix + QStringLiteral("_write_bytes"), m_end.writeBytes - m_begin.writeBytes);
 }
 
 } // namespace bench

@@ -55,6 +55,9 @@ ProcSample readProcSample(qint64 pid)
         return sample;
     const double ticks = double(sysconf(_SC_CLK_TCK));
     sample.cpuS = double(fields[11].toLongLong() + fields[12].toLongLong()) / ticks;
+    const QByteArray io = readProcFile(pid, "io");
+    if (!io.isEmpty())
+        sample.writeBytes = statusKb(io, "\nwrite_bytes:"); // a plain number, no unit
     sample.ok = true;
     return sample;
 }

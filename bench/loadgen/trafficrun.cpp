@@ -235,6 +235,16 @@ void TrafficRun::complete()
         m_report.add(QStringLiteral("send_lag_max_ms"), nsToMs(m_sendLag.maxNs()), 3);
     }
     addProcessFigures();
+    // Per stored message (a group message is delivered to M-1 members, stored once).
+    const double storedInWindow = double(m_deliveredInWindow) / double(qMax<qint64>(m_fanOut, 1));
+    if (m_server.available() && storedInWindow > 0) {
+        m_report.add(QStringLiteral("server_cpu_s_per_1000_msg"),
+                     m_server.cpuS() * 1000.0 / storedInWindow, 3);
+        const qint64 written = m_server.atEnd().writeBytes - m_server.atBegin().writeBytes;
+        if (m_server.atBegin().writeBytes >= 0 && m_server.atEnd().writeBytes >= 0)
+            m_report.add(QStringLiteral("server_write_bytes_per_msg"),
+                         double(written) / storedInWindow, 0);
+    }
     m_report.add(QStringLiteral("sent"), m_sent);
     m_report.add(QStringLiteral("acked"), m_acked);
     m_report.add(QStringLiteral("delivered"), m_delivered);
