@@ -28,14 +28,13 @@ public:
     void saveAs(const QJsonObject &file);
     // What opening a ready file does (tests: record it instead of launching a program).
     void setLauncher(std::function<void(const QUrl &)> launcher) { m_launch = std::move(launcher); }
+    // Calls `then` with the cached path once the file is there (downloaded first if need be).
+    void fetch(const QJsonObject &file, std::function<void(const QString &)> then);
 
 signals:
     void downloadStarted(natter::client::FileDownload *download);
 
 private:
-    // Calls `then` with the cached path once the file is there.
-    void fetch(const QJsonObject &file, std::function<void(const QString &)> then);
-
     ChatClient &m_client;
     QWidget *m_window;
     std::function<void(const QUrl &)> m_launch;

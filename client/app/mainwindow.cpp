@@ -16,6 +16,8 @@
 #include "findbar.h"
 #include "groupui.h"
 #include "icons.h"
+#include "imagethumbnails.h"
+#include "imageviewer.h"
 #include "jumpdialog.h"
 #include "mentionui.h"
 #include "messageinfodialog.h"
@@ -337,6 +339,13 @@ void MainWindow::connectMessages()
     m_messageMenu = new MessageMenu(m_client, compose, this);
     m_fileOpener = new FileOpener(m_client, this);
     m_messageMenu->setFileOpener(m_fileOpener);
+    m_thumbnails = new ImageThumbnails(
+        [this](const QJsonObject &file, std::function<void(const QString &)> then) {
+            m_fileOpener->fetch(file, std::move(then));
+        },
+        this);
+    m_messages->setThumbnails(m_thumbnails);
+    connect(m_messages, &MessageView::imageClicked, this, &MainWindow::openImage);
     m_messageInfo = new MessageInfoDialog(m_client, this);
     connect(m_messageMenu, &MessageMenu::infoRequested, m_messageInfo,
             &MessageInfoDialog::showMessage);
@@ -502,6 +511,27 @@ void MainWindow::sendFiles(const QStringList &paths)
         compose->setDraftText({});
     else
         statusBar()->showMessage(tr("Send a first message before files to start this chat."), 8000);
+}
+
+void MainWindow::openImage(const QModelIndex &index)
+{
+    const QAbstractItemModel *model = index.model();
+    if (!model)
+        return;
+    QList<QJsonObject> images;
+    int current = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex at = model->index(row, 0);
+        if (!at.data(MessageListModel::IsImageRole).toBool())
+            continue;
+        if (row == index.row())
+            current = int(images.size());
+        images.append(at.data(MessageListModel::FileRole).toJsonObject());
+    }
+    if (current < 0)
+        return;
+    auto *viewer = new ImageViewer(m_fileOpener, images, current, this);
+    viewer->show();
 }
 
 } // namespace natter::client

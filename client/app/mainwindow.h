@@ -24,6 +24,7 @@ class ComposePanel;
 class ConnectionIndicator;
 class DraftStore;
 class FileOpener;
+class ImageThumbnails;
 class FindBar;
 class GroupUi;
 class JumpDialog;
@@ -87,6 +88,8 @@ private:
     void buildShortcuts();
     void connectClient();
     void connectMessages();
+    // The viewer on the conversation's images, at the one clicked (a source-model index).
+    void openImage(const QModelIndex &index);
     void onConversationOpened(qint64 conversationId, const QString &peerName);
     void onTyping(qint64 conversationId, const QString &username, bool active);
     void updateTitle();
@@ -121,6 +124,7 @@ private:
     MessageInfoDialog *m_messageInfo = nullptr;
     MessageMenu *m_messageMenu = nullptr;
     FileOpener *m_fileOpener = nullptr;
+    ImageThumbnails *m_thumbnails = nullptr;
     UploadsBar *m_uploads = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;

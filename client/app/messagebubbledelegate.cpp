@@ -3,6 +3,7 @@
 #include "avatar.h"
 #include "bidicontrols.h"
 #include "bubblegeometry.h"
+#include "imagethumbnails.h"
 #include "mentionmarks.h"
 #include "messagelinks.h"
 #include "messagelistmodel.h"
@@ -39,6 +40,7 @@ constexpr qreal kTightRadius = 5; // the corner between two bubbles of one run
 constexpr qreal kRunGap = 2;      // between bubbles of one run
 constexpr qreal kGap = 9;         // between runs
 constexpr qreal kMetaGap = 10;    // between the last line of text and the time
+constexpr qreal kImageGap = 6;    // between an image and its name line
 
 QFont smallFont(const QFont &font)
 {
@@ -239,12 +241,23 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     const qreal textH = m.textHeight;
     const qreal quoteH = extras::quoteHeight(option.font, index); // replies: reactionchips.h
     const qreal quoteW = quoteH > 0 ? qMin(maxInner, extras::quoteWidth(option.font, index)) : 0;
+    QSizeF image;
+    if (m_thumbnails && index.data(MessageListModel::IsImageRole).toBool()) {
+        const QImage thumbnail =
+            m_thumbnails->thumbnail(index.data(MessageListModel::FileRole).toJsonObject());
+        if (!thumbnail.isNull()) {
+            image = thumbnail.deviceIndependentSize();
+            if (image.width() > maxInner) // a narrow window: shrink, never stretch
+                image = image.scaled(maxInner, image.height(), Qt::KeepAspectRatio);
+        }
+    }
+    const qreal imageH = image.isEmpty() ? 0 : std::ceil(image.height()) + kImageGap;
     // The time sits on the last line when it fits there, else on a line of its own.
     const bool inlineMeta = m.lastLineWidth + kMetaGap + metaW <= maxInner;
     const qreal innerW =
-        std::ceil(std::max({senderW, quoteW, qreal(m.textWidth),
+        std::ceil(std::max({senderW, quoteW, qreal(m.textWidth), image.width(),
                             inlineMeta ? m.lastLineWidth + kMetaGap + metaW : metaW}));
-    const qreal innerH = senderH + quoteH + textH + (inlineMeta ? 0 : metaH);
+    const qreal innerH = senderH + quoteH + imageH + textH + (inlineMeta ? 0 : metaH);
     const QSizeF bubble(innerW + 2 * kPadX, std::ceil(innerH + 2 * kPadY));
     const qreal x = own ? width - kSideMargin - bubble.width()
                         : kSideMargin + (m_showSenderNames ? kAvatarLane : 0);
@@ -253,13 +266,23 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
         l.sender = QRectF(x + kPadX, y + kPadY, senderW, senderH);
     if (quoteH > 0)
         l.quote = QRectF(x + kPadX, y + kPadY + senderH, innerW, quoteH);
-    l.textOrigin = QPointF(x + kPadX, y + kPadY + senderH + quoteH);
+    if (imageH > 0)
+        l.image = QRectF(QPointF(x + kPadX, y + kPadY + senderH + quoteH), image);
+    l.textOrigin = QPointF(x + kPadX, y + kPadY + senderH + quoteH + imageH);
     l.meta =
         QRectF(l.bubble.right() - kPadX - metaW, l.bubble.bottom() - kPadY - metaH, metaW, metaH);
     l.height = l.bubble.bottom() + extras::chipsHeight(option.font, index);
     if (index.row() == index.model()->rowCount() - 1)
         l.height += 12; // air below the newest message
     return l;
+}
+
+bool MessageBubbleDelegate::imageAt(const QStyleOptionViewItem &option,
+                                    const QModelIndex &viewIndex, const QPoint &pos) const
+{
+    const QModelIndex index = sourceOf(viewIndex);
+    const QRectF image = layoutFor(option, index).image;
+    return !image.isEmpty() && image.contains(QPointF(pos) - QPointF(option.rect.topLeft()));
 }
 
 QSize MessageBubbleDelegate::sizeHint(const QStyleOptionViewItem &option,
@@ -451,6 +474,17 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     if (!l.quote.isEmpty())
         extras::paintQuote(painter, pal, option.font, own, l.quote,
                            index.data(MessageListModel::ReplyQuoteRole).toString());
+    if (!l.image.isEmpty()) {
+        const QImage thumbnail =
+            m_thumbnails->thumbnail(index.data(MessageListModel::FileRole).toJsonObject());
+        QPainterPath corners;
+        corners.addRoundedRect(l.image, 6, 6);
+        painter->save();
+        painter->setClipPath(corners);
+        painter->setRenderHint(QPainter::SmoothPixmapTransform);
+        painter->drawImage(l.image, thumbnail);
+        painter->restore();
+    }
     painter->setPen(deleted ? theme::mutedText(pal) : pal.color(QPalette::Text));
     text.draw(painter, l.textOrigin);
     paintMeta(painter, option, index, l.meta);

@@ -19,6 +19,8 @@ class QTextLayout;
 
 namespace natter::client {
 
+class ImageThumbnails;
+
 class MessageBubbleDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -48,6 +50,11 @@ public:
                    const QPoint &pos) const;
     int chipAt(const QStyleOptionViewItem &option, const QModelIndex &index,
                const QPoint &pos) const;
+    // Images are drawn inline from these thumbnails (none: the name line only); whether
+    // `pos` is on a message's image.
+    void setThumbnails(ImageThumbnails *thumbnails) { m_thumbnails = thumbnails; }
+    bool imageAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                 const QPoint &pos) const;
     static QString deliveryText(int deliveryState);
     static QString dayLabel(const QDate &day, const QDate &today);
 
@@ -109,6 +116,7 @@ private:
         QRectF meta;   // time, "edited", ticks
         QRectF quote;  // a reply's quote; empty when none
         QRectF unread; // the "New messages" line; empty when none
+        QRectF image;  // an image's thumbnail; empty when none (yet)
         qreal height = 0;
         bool system = false; // a group's system line: `bubble` is its pill
     };
@@ -135,6 +143,7 @@ private:
     SearchWords m_highlight;
     QString m_mentionName;
     qint64 m_flashed = 0;
+    ImageThumbnails *m_thumbnails = nullptr;
 };
 
 } // namespace natter::client

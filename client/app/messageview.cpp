@@ -1,6 +1,7 @@
 #include "messageview.h"
 
 #include "icons.h"
+#include "imagethumbnails.h"
 #include "messagebubbledelegate.h"
 #include "messagelinks.h"
 #include "messagelistmodel.h"
@@ -125,10 +126,21 @@ QUrl MessageView::linkAt(const QPoint &pos) const
     return m_delegate->linkAt(option, index, pos);
 }
 
+bool MessageView::imageAt(const QPoint &pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return false;
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return m_delegate->imageAt(option, index, pos);
+}
+
 void MessageView::mouseMoveEvent(QMouseEvent *event)
 {
     PlaceholderListView::mouseMoveEvent(event);
-    if (linkAt(event->position().toPoint()).isEmpty())
+    if (linkAt(event->position().toPoint()).isEmpty() && !imageAt(event->position().toPoint()))
         viewport()->unsetCursor();
     else
         viewport()->setCursor(Qt::PointingHandCursor);
@@ -154,6 +166,20 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     // Checked again where it is opened: no other scheme ever reaches the system.
     if (links::isOpenable(link))
         QDesktopServices::openUrl(link);
+}
+
+void MessageView::setThumbnails(ImageThumbnails *thumbnails)
+{
+    m_delegate->setThumbnails(thumbnails);
+    connect(thumbnails, &ImageThumbnails::thumbnailReady, this, [this] {
+        // The rows of that image are taller now: lay out again, the top row staying put (or
+        // the bottom, when the reader is there).
+        keepAnchor();
+        if (m_anchor.isValid())
+            onRowsRemoved();
+        else
+            doItemsLayout();
+    });
 }
 
 void MessageView::scrollToNewest()

@@ -17,6 +17,7 @@ class QToolButton;
 
 namespace natter::client {
 
+class ImageThumbnails;
 class MessageBubbleDelegate;
 class MessageWindowModel;
 
@@ -43,6 +44,7 @@ public:
     QToolButton *newMessagesButton() const { return m_jump; }
     // The link under `pos` (viewport coordinates); empty when there is none.
     QUrl linkAt(const QPoint &pos) const;
+    bool imageAt(const QPoint &pos) const; // on an image's thumbnail
     int unseenCount() const { return m_unseen; }
     // After a jump to a message: newer messages exist that are not loaded. Scrolling to the
     // end asks for them (newerMessagesWanted); the jump button asks for the newest page.
@@ -51,6 +53,8 @@ public:
     // Scrolls the message to the middle and lights it up briefly (it must be loaded).
     void focusMessage(qint64 messageId);
     static constexpr int kFlashMs = 1500;
+    // Images drawn inline; a row grows when its thumbnail is made, keeping the reader's place.
+    void setThumbnails(ImageThumbnails *thumbnails);
 
 signals:
     void olderMessagesWanted();
@@ -61,6 +65,8 @@ signals:
     // A click on a reply's quote, on a reaction chip (reactionhits.cpp).
     void quoteClicked(qint64 quotedMessageId);
     void reactionClicked(qint64 messageId, const QString &emoji, bool mine);
+    // A click on an image's thumbnail: the message's index in sourceModel().
+    void imageClicked(const QModelIndex &sourceIndex);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -78,6 +78,10 @@ bool MessageView::extrasClicked(const QPoint &pos)
     QStyleOptionViewItem option;
     initViewItemOption(&option);
     option.rect = visualRect(index);
+    if (m_delegate->imageAt(option, index, pos)) {
+        emit imageClicked(sourceIndex(index));
+        return true;
+    }
     if (const qint64 quoted = m_delegate->quoteAt(option, index, pos)) {
         emit quoteClicked(quoted);
         return true;

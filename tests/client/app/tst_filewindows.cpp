@@ -9,6 +9,7 @@
 #include "fileopener.h"
 #include "filetransfer.h"
 #include "fileupload.h"
+#include "filewindowhelpers.h"
 #include "messagebubbledelegate.h"
 #include "messageview.h"
 #include "testprofiles.h"
@@ -28,64 +29,11 @@
 
 using namespace natter;
 using namespace natter::client;
-
-namespace {
-
-QString makeFile(const QTemporaryDir &dir, const QString &name, qint64 size)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(file.fileName()));
-    file.write(QByteArray(size, 'x'));
-    return file.fileName();
-}
-
-// What a file manager's drag carries.
-void dropFiles(QWidget *target, const QStringList &paths)
-{
-    QMimeData data;
-    QList<QUrl> urls;
-    for (const QString &path : paths)
-        urls.append(QUrl::fromLocalFile(path));
-    data.setUrls(urls);
-    const QPoint at = target->rect().center();
-    QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &drop);
-    QVERIFY(drop.isAccepted());
-}
-
-int fileRow(const Person &p, const QString &name)
-{
-    for (int row = 0; row < p.messages()->rowCount(); ++row) {
-        const QJsonObject file =
-            p.messages()->index(row).data(MessageListModel::FileRole).toJsonObject();
-        if (file.value(QStringLiteral("name")).toString() == name)
-            return row;
-    }
-    return -1;
-}
-
-} // namespace
+using namespace filewindows;
 
 class TestFileWindows final : public QObject, public PeopleInWindows
 {
     Q_OBJECT
-
-    // alice and bob with a 1:1 conversation open on both sides.
-    void talking(Person &alice, Person &bob)
-    {
-        alice.client->conversations().startConversationWith(bob.client->session().currentUser().id,
-                                                            QStringLiteral("bob"));
-        alice.client->conversations().sendMessage(QStringLiteral("hello"));
-        ConversationController &c = bob.client->conversations();
-        QTRY_COMPARE(c.list()->rowCount(), 1);
-        c.openConversation(c.list()->index(0).data(ConversationListModel::IdRole).toLongLong());
-        QTRY_COMPARE(bob.messages()->rowCount(), 1);
-        QTRY_VERIFY(alice.client->conversations().openConversationId() > 0);
-    }
 
 private slots:
     void initTestCase()
