@@ -66,9 +66,7 @@ void ConversationListDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF row = QRectF(option.rect).adjusted(6, 1, -6, -1);
     // A soft tint of the accent for the open conversation, fainter on hover.
-    const QColor base = pal.color(QPalette::Base);
-    const QColor fill =
-        theme::mix(base, theme::accent(pal), selected ? (theme::isDark(pal) ? 0.32 : 0.17) : 0.07);
+    const QColor fill = theme::rowBackground(pal, selected);
     if (selected || hovered) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(fill);
@@ -82,7 +80,7 @@ void ConversationListDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     avatar::paint(painter, avatarRect, name, option.font);
     if (online)
         avatar::paintPresence(painter, avatarRect, theme::online(pal),
-                              selected || hovered ? fill : base);
+                              selected || hovered ? fill : pal.color(QPalette::Base));
 
     const qreal left = avatarRect.right() + 12;
     const qreal right = option.rect.right() - kPadX - 2;

@@ -9,6 +9,7 @@
 #include "profilesettings.h"
 #include "serveraddress.h"
 #include "serverfinder.h"
+#include "themechoice.h"
 #include "windowplacement.h"
 
 #include <QApplication>
@@ -115,6 +116,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     ProfileSettings settings(parser.value(profile));
+    theme::apply(theme::choiceFromName(settings.theme()));
     if (parser.isSet(server)) {
         const std::optional<QUrl> url = serverUrlFromInput(parser.value(server));
         if (!url)

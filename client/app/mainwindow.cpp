@@ -31,11 +31,13 @@
 #include "searchui.h"
 #include "sidebar.h"
 #include "theme.h"
+#include "themechoice.h"
 #include "trayicon.h"
 #include "typingindicator.h"
 #include "uploadsbar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
@@ -231,6 +233,7 @@ void MainWindow::buildMenu()
     menu->addAction(first);
     menu->addSeparator();
     addNotificationOptions(menu->addMenu(tr("Notifications")));
+    addThemeOptions(menu->addMenu(tr("Theme")));
     menu->addSeparator();
     menu->addAction(signOut);
     menu->addAction(about);
@@ -254,6 +257,25 @@ void MainWindow::addNotificationOptions(QMenu *menu)
     sound->setObjectName(QStringLiteral("notificationSound"));
     connect(sound, &QAction::toggled, this,
             [&settings](bool on) { settings.setNotificationSound(on); });
+}
+
+void MainWindow::addThemeOptions(QMenu *menu)
+{
+    auto *group = new QActionGroup(menu);
+    const theme::Choice current = theme::choiceFromName(m_client.settings().theme());
+    for (const auto &[choice, text] : {std::pair{theme::Choice::System, tr("Follow system")},
+                                       std::pair{theme::Choice::Light, tr("Light")},
+                                       std::pair{theme::Choice::Dark, tr("Dark")}}) {
+        QAction *action = menu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(choice == current);
+        action->setObjectName(QStringLiteral("theme-") + theme::choiceName(choice));
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice = choice] {
+            m_client.settings().setTheme(theme::choiceName(choice));
+            theme::apply(choice); // every window repaints in it now
+        });
+    }
 }
 
 void MainWindow::buildShortcuts()

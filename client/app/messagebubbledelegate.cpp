@@ -338,7 +338,7 @@ void MessageBubbleDelegate::paintSeparator(QPainter *painter, const QStyleOption
     const QSizeF pill(fm.horizontalAdvance(label) + 24, fm.height() + 8);
     const QRectF r(strip.center() - QPointF(pill.width() / 2, pill.height() / 2), pill);
     const QPalette &pal = option.palette;
-    QColor fill = theme::mix(theme::chatBackground(pal), pal.color(QPalette::Text), 0.07);
+    QColor fill = theme::dayPill(pal);
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(r, r.height() / 2, r.height() / 2);
@@ -360,7 +360,7 @@ void MessageBubbleDelegate::paintMeta(QPainter *painter, const QStyleOptionViewI
     if (own && state == DeliveryState::Failed)
         ink = theme::danger(pal);
     else if (own)
-        ink = theme::mix(pal.color(QPalette::Text), theme::ownBubble(pal), 0.4);
+        ink = theme::ownMetaText(pal);
     painter->setFont(font);
     painter->setPen(ink);
     QRectF textRect = meta;
@@ -400,9 +400,7 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     QTextLayout text(displayText(index), textFont(option, index));
     if (!deleted) {
         // Links are ranges of the plain text, underlined in the link colour (no markup).
-        const QColor linkInk =
-            own ? theme::mix(pal.color(QPalette::Link), pal.color(QPalette::Text), 0.25)
-                : pal.color(QPalette::Link);
+        const QColor linkInk = own ? theme::ownLink(pal) : pal.color(QPalette::Link);
         QList<QTextLayout::FormatRange> formats;
         for (const links::Link &link : links::find(text.text())) {
             QTextLayout::FormatRange range;

@@ -22,6 +22,11 @@ QColor readTicks(const QPalette &palette); // "read" ticks, visible on the own b
 QColor online(const QPalette &palette);
 QColor connecting(const QPalette &palette);
 QColor danger(const QPalette &palette);
+// Derived surfaces, named so their contrast can be checked (tst_themes).
+QColor ownMetaText(const QPalette &palette);                  // time and ticks on the own bubble
+QColor ownLink(const QPalette &palette);                      // a link in the own bubble
+QColor rowBackground(const QPalette &palette, bool selected); // a conversation row: open, hovered
+QColor dayPill(const QPalette &palette);                      // behind a day separator's date
 QColor dangerBackground(const QPalette &palette);
 
 } // namespace natter::client::theme

@@ -168,6 +168,17 @@ void ProfileSettings::setNotificationPreview(bool on)
     m_settings->setValue(QStringLiteral("notifications/preview"), on);
 }
 
+QString ProfileSettings::theme() const
+{
+    return m_settings->value(QStringLiteral("appearance/theme"), QStringLiteral("system"))
+        .toString();
+}
+
+void ProfileSettings::setTheme(const QString &name)
+{
+    m_settings->setValue(QStringLiteral("appearance/theme"), name);
+}
+
 bool ProfileSettings::notificationSound() const
 {
     return m_settings->value(QStringLiteral("notifications/sound"), false).toBool();

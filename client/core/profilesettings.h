@@ -52,6 +52,9 @@ public:
     void setNotificationPreview(bool on);
     bool notificationSound() const;
     void setNotificationSound(bool on);
+    // The look: "system" (the default), "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &name);
     // This profile hosts a server on this computer: the app starts it again on launch.
     bool hostsServer() const;
     void setHostsServer(bool hosts);
