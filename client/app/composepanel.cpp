@@ -73,6 +73,7 @@ ComposePanel::ComposePanel(QWidget *parent)
     m_attach->setFont(glyphFont);
     connect(m_attach, &QToolButton::clicked, this, &ComposePanel::chooseFiles);
     auto *open = new QShortcut(QKeySequence::Open, this);
+    open->setWhatsThis(tr("Send a file"));
     open->setContext(Qt::WindowShortcut);
     connect(open, &QShortcut::activated, this, &ComposePanel::chooseFiles);
 

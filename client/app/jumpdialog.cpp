@@ -27,6 +27,7 @@ JumpDialog::JumpDialog(ChatClient &client, QWidget *parent)
       m_proxy(new QSortFilterProxyModel(this))
 {
     setAccessibleName(tr("Jump to a conversation or person"));
+    m_filter->setAccessibleName(tr("Jump to a conversation or person"));
     m_filter->setPlaceholderText(tr("Jump to a conversation or person…"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMaxLength(limits::kMaxQueryChars); // the most the server searches for

@@ -2,6 +2,7 @@
 // token, the login dialog, or non-interactively for demos and scripts) and shows the window.
 
 #include "chatclient.h"
+#include "focusring.h"
 #include "icons.h"
 #include "localserverhost.h"
 #include "logindialog.h"
@@ -117,6 +118,7 @@ int main(int argc, char *argv[])
 
     ProfileSettings settings(parser.value(profile));
     theme::apply(theme::choiceFromName(settings.theme()));
+    FocusRing::install();
     if (parser.isSet(server)) {
         const std::optional<QUrl> url = serverUrlFromInput(parser.value(server));
         if (!url)

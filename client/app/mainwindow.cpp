@@ -19,6 +19,7 @@
 #include "imagethumbnails.h"
 #include "imageviewer.h"
 #include "jumpdialog.h"
+#include "liveannouncer.h"
 #include "mentionui.h"
 #include "messageinfodialog.h"
 #include "messagemenu.h"
@@ -29,6 +30,7 @@
 #include "protocollimits.h"
 #include "replyui.h"
 #include "searchui.h"
+#include "shortcutsdialog.h"
 #include "sidebar.h"
 #include "theme.h"
 #include "themechoice.h"
@@ -178,6 +180,20 @@ QWidget *MainWindow::buildChatPanel()
     layout->addWidget(m_uploads);
     layout->addWidget(m_compose);
     m_typing->setAutoFillBackground(true);
+    m_announcer = new LiveAnnouncer(panel);
+    m_announcer->move(0, 0);
+    m_announcer->lower();
+    // A message arriving in the open conversation (one row at the end, not a page of
+    // history) is read out as its row is: who, when, what.
+    connect(m_client.conversations().messages(), &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                const QAbstractItemModel *model = m_client.conversations().messages();
+                if (first != last || last != model->rowCount() - 1)
+                    return;
+                const QModelIndex row = model->index(last, 0);
+                if (!row.data(MessageListModel::IsOwnRole).toBool())
+                    m_announcer->announce(row.data(Qt::AccessibleTextRole).toString());
+            });
     auto *drop = new FileDrop(this);
     drop->watch(m_messages->viewport());
     drop->watch(m_compose->composeBox()->viewport());
@@ -222,10 +238,17 @@ void MainWindow::buildMenu()
         box.setIconPixmap(icons::appIcon().pixmap(64, 64));
         box.exec();
     });
+    auto *keys = new QAction(tr("Keyboard shortcuts"), this);
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     auto *quit = new QAction(tr("Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
-    addActions({jump, first, quit});
+    addActions({jump, first, keys, quit});
 
     auto *menu = new QMenu(this);
     menu->addAction(jump);
@@ -236,6 +259,7 @@ void MainWindow::buildMenu()
     addThemeOptions(menu->addMenu(tr("Theme")));
     menu->addSeparator();
     menu->addAction(signOut);
+    menu->addAction(keys);
     menu->addAction(about);
     menu->addSeparator();
     menu->addAction(quit);
@@ -281,8 +305,10 @@ void MainWindow::addThemeOptions(QMenu *menu)
 void MainWindow::buildShortcuts()
 {
     auto *previous = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), this);
+    previous->setWhatsThis(tr("Previous conversation"));
     connect(previous, &QShortcut::activated, this, [this]() { openConversationAtOffset(-1); });
     auto *next = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), this);
+    next->setWhatsThis(tr("Next conversation"));
     connect(next, &QShortcut::activated, this, [this]() { openConversationAtOffset(1); });
 }
 
@@ -407,8 +433,11 @@ void MainWindow::onConversationOpened(qint64 conversationId, const QString &peer
 void MainWindow::onTyping(qint64 conversationId, const QString &username, bool active)
 {
     if (conversationId == m_client.conversations().openConversationId() && conversationId != 0 &&
-        !m_groupUi->applyTyping(conversationId, username, active))
+        !m_groupUi->applyTyping(conversationId, username, active)) {
         m_typing->setTyping(username, active);
+        if (active)
+            m_announcer->announce(m_typing->text());
+    }
     ConversationListDelegate *delegate = m_sidebar->conversationDelegate();
     if (delegate->isTyping(conversationId) != active) {
         delegate->setTyping(conversationId, active);

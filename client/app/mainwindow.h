@@ -25,6 +25,7 @@ class ConnectionIndicator;
 class DraftStore;
 class FileOpener;
 class ImageThumbnails;
+class LiveAnnouncer;
 class FindBar;
 class GroupUi;
 class JumpDialog;
@@ -68,6 +69,7 @@ public:
     MessageInfoDialog *messageInfo() const { return m_messageInfo; }
     FileOpener *fileOpener() const { return m_fileOpener; }
     UploadsBar *uploadsBar() const { return m_uploads; }
+    LiveAnnouncer *announcer() const { return m_announcer; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
     // caller.
@@ -126,6 +128,7 @@ private:
     MessageMenu *m_messageMenu = nullptr;
     FileOpener *m_fileOpener = nullptr;
     ImageThumbnails *m_thumbnails = nullptr;
+    LiveAnnouncer *m_announcer = nullptr;
     UploadsBar *m_uploads = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;

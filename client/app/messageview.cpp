@@ -10,6 +10,7 @@
 
 #include <QContextMenuEvent>
 #include <QDesktopServices>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -433,6 +434,20 @@ void MessageView::paintEvent(QPaintEvent *event)
         p.fillRect(event->rect(), theme::chatBackground(palette()));
     }
     PlaceholderListView::paintEvent(event);
+}
+
+void MessageView::keyPressEvent(QKeyEvent *event)
+{
+    // The Menu key and Shift+F10: the menu of the current message, at the message. (Qt turns
+    // an unhandled Menu key into a context-menu event, never Shift+F10; handled here, the
+    // Menu key opens it once.)
+    if ((event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier) ||
+        (event->key() == Qt::Key_Menu && event->modifiers() == Qt::NoModifier)) {
+        QContextMenuEvent menu(QContextMenuEvent::Keyboard, QPoint(), QPoint(), Qt::NoModifier);
+        contextMenuEvent(&menu);
+        return;
+    }
+    PlaceholderListView::keyPressEvent(event);
 }
 
 void MessageView::contextMenuEvent(QContextMenuEvent *event)

@@ -43,6 +43,7 @@ ReplyUi::ReplyUi(ChatClient &client, MainWindow &window)
             &ReplyUi::onReplyToChanged);
     window.composeBox()->installEventFilter(this);
     auto *reply = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), &window);
+    reply->setWhatsThis(tr("Reply to the selected or newest message"));
     connect(reply, &QShortcut::activated, this, &ReplyUi::replyToSelectedOrNewest);
 
     MessageView *view = window.messageView();

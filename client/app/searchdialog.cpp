@@ -24,6 +24,7 @@ SearchDialog::SearchDialog(ChatClient &client, QWidget *parent)
 {
     setWindowTitle(tr("Search messages"));
     setAccessibleName(tr("Search messages"));
+    m_edit->setAccessibleName(tr("Search messages"));
     m_edit->setPlaceholderText(tr("Search messages… (from:name in:conversation "
                                   "before:2026-11-01 after:2026-10-01)"));
     m_edit->setClearButtonEnabled(true);

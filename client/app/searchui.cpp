@@ -22,8 +22,10 @@ SearchUi::SearchUi(ChatClient &client, MainWindow &window)
     FindBar *find = window.findBar();
 
     auto *search = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), &window);
+    search->setWhatsThis(tr("Search all messages"));
     connect(search, &QShortcut::activated, this, [this]() { openSearch(); });
     auto *findKey = new QShortcut(QKeySequence::Find, &window);
+    findKey->setWhatsThis(tr("Find in this conversation"));
     connect(findKey, &QShortcut::activated, this, &SearchUi::openFind);
     connect(window.jumpDialog(), &JumpDialog::messageSearchRequested, this, &SearchUi::openSearch);
 

@@ -47,6 +47,15 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return QDateTime::fromMSecsSinceEpoch(c.lastActivity);
     case UnreadRole:
         return c.unread;
+    case Qt::AccessibleTextRole: {
+        // "bob, 3 unread, online": what a screen reader says for the row.
+        QString text = c.group ? c.name : c.peer.username;
+        if (c.unread > 0)
+            text = tr("%1, %n unread", nullptr, c.unread).arg(text);
+        if (!c.group && c.peer.online)
+            text = tr("%1, online").arg(text);
+        return text;
+    }
     case DraftRole:
         return m_drafts ? m_drafts->textOf(c.id).simplified() : QString();
     case IsGroupRole:

@@ -3,6 +3,7 @@
 #include "filetransfer.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -85,6 +86,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.deleted;
     case DeliveryRole:
         return int(deliveryOf(row));
+    case Qt::AccessibleTextRole:
+        return accessibleText(index);
     case StartsNewDayRole:
         return index.row() == 0 || m_rows.at(index.row() - 1).localDay != row.localDay;
     case ReplyToIdRole:
@@ -300,6 +303,37 @@ void MessageListModel::setPeerReceipt(qint64 readUpTo, qint64 deliveredUpTo)
     m_peerDeliveredUpTo = deliveredUpTo;
     if (!m_rows.isEmpty())
         emit dataChanged(index(0), index(int(m_rows.size()) - 1), {DeliveryRole});
+}
+
+QString MessageListModel::accessibleText(const QModelIndex &index) const
+{
+    // What a screen reader says for the row: who, when, what, and for one's own the state,
+    // e.g. "alice, 09:02: lunch at 12? Delivered."
+    const Message &m = m_rows.at(index.row()).message;
+    const QString time = QLocale().toString(localTime(m.createdAt).time(), QLocale::ShortFormat);
+    if (m.system)
+        return tr("%1: %2").arg(time, m.content);
+    QString what = m.deleted ? tr("This message was deleted") : m.content;
+    if (m.file && !m.deleted)
+        what = what.isEmpty() ? tr("File %1").arg(m.file->name)
+                              : tr("File %1, %2").arg(m.file->name, what);
+    QString text =
+        tr("%1, %2: %3").arg(data(index, SenderNameRole).toString(), time, what.simplified());
+    if (m.senderId != m_self.id || m.deleted)
+        return text;
+    switch (deliveryOf(m_rows.at(index.row()))) {
+    case DeliveryState::Pending:
+        return tr("%1 Sending.").arg(text);
+    case DeliveryState::Failed:
+        return tr("%1 Not sent.").arg(text);
+    case DeliveryState::Sent:
+        return tr("%1 Sent.").arg(text);
+    case DeliveryState::Delivered:
+        return tr("%1 Delivered.").arg(text);
+    case DeliveryState::Read:
+        return tr("%1 Read.").arg(text);
+    }
+    return text;
 }
 
 } // namespace natter::client

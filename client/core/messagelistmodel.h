@@ -112,6 +112,7 @@ private:
     int rowOfId(qint64 id) const;
     int rowOfClientId(const QUuid &clientId) const;
     DeliveryState deliveryOf(const Row &row) const;
+    QString accessibleText(const QModelIndex &index) const;
     QString nameOf(qint64 userId) const;
     bool startsUnread(int row) const;
     QVariant replyQuote(const Message &m) const;
