@@ -11,6 +11,7 @@
 #include "serveraddress.h"
 #include "serverfinder.h"
 #include "themechoice.h"
+#include "translations.h"
 #include "windowplacement.h"
 
 #include <QApplication>
@@ -117,6 +118,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     ProfileSettings settings(parser.value(profile));
+    translations::install(settings.language());
     theme::apply(theme::choiceFromName(settings.theme()));
     FocusRing::install();
     if (parser.isSet(server)) {

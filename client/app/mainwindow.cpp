@@ -34,6 +34,7 @@
 #include "sidebar.h"
 #include "theme.h"
 #include "themechoice.h"
+#include "translations.h"
 #include "trayicon.h"
 #include "typingindicator.h"
 #include "uploadsbar.h"
@@ -257,6 +258,7 @@ void MainWindow::buildMenu()
     menu->addSeparator();
     addNotificationOptions(menu->addMenu(tr("Notifications")));
     addThemeOptions(menu->addMenu(tr("Theme")));
+    addLanguageOptions(menu->addMenu(tr("Language")));
     menu->addSeparator();
     menu->addAction(signOut);
     menu->addAction(keys);
@@ -281,6 +283,30 @@ void MainWindow::addNotificationOptions(QMenu *menu)
     sound->setObjectName(QStringLiteral("notificationSound"));
     connect(sound, &QAction::toggled, this,
             [&settings](bool on) { settings.setNotificationSound(on); });
+}
+
+void MainWindow::addLanguageOptions(QMenu *menu)
+{
+    // Applied at the next start: every window's text is made once, in the language then.
+    menu->setToolTipsVisible(true);
+    auto *group = new QActionGroup(menu);
+    const QString current = m_client.settings().language();
+    QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
+                                           {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const QString &language : translations::available())
+        choices.append({language, translations::nativeName(language)});
+    for (const auto &[language, text] : std::as_const(choices)) {
+        QAction *action = menu->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(language == current);
+        action->setObjectName(QStringLiteral("language-") +
+                              (language.isEmpty() ? QStringLiteral("system") : language));
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language = language] {
+            m_client.settings().setLanguage(language);
+            statusBar()->showMessage(tr("The language changes when Natter starts again."), 8000);
+        });
+    }
 }
 
 void MainWindow::addThemeOptions(QMenu *menu)

@@ -91,6 +91,7 @@ private:
     void connectClient();
     void connectMessages();
     void addThemeOptions(QMenu *menu);
+    void addLanguageOptions(QMenu *menu);
     // The viewer on the conversation's images, at the one clicked (a source-model index).
     void openImage(const QModelIndex &index);
     void onConversationOpened(qint64 conversationId, const QString &peerName);

@@ -259,8 +259,12 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
                             inlineMeta ? m.lastLineWidth + kMetaGap + metaW : metaW}));
     const qreal innerH = senderH + quoteH + imageH + textH + (inlineMeta ? 0 : metaH);
     const QSizeF bubble(innerW + 2 * kPadX, std::ceil(innerH + 2 * kPadY));
-    const qreal x = own ? width - kSideMargin - bubble.width()
-                        : kSideMargin + (m_showSenderNames ? kAvatarLane : 0);
+    // Right to left (Arabic): the sides swap, one's own messages on the left.
+    const bool rtl = option.direction == Qt::RightToLeft;
+    const qreal lane = m_showSenderNames ? kAvatarLane : 0;
+    const qreal x = own   ? (rtl ? kSideMargin : width - kSideMargin - bubble.width())
+                    : rtl ? width - kSideMargin - lane - bubble.width()
+                          : kSideMargin + lane;
     l.bubble = QRectF(QPointF(x, y), bubble);
     if (senderH > 0)
         l.sender = QRectF(x + kPadX, y + kPadY, senderW, senderH);
@@ -455,7 +459,10 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     if (m_showSenderNames && !own && !runContinuesAfter(index)) {
         // Once per run, beside its last bubble (the name is on its first).
         const qreal side = qMin(kAvatar, l.bubble.height());
-        avatar::paint(painter, QRectF(kSideMargin, l.bubble.bottom() - side, side, side),
+        const qreal avatarX = option.direction == Qt::RightToLeft
+                                  ? viewportWidth(option) - kSideMargin - side
+                                  : kSideMargin;
+        avatar::paint(painter, QRectF(avatarX, l.bubble.bottom() - side, side, side),
                       index.data(MessageListModel::SenderNameRole).toString(), option.font);
     }
     if (!l.sender.isEmpty()) {

@@ -5,6 +5,7 @@
 
 #include "conversationlistmodel.h"
 #include "errorcode.h"
+#include "errortext.h"
 #include "messagelistmodel.h"
 #include "outbox.h"
 
@@ -100,7 +101,7 @@ private:
     void flushPendingReads();
     void loadNewestPage();
     void cacheConversation(qint64 conversationId);
-    void report(const ProtocolError &error) { emit errorOccurred(error.message); }
+    void report(const ProtocolError &error) { emit errorOccurred(errorText(error)); }
     void endJump(); // back to the newest messages: a jump under way is dropped
     // Opens the conversation on the page `request` asks for and focuses `focusId` (0: the
     // oldest message of that page).

@@ -23,28 +23,32 @@ bool isInlineImageMime(const QString &mime)
 
 QString fileErrorText(ErrorCode code)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("FileTransfer", text);
-    };
+    // Spelled out, so lupdate finds each sentence under its context.
     switch (code) {
     case ErrorCode::TooLarge:
-        return tr("This file is larger than the server accepts.");
+        return QCoreApplication::translate("FileTransfer",
+                                           "This file is larger than the server accepts.");
     case ErrorCode::QuotaExceeded:
-        return tr("Your storage on this server is full. Delete files you sent to make room.");
+        return QCoreApplication::translate(
+            "FileTransfer",
+            "Your storage on this server is full. Delete files you sent to make room.");
     case ErrorCode::StorageFull:
-        return tr("The server has no room for this file right now.");
+        return QCoreApplication::translate("FileTransfer",
+                                           "The server has no room for this file right now.");
     case ErrorCode::HashMismatch:
-        return tr("The file changed while it was being sent. Try again.");
+        return QCoreApplication::translate("FileTransfer",
+                                           "The file changed while it was being sent. Try again.");
     case ErrorCode::NotFound:
-        return tr("This file is no longer available.");
+        return QCoreApplication::translate("FileTransfer", "This file is no longer available.");
     case ErrorCode::Unauthorized:
-        return tr("You are not signed in.");
+        return QCoreApplication::translate("FileTransfer", "You are not signed in.");
     case ErrorCode::RateLimited:
-        return tr("Too many transfers at once. Try again in a moment.");
+        return QCoreApplication::translate("FileTransfer",
+                                           "Too many transfers at once. Try again in a moment.");
     case ErrorCode::UnsupportedVersion:
-        return tr("This server does not accept files.");
+        return QCoreApplication::translate("FileTransfer", "This server does not accept files.");
     default:
-        return tr("The file could not be transferred.");
+        return QCoreApplication::translate("FileTransfer", "The file could not be transferred.");
     }
 }
 

@@ -1,6 +1,7 @@
 #include "groupcontroller.h"
 
 #include "conversationcontroller.h"
+#include "errortext.h"
 #include "peoplecontroller.h"
 #include "replies.h"
 #include "requests.h"
@@ -33,7 +34,7 @@ void GroupController::createGroup(const QString &name, const QList<qint64> &memb
         ProtocolError bad;
         auto r = e ? std::nullopt : GroupReply::fromJson(reply, &bad);
         if (!r)
-            return emit requestFailed((e ? *e : bad).message);
+            return emit requestFailed(errorText(e ? *e : bad));
         // The system line's message event may come before or after this reply: the group
         // opens when the list has it, now or after the refresh.
         m_openWhenListed = r->group.id;
@@ -53,7 +54,7 @@ void GroupController::applyGroupReply(const QJsonObject &reply,
     ProtocolError bad;
     auto r = error ? std::nullopt : GroupReply::fromJson(reply, &bad);
     if (!r)
-        return emit requestFailed((error ? *error : bad).message);
+        return emit requestFailed(errorText(error ? *error : bad));
     applyGroupUpdated(r->group);
 }
 
@@ -98,7 +99,7 @@ void GroupController::leaveGroup(qint64 conversationId)
     m_connection.request(RequestType::LeaveGroup, LeaveGroupRequest{conversationId}.toJson(),
                          [this](const QJsonObject &, const std::optional<ProtocolError> &e) {
                              if (e)
-                                 emit requestFailed(e->message);
+                                 emit requestFailed(errorText(*e));
                              // The group_updated event marks the group left.
                          });
 }

@@ -1,5 +1,6 @@
 #include "peoplecontroller.h"
 
+#include "errortext.h"
 #include "sessioncontroller.h"
 
 namespace natter::client {
@@ -19,7 +20,7 @@ PeopleController::PeopleController(ServerConnection &connection, const SessionCo
                 // Offline, or signing in again after a reconnect, is no news (the connection
                 // indicator says so); any other refusal is.
                 if (e.code != ErrorCode::Unavailable && e.code != ErrorCode::Unauthorized)
-                    emit errorOccurred(e.message);
+                    emit errorOccurred(errorText(e));
                 emit userSearchFailed(query);
             });
 }

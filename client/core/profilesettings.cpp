@@ -168,6 +168,16 @@ void ProfileSettings::setNotificationPreview(bool on)
     m_settings->setValue(QStringLiteral("notifications/preview"), on);
 }
 
+QString ProfileSettings::language() const
+{
+    return m_settings->value(QStringLiteral("appearance/language")).toString();
+}
+
+void ProfileSettings::setLanguage(const QString &language)
+{
+    m_settings->setValue(QStringLiteral("appearance/language"), language);
+}
+
 QString ProfileSettings::theme() const
 {
     return m_settings->value(QStringLiteral("appearance/theme"), QStringLiteral("system"))

@@ -52,6 +52,9 @@ public:
     void setNotificationPreview(bool on);
     bool notificationSound() const;
     void setNotificationSound(bool on);
+    // The language: "" (the system's, the default), "en", or a translation's ("de").
+    QString language() const;
+    void setLanguage(const QString &language);
     // The look: "system" (the default), "light" or "dark".
     QString theme() const;
     void setTheme(const QString &name);

@@ -1,6 +1,7 @@
 #include "reactioncontroller.h"
 
 #include "conversationcontroller.h"
+#include "errortext.h"
 #include "serverconnection.h"
 
 namespace natter::client {
@@ -16,7 +17,7 @@ void ReactionController::react(qint64 messageId, const QString &emoji, bool on)
     m_connection.request(protocol::RequestType::React, request.toJson(),
                          [this](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
                              if (e)
-                                 return emit errorOccurred(e->message);
+                                 return emit errorOccurred(errorText(*e));
                              if (const auto r = ReactReply::fromJson(reply, nullptr))
                                  applyReaction(r->reaction);
                          });

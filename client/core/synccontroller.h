@@ -3,6 +3,7 @@
 // "Revisions, reconnect and sync"), and the outbox, sent and retried until acknowledged.
 
 #include "errorcode.h"
+#include "errortext.h"
 #include "outbox.h"
 #include "types.h"
 
@@ -55,7 +56,7 @@ private:
     void catchUp();
     void flushOutbox();
     void moveCursor(qint64 rev);
-    void report(const ProtocolError &error) { emit errorOccurred(error.message); }
+    void report(const ProtocolError &error) { emit errorOccurred(errorText(error)); }
 
     ProfileSettings &m_settings;
     ServerConnection &m_connection;
