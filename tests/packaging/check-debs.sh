@@ -57,6 +57,9 @@ expect() { # PACKAGE PATH [executable]
 }
 expect natter usr/bin/natter executable
 expect natter usr/share/applications/natter.desktop
+for language in de fr es ar; do # translations.cpp finds them beside ../share from usr/bin
+    expect natter usr/share/natter/translations/natter_$language.qm
+done
 expect natter usr/share/metainfo/io.natter.Natter.metainfo.xml
 expect natter usr/share/icons/hicolor/scalable/apps/natter.svg
 for size in 16 32 48 64 128 256; do

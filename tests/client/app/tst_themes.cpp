@@ -7,6 +7,7 @@
 #include "testprofiles.h"
 #include "theme.h"
 #include "themechoice.h"
+#include "translations.h"
 #include "windowperson.h"
 
 #include <QAction>
@@ -138,6 +139,10 @@ private slots:
     void paintedBubbleText()
     {
         QFETCH(QPalette, palette);
+        // NATTER_SCREENSHOT_LANG=ar: the windows in that language (docs/screenshot-arabic.png).
+        const QString language = qEnvironmentVariable("NATTER_SCREENSHOT_LANG");
+        if (!language.isEmpty())
+            translations::install(language);
         Person alice = signedUp(QStringLiteral("alice"));
         Person bob = signedUp(QStringLiteral("bob"));
         alice.client->conversations().startConversationWith(bob.client->session().currentUser().id,
@@ -162,18 +167,24 @@ private slots:
 
         // NATTER_SCREENSHOT=FILE: alice's window in the Dark theme (docs/screenshot-dark.png).
         const QString file = qEnvironmentVariable("NATTER_SCREENSHOT");
-        if (file.isEmpty() || !theme::isDark(palette))
-            return;
+        if (file.isEmpty() || theme::isDark(palette) == !language.isEmpty())
+            return; // the dark theme in English, or the light one in another language
         view->setPalette(QPalette());
         ConversationController &b = bob.client->conversations();
         QTRY_COMPARE(b.list()->rowCount(), 1);
         b.openConversation(b.list()->index(0).data(ConversationListModel::IdRole).toLongLong());
-        b.sendMessage(QStringLiteral("Lunch at 12? The new place by the station"));
+        const bool ar = language == QLatin1String("ar"); // right to left, one mixed line
+        b.sendMessage(ar ? QStringLiteral("غداء الساعة 12؟ المكان الجديد قرب المحطة")
+                         : QStringLiteral("Lunch at 12? The new place by the station"));
         QTRY_COMPARE(alice.messages()->rowCount(), 2);
-        alice.client->conversations().sendMessage(QStringLiteral("Yes! See you there 🍜"));
-        b.sendMessage(QStringLiteral("Great, I'll book a table"));
+        alice.client->conversations().sendMessage(ar ? QStringLiteral("نعم! أراك هناك 🍜")
+                                                     : QStringLiteral("Yes! See you there 🍜"));
+        b.sendMessage(ar ? QStringLiteral("سأحجز طاولة في Café Nord")
+                         : QStringLiteral("Great, I'll book a table"));
         QTRY_COMPARE(alice.messages()->rowCount(), 4);
-        themeAction(alice.window.get(), QStringLiteral("dark"))->trigger();
+        themeAction(alice.window.get(),
+                    language.isEmpty() ? QStringLiteral("dark") : QStringLiteral("light"))
+            ->trigger();
         QTest::qWait(300);
         QVERIFY(alice.window->grab().save(file));
     }
