@@ -16,6 +16,7 @@ EditHistoryDialog::EditHistoryDialog(const QString &current, const QDateTime &cr
 {
     setWindowTitle(tr("Edit history"));
     m_text->setReadOnly(true);
+    m_text->setAccessibleName(tr("Versions of the message"));
     m_text->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_text->setFrameShape(QFrame::NoFrame);
 

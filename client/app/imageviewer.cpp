@@ -47,6 +47,7 @@ ImageViewer::ImageViewer(FileOpener *files, QList<QJsonObject> images, int curre
     m_scroll->setWidget(m_picture);
     m_scroll->setWidgetResizable(true);
     m_scroll->setAlignment(Qt::AlignCenter);
+    m_scroll->setAccessibleName(tr("Image, scrolled when zoomed in"));
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setAccessibleName(tr("Image name"));
 

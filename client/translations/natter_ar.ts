@@ -398,6 +398,10 @@ Trust it if this fingerprint matches what the server&apos;s administrator tells 
         <source>Edited %1</source>
         <translation>عُدّلت %1</translation>
     </message>
+    <message>
+        <source>Versions of the message</source>
+        <translation>نسخ الرسالة</translation>
+    </message>
 </context>
 <context>
     <name>natter::client::EmojiPicker</name>
@@ -612,6 +616,10 @@ Trust it if this fingerprint matches what the server&apos;s administrator tells 
     <message>
         <source>This image cannot be shown.</source>
         <translation>لا يمكن عرض هذه الصورة.</translation>
+    </message>
+    <message>
+        <source>Image, scrolled when zoomed in</source>
+        <translation>الصورة، قابلة للتمرير عند التكبير</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,10 @@ Vertraue ihm, wenn dieser Fingerabdruck mit dem übereinstimmt, was dir der Admi
         <source>Edited %1</source>
         <translation>Bearbeitet %1</translation>
     </message>
+    <message>
+        <source>Versions of the message</source>
+        <translation>Fassungen der Nachricht</translation>
+    </message>
 </context>
 <context>
     <name>natter::client::EmojiPicker</name>
@@ -600,6 +604,10 @@ Vertraue ihm, wenn dieser Fingerabdruck mit dem übereinstimmt, was dir der Admi
     <message>
         <source>This image cannot be shown.</source>
         <translation>Dieses Bild kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Image, scrolled when zoomed in</source>
+        <translation>Bild, beim Vergrößern verschiebbar</translation>
     </message>
 </context>
 <context>

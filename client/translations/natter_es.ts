@@ -390,6 +390,10 @@ Confía en él si esta huella coincide con la que te indique el administrador de
         <source>Edited %1</source>
         <translation>Editado %1</translation>
     </message>
+    <message>
+        <source>Versions of the message</source>
+        <translation>Versiones del mensaje</translation>
+    </message>
 </context>
 <context>
     <name>natter::client::EmojiPicker</name>
@@ -600,6 +604,10 @@ Confía en él si esta huella coincide con la que te indique el administrador de
     <message>
         <source>This image cannot be shown.</source>
         <translation>No se puede mostrar esta imagen.</translation>
+    </message>
+    <message>
+        <source>Image, scrolled when zoomed in</source>
+        <translation>Imagen, desplazable al ampliar</translation>
     </message>
 </context>
 <context>

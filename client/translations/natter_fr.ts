@@ -390,6 +390,10 @@ Faites-lui confiance si cette empreinte correspond à ce que vous indique l’ad
         <source>Edited %1</source>
         <translation>Modifié %1</translation>
     </message>
+    <message>
+        <source>Versions of the message</source>
+        <translation>Versions du message</translation>
+    </message>
 </context>
 <context>
     <name>natter::client::EmojiPicker</name>
@@ -600,6 +604,10 @@ Faites-lui confiance si cette empreinte correspond à ce que vous indique l’ad
     <message>
         <source>This image cannot be shown.</source>
         <translation>Cette image ne peut pas être affichée.</translation>
+    </message>
+    <message>
+        <source>Image, scrolled when zoomed in</source>
+        <translation>Image, défilante une fois agrandie</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,17 @@
 // Keyboard and screen readers in the real windows: every focusable widget of every window
 // has a name a screen reader can say and a visible focus ring (in both themes); Tab follows
 // the layout; the message list is read message by message.
+#include "addmembersdialog.h"
 #include "composebox.h"
+#include "edithistorydialog.h"
 #include "emojipicker.h"
 #include "focusring.h"
+#include "imageviewer.h"
 #include "jumpdialog.h"
 #include "liveannouncer.h"
 #include "logindialog.h"
 #include "mainwindow.h"
+#include "messageinfodialog.h"
 #include "messageview.h"
 #include "newgroupdialog.h"
 #include "searchdialog.h"
@@ -135,10 +139,18 @@ private slots:
         QStringList problems = unnamed(main);
         problems += focusInvisible(main);
 
-        const QList<QWidget *> dialogs{new LoginDialog(*alice.client, nullptr, nullptr, main),
-                                       new NewGroupDialog(*alice.client, main),
-                                       new SearchDialog(*alice.client, main), new EmojiPicker(main),
-                                       static_cast<QWidget *>(main->jumpDialog())};
+        const QList<QWidget *> dialogs{
+            new LoginDialog(*alice.client, nullptr, nullptr, main),
+            new NewGroupDialog(*alice.client, main),
+            new SearchDialog(*alice.client, main),
+            new EmojiPicker(main),
+            static_cast<QWidget *>(main->jumpDialog()),
+            new AddMembersDialog(*alice.client, main),
+            new MessageInfoDialog(*alice.client, main),
+            new EditHistoryDialog(QStringLiteral("now"), QDateTime::currentDateTime(),
+                                  {EditRecord{QStringLiteral("before"), 1764000000000}}, main),
+            new ShortcutsDialog(main),
+            new ImageViewer(main->fileOpener(), {}, -1, main)};
         for (QWidget *dialog : dialogs) {
             dialog->show();
             QVERIFY(QTest::qWaitForWindowExposed(dialog));
