@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     cmake g++ ninja-build pkg-config file dpkg-dev fakeroot
     qt6-base-dev qt6-websockets-dev qt6-svg-dev qt6-l10n-tools qt6-qpa-plugins
+    # CMake's Qt6LinguistTools package (qt_add_lrelease for the app's translations)
+    qt6-tools-dev
     # the client keeps its session token in the desktop keyring
     qtkeychain-qt6-dev
     libqt6sql6-sqlite libsodium-dev libhiredis-dev
