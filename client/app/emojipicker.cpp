@@ -7,6 +7,8 @@
 #include <QScreen>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace natter::client {
 namespace {
 
@@ -201,13 +203,27 @@ void EmojiPicker::fill(const QString &filter)
         m_grid->setCurrentRow(0);
 }
 
+void EmojiPicker::setRecent(const QStringList &emoji)
+{
+    m_recent.clear();
+    for (const QString &glyph : emoji) {
+        const bool known = std::any_of(std::begin(kEmoji), std::end(kEmoji), [&](const Emoji &e) {
+            return glyph == QString::fromUtf8(e.glyph);
+        });
+        if (known && !m_recent.contains(glyph) && m_recent.size() < kRecent)
+            m_recent.append(glyph);
+    }
+    fill(m_filter->text());
+}
+
 void EmojiPicker::choose(const QString &emoji)
 {
     m_recent.removeAll(emoji);
     m_recent.prepend(emoji);
-    if (m_recent.size() > 16)
+    if (m_recent.size() > kRecent)
         m_recent.removeLast();
     hide();
+    emit recentChanged(m_recent);
     emit emojiChosen(emoji);
 }
 

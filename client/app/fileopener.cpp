@@ -48,19 +48,36 @@ void FileOpener::fetch(const QJsonObject &file, std::function<void(const QString
     const QString cached = existingCachedFile(profile, id, name);
     if (!cached.isEmpty())
         return then(cached);
+    if (FileDownload *running = m_running.value(id)) {
+        connect(running, &FileDownload::finished, this, std::move(then));
+        return;
+    }
     auto *download = new FileDownload(id, cachedFilePath(profile, id, name), this);
-    connect(download, &FileDownload::finished, this, [download, then](const QString &path) {
-        then(path);
+    m_running.insert(id, download);
+    TransferProgress &transfers = m_client.transfers();
+    const auto done = [this, &transfers, id, download] {
+        m_running.remove(id);
+        transfers.finish(id);
         download->deleteLater();
+    };
+    connect(download, &FileDownload::progressed, this,
+            [&transfers, id, download](qint64 bytes, qint64 total) {
+                transfers.update(
+                    id, {bytes, total, false, download->bytesPerSecond(), download->secondsLeft()});
+            });
+    connect(download, &FileDownload::finished, this, [done, then](const QString &path) {
+        then(path);
+        done();
     });
     connect(download, &FileDownload::failed, this,
-            [this, download, name](ErrorCode, const QString &message) {
+            [this, done, name](ErrorCode, const QString &message) {
                 if (auto *main = qobject_cast<QMainWindow *>(m_window))
                     main->statusBar()->showMessage(
                         tr("%1 could not be downloaded: %2").arg(name, message), 8000);
-                download->deleteLater();
+                done();
             });
-    emit downloadStarted(download);
+    connect(download, &FileDownload::cancelled, this, done);
+    emit downloadStarted(download, name);
     download->setPinnedCertificate(m_client.session().pinnedCertificate());
     download->start(filesUrlFor(m_client.session().serverUrl()), m_client.session().token());
 }

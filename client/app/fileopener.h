@@ -3,6 +3,7 @@
 // downloaded there first (FileDownload), then handed to the desktop's program for its type
 // (QDesktopServices::openUrl). "Save as…" copies the cached file where the person chooses.
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
@@ -28,16 +29,19 @@ public:
     void saveAs(const QJsonObject &file);
     // What opening a ready file does (tests: record it instead of launching a program).
     void setLauncher(std::function<void(const QUrl &)> launcher) { m_launch = std::move(launcher); }
-    // Calls `then` with the cached path once the file is there (downloaded first if need be).
+    // Calls `then` with the cached path once the file is there (downloaded first if need be;
+    // a file already on its way is not fetched twice). Its progress goes to the client's
+    // TransferProgress, by file id.
     void fetch(const QJsonObject &file, std::function<void(const QString &)> then);
 
 signals:
-    void downloadStarted(natter::client::FileDownload *download);
+    void downloadStarted(natter::client::FileDownload *download, const QString &name);
 
 private:
     ChatClient &m_client;
     QWidget *m_window;
     std::function<void(const QUrl &)> m_launch;
+    QHash<QString, FileDownload *> m_running; // by file id
 };
 
 } // namespace natter::client

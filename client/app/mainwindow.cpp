@@ -10,6 +10,7 @@
 #include "conversationlistmodel.h"
 #include "desktopnotifier.h"
 #include "draftstore.h"
+#include "emojipicker.h"
 #include "filecache.h"
 #include "filedrop.h"
 #include "fileopener.h"
@@ -34,10 +35,10 @@
 #include "sidebar.h"
 #include "theme.h"
 #include "themechoice.h"
+#include "transfersbar.h"
 #include "translations.h"
 #include "trayicon.h"
 #include "typingindicator.h"
-#include "uploadsbar.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -98,6 +99,12 @@ MainWindow::MainWindow(ChatClient &client, QWidget *parent) : QMainWindow(parent
     m_draftSave.setSingleShot(true);
     m_draftSave.setInterval(300); // a pause in typing, not every key
     connect(&m_draftSave, &QTimer::timeout, this, &MainWindow::saveDraft);
+
+    // The picker's recent emoji outlive the app.
+    EmojiPicker *emoji = m_compose->emojiPicker();
+    emoji->setRecent(client.settings().recentEmoji());
+    connect(emoji, &EmojiPicker::recentChanged, this,
+            [&client](const QStringList &recent) { client.settings().setRecentEmoji(recent); });
 
     applyTheme();
     buildMenu();
@@ -177,8 +184,9 @@ QWidget *MainWindow::buildChatPanel()
     layout->addWidget(m_messages, 1);
     layout->addWidget(m_typing);
     layout->addWidget(m_find);
-    m_uploads = new UploadsBar(m_client.files(), panel);
-    layout->addWidget(m_uploads);
+    m_fileOpener = new FileOpener(m_client, this);
+    m_transfers = new TransfersBar(m_client.files(), *m_fileOpener, panel);
+    layout->addWidget(m_transfers);
     layout->addWidget(m_compose);
     m_typing->setAutoFillBackground(true);
     m_announcer = new LiveAnnouncer(panel);
@@ -411,7 +419,6 @@ void MainWindow::connectMessages()
 {
     ComposeBox *compose = m_compose->composeBox();
     m_messageMenu = new MessageMenu(m_client, compose, this);
-    m_fileOpener = new FileOpener(m_client, this);
     m_messageMenu->setFileOpener(m_fileOpener);
     m_thumbnails = new ImageThumbnails(
         [this](const QJsonObject &file, std::function<void(const QString &)> then) {
@@ -419,6 +426,7 @@ void MainWindow::connectMessages()
         },
         this);
     m_messages->setThumbnails(m_thumbnails);
+    m_messages->setTransfers(&m_client.transfers());
     connect(m_messages, &MessageView::imageClicked, this, &MainWindow::openImage);
     m_messageInfo = new MessageInfoDialog(m_client, this);
     connect(m_messageMenu, &MessageMenu::infoRequested, m_messageInfo,

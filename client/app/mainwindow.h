@@ -40,7 +40,7 @@ class SearchUi;
 class Sidebar;
 class TrayIcon;
 class TypingIndicator;
-class UploadsBar;
+class TransfersBar;
 
 class MainWindow final : public QMainWindow
 {
@@ -68,7 +68,7 @@ public:
     MentionUi *mentionUi() const { return m_mentionUi; }
     MessageInfoDialog *messageInfo() const { return m_messageInfo; }
     FileOpener *fileOpener() const { return m_fileOpener; }
-    UploadsBar *uploadsBar() const { return m_uploads; }
+    TransfersBar *transfersBar() const { return m_transfers; }
     LiveAnnouncer *announcer() const { return m_announcer; }
     bool isChatShown() const;
     // The context-menu actions for the message at `row` (Copy, Edit, Delete…), owned by the
@@ -130,7 +130,7 @@ private:
     FileOpener *m_fileOpener = nullptr;
     ImageThumbnails *m_thumbnails = nullptr;
     LiveAnnouncer *m_announcer = nullptr;
-    UploadsBar *m_uploads = nullptr;
+    TransfersBar *m_transfers = nullptr;
     QTimer m_markRead;
     DraftStore *m_drafts = nullptr;
     QString m_draftKey; // whose draft the compose box holds

@@ -3,6 +3,7 @@
 #include "avatar.h"
 #include "bidicontrols.h"
 #include "bubblegeometry.h"
+#include "filekinds.h"
 #include "imagethumbnails.h"
 #include "mentionmarks.h"
 #include "messagelinks.h"
@@ -14,6 +15,7 @@
 #include "theme.h"
 #include "ticks.h"
 #include "timetext.h"
+#include "transferbar.h"
 #include "unreadline.h"
 
 #include <QAbstractItemView>
@@ -119,11 +121,15 @@ QString MessageBubbleDelegate::displayText(const QModelIndex &index)
     text.replace(QLatin1Char('\n'), QChar::LineSeparator);
     const QJsonObject file = index.data(MessageListModel::FileRole).toJsonObject();
     if (!file.isEmpty()) {
-        // A file message: its name and size above the caption (plain text, like the caption).
+        // A file message: its kind's symbol, name and size above the caption (plain text, like
+        // the caption).
+        const QString name = file.value(QStringLiteral("name")).toString();
         const QString line =
-            QStringLiteral("📎 %1 · %2")
-                .arg(bidi::terminated(file.value(QStringLiteral("name")).toString()),
-                     QLocale().formattedDataSize(file.value(QStringLiteral("size")).toInteger()));
+            QStringLiteral("%1 %2 · %3")
+                .arg(
+                    fileKindSymbol(fileKindOf(file.value(QStringLiteral("mime")).toString(), name)),
+                    bidi::terminated(name),
+                    QLocale().formattedDataSize(file.value(QStringLiteral("size")).toInteger()));
         text = text.isEmpty() ? line : line + QChar::LineSeparator + text;
     }
     return text;
@@ -493,6 +499,8 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->setPen(deleted ? theme::mutedText(pal) : pal.color(QPalette::Text));
     text.draw(painter, l.textOrigin);
     paintMeta(painter, option, index, l.meta);
+    if (const auto transfer = transferbar::of(m_transfers, index))
+        transferbar::paint(painter, pal, transferbar::barRect(l.bubble, kPadX, kPadY), *transfer);
     const QList<ReactionChip> chips = extras::chipsOf(index);
     extras::paintChips(painter, pal, option.font, chips, chipRects(option.font, chips, l, own));
     painter->restore();
@@ -520,6 +528,8 @@ bool MessageBubbleDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view
     // interpret rich text).
     const QDateTime when = index.data(MessageListModel::CreatedAtRole).toDateTime();
     QStringList lines{QLocale().toString(when, QLocale::LongFormat)};
+    if (const auto transfer = transferbar::of(m_transfers, index))
+        lines.prepend(transferbar::toolTip(*transfer));
     if (index.data(MessageListModel::EditedRole).toBool())
         lines << tr("Edited (right-click, Show edit history)");
     if (index.data(MessageListModel::IsOwnRole).toBool() &&

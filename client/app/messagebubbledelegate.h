@@ -20,6 +20,7 @@ class QTextLayout;
 namespace natter::client {
 
 class ImageThumbnails;
+class TransferProgress;
 
 class MessageBubbleDelegate final : public QStyledItemDelegate
 {
@@ -53,6 +54,8 @@ public:
     // Images are drawn inline from these thumbnails (none: the name line only); whether
     // `pos` is on a message's image.
     void setThumbnails(ImageThumbnails *thumbnails) { m_thumbnails = thumbnails; }
+    // Files on their way: a bar in their bubbles (transferbar.h).
+    void setTransfers(const TransferProgress *transfers) { m_transfers = transfers; }
     bool imageAt(const QStyleOptionViewItem &option, const QModelIndex &index,
                  const QPoint &pos) const;
     static QString deliveryText(int deliveryState);
@@ -144,6 +147,7 @@ private:
     QString m_mentionName;
     qint64 m_flashed = 0;
     ImageThumbnails *m_thumbnails = nullptr;
+    const TransferProgress *m_transfers = nullptr;
 };
 
 } // namespace natter::client

@@ -7,6 +7,7 @@
 #include "messagelistmodel.h"
 #include "messagewindowmodel.h"
 #include "theme.h"
+#include "transferprogress.h"
 
 #include <QContextMenuEvent>
 #include <QDesktopServices>
@@ -167,6 +168,13 @@ void MessageView::mouseReleaseEvent(QMouseEvent *event)
     // Checked again where it is opened: no other scheme ever reaches the system.
     if (links::isOpenable(link))
         QDesktopServices::openUrl(link);
+}
+
+void MessageView::setTransfers(TransferProgress *transfers)
+{
+    m_delegate->setTransfers(transfers);
+    // Only painted over, never laid out again: the bar sits in the bubble's padding.
+    connect(transfers, &TransferProgress::changed, viewport(), qOverload<>(&QWidget::update));
 }
 
 void MessageView::setThumbnails(ImageThumbnails *thumbnails)

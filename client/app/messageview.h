@@ -20,6 +20,7 @@ namespace natter::client {
 class ImageThumbnails;
 class MessageBubbleDelegate;
 class MessageWindowModel;
+class TransferProgress;
 
 class MessageView final : public PlaceholderListView
 {
@@ -55,6 +56,7 @@ public:
     static constexpr int kFlashMs = 1500;
     // Images drawn inline; a row grows when its thumbnail is made, keeping the reader's place.
     void setThumbnails(ImageThumbnails *thumbnails);
+    void setTransfers(TransferProgress *transfers); // progress bars in file bubbles
 
 signals:
     void olderMessagesWanted();

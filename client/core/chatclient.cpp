@@ -14,7 +14,9 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
       m_typing(m_connection, m_session, m_conversations, m_people),
       m_groups(m_connection, m_session, m_conversations, m_people),
       m_events(m_connection, m_conversations, m_people, m_sync, m_typing, m_groups),
-      m_reactions(m_connection, m_conversations), m_files(m_session, m_conversations)
+      m_reactions(m_connection, m_conversations),
+      m_files(m_session, m_conversations, m_transfers,
+              QDir(settings.dataDir()).filePath(QStringLiteral("uploads.json")))
 {
     m_events.setReactions(&m_reactions);
     connect(&m_reactions, &ReactionController::errorOccurred, this, &ChatClient::errorOccurred);
@@ -88,16 +90,19 @@ void ChatClient::onSessionStarted()
     m_conversations.refreshConversations();
     m_sync.resumeSession();
     m_conversations.resumeSession();
+    m_files.resumeSaved();
 }
 
 void ChatClient::onSessionEnded()
 {
     // Signed out by the user: this account's data leaves the profile. Ended by the server:
     // kept for the next sign-in of the same account.
-    if (m_session.signOutReason().isEmpty())
+    if (m_session.signOutReason().isEmpty()) {
         m_cache.removeCurrent();
-    else
+        m_files.forgetAll();
+    } else {
         m_cache.close();
+    }
     forgetShownData();
 }
 

@@ -14,6 +14,7 @@
 #include "serverconnection.h"
 #include "sessioncontroller.h"
 #include "synccontroller.h"
+#include "transferprogress.h"
 #include "typingcontroller.h"
 
 #include <QObject>
@@ -40,6 +41,7 @@ public:
     GroupController &groups() { return m_groups; }
     ReactionController &reactions() { return m_reactions; }
     FileSender &files() { return m_files; }
+    TransferProgress &transfers() { return m_transfers; }
 
 signals:
     void errorOccurred(const QString &message); // from any controller
@@ -65,6 +67,7 @@ private:
     GroupController m_groups;
     EventRouter m_events;
     ReactionController m_reactions;
+    TransferProgress m_transfers;
     FileSender m_files;
 };
 

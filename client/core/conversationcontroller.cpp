@@ -219,21 +219,6 @@ void ConversationController::sendMessage(const QString &text)
     emit messageQueued(p); // stops typing, then goes out
 }
 
-void ConversationController::sendFileMessage(qint64 conversationId, const FileInfo &file,
-                                             const QString &caption)
-{
-    PendingMessage p;
-    p.clientId = QUuid::createUuid();
-    p.conversationId = conversationId;
-    p.content = caption;
-    p.createdAt = QDateTime::currentMSecsSinceEpoch();
-    p.file = file;
-    m_outbox.add(p);
-    if (conversationId == openConversationId())
-        m_messages.addPending(p);
-    emit messageQueued(p);
-}
-
 void ConversationController::editMessage(qint64 messageId, const QString &text)
 {
     m_connection.request(RequestType::Edit, EditRequest{messageId, text}.toJson(),

@@ -48,8 +48,14 @@ public:
     void openConversation(qint64 conversationId);
     void startConversationWith(qint64 userId, const QString &username);
     void sendMessage(const QString &text); // a reply when replyTo() is set (then cleared)
-    // An uploaded file (filesender.h) as a message of its conversation, open or not.
-    void sendFileMessage(qint64 conversationId, const FileInfo &file, const QString &caption);
+    // A file being uploaded (filesender.h) shows as a pending message of its conversation,
+    // with its client id, from the start of the upload (conversationuploads.cpp).
+    void showUpload(const PendingMessage &message);
+    void dropUpload(const QUuid &clientId); // failed or cancelled: the bubble goes
+    // The uploaded file as a message of its conversation, open or not; clientId: the one its
+    // bubble was shown with.
+    void sendFileMessage(qint64 conversationId, const FileInfo &file, const QString &caption,
+                         const QUuid &clientId);
     // The message the next one sent answers (conversationreply.cpp); 0: none. Cleared when
     // another conversation opens.
     void setReplyTo(qint64 messageId);
@@ -123,6 +129,7 @@ private:
     bool m_loadingNewer = false;
     quint64 m_jumpSerial = 0; // the latest jump; an older one's page is dropped
     qint64 m_replyTo = 0;
+    QList<PendingMessage> m_uploading; // files whose upload has not finished
 };
 
 } // namespace natter::client

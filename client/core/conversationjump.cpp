@@ -47,6 +47,10 @@ void ConversationController::addOutboxMessages(qint64 conversationId)
         if (p.conversationId == conversationId)
             m_messages.addPending(p);
     }
+    for (const PendingMessage &p : m_uploading) {
+        if (p.conversationId == conversationId)
+            m_messages.addPending(p);
+    }
 }
 
 void ConversationController::openConversationAt(qint64 conversationId, qint64 messageId)

@@ -1,6 +1,7 @@
 #include "conversationlistmodel.h"
 
 #include "draftstore.h"
+#include "filekinds.h"
 
 #include <QDateTime>
 
@@ -34,8 +35,13 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case LastMessageTextRole: {
         if (!c.lastMessage)
             return QString();
-        const QString text =
+        QString text =
             c.lastMessage->deleted ? tr("Message deleted") : c.lastMessage->content.simplified();
+        if (const auto &file = c.lastMessage->file; file && !c.lastMessage->deleted) {
+            // A file: its kind's symbol, then the caption or else the file's name.
+            text = fileKindSymbol(fileKindOf(file->mime, file->name)) + QLatin1Char(' ') +
+                   (text.isEmpty() ? file->name.simplified() : text);
+        }
         if (c.lastMessage->senderId == m_selfId)
             return tr("You: %1").arg(text);
         if (!c.group || c.lastMessage->system || !m_nameOf)

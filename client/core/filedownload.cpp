@@ -133,6 +133,7 @@ void FileDownload::onBinary(const QByteArray &bytes)
         return;
     }
     m_done += bytes.size();
+    m_bytesReceived += bytes.size();
     emit progressed(m_done, m_size);
     if (m_done == m_size) {
         m_stage = Stage::Checking;

@@ -32,6 +32,8 @@ public:
     QString targetPath() const { return m_target; }
     qint64 bytesDone() const { return m_done; }
     qint64 bytesTotal() const { return m_size; }
+    // File bytes taken from sockets by this object, over all its connections.
+    qint64 bytesReceived() const { return m_bytesReceived; }
     double bytesPerSecond() const { return m_rate.bytesPerSecond(m_done); }
     qint64 secondsLeft() const { return m_rate.secondsLeft(m_done, m_size); }
 
@@ -74,6 +76,7 @@ private:
     Stage m_stage = Stage::Idle;
     qint64 m_size = -1;
     qint64 m_done = 0;
+    qint64 m_bytesReceived = 0;
     QByteArray m_sha256;
     TransferRate m_rate;
 };

@@ -217,9 +217,17 @@ void MessageListModel::upsert(const Message &message)
         // Events and sync pages may arrive out of order: never go back to an older state.
         if (!m_rows[row].pending && m_rows[row].message.rev > message.rev)
             return;
-        m_rows[row] = makeRow(message);
-        emit dataChanged(index(row), index(row));
-        return;
+        if (m_rows[row].pending && row > 0 && m_rows[row - 1].pending) {
+            // Stored while an older pending row waits (a file still uploading): it goes to
+            // its place in id order, before every pending row.
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        } else {
+            m_rows[row] = makeRow(message);
+            emit dataChanged(index(row), index(row));
+            return;
+        }
     }
     // Keep id order; pending rows stay at the end.
     int at = int(m_rows.size());
@@ -251,8 +259,15 @@ void MessageListModel::adoptConversation(qint64 conversationId)
 
 void MessageListModel::addPending(const PendingMessage &pending)
 {
-    if (rowOfClientId(pending.clientId) >= 0)
+    if (const int row = rowOfClientId(pending.clientId); row >= 0) {
+        Message &m = m_rows[row].message;
+        if (m_rows[row].pending && (m.file != pending.file || m.content != pending.content)) {
+            m.file = pending.file;
+            m.content = pending.content;
+            emit dataChanged(index(row), index(row));
+        }
         return;
+    }
     Message m;
     m.conversationId = m_conversationId;
     m.senderId = m_self.id;
@@ -266,6 +281,16 @@ void MessageListModel::addPending(const PendingMessage &pending)
     beginInsertRows({}, at, at);
     m_rows.append(makeRow(m, true, pending.failed));
     endInsertRows();
+}
+
+void MessageListModel::removePending(const QUuid &clientId)
+{
+    const int row = rowOfClientId(clientId);
+    if (row < 0 || !m_rows[row].pending)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
 }
 
 void MessageListModel::markFailed(const QUuid &clientId)

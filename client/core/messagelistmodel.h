@@ -91,7 +91,9 @@ public:
     void update(const Message &message); // only if shown (edits, deletes)
     // A draft's first message created the conversation.
     void adoptConversation(qint64 conversationId);
+    // A pending row already there (a file's upload bubble) takes the new file and text.
     void addPending(const PendingMessage &pending);
+    void removePending(const QUuid &clientId); // a pending row only, never a stored message
     void markFailed(const QUuid &clientId);
     void hide(qint64 messageId);
     void setPeerReceipt(qint64 readUpTo, qint64 deliveredUpTo);

@@ -1,10 +1,8 @@
 #include "outbox.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "jsonarrayfile.h"
+
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace natter::client {
 
@@ -42,10 +40,7 @@ bool Outbox::contains(const QUuid &clientId) const
 
 void Outbox::load()
 {
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return;
-    for (const QJsonValue &v : QJsonDocument::fromJson(file.readAll()).array()) {
+    for (const QJsonValue &v : jsonarrayfile::read(m_path)) {
         const QJsonObject o = v.toObject();
         PendingMessage m;
         m.clientId = QUuid::fromString(o.value(QStringLiteral("client_id")).toString());
@@ -76,12 +71,7 @@ void Outbox::save() const
             o.insert(QStringLiteral("file"), m.file->toJson());
         array.append(o);
     }
-    // QSaveFile: a crash mid-write never leaves a truncated outbox.
-    QSaveFile file(m_path);
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(QJsonDocument(array).toJson(QJsonDocument::Compact));
-        file.commit();
-    }
+    jsonarrayfile::write(m_path, array);
 }
 
 } // namespace natter::client

@@ -189,6 +189,16 @@ void ProfileSettings::setTheme(const QString &name)
     m_settings->setValue(QStringLiteral("appearance/theme"), name);
 }
 
+QStringList ProfileSettings::recentEmoji() const
+{
+    return m_settings->value(QStringLiteral("compose/recent-emoji")).toStringList();
+}
+
+void ProfileSettings::setRecentEmoji(const QStringList &emoji)
+{
+    m_settings->setValue(QStringLiteral("compose/recent-emoji"), emoji);
+}
+
 bool ProfileSettings::notificationSound() const
 {
     return m_settings->value(QStringLiteral("notifications/sound"), false).toBool();

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -58,6 +59,9 @@ public:
     // The look: "system" (the default), "light" or "dark".
     QString theme() const;
     void setTheme(const QString &name);
+    // The emoji picker's most recently used emoji, newest first.
+    QStringList recentEmoji() const;
+    void setRecentEmoji(const QStringList &emoji);
     // This profile hosts a server on this computer: the app starts it again on launch.
     bool hostsServer() const;
     void setHostsServer(bool hosts);

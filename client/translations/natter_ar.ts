@@ -144,6 +144,36 @@ Trust it if this fingerprint matches what the server&apos;s administrator tells 
     </message>
 </context>
 <context>
+    <name>TransferBar</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>Sending: %1</source>
+        <translation>جارٍ الإرسال: %1</translation>
+    </message>
+    <message>
+        <source>Downloading: %1</source>
+        <translation>جارٍ التنزيل: %1</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>، %1/ث</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s) left</source>
+        <translation>
+            <numerusform>، لم يبقَ وقت (%n)</numerusform>
+            <numerusform>، بقيت ثانية واحدة (%n)</numerusform>
+            <numerusform>، بقيت ثانيتان (%n)</numerusform>
+            <numerusform>، بقيت %n ثوانٍ</numerusform>
+            <numerusform>، بقيت %n ثانية</numerusform>
+            <numerusform>، بقيت %n ثانية</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>natter::client::AddMembersDialog</name>
     <message>
         <source>Add members</source>
@@ -1616,6 +1646,52 @@ Press Ctrl+K to find someone.</source>
     </message>
 </context>
 <context>
+    <name>natter::client::TransfersBar</name>
+    <message>
+        <source>%1 (downloading)</source>
+        <translation>%1 (جارٍ التنزيل)</translation>
+    </message>
+    <message>
+        <source>Sending %1</source>
+        <translation>جارٍ إرسال %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>جارٍ تنزيل %1</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>إلغاء الإرسال</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>إلغاء التنزيل</translation>
+    </message>
+    <message>
+        <source>Cancel sending %1</source>
+        <translation>إلغاء إرسال %1</translation>
+    </message>
+    <message>
+        <source>Cancel downloading %1</source>
+        <translation>إلغاء تنزيل %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3/s%4</source>
+        <translation>%1 من %2، %3/ث%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s) left</source>
+        <translation>
+            <numerusform>، لم يبقَ وقت (%n)</numerusform>
+            <numerusform>، بقيت ثانية واحدة (%n)</numerusform>
+            <numerusform>، بقيت ثانيتان (%n)</numerusform>
+            <numerusform>، بقيت %n ثوانٍ</numerusform>
+            <numerusform>، بقيت %n ثانية</numerusform>
+            <numerusform>، بقيت %n ثانية</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>natter::client::TrayIcon</name>
     <message>
         <source>Show Natter</source>
@@ -1639,36 +1715,6 @@ Press Ctrl+K to find someone.</source>
     <message>
         <source>%1 is typing…</source>
         <translation>%1 يكتب…</translation>
-    </message>
-</context>
-<context>
-    <name>natter::client::UploadsBar</name>
-    <message>
-        <source>Sending %1</source>
-        <translation>جارٍ إرسال %1</translation>
-    </message>
-    <message>
-        <source>Cancel sending</source>
-        <translation>إلغاء الإرسال</translation>
-    </message>
-    <message>
-        <source>Cancel sending %1</source>
-        <translation>إلغاء إرسال %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2, %3/s%4</source>
-        <translation>%1 من %2، %3/ث%4</translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n second(s) left</source>
-        <translation>
-            <numerusform>، لم يبقَ وقت (%n)</numerusform>
-            <numerusform>، بقيت ثانية واحدة (%n)</numerusform>
-            <numerusform>، بقيت ثانيتان (%n)</numerusform>
-            <numerusform>، بقيت %n ثوانٍ</numerusform>
-            <numerusform>، بقيت %n ثانية</numerusform>
-            <numerusform>، بقيت %n ثانية</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,32 @@ Vertraue ihm, wenn dieser Fingerabdruck mit dem übereinstimmt, was dir der Admi
     </message>
 </context>
 <context>
+    <name>TransferBar</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Sending: %1</source>
+        <translation>Wird gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Downloading: %1</source>
+        <translation>Wird heruntergeladen: %1</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>, %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s) left</source>
+        <translation>
+            <numerusform>, noch %n Sekunde</numerusform>
+            <numerusform>, noch %n Sekunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>natter::client::AddMembersDialog</name>
     <message>
         <source>Add members</source>
@@ -1588,6 +1614,48 @@ Drücke Strg+K, um jemanden zu finden.</translation>
     </message>
 </context>
 <context>
+    <name>natter::client::TransfersBar</name>
+    <message>
+        <source>%1 (downloading)</source>
+        <translation>%1 (wird heruntergeladen)</translation>
+    </message>
+    <message>
+        <source>Sending %1</source>
+        <translation>%1 wird gesendet</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Senden abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Herunterladen abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel sending %1</source>
+        <translation>Senden von %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel downloading %1</source>
+        <translation>Herunterladen von %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3/s%4</source>
+        <translation>%1 von %2, %3/s%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s) left</source>
+        <translation>
+            <numerusform>, noch %n Sekunde</numerusform>
+            <numerusform>, noch %n Sekunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>natter::client::TrayIcon</name>
     <message>
         <source>Show Natter</source>
@@ -1611,32 +1679,6 @@ Drücke Strg+K, um jemanden zu finden.</translation>
     <message>
         <source>%1 is typing…</source>
         <translation>%1 schreibt…</translation>
-    </message>
-</context>
-<context>
-    <name>natter::client::UploadsBar</name>
-    <message>
-        <source>Sending %1</source>
-        <translation>%1 wird gesendet</translation>
-    </message>
-    <message>
-        <source>Cancel sending</source>
-        <translation>Senden abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel sending %1</source>
-        <translation>Senden von %1 abbrechen</translation>
-    </message>
-    <message>
-        <source>%1 of %2, %3/s%4</source>
-        <translation>%1 von %2, %3/s%4</translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n second(s) left</source>
-        <translation>
-            <numerusform>, noch %n Sekunde</numerusform>
-            <numerusform>, noch %n Sekunden</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,32 @@ Confía en él si esta huella coincide con la que te indique el administrador de
     </message>
 </context>
 <context>
+    <name>TransferBar</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Sending: %1</source>
+        <translation>Enviando: %1</translation>
+    </message>
+    <message>
+        <source>Downloading: %1</source>
+        <translation>Descargando: %1</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>, %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s) left</source>
+        <translation>
+            <numerusform>, queda %n segundo</numerusform>
+            <numerusform>, quedan %n segundos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>natter::client::AddMembersDialog</name>
     <message>
         <source>Add members</source>
@@ -1588,6 +1614,48 @@ Pulsa Ctrl+K para encontrar a alguien.</translation>
     </message>
 </context>
 <context>
+    <name>natter::client::TransfersBar</name>
+    <message>
+        <source>%1 (downloading)</source>
+        <translation>%1 (descargando)</translation>
+    </message>
+    <message>
+        <source>Sending %1</source>
+        <translation>Enviando %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Descargando %1</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Cancelar el envío</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Cancelar la descarga</translation>
+    </message>
+    <message>
+        <source>Cancel sending %1</source>
+        <translation>Cancelar el envío de %1</translation>
+    </message>
+    <message>
+        <source>Cancel downloading %1</source>
+        <translation>Cancelar la descarga de %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3/s%4</source>
+        <translation>%1 de %2, %3/s%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s) left</source>
+        <translation>
+            <numerusform>, queda %n segundo</numerusform>
+            <numerusform>, quedan %n segundos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>natter::client::TrayIcon</name>
     <message>
         <source>Show Natter</source>
@@ -1611,32 +1679,6 @@ Pulsa Ctrl+K para encontrar a alguien.</translation>
     <message>
         <source>%1 is typing…</source>
         <translation>%1 está escribiendo…</translation>
-    </message>
-</context>
-<context>
-    <name>natter::client::UploadsBar</name>
-    <message>
-        <source>Sending %1</source>
-        <translation>Enviando %1</translation>
-    </message>
-    <message>
-        <source>Cancel sending</source>
-        <translation>Cancelar el envío</translation>
-    </message>
-    <message>
-        <source>Cancel sending %1</source>
-        <translation>Cancelar el envío de %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2, %3/s%4</source>
-        <translation>%1 de %2, %3/s%4</translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n second(s) left</source>
-        <translation>
-            <numerusform>, queda %n segundo</numerusform>
-            <numerusform>, quedan %n segundos</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

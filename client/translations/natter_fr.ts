@@ -144,6 +144,32 @@ Faites-lui confiance si cette empreinte correspond à ce que vous indique l’ad
     </message>
 </context>
 <context>
+    <name>TransferBar</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Sending: %1</source>
+        <translation>Envoi : %1</translation>
+    </message>
+    <message>
+        <source>Downloading: %1</source>
+        <translation>Téléchargement : %1</translation>
+    </message>
+    <message>
+        <source>, %1/s</source>
+        <translation>, %1/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s) left</source>
+        <translation>
+            <numerusform>, %n seconde restante</numerusform>
+            <numerusform>, %n secondes restantes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>natter::client::AddMembersDialog</name>
     <message>
         <source>Add members</source>
@@ -1588,6 +1614,48 @@ Appuyez sur Ctrl+K pour trouver quelqu’un.</translation>
     </message>
 </context>
 <context>
+    <name>natter::client::TransfersBar</name>
+    <message>
+        <source>%1 (downloading)</source>
+        <translation>%1 (téléchargement)</translation>
+    </message>
+    <message>
+        <source>Sending %1</source>
+        <translation>Envoi de %1</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Téléchargement de %1</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Cancel sending %1</source>
+        <translation>Annuler l’envoi de %1</translation>
+    </message>
+    <message>
+        <source>Cancel downloading %1</source>
+        <translation>Annuler le téléchargement de %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3/s%4</source>
+        <translation>%1 sur %2, %3/s%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n second(s) left</source>
+        <translation>
+            <numerusform>, %n seconde restante</numerusform>
+            <numerusform>, %n secondes restantes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>natter::client::TrayIcon</name>
     <message>
         <source>Show Natter</source>
@@ -1611,32 +1679,6 @@ Appuyez sur Ctrl+K pour trouver quelqu’un.</translation>
     <message>
         <source>%1 is typing…</source>
         <translation>%1 écrit…</translation>
-    </message>
-</context>
-<context>
-    <name>natter::client::UploadsBar</name>
-    <message>
-        <source>Sending %1</source>
-        <translation>Envoi de %1</translation>
-    </message>
-    <message>
-        <source>Cancel sending</source>
-        <translation>Annuler l’envoi</translation>
-    </message>
-    <message>
-        <source>Cancel sending %1</source>
-        <translation>Annuler l’envoi de %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2, %3/s%4</source>
-        <translation>%1 sur %2, %3/s%4</translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n second(s) left</source>
-        <translation>
-            <numerusform>, %n seconde restante</numerusform>
-            <numerusform>, %n secondes restantes</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,12 @@
 #pragma once
 // What the file and image window suites share: a file on disk, a drop of files as a file
 // manager makes it, the row of a file message, and two people talking.
+#include "messageview.h"
 #include "windowperson.h"
 
 #include <QDropEvent>
 #include <QFile>
+#include <QImage>
 #include <QMimeData>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -48,6 +50,27 @@ inline int fileRow(const Person &p, const QString &name)
             return row;
     }
     return -1;
+}
+
+// Whether the bubble of `row` shows a transfer's bar: the palette's highlight (the part done)
+// painted in the bubble's bottom padding, read from a fresh rendering of the message list.
+inline bool transferBarPainted(const Person &p, int row)
+{
+    natter::client::MessageView *view = p.window->messageView();
+    const QRect bubble = view->bubbleRect(p.messages()->index(row));
+    const QImage shot = view->viewport()->grab().toImage();
+    const qreal ratio = shot.devicePixelRatio();
+    const QColor highlight = view->palette().color(QPalette::Highlight);
+    for (int y = bubble.bottom() - 6; y <= bubble.bottom(); ++y) {
+        for (int x = bubble.left(); x < bubble.right(); ++x) {
+            const QColor c = shot.pixelColor(QPoint(x, y) * ratio);
+            if (qAbs(c.red() - highlight.red()) + qAbs(c.green() - highlight.green()) +
+                    qAbs(c.blue() - highlight.blue()) <
+                12)
+                return true;
+        }
+    }
+    return false;
 }
 
 // alice and bob with a 1:1 conversation open on both sides.

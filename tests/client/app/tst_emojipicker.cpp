@@ -1,23 +1,32 @@
 // The emoji picker by the compose box: a click or Enter inserts at the cursor, arrow keys move,
 // the filter finds by name, the ones used come first, and each has a name a screen reader reads.
 
+#include "chatclient.h"
 #include "composebox.h"
 #include "composepanel.h"
 #include "emojipicker.h"
+#include "mainwindow.h"
+#include "profilesettings.h"
+#include "testprofiles.h"
 
 #include <QLineEdit>
 #include <QListWidget>
 #include <QToolButton>
 #include <QtTest>
 
+using natter::client::ChatClient;
 using natter::client::ComposePanel;
 using natter::client::EmojiPicker;
+using natter::client::MainWindow;
+using natter::client::ProfileSettings;
 
 class TestEmojiPicker final : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { useFreshTestProfiles(); }
+
     void aClickInsertsAtTheCursor()
     {
         ComposePanel panel;
@@ -86,6 +95,31 @@ private slots:
         picker.filterField()->clear(); // refilled
         QCOMPARE(picker.grid()->item(0)->text(), tenth);
         QCOMPARE(picker.grid()->findItems(tenth, Qt::MatchExactly).size(), 1); // not twice
+    }
+
+    // The ones used come first after a restart of the app too: kept in the profile.
+    void theOnesUsedOutliveTheApp()
+    {
+        QString used;
+        {
+            ProfileSettings settings(QStringLiteral("emoji-restart"));
+            ChatClient client(settings);
+            MainWindow window(client);
+            EmojiPicker *picker = window.findChild<ComposePanel *>()->emojiPicker();
+            used = picker->grid()->item(12)->text();
+            emit picker->grid()->itemActivated(picker->grid()->item(12));
+            QCOMPARE(picker->recent(), QStringList{used});
+        }
+        ProfileSettings settings(QStringLiteral("emoji-restart"));
+        ChatClient client(settings);
+        MainWindow window(client);
+        EmojiPicker *picker = window.findChild<ComposePanel *>()->emojiPicker();
+        QCOMPARE(picker->grid()->item(0)->text(), used);
+        QCOMPARE(picker->grid()->findItems(used, Qt::MatchExactly).size(), 1);
+
+        // What the file holds is checked: a glyph the picker does not offer is dropped.
+        picker->setRecent({QStringLiteral("not an emoji"), used});
+        QCOMPARE(picker->recent(), QStringList{used});
     }
 };
 

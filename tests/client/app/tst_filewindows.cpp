@@ -13,7 +13,7 @@
 #include "messagebubbledelegate.h"
 #include "messageview.h"
 #include "testprofiles.h"
-#include "uploadsbar.h"
+#include "transfersbar.h"
 #include "windowperson.h"
 
 #include <QAction>
@@ -166,8 +166,9 @@ private slots:
         QCOMPARE(box->draftText(), QStringLiteral("just words"));
     }
 
-    // A big file shows a progress row above the compose box; its ✕ cancels the upload, the
-    // row goes and no message is sent.
+    // A big file shows its bubble at once, with a bar of its progress in it, and a progress
+    // row above the compose box; the row's ✕ cancels the upload: the row and the bubble go
+    // and no message is sent.
     void progressThenCancel()
     {
         Person alice = signedUp(QStringLiteral("alice"));
@@ -179,24 +180,115 @@ private slots:
                   {makeFile(dir, QStringLiteral("movie.mkv"), 16 * 1024 * 1024)});
         QCOMPARE(added.count(), 1);
         auto *upload = added.at(0).at(0).value<FileUpload *>();
-        QWidget *row = alice.window->uploadsBar()->rowOf(upload);
+        QWidget *row = alice.window->transfersBar()->rowOf(upload);
         QVERIFY(row);
         // Out of the event loop at the first acknowledged chunk: the upload waits meanwhile.
         QVERIFY(QTest::qWaitFor([&] { return upload->bytesDone() > 0; }, 10'000));
         QVERIFY(upload->bytesDone() < upload->bytesTotal());
-        QVERIFY(alice.window->uploadsBar()->isVisible());
+        QVERIFY(alice.window->transfersBar()->isVisible());
         auto *bar = row->findChild<QProgressBar *>(QStringLiteral("uploadProgress"));
         QVERIFY(bar);
         QVERIFY(bar->value() > 0);
+        const int bubble = fileRow(alice, QStringLiteral("movie.mkv"));
+        QVERIFY(bubble >= 0);
+        QCOMPARE(alice.delivery(bubble), int(DeliveryState::Pending));
+        const auto progress = alice.client->transfers().of(alice.messages()
+                                                               ->index(bubble)
+                                                               .data(MessageListModel::ClientIdRole)
+                                                               .toUuid()
+                                                               .toString(QUuid::WithoutBraces));
+        QVERIFY(progress && progress->upload);
+        QCOMPARE(progress->done, upload->bytesDone());
+        QVERIFY(transferBarPainted(alice, bubble));
         QSignalSpy cancelled(upload, &FileUpload::cancelled);
         auto *cancel = row->findChild<QToolButton *>(QStringLiteral("cancelUpload"));
         QVERIFY(cancel);
         QTest::mouseClick(cancel, Qt::LeftButton);
         QCOMPARE(cancelled.count(), 1);
-        QTRY_VERIFY(!alice.window->uploadsBar()->isVisible());
+        QTRY_VERIFY(!alice.window->transfersBar()->isVisible());
         QTest::qWait(300);
         QCOMPARE(fileRow(alice, QStringLiteral("movie.mkv")), -1);
         QCOMPARE(fileRow(bob, QStringLiteral("movie.mkv")), -1);
+    }
+
+    // The bubble shown while a file uploads becomes its message: one row, no duplicate, and
+    // its bar goes when the file is stored.
+    void uploadBubbleBecomesTheMessage()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QTemporaryDir dir;
+        QSignalSpy added(&alice.client->files(), &FileSender::uploadAdded);
+        dropFiles(alice.window->messageView()->viewport(),
+                  {makeFile(dir, QStringLiteral("slides.odp"), 4 * 1024 * 1024)});
+        QCOMPARE(added.count(), 1);
+        QCOMPARE(alice.messages()->rowCount(), 2); // "hello" and the file's bubble
+        const int bubble = fileRow(alice, QStringLiteral("slides.odp"));
+        QCOMPARE(bubble, 1);
+        QVERIFY(alice.messages()
+                    ->index(bubble)
+                    .data(MessageListModel::FileRole)
+                    .toJsonObject()
+                    .value(QStringLiteral("id"))
+                    .toString()
+                    .isEmpty());                                         // not stored yet
+        QTRY_VERIFY(alice.delivery(bubble) >= int(DeliveryState::Sent)); // stored, maybe read
+        QCOMPARE(alice.messages()->rowCount(), 2);
+        QVERIFY(isFileId(alice.messages()
+                             ->index(bubble)
+                             .data(MessageListModel::FileRole)
+                             .toJsonObject()
+                             .value(QStringLiteral("id"))
+                             .toString()));
+        QTRY_VERIFY(alice.client->transfers().isEmpty());
+        QVERIFY(!transferBarPainted(alice, bubble));
+        QTRY_VERIFY(fileRow(bob, QStringLiteral("slides.odp")) >= 0);
+    }
+
+    // Opening a big file shows its download in its bubble and above the compose box; the
+    // row's ✕ stops it: nothing is opened and the row goes.
+    void downloadProgressThenCancel()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        talking(alice, bob);
+        QTemporaryDir dir;
+        dropFiles(alice.window->messageView()->viewport(),
+                  {makeFile(dir, QStringLiteral("backup.tar"), 24 * 1024 * 1024)});
+        QTRY_VERIFY_WITH_TIMEOUT(fileRow(bob, QStringLiteral("backup.tar")) >= 0, 30'000);
+        QList<QUrl> launched;
+        bob.window->fileOpener()->setLauncher([&](const QUrl &url) { launched.append(url); });
+        QSignalSpy downloads(bob.window->fileOpener(), &FileOpener::downloadStarted);
+        const int row = fileRow(bob, QStringLiteral("backup.tar"));
+        const QList<QAction *> actions = bob.window->messageActions(row);
+        for (QAction *a : actions) {
+            if (a->text() == QLatin1String("Open file"))
+                a->trigger();
+        }
+        qDeleteAll(actions);
+        QCOMPARE(downloads.count(), 1);
+        auto *download = downloads.at(0).at(0).value<FileDownload *>();
+        QWidget *transferRow = bob.window->transfersBar()->rowOf(download);
+        QVERIFY(transferRow);
+        QVERIFY(QTest::qWaitFor([&] { return download->bytesDone() > 0; }, 10'000));
+        QVERIFY(download->bytesDone() < download->bytesTotal());
+        const QString fileId = bob.messages()
+                                   ->index(row)
+                                   .data(MessageListModel::FileRole)
+                                   .toJsonObject()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+        const auto progress = bob.client->transfers().of(fileId);
+        QVERIFY(progress && !progress->upload);
+        QVERIFY(transferBarPainted(bob, row));
+        auto *cancel = transferRow->findChild<QToolButton *>(QStringLiteral("cancelDownload"));
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY(!bob.window->transfersBar()->isVisible());
+        QVERIFY(!bob.client->transfers().of(fileId));
+        QTest::qWait(300);
+        QVERIFY(launched.isEmpty());
     }
 
     void tooLargeReadsAsASentence()

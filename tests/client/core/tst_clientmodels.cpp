@@ -1,4 +1,5 @@
 #include "conversationlistmodel.h"
+#include "filekinds.h"
 #include "messagelistmodel.h"
 #include "onlineusersmodel.h"
 
@@ -190,6 +191,72 @@ private slots:
         QCOMPARE(model.index(0).data(ConversationListModel::LastMessageTextRole).toString(),
                  QStringLiteral("You: m52"));
         QCOMPARE(model.unreadTotal(), 0); // own messages are never unread
+    }
+    // The kind of a file goes by the server's sniffed type, refined by a name that says a
+    // narrower type of the same bytes; a name never turns one kind of bytes into another.
+    void fileKindsGoByTheBytesThenTheName_data()
+    {
+        QTest::addColumn<QString>("mime");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<FileKind>("kind");
+        QTest::newRow("png") << "image/png"
+                             << "a.png" << FileKind::Image;
+        QTest::newRow("docx is a zip") << "application/zip"
+                                       << "report.docx" << FileKind::Document;
+        QTest::newRow("xlsx is a zip") << "application/zip"
+                                       << "table.xlsx" << FileKind::Spreadsheet;
+        QTest::newRow("zip") << "application/zip"
+                             << "photos.zip" << FileKind::Archive;
+        QTest::newRow("script is text") << "text/plain"
+                                        << "install.sh" << FileKind::Program;
+        QTest::newRow("notes") << "text/plain"
+                               << "notes.txt" << FileKind::Document;
+        QTest::newRow("pdf") << "application/pdf"
+                             << "x" << FileKind::Document;
+        QTest::newRow("unknown bytes, video name") << "application/octet-stream"
+                                                   << "movie.mkv" << FileKind::Video;
+        QTest::newRow("mp3") << "audio/mpeg"
+                             << "song.mp3" << FileKind::Audio;
+        QTest::newRow("unknown") << "application/octet-stream"
+                                 << "data.bin" << FileKind::Other;
+        QTest::newRow("png named .exe") << "image/png"
+                                        << "evil.exe" << FileKind::Image;
+        QTest::newRow("program named .png") << "application/x-executable"
+                                            << "cute.png" << FileKind::Program;
+    }
+
+    void fileKindsGoByTheBytesThenTheName()
+    {
+        QFETCH(QString, mime);
+        QFETCH(QString, name);
+        QFETCH(FileKind, kind);
+        QCOMPARE(fileKindOf(mime, name), kind);
+    }
+
+    // A file message in the conversation list: its kind's symbol and its caption, or its
+    // name when it has none.
+    void fileMessagesPreviewWithTheirKind()
+    {
+        ConversationListModel model;
+        model.setSelf(1);
+        Conversation a;
+        a.id = 7;
+        a.peer = User{2, QStringLiteral("bob")};
+        model.setConversations({a});
+        Message file = message(50, 2, 300, 7);
+        file.content.clear();
+        file.file = FileInfo{QString(32, u'a'), QStringLiteral("minutes.pdf"), 1000,
+                             QStringLiteral("application/pdf"), QString(64, u'b')};
+        QVERIFY(model.applyMessage(file, true));
+        QCOMPARE(model.index(0).data(ConversationListModel::LastMessageTextRole).toString(),
+                 QStringLiteral("📄 minutes.pdf"));
+        Message photo = message(51, 1, 400, 7);
+        photo.content = QStringLiteral("the view");
+        photo.file = FileInfo{QString(32, u'c'), QStringLiteral("view.jpg"), 1000,
+                              QStringLiteral("image/jpeg"), QString(64, u'd')};
+        QVERIFY(model.applyMessage(photo, true));
+        QCOMPARE(model.index(0).data(ConversationListModel::LastMessageTextRole).toString(),
+                 QStringLiteral("You: 🖼️ the view"));
     }
 };
 
