@@ -11,6 +11,8 @@ packages=(
     # the client keeps its session token in the desktop keyring
     qtkeychain-qt6-dev
     libqt6sql6-sqlite libsodium-dev libhiredis-dev
+    # SHA-256 of file contents with the CPU's SHA instructions (common/sha256.h)
+    libssl-dev
     # PostgreSQL backend: the Qt driver, and a server for its tests. The tests never use the
     # packaged cluster (which apt may start on port 5432): scripts/throwaway-postgres.sh runs
     # one in its own directory on a free port.

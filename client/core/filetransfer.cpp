@@ -1,7 +1,8 @@
 #include "filetransfer.h"
 
+#include "sha256.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 
 namespace natter::client {
@@ -57,9 +58,13 @@ QByteArray sha256OfFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file))
-        return {};
+    Sha256 hash;
+    while (!file.atEnd()) {
+        const QByteArray block = file.read(1 << 20);
+        if (block.isEmpty())
+            return {};
+        hash.addData(block);
+    }
     return hash.result().toHex();
 }
 

@@ -3,8 +3,9 @@
 // (so a cut upload resumes at partialBytes), hashed as they arrive, and verified against the
 // announced size and SHA-256 before the content becomes a blob. Memory use is one chunk.
 
+#include "sha256.h"
+
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QString>
 
@@ -56,7 +57,7 @@ private:
     qint64 m_size;
     QString m_sha256Hex;
     QFile m_file;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    Sha256 m_hash;
     qint64 m_offset = 0;
     qint64 m_hashedUpTo = 0;
 };
