@@ -14,7 +14,8 @@ cp "$root"/tests/fuzz/corpus/* "$out/corpus/"
 cp "$root"/tests/fuzz/frames-corpus/* "$out/frames-corpus/"
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
        -fPIC -I"$root/common" -I"$root/server")
-# common/ reads the list of common passwords from a Qt resource, as its CMake target builds it.
+# common/ hashes file contents with libcrypto (sha256.cpp, linked below) and reads the list of
+# common passwords from a Qt resource, as its CMake target builds it.
 cat >"$out/common.qrc" <<QRC
 <RCC><qresource prefix="/natter/common">
 <file alias="commonpasswords.txt">$root/common/commonpasswords.txt</file>
@@ -26,7 +27,7 @@ common=("$root"/common/*.cpp "$out/common_qrc.cpp")
 # shellcheck disable=SC2046 # pkg-config prints a list of flags on purpose
 clang++ "${flags[@]}" $(pkg-config --cflags Qt6Core) \
     "$root/tests/fuzz/fuzz_decoder.cpp" "${common[@]}" \
-    $(pkg-config --libs Qt6Core) -o "$out/fuzz_decoder" &
+    $(pkg-config --libs Qt6Core libcrypto) -o "$out/fuzz_decoder" &
 decoder_build=$!
 
 moc=/usr/lib/qt6/libexec/moc
@@ -39,7 +40,7 @@ clang++ "${flags[@]}" $(pkg-config --cflags Qt6WebSockets Qt6Network Qt6Core) \
     "$root/server/transport/leantcpsocket.cpp" "$root/server/transport/lingeringclose.cpp" \
     "$root/server/transport/outputflusher.cpp" \
     "$out"/moc/*.cpp \
-    $(pkg-config --libs Qt6WebSockets Qt6Network Qt6Core) -o "$out/fuzz_frames"
+    $(pkg-config --libs Qt6WebSockets Qt6Network Qt6Core libcrypto) -o "$out/fuzz_frames"
 wait "$decoder_build"
 
 cd "$out"
