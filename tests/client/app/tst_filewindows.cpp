@@ -282,6 +282,11 @@ private slots:
         const auto progress = bob.client->transfers().of(fileId);
         QVERIFY(progress && !progress->upload);
         QVERIFY(transferBarPainted(bob, row));
+        // NATTER_SCREENSHOT_TRANSFER=FILE: bob's window mid-download
+        // (docs/screenshot-transfer.png).
+        if (const QString shot = qEnvironmentVariable("NATTER_SCREENSHOT_TRANSFER");
+            !shot.isEmpty())
+            QVERIFY(bob.window->grab().save(shot));
         auto *cancel = transferRow->findChild<QToolButton *>(QStringLiteral("cancelDownload"));
         QVERIFY(cancel);
         QTest::mouseClick(cancel, Qt::LeftButton);
