@@ -115,6 +115,8 @@ void FileDownload::onText(const QString &text)
         m_stage = Stage::Receiving;
         m_rate.start(m_done);
         emit progressed(m_done, m_size);
+        if (m_stage != Stage::Receiving)
+            return;
         if (m_done >= m_size) {
             m_stage = Stage::Checking;
             m_part.close();
@@ -135,6 +137,8 @@ void FileDownload::onBinary(const QByteArray &bytes)
     m_done += bytes.size();
     m_bytesReceived += bytes.size();
     emit progressed(m_done, m_size);
+    if (m_stage != Stage::Receiving) // cancelled by a slot of progressed
+        return;
     if (m_done == m_size) {
         m_stage = Stage::Checking;
         m_part.close();

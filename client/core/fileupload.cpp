@@ -126,6 +126,8 @@ void FileUpload::onText(const QString &text)
     else if (type == QLatin1String("file_progress") && m_stage == Stage::Sending) {
         m_acked = frame.value(QStringLiteral("offset")).toInteger();
         emit progressed(m_acked, m_size);
+        if (m_stage != Stage::Sending) // cancelled by a slot of progressed
+            return;
         if (m_acked >= m_size) {
             m_stage = Stage::Ending;
             m_socket.sendTextMessage(
@@ -164,8 +166,9 @@ void FileUpload::onOk(const QString &re, const QJsonObject &frame)
         if (resuming)
             emit resumed(m_acked);
         emit progressed(m_acked, m_size);
+        if (m_stage != Stage::Sending) // cancelled by a slot of resumed or progressed
+            return;
         if (m_acked >= m_size) { // all there already: store it
-            m_stage = Stage::Sending;
             onText(frameText({{QStringLiteral("type"), QStringLiteral("file_progress")},
                               {QStringLiteral("offset"), m_acked}}));
         } else {

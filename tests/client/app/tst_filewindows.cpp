@@ -182,29 +182,47 @@ private slots:
         auto *upload = added.at(0).at(0).value<FileUpload *>();
         QWidget *row = alice.window->transfersBar()->rowOf(upload);
         QVERIFY(row);
-        // Out of the event loop at the first acknowledged chunk: the upload waits meanwhile.
-        QVERIFY(QTest::qWaitFor([&] { return upload->bytesDone() > 0; }, 10'000));
-        QVERIFY(upload->bytesDone() < upload->bytesTotal());
-        QVERIFY(alice.window->transfersBar()->isVisible());
-        auto *bar = row->findChild<QProgressBar *>(QStringLiteral("uploadProgress"));
-        QVERIFY(bar);
-        QVERIFY(bar->value() > 0);
-        const int bubble = fileRow(alice, QStringLiteral("movie.mkv"));
-        QVERIFY(bubble >= 0);
-        QCOMPARE(alice.delivery(bubble), int(DeliveryState::Pending));
-        const auto progress = alice.client->transfers().of(alice.messages()
-                                                               ->index(bubble)
-                                                               .data(MessageListModel::ClientIdRole)
-                                                               .toUuid()
-                                                               .toString(QUuid::WithoutBraces));
-        QVERIFY(progress && progress->upload);
-        QCOMPARE(progress->done, upload->bytesDone());
-        QVERIFY(transferBarPainted(alice, bubble));
-        QSignalSpy cancelled(upload, &FileUpload::cancelled);
         auto *cancel = row->findChild<QToolButton *>(QStringLiteral("cancelUpload"));
         QVERIFY(cancel);
-        QTest::mouseClick(cancel, Qt::LeftButton);
+        // Seen and cancelled from a slot of the upload's progress, past an eighth of the file:
+        // the upload cannot finish meanwhile, however fast this machine is.
+        struct
+        {
+            bool seen = false, running = false, barShown = false, pending = false;
+            bool progressKnown = false, painted = false;
+        } at;
+        QSignalSpy cancelled(upload, &FileUpload::cancelled);
+        QSignalSpy failed(upload, &FileUpload::failed);
+        QObject scope; // the slot goes with this function's locals
+        connect(upload, &FileUpload::progressed, &scope, [&](qint64 done, qint64 total) {
+            if (at.seen || done * 8 < total)
+                return;
+            at.seen = true;
+            at.running = done < total && alice.window->transfersBar()->isVisible();
+            const auto *bar = row->findChild<QProgressBar *>(QStringLiteral("uploadProgress"));
+            at.barShown = bar && bar->value() > 0;
+            const int bubble = fileRow(alice, QStringLiteral("movie.mkv"));
+            if (bubble < 0)
+                return;
+            at.pending = alice.delivery(bubble) == int(DeliveryState::Pending);
+            const auto progress =
+                alice.client->transfers().of(alice.messages()
+                                                 ->index(bubble)
+                                                 .data(MessageListModel::ClientIdRole)
+                                                 .toUuid()
+                                                 .toString(QUuid::WithoutBraces));
+            at.progressKnown = progress && progress->upload && progress->done == done;
+            at.painted = transferBarPainted(alice, bubble);
+            QTest::mouseClick(cancel, Qt::LeftButton);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(at.seen, 15'000);
+        QVERIFY(at.running);
+        QVERIFY(at.barShown);
+        QVERIFY(at.pending);
+        QVERIFY(at.progressKnown);
+        QVERIFY(at.painted);
         QCOMPARE(cancelled.count(), 1);
+        QCOMPARE(failed.count(), 0);
         QTRY_VERIFY(!alice.window->transfersBar()->isVisible());
         QTest::qWait(300);
         QCOMPARE(fileRow(alice, QStringLiteral("movie.mkv")), -1);
@@ -271,25 +289,44 @@ private slots:
         auto *download = downloads.at(0).at(0).value<FileDownload *>();
         QWidget *transferRow = bob.window->transfersBar()->rowOf(download);
         QVERIFY(transferRow);
-        QVERIFY(QTest::qWaitFor([&] { return download->bytesDone() > 0; }, 10'000));
-        QVERIFY(download->bytesDone() < download->bytesTotal());
+        auto *cancel = transferRow->findChild<QToolButton *>(QStringLiteral("cancelDownload"));
+        QVERIFY(cancel);
         const QString fileId = bob.messages()
                                    ->index(row)
                                    .data(MessageListModel::FileRole)
                                    .toJsonObject()
                                    .value(QStringLiteral("id"))
                                    .toString();
-        const auto progress = bob.client->transfers().of(fileId);
-        QVERIFY(progress && !progress->upload);
-        QVERIFY(transferBarPainted(bob, row));
-        // NATTER_SCREENSHOT_TRANSFER=FILE: bob's window mid-download
-        // (docs/screenshot-transfer.png).
-        if (const QString shot = qEnvironmentVariable("NATTER_SCREENSHOT_TRANSFER");
-            !shot.isEmpty())
-            QVERIFY(bob.window->grab().save(shot));
-        auto *cancel = transferRow->findChild<QToolButton *>(QStringLiteral("cancelDownload"));
-        QVERIFY(cancel);
-        QTest::mouseClick(cancel, Qt::LeftButton);
+        // Seen and cancelled from a slot of the download's progress, past an eighth of the
+        // file, so it cannot finish meanwhile.
+        struct
+        {
+            bool seen = false, running = false, progressKnown = false, painted = false;
+            bool shot = true;
+        } at;
+        QSignalSpy failed(download, &FileDownload::failed);
+        QObject scope; // the slot goes with this function's locals
+        connect(download, &FileDownload::progressed, &scope, [&](qint64 done, qint64 total) {
+            if (at.seen || done * 8 < total)
+                return;
+            at.seen = true;
+            at.running = done < total && bob.window->transfersBar()->isVisible();
+            const auto progress = bob.client->transfers().of(fileId);
+            at.progressKnown = progress && !progress->upload && progress->done == done;
+            at.painted = transferBarPainted(bob, row);
+            // NATTER_SCREENSHOT_TRANSFER=FILE: bob's window mid-download
+            // (docs/screenshot-transfer.png).
+            if (const QString shot = qEnvironmentVariable("NATTER_SCREENSHOT_TRANSFER");
+                !shot.isEmpty())
+                at.shot = bob.window->grab().save(shot);
+            QTest::mouseClick(cancel, Qt::LeftButton);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(at.seen, 15'000);
+        QVERIFY(at.running);
+        QVERIFY(at.progressKnown);
+        QVERIFY(at.painted);
+        QVERIFY(at.shot);
+        QCOMPARE(failed.count(), 0);
         QTRY_VERIFY(!bob.window->transfersBar()->isVisible());
         QVERIFY(!bob.client->transfers().of(fileId));
         QTest::qWait(300);
