@@ -1,5 +1,6 @@
 #include "events.h"
 
+#include "jsonids.h"
 #include "jsonread.h"
 #include "protocollimits.h"
 
@@ -8,10 +9,7 @@
 namespace natter {
 namespace {
 
-QJsonValue idValue(qint64 id)
-{
-    return QJsonValue(double(id));
-}
+using jsonids::idValue;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "requests.h"
 
+#include "jsonids.h"
 #include "jsonread.h"
 #include "protocollimits.h"
 #include "validation.h"
@@ -9,10 +10,7 @@
 namespace natter {
 namespace {
 
-QJsonValue idValue(qint64 id)
-{
-    return QJsonValue(double(id));
-}
+using jsonids::idValue;
 
 // A group's name: 1..kMaxGroupNameChars, not only spaces, no control characters at all.
 QString groupName(JsonReader &r)
@@ -55,13 +53,7 @@ QList<qint64> memberIds(JsonReader &r, int maxCount)
     return out;
 }
 
-QJsonArray idArray(const QList<qint64> &ids)
-{
-    QJsonArray out;
-    for (const qint64 id : ids)
-        out.append(idValue(id));
-    return out;
-}
+using jsonids::idArray;
 
 void checkContentField(JsonReader &r, const QString &content)
 {

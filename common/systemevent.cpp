@@ -1,5 +1,6 @@
 #include "systemevent.h"
 
+#include "jsonids.h"
 #include "jsonread.h"
 #include "protocollimits.h"
 
@@ -8,13 +9,7 @@
 namespace natter {
 namespace {
 
-QJsonArray idArray(const QList<qint64> &ids)
-{
-    QJsonArray out;
-    for (const qint64 id : ids)
-        out.append(double(id));
-    return out;
-}
+using jsonids::idArray;
 
 QList<qint64> readIds(JsonReader &r, const QString &key)
 {

@@ -1,6 +1,7 @@
 #include "types.h"
 
 #include "fieldnames.h"
+#include "jsonids.h"
 #include "jsonread.h"
 #include "jsonwrite.h"
 #include "protocollimits.h"
@@ -10,10 +11,7 @@
 namespace natter {
 namespace {
 
-QJsonValue idValue(qint64 id)
-{
-    return QJsonValue(double(id));
-}
+using jsonids::idValue;
 
 } // namespace
 

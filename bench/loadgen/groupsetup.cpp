@@ -2,6 +2,7 @@
 
 #include "benchclient.h"
 #include "requests.h"
+#include "settlewatch.h"
 
 #include <QTimer>
 
@@ -12,7 +13,6 @@ namespace {
 constexpr size_t kInFlight = 8;
 // After the last creation: the system lines ("… created the group") reach every member
 // before the window opens, so they are not counted as bench deliveries.
-constexpr int kSettleMs = 1000;
 
 } // namespace
 

@@ -12,14 +12,6 @@ namespace {
 
 // Lists must stay correct this long (presence diffs are batched for 200 ms) before the
 // reading; the server settles meanwhile (buffers) before the RSS reading.
-constexpr int kSettleMs = 1000;
-
-QJsonValue secondsSince(qint64 startNs, qint64 endNs)
-{
-    if (endNs == 0)
-        return QJsonValue(QJsonValue::Null);
-    return qRound64(double(endNs - startNs) / 1e6) / 1e3;
-}
 
 } // namespace
 

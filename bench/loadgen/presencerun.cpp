@@ -18,7 +18,6 @@ namespace {
 
 // Lists must stay correct this long (diffs are batched) before the final reading; the server
 // settles meanwhile before its RSS is read.
-constexpr int kSettleMs = 1000;
 // After the last setup socket closed, beyond the grace period and a batch: a loaded server
 // handles the closes and timers late.
 constexpr int kOfflineMarginMs = 1000;
@@ -26,13 +25,6 @@ constexpr int kOfflineMarginMs = 1000;
 constexpr int kCloseTimeoutMs = 30'000;
 // The longest wait for the server to finish handling the setup's closes.
 constexpr int kQuietTimeoutMs = 60'000;
-
-QJsonValue secondsSince(qint64 startNs, qint64 endNs)
-{
-    if (endNs == 0)
-        return QJsonValue(QJsonValue::Null);
-    return qRound64(double(endNs - startNs) / 1e6) / 1e3;
-}
 
 } // namespace
 

@@ -4,6 +4,13 @@
 
 namespace bench {
 
+QJsonValue secondsSince(qint64 startNs, qint64 endNs)
+{
+    if (endNs == 0)
+        return QJsonValue(QJsonValue::Null);
+    return qRound64(double(endNs - startNs) / 1e6) / 1e3;
+}
+
 SettleWatch::SettleWatch(int settleMs, QObject *parent) : QObject(parent)
 {
     m_settle.setSingleShot(true);

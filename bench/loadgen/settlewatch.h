@@ -4,10 +4,17 @@
 // receive one more entry — or when the deadline passes first. Reports the moment the condition
 // last became true.
 
+#include <QJsonValue>
 #include <QObject>
 #include <QTimer>
 
 namespace bench {
+
+// How long a condition holds before a run reads its figures.
+inline constexpr int kSettleMs = 1000;
+
+// Seconds from startNs to endNs, to the millisecond; null when endNs is 0 (never happened).
+QJsonValue secondsSince(qint64 startNs, qint64 endNs);
 
 class SettleWatch final : public QObject
 {

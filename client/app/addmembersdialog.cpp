@@ -3,6 +3,7 @@
 #include "chatclient.h"
 #include "protocollimits.h"
 #include "theme.h"
+#include "useritemrole.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -13,9 +14,7 @@
 
 namespace natter::client {
 
-namespace {
-constexpr int kUserIdRole = Qt::UserRole + 1;
-} // namespace
+namespace {} // namespace
 
 AddMembersDialog::AddMembersDialog(ChatClient &client, QWidget *parent)
     : QDialog(parent), m_client(client), m_search(new QLineEdit(this)),

@@ -11,14 +11,14 @@
 
 namespace natter::client {
 namespace {
-constexpr int kAvatar = 38;
+constexpr int kHeaderAvatar = 38;
 }
 
 ChatHeader::ChatHeader(QWidget *parent)
     : QWidget(parent), m_avatar(new QLabel(this)), m_name(new QLabel(this)),
       m_status(new QLabel(this))
 {
-    m_avatar->setFixedSize(kAvatar, kAvatar);
+    m_avatar->setFixedSize(kHeaderAvatar, kHeaderAvatar);
     m_name->setTextFormat(Qt::PlainText);
     m_status->setTextFormat(Qt::PlainText);
     QFont nameFont = m_name->font();
@@ -93,11 +93,11 @@ void ChatHeader::refresh()
 {
     const QPalette pal = palette();
     const qreal dpr = devicePixelRatioF();
-    QPixmap pm = avatar::pixmap(m_peer, kAvatar, dpr, font());
+    QPixmap pm = avatar::pixmap(m_peer, kHeaderAvatar, dpr, font());
     const bool online = m_online && m_presenceKnown && m_groupStatus.isEmpty();
     if (online) {
         QPainter p(&pm);
-        avatar::paintPresence(&p, QRectF(0, 0, kAvatar, kAvatar), theme::online(pal),
+        avatar::paintPresence(&p, QRectF(0, 0, kHeaderAvatar, kHeaderAvatar), theme::online(pal),
                               pal.color(QPalette::Base));
     }
     m_avatar->setPixmap(pm);

@@ -13,9 +13,9 @@
 
 namespace natter::client {
 namespace {
-constexpr int kAvatar = 42;
-constexpr int kPadX = 10;
-constexpr int kPadY = 8;
+constexpr int kRowAvatar = 42;
+constexpr int kRowPadX = 10;
+constexpr int kRowPadY = 8;
 } // namespace
 
 ConversationListDelegate::ConversationListDelegate(QObject *parent) : QStyledItemDelegate(parent)
@@ -47,7 +47,7 @@ QSize ConversationListDelegate::sizeHint(const QStyleOptionViewItem &option,
                                          const QModelIndex &) const
 {
     const int text = option.fontMetrics.height() * 2 + 6;
-    return QSize(220, qMax(kAvatar, text) + 2 * kPadY);
+    return QSize(220, qMax(kRowAvatar, text) + 2 * kRowPadY);
 }
 
 void ConversationListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -75,15 +75,16 @@ void ConversationListDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     const QColor ink = pal.color(QPalette::Text);
     const QColor muted = theme::mutedText(pal);
 
-    const QRectF avatarRect(option.rect.left() + kPadX + 2,
-                            option.rect.center().y() - kAvatar / 2.0 + 0.5, kAvatar, kAvatar);
+    const QRectF avatarRect(option.rect.left() + kRowPadX + 2,
+                            option.rect.center().y() - kRowAvatar / 2.0 + 0.5, kRowAvatar,
+                            kRowAvatar);
     avatar::paint(painter, avatarRect, name, option.font);
     if (online)
         avatar::paintPresence(painter, avatarRect, theme::online(pal),
                               selected || hovered ? fill : pal.color(QPalette::Base));
 
     const qreal left = avatarRect.right() + 12;
-    const qreal right = option.rect.right() - kPadX - 2;
+    const qreal right = option.rect.right() - kRowPadX - 2;
     const qreal lineH = option.fontMetrics.height();
     const qreal top = option.rect.center().y() - lineH - 1;
 

@@ -3,6 +3,7 @@
 #include "addmembersdialog.h"
 #include "chatclient.h"
 #include "theme.h"
+#include "useritemrole.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -16,10 +17,9 @@
 namespace natter::client {
 
 namespace {
-constexpr int kUserIdRole = Qt::UserRole + 1;
 constexpr int kIsAdminRole = Qt::UserRole + 2;
 
-QIcon dot(const QColor &colour)
+QIcon presenceDot(const QColor &colour)
 {
     QPixmap pm(12, 12);
     pm.fill(Qt::transparent);
@@ -115,8 +115,8 @@ void MembersPanel::refresh()
                 if (m.role == GroupRole::Admin)
                     text += tr(" · admin");
                 auto *item = new QListWidgetItem(
-                    dot(online ? theme::online(palette()) : theme::mutedText(palette())), text,
-                    m_list);
+                    presenceDot(online ? theme::online(palette()) : theme::mutedText(palette())),
+                    text, m_list);
                 item->setData(kUserIdRole, m.user.id);
                 item->setData(kIsAdminRole, m.role == GroupRole::Admin);
                 item->setToolTip(online ? tr("online") : tr("offline"));

@@ -2,6 +2,7 @@
 
 #include "chatclient.h"
 #include "protocollimits.h"
+#include "useritemrole.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -12,9 +13,7 @@
 
 namespace natter::client {
 
-namespace {
-constexpr int kUserIdRole = Qt::UserRole + 1;
-} // namespace
+namespace {} // namespace
 
 NewGroupDialog::NewGroupDialog(ChatClient &client, QWidget *parent)
     : QDialog(parent), m_client(client), m_name(new QLineEdit(this)), m_search(new QLineEdit(this)),

@@ -13,8 +13,8 @@
 namespace natter::client {
 
 namespace {
-constexpr int kPadX = 10;
-constexpr int kPadY = 6;
+constexpr int kResultPadX = 10;
+constexpr int kResultPadY = 6;
 constexpr int kLead = 24; // characters kept before the first match
 } // namespace
 
@@ -42,14 +42,14 @@ QString SearchResultDelegate::timeLabel(qint64 createdAtMs)
 QSize SearchResultDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics fm(option.font);
-    return {200, 2 * fm.height() + 2 * kPadY + 2};
+    return {200, 2 * fm.height() + 2 * kResultPadY + 2};
 }
 
 void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                  const QModelIndex &index) const
 {
     const QPalette &pal = option.palette;
-    const QRect r = option.rect.adjusted(kPadX, kPadY, -kPadX, -kPadY);
+    const QRect r = option.rect.adjusted(kResultPadX, kResultPadY, -kResultPadX, -kResultPadY);
     const QFontMetrics fm(option.font);
     painter->save();
     if (option.state & QStyle::State_Selected) {

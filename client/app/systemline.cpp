@@ -11,8 +11,8 @@
 namespace natter::client::systemline {
 
 namespace {
-constexpr qreal kPadX = 12;
-constexpr qreal kPadY = 4;
+constexpr qreal kLinePadX = 12;
+constexpr qreal kLinePadY = 4;
 constexpr int kFlags = Qt::AlignCenter | Qt::TextWordWrap;
 } // namespace
 
@@ -26,11 +26,11 @@ QFont font(const QFont &base)
 
 QRectF rect(const QFont &base, const QString &text, qreal width, qreal top)
 {
-    const qreal maxInner = std::max<qreal>(40, width * 0.8 - 2 * kPadX);
+    const qreal maxInner = std::max<qreal>(40, width * 0.8 - 2 * kLinePadX);
     const QRectF bounds =
         QFontMetricsF(font(base)).boundingRect(QRectF(0, 0, maxInner, 1e6), kFlags, text);
-    const QSizeF pill(std::ceil(bounds.width()) + 2 * kPadX,
-                      std::ceil(bounds.height()) + 2 * kPadY);
+    const QSizeF pill(std::ceil(bounds.width()) + 2 * kLinePadX,
+                      std::ceil(bounds.height()) + 2 * kLinePadY);
     return QRectF(QPointF((width - pill.width()) / 2, top), pill);
 }
 
@@ -44,7 +44,7 @@ void paint(QPainter *painter, const QPalette &palette, const QFont &base, const 
     painter->setFont(font(base));
     painter->setPen(theme::mutedText(palette));
     // drawText with a rectangle and flags draws plain text: no markup from a group's name.
-    painter->drawText(pill.adjusted(kPadX, kPadY, -kPadX, -kPadY), kFlags, text);
+    painter->drawText(pill.adjusted(kLinePadX, kLinePadY, -kLinePadX, -kLinePadY), kFlags, text);
 }
 
 } // namespace natter::client::systemline

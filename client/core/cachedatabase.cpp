@@ -11,7 +11,7 @@ namespace {
 // Bumped when the tables change: an older or newer file is rebuilt from the server.
 constexpr int kSchemaVersion = 1;
 
-constexpr QFileDevice::Permissions kOwnerFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 const char *const kSchema[] = {
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value)",
@@ -72,7 +72,7 @@ bool CacheDatabase::openAsIs()
         if (!file.exists() && !file.open(QIODevice::WriteOnly))
             return false;
     }
-    QFile::setPermissions(m_path, kOwnerFile);
+    QFile::setPermissions(m_path, kOwnerOnly);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     if (!m_db.open())

@@ -10,14 +10,7 @@
 
 namespace natter::client {
 
-namespace {
-
-QString frameText(const QJsonObject &frame)
-{
-    return QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
+namespace {} // namespace
 
 FileDownload::FileDownload(const QString &fileId, const QString &targetPath, QObject *parent)
     : QObject(parent), m_fileId(fileId), m_target(targetPath),

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonDocument>
 
 namespace natter::client {
 
@@ -14,6 +15,11 @@ QUrl filesUrlFor(const QUrl &chatUrl)
     url.setQuery(QString());
     url.setFragment(QString());
     return url;
+}
+
+QString frameText(const QJsonObject &frame)
+{
+    return QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact));
 }
 
 bool isInlineImageMime(const QString &mime)

@@ -5,6 +5,7 @@
 #include "errorcode.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QString>
 #include <QUrl>
 
@@ -16,6 +17,9 @@ QUrl filesUrlFor(const QUrl &chatUrl);
 // The types the server sniffs that the app shows inline (image/png, jpeg, gif, webp). Never
 // SVG or anything else that could be active content.
 bool isInlineImageMime(const QString &mime);
+
+// A request of the file endpoint as its text frame.
+QString frameText(const QJsonObject &frame);
 
 // A sentence for the person, not the server's wording (which is for developers).
 QString fileErrorText(ErrorCode code);

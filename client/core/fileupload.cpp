@@ -10,11 +10,6 @@ namespace natter::client {
 
 namespace {
 
-QString frameText(const QJsonObject &frame)
-{
-    return QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact));
-}
-
 // Codes after which another attempt cannot succeed.
 bool isFinal(ErrorCode code)
 {

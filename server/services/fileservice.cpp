@@ -10,16 +10,11 @@
 namespace natter::server {
 namespace {
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 // The upload's record is touched at most this often while bytes arrive (a database write
 // per chunk would cost more than the chunk).
 constexpr qint64 kTouchEveryMs = 60'000;
 
-ProtocolError notFound(const QString &what, const QString &field)
+ProtocolError notFoundError(const QString &what, const QString &field)
 {
     return ProtocolError::make(ErrorCode::NotFound, what, field);
 }
@@ -61,7 +56,7 @@ public:
             return ProtocolError::make(ErrorCode::Internal,
                                        QStringLiteral("the server could not store the bytes"));
         }
-        const qint64 now = nowMs();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (now - m_record.touchedAt >= kTouchEveryMs) {
             m_record.touchedAt = now;
             m_store.touchUpload(m_record.id, now); // best effort: only the 24 h window moves
@@ -116,7 +111,7 @@ FileTransfers::SignedIn FileService::signIn(const QString &token)
 
 bool FileService::stillSignedIn(const QByteArray &tokenHash)
 {
-    const auto user = m_store.userForToken(tokenHash, nowMs());
+    const auto user = m_store.userForToken(tokenHash, QDateTime::currentMSecsSinceEpoch());
     return user.ok() || user.failure != StoreFailure::NotFound;
 }
 
@@ -154,7 +149,7 @@ FileTransfers::Began FileService::beginUpload(qint64 userId, const FileBeginRequ
             QStringLiteral("size"));
         return out;
     }
-    const qint64 now = nowMs();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     UploadRecord record;
     if (!request.uploadId.isEmpty()) {
         const auto earlier = m_store.upload(request.uploadId);
@@ -164,7 +159,8 @@ FileTransfers::Began FileService::beginUpload(qint64 userId, const FileBeginRequ
         }
         if (!earlier.ok() || earlier.value.uploaderId != userId ||
             earlier.value.touchedAt < now - kKeepMs) {
-            out.error = notFound(QStringLiteral("no such upload"), QStringLiteral("upload_id"));
+            out.error =
+                notFoundError(QStringLiteral("no such upload"), QStringLiteral("upload_id"));
             return out;
         }
         record = earlier.value;
@@ -229,7 +225,7 @@ FileTransfers::Ended FileService::endUpload(qint64 userId, UploadSink &sink)
     Ended out;
     auto *upload = dynamic_cast<StoredUpload *>(&sink);
     if (!upload || upload->record().uploaderId != userId) {
-        out.error = notFound(QStringLiteral("no such upload"), QStringLiteral("upload_id"));
+        out.error = notFoundError(QStringLiteral("no such upload"), QStringLiteral("upload_id"));
         return out;
     }
     const UploadRecord &record = upload->record();
@@ -259,7 +255,7 @@ FileTransfers::Ended FileService::endUpload(qint64 userId, UploadSink &sink)
     }
     StoredFile file{FileInfo{FileStore::newUploadId(), record.name, record.size,
                              m_files.sniffMime(record.sha256), record.sha256},
-                    userId, record.conversationId, nowMs()};
+                    userId, record.conversationId, QDateTime::currentMSecsSinceEpoch()};
     const auto completed = m_store.completeUpload(record.id, file);
     if (!completed.ok()) {
         out.error =
@@ -274,7 +270,8 @@ FileTransfers::Opened FileService::openDownload(qint64 userId, const FileGetRequ
 {
     Opened out;
     // An unknown id and someone else's file get the same answer: ids are not probed.
-    const ProtocolError none = notFound(QStringLiteral("no such file"), QStringLiteral("file_id"));
+    const ProtocolError none =
+        notFoundError(QStringLiteral("no such file"), QStringLiteral("file_id"));
     const auto file = m_store.file(request.fileId);
     if (!file.ok()) {
         out.error = file.failure == StoreFailure::NotFound ? none : storeError(file, QString());
@@ -309,7 +306,7 @@ FileTransfers::Opened FileService::openDownload(qint64 userId, const FileGetRequ
 Outcome<FileInfo> FileService::attachable(qint64 senderId, qint64 conversationId,
                                           const QString &fileId)
 {
-    const ProtocolError none = notFound(
+    const ProtocolError none = notFoundError(
         QStringLiteral("no such file of yours in this conversation"), QStringLiteral("file_id"));
     const auto file = m_store.file(fileId);
     if (!file.ok())

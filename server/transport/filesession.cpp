@@ -14,7 +14,7 @@
 namespace natter::server {
 namespace {
 
-constexpr int kCloseHandshakeMs = 5'000;
+constexpr int kFileCloseHandshakeMs = 5'000;
 constexpr int kDeadlineCheckMs = 1'000;
 
 ProtocolError badRequest(const QString &message, const QString &field = {})
@@ -74,7 +74,7 @@ void FileSession::closeWith(quint16 code, const QString &reason)
     m_upload.reset();
     m_download.reset();
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
-    m_abortTimer.start(kCloseHandshakeMs, this);
+    m_abortTimer.start(kFileCloseHandshakeMs, this);
 }
 
 void FileSession::timerEvent(QTimerEvent *event)
