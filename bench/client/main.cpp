@@ -3,7 +3,8 @@
 // pages whenever the view asks for older messages (as ChatClient does with the server's
 // replies, minus the network). It prints time to first window and first message, the
 // event-loop pass ("frame") times while paging up with PageUp steps, the RSS after the scroll
-// and the idle CPU afterwards. Figures, not pass/fail: see docs/performance.md.
+// (the newest messages are forgotten on the way as in the app, --keep) and the idle CPU
+// afterwards. Figures, not pass/fail: see docs/performance.md.
 
 #include "fakehistory.h"
 #include "framestats.h"
@@ -109,7 +110,12 @@ int main(int argc, char **argv)
     const QCommandLineOption idle({QStringLiteral("idle-seconds")},
                                   QStringLiteral("Idle CPU measured over this long."),
                                   QStringLiteral("s"), QStringLiteral("60"));
-    cli.addOptions({total, preload, pages, maxSeconds, idle});
+    const QCommandLineOption keep(
+        {QStringLiteral("keep")},
+        QStringLiteral("Messages kept in memory while paging, as ConversationController keeps "
+                       "(0: all)."),
+        QStringLiteral("n"), QString::number(MessageListModel::kKeepLoaded));
+    cli.addOptions({total, preload, pages, maxSeconds, idle, keep});
     cli.process(app);
 
     const bench::FakeHistory history(cli.value(total).toInt());
@@ -153,6 +159,7 @@ int main(int argc, char **argv)
     print("loaded before paging", QString::number(model.rowCount()));
 
     // Older pages arrive one event-loop pass after the view asks, like a fast server reply.
+    const int keepLoaded = cli.value(keep).toInt();
     bool loading = false;
     bool pageInThisPass = false;
     int pagesLoaded = 0;
@@ -162,6 +169,8 @@ int main(int argc, char **argv)
         loading = true;
         QTimer::singleShot(0, &model, [&] {
             model.prependPage(history.page(model.oldestId(), kPage));
+            if (keepLoaded > 0)
+                model.dropNewestBeyond(keepLoaded); // the controller's forgetNewestBeyondKeep()
             loading = false;
             pageInThisPass = true;
             ++pagesLoaded;

@@ -176,7 +176,9 @@ void ConversationController::loadOlderMessages()
                 m_hasOlder = false; // the first message is shown
             const int before = m_messages.rowCount();
             m_messages.prependPage(cached);
-            emit olderMessagesLoaded(m_messages.rowCount() - before);
+            const int added = m_messages.rowCount() - before;
+            forgetNewestBeyondKeep();
+            emit olderMessagesLoaded(added);
             return;
         }
     }
@@ -196,7 +198,9 @@ void ConversationController::loadOlderMessages()
             m_hasOlder = page->hasMore;
             const int before = m_messages.rowCount();
             m_messages.prependPage(page->messages);
-            emit olderMessagesLoaded(m_messages.rowCount() - before);
+            const int added = m_messages.rowCount() - before;
+            forgetNewestBeyondKeep();
+            emit olderMessagesLoaded(added);
         });
 }
 

@@ -75,6 +75,8 @@ public:
     void loadNewerMessages();
     void jumpToLatest();
     bool hasNewerMessages() const { return m_hasNewer; }
+    // How many messages of the open conversation stay in memory (MessageListModel::kKeepLoaded).
+    void setKeepLoaded(int rows) { m_keepLoaded = rows; }
 
     // For the sync and the event router.
     void refreshConversations();
@@ -113,6 +115,7 @@ private:
     // oldest message of that page).
     void jump(const HistoryRequest &request, qint64 focusId);
     void setHasNewer(bool exist);
+    void forgetNewestBeyondKeep();
     void addOutboxMessages(qint64 conversationId);
 
     ServerConnection &m_connection;
@@ -126,6 +129,7 @@ private:
     bool m_hasOlder = false;
     bool m_loadingOlder = false;
     bool m_hasNewer = false; // a jump left the newest messages unloaded
+    int m_keepLoaded = MessageListModel::kKeepLoaded;
     bool m_loadingNewer = false;
     quint64 m_jumpSerial = 0; // the latest jump; an older one's page is dropped
     qint64 m_replyTo = 0;

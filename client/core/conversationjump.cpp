@@ -33,6 +33,15 @@ void ConversationController::endJump()
     setHasNewer(false);
 }
 
+void ConversationController::forgetNewestBeyondKeep()
+{
+    // The newest rows go from memory while the reader is far up a long history; from then
+    // on it is as after a jump: paging down or the jump button brings them back, and live
+    // messages wait on the server meanwhile.
+    if (m_messages.dropNewestBeyond(m_keepLoaded) > 0)
+        setHasNewer(true);
+}
+
 void ConversationController::setHasNewer(bool exist)
 {
     if (exist == m_hasNewer)
@@ -117,6 +126,23 @@ void ConversationController::loadNewerMessages()
     const qint64 conversation = openConversationId();
     if (conversation == 0 || m_loadingNewer || !m_hasNewer || m_messages.newestId() == 0)
         return;
+    if (m_cache) {
+        // Forgotten rows come back from the cache when it surely has the whole page (it is
+        // below what the last sync completed) or the server is away.
+        const QList<Message> cached = m_cache->messagesAfter(conversation, m_messages.newestId(),
+                                                             limits::kDefaultHistoryPage);
+        const bool complete = cached.size() == limits::kDefaultHistoryPage &&
+                              cached.last().id <= m_cache->completeUpToId();
+        if (complete || (!cached.isEmpty() && m_connection.state() != ConnectionState::Connected)) {
+            const int before = m_messages.rowCount();
+            for (const Message &m : cached)
+                m_messages.upsert(m);
+            const int added = m_messages.rowCount() - before;
+            if (m_messages.dropOldestBeyond(m_keepLoaded) > 0)
+                m_hasOlder = true;
+            return emit newerMessagesLoaded(added); // more may follow: m_hasNewer stays
+        }
+    }
     m_loadingNewer = true;
     const quint64 serial = m_jumpSerial;
     HistoryRequest request{conversation, 0, limits::kDefaultHistoryPage};
@@ -140,7 +166,10 @@ void ConversationController::loadNewerMessages()
             setHasNewer(page->hasNewer.value_or(false));
             if (!m_hasNewer)
                 addOutboxMessages(conversation);
-            emit newerMessagesLoaded(m_messages.rowCount() - before);
+            const int added = m_messages.rowCount() - before;
+            if (m_messages.dropOldestBeyond(m_keepLoaded) > 0)
+                m_hasOlder = true; // paged in again when the reader scrolls back up
+            emit newerMessagesLoaded(added);
         });
 }
 

@@ -311,4 +311,26 @@ QList<Message> LocalCache::messagesBefore(qint64 conversationId, qint64 beforeId
     return result;
 }
 
+QList<Message> LocalCache::messagesAfter(qint64 conversationId, qint64 afterId, int limit) const
+{
+    QList<Message> result;
+    if (!isOpen() || limit <= 0)
+        return result;
+    QSqlQuery query(m_db.db());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT json FROM messages WHERE conversation_id = ? AND id < ?"
+                                 " ORDER BY id ASC LIMIT ?"));
+    query.addBindValue(conversationId);
+    query.addBindValue(afterId);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return result;
+    while (query.next()) {
+        auto m = Message::fromJson(fromText(query.value(0)));
+        if (m && m->conversationId == conversationId)
+            result.append(*m);
+    }
+    return result;
+}
+
 } // namespace natter::client

@@ -60,6 +60,8 @@ public:
     void removeMessage(qint64 messageId); // hidden ("delete for me")
     // Newest first, as a history page: `limit` messages older than `beforeId` (0: newest).
     QList<Message> messagesBefore(qint64 conversationId, qint64 beforeId, int limit) const;
+    // Oldest first: the next page down from afterId.
+    QList<Message> messagesAfter(qint64 conversationId, qint64 afterId, int limit) const;
 
     void flush(); // commits what is pending now (also on close)
 

@@ -206,6 +206,30 @@ void MessageListModel::prependPage(const QList<Message> &newestFirst)
         emit dataChanged(index(int(older.size())), index(int(older.size())), {StartsNewDayRole});
 }
 
+int MessageListModel::dropNewestBeyond(int keep)
+{
+    const int drop = int(m_rows.size()) - keep;
+    if (keep < 0 || drop <= 0)
+        return 0;
+    beginRemoveRows({}, keep, int(m_rows.size()) - 1);
+    m_rows.resize(keep);
+    endRemoveRows();
+    return drop;
+}
+
+int MessageListModel::dropOldestBeyond(int keep)
+{
+    const int drop = int(m_rows.size()) - keep;
+    if (keep < 0 || drop <= 0)
+        return 0;
+    beginRemoveRows({}, 0, drop - 1);
+    m_rows.remove(0, drop);
+    endRemoveRows();
+    if (!m_rows.isEmpty()) // the first row starts its day now
+        emit dataChanged(index(0), index(0), {StartsNewDayRole});
+    return drop;
+}
+
 void MessageListModel::upsert(const Message &message)
 {
     if (message.conversationId != m_conversationId)

@@ -88,6 +88,12 @@ public:
     // A history page, newest first (as the server sends it); older than what is shown.
     void prependPage(const QList<Message> &newestFirst);
     void upsert(const Message &message);
+    // A long history stays in memory only near where the reader is: after a page, the rows
+    // farthest from it go (pending rows too: the outbox brings them back at the end), to be
+    // paged in again when the reader comes back. Each returns how many rows went.
+    static constexpr int kKeepLoaded = 3'000;
+    int dropNewestBeyond(int keep);      // keeps the oldest `keep` rows
+    int dropOldestBeyond(int keep);      // keeps the newest `keep` rows
     void update(const Message &message); // only if shown (edits, deletes)
     // A draft's first message created the conversation.
     void adoptConversation(qint64 conversationId);

@@ -59,6 +59,26 @@ bool isLoaded(MessageListModel *messages, qint64 id)
     return false;
 }
 
+// The loaded ids are in order and, where they were sent in `sent`, a run of it without gaps.
+bool aRunOf(MessageListModel *messages, const QList<qint64> &sent)
+{
+    qint64 previous = 0;
+    qsizetype at = -1;
+    for (int row = 0; row < messages->rowCount(); ++row) {
+        const qint64 id = messages->index(row).data(MessageListModel::IdRole).toLongLong();
+        if (id <= previous)
+            return false;
+        previous = id;
+        const qsizetype in = sent.indexOf(id);
+        if (in < 0)
+            continue;
+        if (at >= 0 && in != at + 1)
+            return false;
+        at = in;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestChatClientSearch : public ChatClientFixture
@@ -238,6 +258,60 @@ private slots:
         QVERIFY(!conversations.hasNewerMessages());
         QTRY_COMPARE(rowWithText(messages, QStringLiteral("live 2")), messages->rowCount() - 1);
         QVERIFY(!isLoaded(messages, sent.ids.at(4)));
+    }
+
+    // A long history stays in memory only near the reader: scrolling up to the first message
+    // forgets the newest (live messages wait on the server meanwhile), scrolling down again
+    // brings them back and forgets the oldest; no message is missing or shown twice.
+    void aLongHistoryKeepsOnlyTheRowsNearTheReader()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        auto bob = m_server->user(QStringLiteral("bob"));
+        const Sent sent = aliceHears(alice, *bob, numbered(QStringLiteral("m"), 240));
+        ConversationController &conversations = alice.client->conversations();
+        conversations.setKeepLoaded(100);
+        MessageListModel *messages = conversations.messages();
+        conversations.openConversation(sent.conversationId);
+        QTRY_VERIFY(isLoaded(messages, sent.ids.back()));
+
+        for (int i = 0; i < 20 && !isLoaded(messages, sent.ids.first()); ++i) {
+            QSignalSpy older(&conversations, &ConversationController::olderMessagesLoaded);
+            conversations.loadOlderMessages();
+            QTRY_COMPARE(older.count(), 1);
+            QVERIFY(older.at(0).at(0).toInt() > 0);
+            QVERIFY(messages->rowCount() <= 100);
+            QVERIFY(aRunOf(messages, sent.ids));
+        }
+        QVERIFY(isLoaded(messages, sent.ids.first()));
+        QVERIFY(!isLoaded(messages, sent.ids.back()));
+        QVERIFY(conversations.hasNewerMessages());
+
+        bob->sendTo(alice.client->session().currentUser().id, QStringLiteral("live"));
+        QTRY_COMPARE(conversations.list()
+                         ->index(0)
+                         .data(ConversationListModel::LastMessageTextRole)
+                         .toString(),
+                     QStringLiteral("live"));
+        QCOMPARE(rowWithText(messages, QStringLiteral("live")), -1);
+
+        for (int i = 0; i < 20 && conversations.hasNewerMessages(); ++i) {
+            QSignalSpy newer(&conversations, &ConversationController::newerMessagesLoaded);
+            conversations.loadNewerMessages();
+            QTRY_COMPARE(newer.count(), 1);
+            QVERIFY(messages->rowCount() <= 100);
+            QVERIFY(aRunOf(messages, sent.ids));
+        }
+        QVERIFY(!conversations.hasNewerMessages());
+        QCOMPARE(rowWithText(messages, QStringLiteral("live")), messages->rowCount() - 1);
+        QVERIFY(isLoaded(messages, sent.ids.back()));
+        QVERIFY(!isLoaded(messages, sent.ids.first()));
+
+        // The forgotten oldest come back when the reader scrolls up again.
+        QSignalSpy older(&conversations, &ConversationController::olderMessagesLoaded);
+        conversations.loadOlderMessages();
+        QTRY_COMPARE(older.count(), 1);
+        QVERIFY(older.at(0).at(0).toInt() > 0);
+        QVERIFY(aRunOf(messages, sent.ids));
     }
 
     void aJumpToALoadedMessageLoadsNothing()

@@ -112,6 +112,36 @@ private slots:
         QCOMPARE(ids(model), (QList<qint64>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
     }
 
+    // Far rows go as removals of their own (views keep their place); the new first row
+    // starts its day; a page after the forgetting merges as before.
+    void farRowsAreForgotten()
+    {
+        MessageListModel model;
+        model.open(kConversation, kSelf, kPeer);
+        model.prependPage(newestFirst(1, 500));
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QCOMPARE(model.dropNewestBeyond(600), 0);
+        QCOMPARE(model.dropNewestBeyond(300), 200);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 300);
+        QCOMPARE(removed.at(0).at(2).toInt(), 499);
+        QCOMPARE(model.newestId(), qint64(300));
+        QCOMPARE(model.dropOldestBeyond(100), 200);
+        QCOMPARE(removed.at(1).at(1).toInt(), 0);
+        QCOMPARE(removed.at(1).at(2).toInt(), 199);
+        QCOMPARE(model.oldestId(), qint64(201));
+        QCOMPARE(ids(model).size(), 100);
+        QVERIFY(model.index(0).data(MessageListModel::StartsNewDayRole).toBool());
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(changed.last().at(0).value<QModelIndex>().row(), 0);
+        model.prependPage(newestFirst(151, 250));
+        QCOMPARE(model.oldestId(), qint64(151));
+        QCOMPARE(ids(model).size(), 150);
+        const QList<qint64> shown = ids(model);
+        QVERIFY(std::is_sorted(shown.begin(), shown.end()));
+    }
+
     void daysAndTimesAreLocal()
     {
         MessageListModel model;

@@ -76,13 +76,16 @@ private slots:
         QTRY_VERIFY(checkpointer.checkpoints() >= 2);
         QVERIFY(databaseBytes() > databaseBefore + 400 * 300); // the rows are in the file now
         // Each later round starts the WAL over after the checkpoint before it: the file stays
-        // the size it had, where without checkpoints it would grow by each round.
+        // about the size it had, where without checkpoints it would grow by each round (to
+        // four times it). A round that overlaps a checkpoint on a busy machine appends
+        // instead, so the bound is loose.
         for (int round = 0; round < 4; ++round) {
             const int before = checkpointer.checkpoints();
             writeRows(300);
             QTRY_VERIFY(checkpointer.checkpoints() >= before + 2);
         }
-        QCOMPARE(walBytes(), grownWal);
+        QVERIFY2(walBytes() < 2 * grownWal,
+                 qPrintable(QStringLiteral("%1 after, %2 before").arg(walBytes()).arg(grownWal)));
         QSqlQuery count(m_db);
         QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM rows")) && count.next());
         QCOMPARE(count.value(0).toInt(), 1600);
