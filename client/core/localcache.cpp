@@ -318,7 +318,7 @@ QList<Message> LocalCache::messagesAfter(qint64 conversationId, qint64 afterId, 
         return result;
     QSqlQuery query(m_db.db());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT json FROM messages WHERE conversation_id = ? AND id < ?"
+    query.prepare(QStringLiteral("SELECT json FROM messages WHERE conversation_id = ? AND id > ?"
                                  " ORDER BY id ASC LIMIT ?"));
     query.addBindValue(conversationId);
     query.addBindValue(afterId);

@@ -207,6 +207,46 @@ private slots:
         QCOMPARE(rowWithText(messages, QStringLiteral("page test 0")), 0);
     }
 
+    // A long history read offline: the newest rows forgotten on the way up come back from the
+    // cache on the way down, in order, without the server.
+    void forgottenRowsComeBackFromTheCacheWhileTheServerIsDown()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        QStringList texts;
+        for (int i = 0; i < 170; ++i)
+            texts.append(QStringLiteral("long %1").arg(i));
+        const qint64 conversation = chat(alice, bob, texts);
+        m_server.reset();
+        Person again = restart(alice);
+        QVERIFY(again.client->session().resume());
+        ConversationController &conversations = again.client->conversations();
+        conversations.setKeepLoaded(80);
+        conversations.openConversation(conversation);
+        MessageListModel *messages = conversations.messages();
+        QCOMPARE(messages->rowCount(), 50);
+        for (int i = 0; i < 5 && rowWithText(messages, QStringLiteral("long 0")) < 0; ++i) {
+            conversations.loadOlderMessages();
+            QVERIFY(messages->rowCount() <= 80);
+        }
+        QCOMPARE(rowWithText(messages, QStringLiteral("long 0")), 0);
+        QCOMPARE(rowWithText(messages, QStringLiteral("long 169")), -1);
+        QVERIFY(conversations.hasNewerMessages());
+
+        QSignalSpy newer(&conversations, &ConversationController::newerMessagesLoaded);
+        for (int i = 0; i < 5 && rowWithText(messages, QStringLiteral("long 169")) < 0; ++i) {
+            conversations.loadNewerMessages(); // at once, from the cache
+            QCOMPARE(newer.size(), i + 1);
+            QVERIFY(messages->rowCount() <= 80);
+        }
+        QCOMPARE(rowWithText(messages, QStringLiteral("long 169")), messages->rowCount() - 1);
+        QCOMPARE(rowWithText(messages, QStringLiteral("long 0")), -1);
+        for (int row = 1; row < messages->rowCount(); ++row) {
+            QCOMPARE(messages->index(row).data(MessageListModel::TextRole).toString(),
+                     QStringLiteral("long %1").arg(170 - messages->rowCount() + row));
+        }
+    }
+
     void olderPagesComeFromTheCacheOnceItIsComplete()
     {
         Person alice = signedUp(QStringLiteral("alice"));
