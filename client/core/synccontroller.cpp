@@ -8,6 +8,8 @@
 #include "serverconnection.h"
 #include "sessioncontroller.h"
 
+#include <algorithm>
+
 namespace natter::client {
 
 using protocol::RequestType;
@@ -18,6 +20,11 @@ namespace {
 // the first of them, so the cursor follows in order and the sync after a reconnect stays
 // short (at most about this much traffic), while a busy conversation costs one sync a period.
 constexpr int kCatchUpDelayMs = 30'000;
+
+// A refused send (rate_limited, server busy, no answer) goes again after the server's
+// retry_after_ms, within these bounds.
+constexpr qint64 kMinResendDelayMs = 500;
+constexpr qint64 kMaxResendDelayMs = 60'000;
 
 bool isRetryable(ErrorCode code)
 {
@@ -38,15 +45,20 @@ SyncController::SyncController(ProfileSettings &settings, ServerConnection &conn
     m_catchUp.setInterval(kCatchUpDelayMs);
     connect(&m_catchUp, &QTimer::timeout, this, &SyncController::catchUp);
     connect(&m_connection, &ServerConnection::connectionLost, this, [this]() {
-        m_inFlight.clear(); // unacked sends stay in the outbox and go again on reconnect
+        // Unacked sends stay in the outbox and go again, in order, after the next sign-in.
+        m_sending = QUuid();
+        m_resend.stop();
     });
+    m_resend.setSingleShot(true);
+    connect(&m_resend, &QTimer::timeout, this, &SyncController::sendNext);
 }
 
 void SyncController::resumeSession()
 {
     m_catchUp.stop(); // this sync catches up
     syncFrom(m_syncCursor);
-    flushOutbox();
+    m_resend.stop();
+    sendNext();
 }
 
 void SyncController::noteRev(qint64 rev)
@@ -135,11 +147,22 @@ void SyncController::syncFrom(qint64 since)
                          });
 }
 
-void SyncController::transmit(const PendingMessage &p)
+void SyncController::transmit(const PendingMessage &)
+{
+    sendNext(); // the outbox holds it, behind any older message still unsent
+}
+
+void SyncController::sendNext()
 {
     if (!m_session.isAuthenticated() || m_connection.state() != ConnectionState::Connected ||
-        m_inFlight.contains(p.clientId))
-        return; // stays pending; flushOutbox() sends it after the next sign-in
+        !m_sending.isNull() || m_resend.isActive())
+        return; // the reply, the retry timer or the next sign-in sends the rest
+    const QList<PendingMessage> &pending = m_outbox.messages();
+    const auto next = std::find_if(pending.cbegin(), pending.cend(),
+                                   [](const PendingMessage &p) { return !p.failed; });
+    if (next == pending.cend())
+        return;
+    const PendingMessage &p = *next;
     SendRequest send;
     send.clientId = p.clientId;
     send.content = p.content;
@@ -150,44 +173,41 @@ void SyncController::transmit(const PendingMessage &p)
         send.conversationId = p.conversationId;
     else
         send.to = p.to;
-    m_inFlight.append(p.clientId);
+    // One send at a time, oldest first: with several in flight, a refused one (rate_limited,
+    // server busy) would be stored after a later one that got through, out of order.
+    m_sending = p.clientId;
     const QUuid id = p.clientId;
     m_connection.request(
         RequestType::Send, send.toJson(),
         [this, id](const QJsonObject &reply, const std::optional<ProtocolError> &e) {
-            m_inFlight.removeAll(id);
+            if (m_sending == id)
+                m_sending = QUuid();
             if (e) {
                 if (!isRetryable(e->code)) {
                     m_outbox.markFailed(id);
                     m_conversations.messages()->markFailed(id);
                     report(*e);
-                } else if (m_connection.state() == ConnectionState::Connected) {
-                    // Still connected (rate limited, server busy): try again later; a
-                    // reconnect flushes the outbox anyway.
-                    QTimer::singleShot(qMax<qint64>(e->retryAfterMs, 500), this,
-                                       &SyncController::flushOutbox);
+                    return sendNext();
                 }
+                // Still connected (rate limited, server busy): the same one again later; a
+                // reconnect sends it anyway.
+                if (m_connection.state() == ConnectionState::Connected)
+                    m_resend.start(
+                        int(qBound<qint64>(kMinResendDelayMs, e->retryAfterMs, kMaxResendDelayMs)));
                 return;
             }
             const auto sent = SendReply::fromJson(reply, nullptr);
             m_outbox.remove(id);
-            if (!sent)
-                return;
-            const Message *m = &sent->message;
-            if (m_conversations.openConversationId() == 0 &&
-                m->senderId == m_session.currentUser().id && m_conversations.openPeerId() > 0)
-                m_conversations.messages()->adoptConversation(m->conversationId);
-            noteRev(m->rev);
-            m_conversations.applyNewMessage(*m, false);
+            if (sent) {
+                const Message *m = &sent->message;
+                if (m_conversations.openConversationId() == 0 &&
+                    m->senderId == m_session.currentUser().id && m_conversations.openPeerId() > 0)
+                    m_conversations.messages()->adoptConversation(m->conversationId);
+                noteRev(m->rev);
+                m_conversations.applyNewMessage(*m, false);
+            }
+            sendNext();
         });
-}
-
-void SyncController::flushOutbox()
-{
-    for (const PendingMessage &p : m_outbox.messages()) {
-        if (!p.failed)
-            transmit(p);
-    }
 }
 
 } // namespace natter::client

@@ -43,6 +43,7 @@ public:
     void noteRev(qint64 rev);
     // After a sign-in: syncs from the cursor and sends what waited in the outbox.
     void resumeSession();
+    // A message just put in the outbox: sent when every older one is acked or failed.
     void transmit(const PendingMessage &pending);
 
 signals:
@@ -54,7 +55,8 @@ private:
     // Pages of changes after `since` until has_more is false; moves the cursor.
     void syncFrom(qint64 since);
     void catchUp();
-    void flushOutbox();
+    // Sends the oldest unsent message of the outbox unless one is already in flight.
+    void sendNext();
     void moveCursor(qint64 rev);
     void report(const ProtocolError &error) { emit errorOccurred(errorText(error)); }
 
@@ -68,7 +70,8 @@ private:
     qint64 m_liveRev = 0;   // the highest rev seen live
     bool m_syncing = false; // a chain of sync pages is under way
     QTimer m_catchUp;
-    QList<QUuid> m_inFlight;
+    QUuid m_sending; // the send in flight (null: none)
+    QTimer m_resend; // after a refused send
 };
 
 } // namespace natter::client

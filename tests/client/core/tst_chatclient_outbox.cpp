@@ -79,6 +79,38 @@ private slots:
             int(DeliveryState::Read), 10'000);
     }
 
+    // Past the request rate (burst 60, then 30/s) some sends are refused for a moment while
+    // later ones would get through: they must still be stored in the order they were written.
+    void aBurstPastTheRateLimitIsStoredInOrder()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        alice.client->conversations().startConversationWith(bob.client->session().currentUser().id,
+                                                            QStringLiteral("bob"));
+        constexpr int kBurst = 70;
+        constexpr int kTrickle = 40;
+        for (int i = 0; i < kBurst + kTrickle; ++i) {
+            alice.client->conversations().sendMessage(QStringLiteral("burst %1").arg(i));
+            if (i >= kBurst)
+                QTest::qWait(5); // tokens come back meanwhile, one every 33 ms
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(alice.client->outbox().messages().size(), 0, 20'000);
+        ConversationListModel *bobList = bob.client->conversations().list();
+        QTRY_COMPARE(bobList->rowCount(), 1);
+        bob.client->conversations().openConversation(
+            bobList->index(0).data(ConversationListModel::IdRole).toLongLong());
+        MessageListModel *messages = bob.client->conversations().messages();
+        QTRY_COMPARE(messages->rowCount(), 50); // the newest page, in the server's order
+        qint64 previousId = 0;
+        for (int row = 0; row < messages->rowCount(); ++row) {
+            const QModelIndex index = messages->index(row);
+            QCOMPARE(index.data(MessageListModel::TextRole).toString(),
+                     QStringLiteral("burst %1").arg(kBurst + kTrickle - 50 + row));
+            QVERIFY(index.data(MessageListModel::IdRole).toLongLong() > previousId);
+            previousId = index.data(MessageListModel::IdRole).toLongLong();
+        }
+    }
+
     void outboxSurvivesClosingTheClient()
     {
         const QString profile = QStringLiteral("carol-restart");
