@@ -16,7 +16,9 @@
 
 namespace natter::server {
 
-// One upload in progress: its bytes go to disk as they arrive (one chunk of memory).
+// One upload in progress: its bytes go to disk as they arrive (one chunk of memory). A sink
+// and a source touch only their file, never the store: a file connection uses them on a
+// thread of its own (filesessions.h), everything else here on the server's main thread.
 class UploadSink
 {
 public:
@@ -74,6 +76,10 @@ public:
     };
     // `sink` is the connection's upload with the request's id.
     virtual Ended endUpload(qint64 userId, UploadSink &sink) = 0;
+    // An upload still receiving bytes: its window before unfinished uploads are collected
+    // starts again. Called at most every kKeepUploadEveryMs while bytes arrive (best effort).
+    static constexpr qint64 kKeepUploadEveryMs = 60'000;
+    virtual void keepUpload(const QString &uploadId) = 0;
 
     struct Opened
     {

@@ -10,10 +10,6 @@
 namespace natter::server {
 namespace {
 
-// The upload's record is touched at most this often while bytes arrive (a database write
-// per chunk would cost more than the chunk).
-constexpr qint64 kTouchEveryMs = 60'000;
-
 ProtocolError notFoundError(const QString &what, const QString &field)
 {
     return ProtocolError::make(ErrorCode::NotFound, what, field);
@@ -22,9 +18,8 @@ ProtocolError notFoundError(const QString &what, const QString &field)
 class StoredUpload final : public UploadSink
 {
 public:
-    StoredUpload(ChatStore &store, FileStore &files, UploadRecord record)
-        : m_store(store), m_record(std::move(record)),
-          m_writer(files, m_record.id, m_record.size, m_record.sha256)
+    StoredUpload(FileStore &files, UploadRecord record)
+        : m_record(std::move(record)), m_writer(files, m_record.id, m_record.size, m_record.sha256)
     {}
 
     bool open(QString *error) { return m_writer.open(error); }
@@ -56,16 +51,10 @@ public:
             return ProtocolError::make(ErrorCode::Internal,
                                        QStringLiteral("the server could not store the bytes"));
         }
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (now - m_record.touchedAt >= kTouchEveryMs) {
-            m_record.touchedAt = now;
-            m_store.touchUpload(m_record.id, now); // best effort: only the 24 h window moves
-        }
         return std::nullopt;
     }
 
 private:
-    ChatStore &m_store;
     UploadRecord m_record;
     UploadWriter m_writer;
 };
@@ -189,7 +178,7 @@ FileTransfers::Began FileService::beginUpload(qint64 userId, const FileBeginRequ
                               now,
                               now};
     }
-    auto sink = std::make_unique<StoredUpload>(m_store, m_files, record);
+    auto sink = std::make_unique<StoredUpload>(m_files, record);
     QString why;
     if (!sink->open(&why)) {
         qCWarning(lcStorage).noquote() << "upload" << record.id << why;
@@ -218,6 +207,11 @@ FileTransfers::Began FileService::beginUpload(qint64 userId, const FileBeginRequ
                  {QStringLiteral("window_chunks"), files::kWindowChunks}};
     out.sink = std::move(sink);
     return out;
+}
+
+void FileService::keepUpload(const QString &uploadId)
+{
+    m_store.touchUpload(uploadId, QDateTime::currentMSecsSinceEpoch()); // best effort
 }
 
 FileTransfers::Ended FileService::endUpload(qint64 userId, UploadSink &sink)

@@ -37,6 +37,7 @@ public:
     bool stillSignedIn(const QByteArray &tokenHash) override;
     Began beginUpload(qint64 userId, const FileBeginRequest &request) override;
     Ended endUpload(qint64 userId, UploadSink &sink) override;
+    void keepUpload(const QString &uploadId) override;
     Opened openDownload(qint64 userId, const FileGetRequest &request) override;
 
     // The file a message may carry: the sender's own, uploaded for that conversation;

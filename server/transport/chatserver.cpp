@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -194,6 +195,13 @@ void ChatServer::serveFiles(FileTransfers *transfers)
 {
     delete m_files;
     m_files = transfers ? new FileSessions(*transfers, m_config, this) : nullptr;
+    if (m_files) {
+        m_files->setReleaseSocket([this](QTcpSocket *socket) {
+            if (m_listener)
+                m_listener->release(socket);
+            QObject::disconnect(socket, nullptr, m_server, nullptr); // it deletes them otherwise
+        });
+    }
 }
 
 void ChatServer::closeAll(quint16 code, const QString &reason)

@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QJsonDocument>
+#include <QThread>
 #include <QTimerEvent>
 #include <QWebSocket>
 #include <QtConcurrent/QtConcurrentRun>
@@ -25,8 +26,8 @@ ProtocolError badRequest(const QString &message, const QString &field = {})
 } // namespace
 
 FileSession::FileSession(QWebSocket *socket, FileTransfers &transfers, const ServerConfig &config,
-                         std::function<bool(qint64)> admit, QObject *parent)
-    : QObject(parent), m_socket(socket), m_transfers(transfers), m_admit(std::move(admit)),
+                         std::function<bool(qint64)> admit, QObject *home)
+    : m_socket(socket), m_transfers(transfers), m_admit(std::move(admit)), m_home(home),
       m_address(socket->peerAddress().toString()), m_authTimeoutMs(config.authTimeoutMs),
       m_idleTimeoutMs(config.idleTimeoutMs)
 {
@@ -49,6 +50,16 @@ FileSession::FileSession(QWebSocket *socket, FileTransfers &transfers, const Ser
 }
 
 FileSession::~FileSession() = default;
+
+template <typename Call> auto FileSession::atHome(Call call)
+{
+    if (QThread::currentThread() == m_home->thread())
+        return call();
+    decltype(call()) result{};
+    QMetaObject::invokeMethod(
+        m_home, [&result, &call] { result = call(); }, Qt::BlockingQueuedConnection);
+    return result;
+}
 
 void FileSession::onDisconnected()
 {
@@ -84,7 +95,7 @@ void FileSession::timerEvent(QTimerEvent *event)
         m_abortTimer.stop();
         m_socket->abort();
     } else if (id == m_revocationTimer.timerId()) {
-        if (!m_closing && !m_transfers.stillSignedIn(m_tokenHash)) {
+        if (!m_closing && !atHome([this] { return m_transfers.stillSignedIn(m_tokenHash); })) {
             qCInfo(lcTransport) << "file connection of user" << m_userId << "signed out";
             closeWith(protocol::CloseSignedOut, QStringLiteral("signed out"));
         }
@@ -161,13 +172,14 @@ void FileSession::signIn(const QString &re, const QJsonObject &body)
         closeWith(protocol::CloseAuthTimeout, QStringLiteral("not authenticated"));
         return;
     }
-    const FileTransfers::SignedIn in = m_transfers.signIn(request->token);
+    const FileTransfers::SignedIn in =
+        atHome([this, &request] { return m_transfers.signIn(request->token); });
     if (in.error) {
         replyError(re, *in.error);
         closeWith(protocol::CloseAuthTimeout, QStringLiteral("not authenticated"));
         return;
     }
-    if (!m_admit(in.userId)) {
+    if (!atHome([this, &in] { return m_admit(in.userId); })) {
         replyError(re, ProtocolError::make(ErrorCode::RateLimited,
                                            QStringLiteral("too many file connections open")));
         closeWith(protocol::ClosePolicy, QStringLiteral("too many file connections"));
@@ -197,11 +209,13 @@ void FileSession::begin(const QString &re, const QJsonObject &body)
         return;
     }
     m_upload.reset(); // a new file_begin replaces an unfinished one (its partial file stays)
-    FileTransfers::Began began = m_transfers.beginUpload(m_userId, *request);
+    FileTransfers::Began began =
+        atHome([this, &request] { return m_transfers.beginUpload(m_userId, *request); });
     if (began.error) {
         replyError(re, *began.error);
         return;
     }
+    m_uploadKeptMs = m_clock.elapsed(); // beginUpload() kept it
     std::shared_ptr<UploadSink> sink(std::move(began.sink));
     if (!sink->needsHashing()) {
         m_upload = std::move(sink);
@@ -252,6 +266,14 @@ void FileSession::onBinary(const QByteArray &chunk)
         closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("upload refused"));
         return;
     }
+    if (m_lastActivityMs - m_uploadKeptMs >= FileTransfers::kKeepUploadEveryMs) {
+        m_uploadKeptMs = m_lastActivityMs;
+        // Not waited for: a write of the store's that only moves the collection window.
+        QMetaObject::invokeMethod(
+            m_home,
+            [transfers = &m_transfers, id = m_upload->uploadId()] { transfers->keepUpload(id); },
+            Qt::QueuedConnection);
+    }
     const QJsonObject progress{{QStringLiteral("type"), QStringLiteral("file_progress")},
                                {QStringLiteral("upload_id"), m_upload->uploadId()},
                                {QStringLiteral("offset"), QJsonValue(double(m_upload->offset()))}};
@@ -273,7 +295,8 @@ void FileSession::end(const QString &re, const QJsonObject &body)
                                            QStringLiteral("upload_id")));
         return;
     }
-    const FileTransfers::Ended ended = m_transfers.endUpload(m_userId, *m_upload);
+    const FileTransfers::Ended ended =
+        atHome([this] { return m_transfers.endUpload(m_userId, *m_upload); });
     if (!ended.error || !ended.resumable)
         m_upload.reset();
     if (ended.error)
@@ -294,7 +317,8 @@ void FileSession::get(const QString &re, const QJsonObject &body)
         replyError(re, error);
         return;
     }
-    FileTransfers::Opened opened = m_transfers.openDownload(m_userId, *request);
+    FileTransfers::Opened opened =
+        atHome([this, &request] { return m_transfers.openDownload(m_userId, *request); });
     if (opened.error) {
         replyError(re, *opened.error);
         return;

@@ -3,7 +3,10 @@
 #include "codec.h"
 #include "config/logging.h"
 #include "filesession.h"
+#include "leantcpsocket.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -11,7 +14,26 @@ namespace natter::server {
 
 FileSessions::FileSessions(FileTransfers &transfers, const ServerConfig &config, QObject *parent)
     : QObject(parent), m_transfers(transfers), m_config(config)
-{}
+{
+    m_thread.setObjectName(QStringLiteral("natter-files"));
+}
+
+FileSessions::~FileSessions()
+{
+    const QSet<FileSession *> sessions = std::exchange(m_sessions, {});
+    for (FileSession *session : sessions) {
+        disconnect(session, nullptr, this, nullptr);
+        if (session->thread() == thread())
+            delete session;
+        else
+            session->deleteLater(); // on the file thread, as it stops
+    }
+    m_thread.quit();
+    // A session there may be waiting for a call on this thread (FileSession::atHome): served
+    // while waiting, or each thread would wait for the other.
+    while (!m_thread.wait(QDeadlineTimer(10)))
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+}
 
 void FileSessions::accept(QWebSocket *socket)
 {
@@ -40,11 +62,32 @@ void FileSessions::accept(QWebSocket *socket)
             return true;
         },
         this);
+    m_sessions.insert(session);
     ++m_count;
     ++m_unauthenticatedByAddress[address];
     m_unauthenticated.insert(session, address);
     connect(session, &FileSession::signedIn, this, &FileSessions::leaveUnauthenticated);
     connect(session, &FileSession::finished, this, &FileSessions::finished);
+    // Once this pass is over: the answer to the upgrade is flushed by then (LeanTcpSocket), and
+    // whatever the session does first (its auth) may run here meanwhile.
+    QMetaObject::invokeMethod(
+        this, [this, session] { moveToFileThread(session); }, Qt::QueuedConnection);
+}
+
+void FileSessions::moveToFileThread(FileSession *session)
+{
+    if (!m_sessions.contains(session) || session->isClosing())
+        return;
+    LeanTcpSocket *socket = LeanTcpSocket::under(session->socket());
+    if (!socket)
+        return; // TLS: stays here
+    if (m_releaseSocket)
+        m_releaseSocket(socket);
+    // The QWebSocket does not own its socket; the session does, after it (children go in order).
+    socket->setParent(session);
+    if (!m_thread.isRunning())
+        m_thread.start();
+    session->moveToThread(&m_thread);
 }
 
 void FileSessions::leaveUnauthenticated(FileSession *session)
@@ -59,6 +102,8 @@ void FileSessions::leaveUnauthenticated(FileSession *session)
 
 void FileSessions::finished(FileSession *session)
 {
+    if (!m_sessions.remove(session))
+        return;
     leaveUnauthenticated(session);
     if (session->userId() > 0 && --m_byUser[session->userId()] <= 0)
         m_byUser.remove(session->userId());
@@ -68,9 +113,11 @@ void FileSessions::finished(FileSession *session)
 
 void FileSessions::closeAll(quint16 code, const QString &reason)
 {
-    const auto sessions = findChildren<FileSession *>(Qt::FindDirectChildrenOnly);
-    for (FileSession *session : sessions)
-        session->closeWith(code, reason);
+    for (FileSession *session : std::as_const(m_sessions)) {
+        // On the session's thread: at once here, queued to the file thread.
+        QMetaObject::invokeMethod(session,
+                                  [session, code, reason] { session->closeWith(code, reason); });
+    }
 }
 
 } // namespace natter::server

@@ -3,6 +3,7 @@
 #include "lingeringclose.h"
 #include "outputflusher.h"
 
+#include <QEvent>
 #include <QWebSocket>
 
 #include <cerrno>
@@ -23,6 +24,15 @@ LeanTcpSocket::~LeanTcpSocket()
 {
     if (m_flushQueued)
         OutputFlusher::instance().forget(this);
+}
+
+bool LeanTcpSocket::event(QEvent *event)
+{
+    if (event->type() == QEvent::ThreadChange && m_flushQueued) {
+        OutputFlusher::instance().forget(this);
+        flushQueued();
+    }
+    return QTcpSocket::event(event);
 }
 
 bool LeanTcpSocket::adopt(qintptr descriptor)

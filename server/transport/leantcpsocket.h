@@ -68,6 +68,9 @@ signals:
     void takenOver();
 
 protected:
+    // Moving to another thread (a file connection, filesessions.h): what waits for the end of
+    // this thread's pass is sent first, as the pass's flusher belongs to this thread.
+    bool event(QEvent *event) override;
     qint64 readData(char *data, qint64 maxSize) override;
     qint64 writeData(const char *data, qint64 size) override;
 

@@ -1,7 +1,9 @@
 #include "lingeringclose.h"
 
 #include <QCoreApplication>
+#include <QThread>
 
+#include <atomic>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -10,7 +12,7 @@
 namespace natter::server {
 
 namespace {
-int s_lingering = 0; // the event loop's thread only
+std::atomic<int> s_lingering = 0; // counted on the main thread, read on any
 } // namespace
 
 bool LingeringClose::start(int descriptor)
@@ -25,7 +27,11 @@ bool LingeringClose::start(int descriptor)
     // this copy keeps the connection open. Owned by the application so that nothing leaks
     // when the server stops while one lingers.
     ::shutdown(copy, SHUT_WR);
-    new LingeringClose(copy, app);
+    if (QThread::currentThread() == app->thread())
+        new LingeringClose(copy, app);
+    else // a file connection's socket, on the file thread: the main thread lingers for it
+        QMetaObject::invokeMethod(
+            app, [copy, app] { new LingeringClose(copy, app); }, Qt::QueuedConnection);
     return true;
 }
 

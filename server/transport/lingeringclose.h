@@ -4,7 +4,7 @@
 // away until the peer closes too, for at most kLingerMs and kMaxDiscardBytes. Closing at once
 // would make the kernel answer the unread input with a reset, and a reset can overtake the
 // close frame in front of it. Bounded in number too: past kMaxLingering the socket is closed
-// at once.
+// at once. A socket closed on another thread (a file connection) lingers on the main one.
 
 #include <QBasicTimer>
 #include <QObject>

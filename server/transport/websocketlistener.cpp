@@ -173,6 +173,11 @@ void WebSocketListener::track(QObject *connection, const QString &address, qint6
     }
 }
 
+void WebSocketListener::release(QTcpSocket *socket)
+{
+    untrack(socket);
+}
+
 void WebSocketListener::untrack(QObject *connection)
 {
     const auto it = m_pending.constFind(connection);

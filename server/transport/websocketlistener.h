@@ -57,6 +57,8 @@ public:
 
     // Connections accepted whose handshake has not been answered yet.
     qsizetype pendingHandshakes() const { return m_pending.size(); }
+    // A socket past its upgrade that leaves for another thread: no longer watched from here.
+    void release(QTcpSocket *socket);
 
 protected:
     void incomingConnection(qintptr descriptor) override;

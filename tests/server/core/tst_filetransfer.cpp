@@ -11,7 +11,11 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QThread>
 #include <QtTest>
+
+#include <atomic>
+#include <memory>
 
 using natter::server::FileService;
 
@@ -276,6 +280,52 @@ private slots:
         QVERIFY(!again.authWith(m_alice->token()));
         QVERIFY(again.waitDisconnected());
         QCOMPARE(again.closeCode(), 4401);
+    }
+
+    // A transfer's bytes move on the server's file thread: an upload goes on while the main
+    // thread (every chat connection's) is busy, and only its file_end waits for that thread.
+    void anUploadGoesOnWhileTheChatThreadIsBusy()
+    {
+        const QByteArray bytes = pngLike(64 * kChunk);
+        const QUrl url = m_server->url();
+        const QString token = m_alice->token();
+        const QJsonObject fields{{"conversation_id", double(m_conversation)},
+                                 {"name", "beside.bin"},
+                                 {"size", double(bytes.size())},
+                                 {"sha256", sha256Of(bytes)}};
+        std::atomic<qint64> acknowledged{0};
+        std::atomic<bool> finished{false};
+        QJsonObject ended;
+        // The uploader has a thread of its own too: this one stands for the server's main
+        // thread and is about to be busy.
+        std::unique_ptr<QThread> uploader(QThread::create([&] {
+            FileClient c;
+            if (c.open(url) && c.authWith(token)) {
+                const QJsonObject began = c.request(QStringLiteral("file_begin"), fields);
+                const auto source = [&](qint64 at, qint64 n) {
+                    acknowledged = c.acknowledged();
+                    return bytes.mid(at, n);
+                };
+                if (c.sendRange(source, 0, bytes.size(), kChunk, 4, 30000)) {
+                    acknowledged = c.acknowledged();
+                    ended = c.request(QStringLiteral("file_end"),
+                                      {{"upload_id", began.value("upload_id").toString()}}, 30000);
+                }
+            }
+            finished = true;
+        }));
+        uploader->start();
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged >= 4 * kChunk || finished, 10000);
+        QVERIFY(!finished);
+        const qint64 before = acknowledged;
+        QThread::msleep(1500); // the main thread handles nothing meanwhile
+        const qint64 during = acknowledged - before;
+        QVERIFY2(during >= 8 * kChunk,
+                 qPrintable(QStringLiteral("%1 bytes acknowledged while the main thread was busy")
+                                .arg(during)));
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 30000);
+        uploader->wait();
+        QCOMPARE(ended.value("file").toObject().value("sha256").toString(), sha256Of(bytes));
     }
 
     void aLargeUploadCostsOnlyAFewMegabytes()
