@@ -291,37 +291,30 @@ void LocalCache::removeMessage(qint64 messageId)
 
 QList<Message> LocalCache::messagesBefore(qint64 conversationId, qint64 beforeId, int limit) const
 {
-    QList<Message> result;
-    if (!isOpen() || limit <= 0)
-        return result;
-    QSqlQuery query(m_db.db());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT json FROM messages WHERE conversation_id = ? AND id < ?"
-                                 " ORDER BY id DESC LIMIT ?"));
-    query.addBindValue(conversationId);
-    query.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
-    query.addBindValue(limit);
-    if (!query.exec())
-        return result;
-    while (query.next()) {
-        auto m = Message::fromJson(fromText(query.value(0)));
-        if (m && m->conversationId == conversationId)
-            result.append(*m);
-    }
-    return result;
+    return messagePage(conversationId, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(),
+                       limit, Direction::Older);
 }
 
 QList<Message> LocalCache::messagesAfter(qint64 conversationId, qint64 afterId, int limit) const
+{
+    return messagePage(conversationId, afterId, limit, Direction::Newer);
+}
+
+QList<Message> LocalCache::messagePage(qint64 conversationId, qint64 fromId, int limit,
+                                       Direction direction) const
 {
     QList<Message> result;
     if (!isOpen() || limit <= 0)
         return result;
     QSqlQuery query(m_db.db());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT json FROM messages WHERE conversation_id = ? AND id > ?"
-                                 " ORDER BY id ASC LIMIT ?"));
+    query.prepare(direction == Direction::Older
+                      ? QStringLiteral("SELECT json FROM messages WHERE conversation_id = ? AND "
+                                       "id < ? ORDER BY id DESC LIMIT ?")
+                      : QStringLiteral("SELECT json FROM messages WHERE conversation_id = ? AND "
+                                       "id > ? ORDER BY id ASC LIMIT ?"));
     query.addBindValue(conversationId);
-    query.addBindValue(afterId);
+    query.addBindValue(fromId);
     query.addBindValue(limit);
     if (!query.exec())
         return result;

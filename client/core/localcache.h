@@ -66,6 +66,14 @@ public:
     void flush(); // commits what is pending now (also on close)
 
 private:
+    enum class Direction
+    {
+        Older,
+        Newer
+    };
+    // Up to `limit` messages past `fromId`: newest first when Older, oldest first when Newer.
+    QList<Message> messagePage(qint64 conversationId, qint64 fromId, int limit,
+                               Direction direction) const;
     bool beginWrite();
     bool check(bool ok, const char *what);
     QVariant meta(const QString &key) const;
