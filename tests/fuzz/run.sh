@@ -22,26 +22,35 @@ cat >"$out/common.qrc" <<QRC
 </qresource></RCC>
 QRC
 /usr/lib/qt6/libexec/rcc --name natter_common_passwords "$out/common.qrc" -o "$out/common_qrc.cpp"
-common=("$root"/common/*.cpp "$out/common_qrc.cpp")
-# The two targets build side by side, and later fuzz side by side: one core each.
-# shellcheck disable=SC2046 # pkg-config prints a list of flags on purpose
-clang++ "${flags[@]}" $(pkg-config --cflags Qt6Core) \
-    "$root/tests/fuzz/fuzz_decoder.cpp" "${common[@]}" \
-    $(pkg-config --libs Qt6Core libcrypto) -o "$out/fuzz_decoder" &
-decoder_build=$!
-
 moc=/usr/lib/qt6/libexec/moc
 for header in leantcpsocket lingeringclose outputflusher; do
     "$moc" "$root/server/transport/$header.h" -o "$out/moc/moc_$header.cpp"
 done
+# Every source compiles once, to an object of its own, two at a time (common/ goes into both
+# targets); then the two targets link.
+sources=("$root"/common/*.cpp "$out/common_qrc.cpp" "$root/tests/fuzz/fuzz_decoder.cpp"
+         "$root/tests/fuzz/fuzz_frames.cpp" "$root/server/transport/leantcpsocket.cpp"
+         "$root/server/transport/lingeringclose.cpp" "$root/server/transport/outputflusher.cpp"
+         "$out"/moc/*.cpp)
+mkdir -p "$out/obj"
+read -r -a qt_cflags <<<"$(pkg-config --cflags Qt6WebSockets Qt6Network Qt6Core)"
+export out
+# shellcheck disable=SC2016 # the inner sh expands them
+printf '%s\0' "${sources[@]}" |
+    xargs -0 -P "$(nproc)" -I{} sh -c 'exec "$@" -c "$0" -o "$out/obj/$(basename "$0" .cpp).o"' \
+        {} clang++ "${flags[@]}" "${qt_cflags[@]}"
+common=()
+for source in "$root"/common/*.cpp "$out/common_qrc.cpp"; do
+    common+=("$out/obj/$(basename "$source" .cpp).o")
+done
+# shellcheck disable=SC2046 # pkg-config prints a list of flags on purpose
+clang++ "${flags[@]}" "$out/obj/fuzz_decoder.o" "${common[@]}" \
+    $(pkg-config --libs Qt6Core libcrypto) -o "$out/fuzz_decoder"
 # shellcheck disable=SC2046
-clang++ "${flags[@]}" $(pkg-config --cflags Qt6WebSockets Qt6Network Qt6Core) \
-    "$root/tests/fuzz/fuzz_frames.cpp" "${common[@]}" \
-    "$root/server/transport/leantcpsocket.cpp" "$root/server/transport/lingeringclose.cpp" \
-    "$root/server/transport/outputflusher.cpp" \
-    "$out"/moc/*.cpp \
+clang++ "${flags[@]}" "$out/obj/fuzz_frames.o" "${common[@]}" \
+    "$out/obj/leantcpsocket.o" "$out/obj/lingeringclose.o" "$out/obj/outputflusher.o" \
+    "$out"/obj/moc_*.o \
     $(pkg-config --libs Qt6WebSockets Qt6Network Qt6Core libcrypto) -o "$out/fuzz_frames"
-wait "$decoder_build"
 
 cd "$out"
 ASAN_OPTIONS=detect_leaks=0 ./fuzz_decoder -max_total_time="$seconds" \
