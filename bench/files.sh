@@ -27,6 +27,9 @@ for binary in "$server" "$bench"; do
 done
 [[ $tiny == 1 ]] && args=(--size-mb 16 --fanout-size-mb 16 --fanout 3 "${args[@]}")
 
+# What an earlier run (or anything else) left to write back goes to disk first: a commit's
+# fdatasync waiting behind a gigabyte of someone else's writeback is not the server's latency.
+sync
 # The server's database and files folder: on disk, as in use.
 work=$(mktemp -d "${TMPDIR:-/tmp}/natter-files-bench.XXXXXX")
 server_pid=
