@@ -141,8 +141,10 @@ private slots:
                  target);
     }
 
-    // The server restarts mid-upload; the upload continues from the server's offset, and the
-    // bytes sent over both connections are the first connection's plus the rest only.
+    // The server restarts mid-upload; the upload continues from the server's offset: the new
+    // connection carries the rest only. (The first one may carry a little more than was sent
+    // when the server went: its file thread keeps acknowledging what had arrived, and the
+    // client may answer with a chunk or two before it sees the connection closed.)
     void uploadResumesAfterServerRestart()
     {
         Person alice = signedUp(QStringLiteral("alice"));
@@ -155,10 +157,11 @@ private slots:
         FileUpload upload(path, conversation);
         QSignalSpy progress(&upload, &FileUpload::progressed);
         QSignalSpy resumed(&upload, &FileUpload::resumed);
+        qint64 sentAtResume = -1; // over the first connection
+        connect(&upload, &FileUpload::resumed, this, [&] { sentAtResume = upload.bytesSent(); });
         QSignalSpy done(&upload, &FileUpload::finished);
         startUpload(upload, alice);
-        // Out of the event loop as soon as the first chunk is acknowledged: the upload
-        // cannot move on while the server is replaced.
+        // Out of the event loop as soon as the first chunk is acknowledged.
         QVERIFY(QTest::qWaitFor([&] { return upload.bytesDone() > 0; }, 10'000));
         QVERIFY(upload.bytesDone() < size);
         const qint64 sentBeforeCut = upload.bytesSent();
@@ -171,7 +174,8 @@ private slots:
         QCOMPARE(resumed.count(), 1);
         const qint64 resumeOffset = resumed.at(0).at(0).toLongLong();
         QVERIFY(resumeOffset > 0);
-        QCOMPARE(upload.bytesSent(), sentBeforeCut + (size - resumeOffset));
+        QVERIFY(sentAtResume >= sentBeforeCut);
+        QCOMPARE(upload.bytesSent() - sentAtResume, size - resumeOffset);
         QCOMPARE(done.at(0).at(0).toJsonObject().value(QStringLiteral("sha256")).toString(),
                  QString::fromLatin1(
                      QCryptographicHash::hash(contents(path), QCryptographicHash::Sha256).toHex()));
@@ -200,7 +204,8 @@ private slots:
         FileDownload download(fileId, target);
         QSignalSpy done(&download, &FileDownload::finished);
         startDownload(download, bob);
-        // Out of the event loop at the first bytes: the server goes before it sends more.
+        // Out of the event loop at the first bytes (the server's file thread may send what the
+        // sockets hold meanwhile; the client reads it before it sees the connection closed).
         QVERIFY(QTest::qWaitFor([&] { return download.bytesDone() > 0; }, 10'000));
         const qint64 atCut = download.bytesDone();
         QVERIFY(atCut < size);
