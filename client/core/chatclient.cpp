@@ -36,11 +36,10 @@ ChatClient::ChatClient(ProfileSettings &settings, QObject *parent)
     connect(&m_session, &SessionController::sessionStarted, this, &ChatClient::onSessionStarted);
     connect(&m_session, &SessionController::sessionEnded, this, &ChatClient::onSessionEnded);
     connect(&m_conversations, &ConversationController::revSeen, &m_sync, &SyncController::noteRev);
-    connect(&m_conversations, &ConversationController::messageQueued, this,
-            [this](const PendingMessage &message) {
-                m_typing.setTyping(false);
-                m_sync.transmit(message);
-            });
+    connect(&m_conversations, &ConversationController::messageQueued, this, [this]() {
+        m_typing.setTyping(false);
+        m_sync.sendNext(); // the outbox holds it, behind any older one still unsent
+    });
     connect(&m_people, &PeopleController::errorOccurred, this, &ChatClient::errorOccurred);
     connect(&m_files, &FileSender::errorOccurred, this, &ChatClient::errorOccurred);
     connect(&m_conversations, &ConversationController::errorOccurred, this,

@@ -147,11 +147,6 @@ void SyncController::syncFrom(qint64 since)
                          });
 }
 
-void SyncController::transmit(const PendingMessage &)
-{
-    sendNext(); // the outbox holds it, behind any older message still unsent
-}
-
 void SyncController::sendNext()
 {
     if (!m_session.isAuthenticated() || m_connection.state() != ConnectionState::Connected ||

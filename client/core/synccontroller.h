@@ -43,8 +43,9 @@ public:
     void noteRev(qint64 rev);
     // After a sign-in: syncs from the cursor and sends what waited in the outbox.
     void resumeSession();
-    // A message just put in the outbox: sent when every older one is acked or failed.
-    void transmit(const PendingMessage &pending);
+    // Sends the oldest unsent message of the outbox unless one is already in flight (a
+    // message just put there goes when every older one is acked or failed).
+    void sendNext();
 
 signals:
     // A sync page applied: asked from `since`, it brought `messages` messages.
@@ -55,8 +56,6 @@ private:
     // Pages of changes after `since` until has_more is false; moves the cursor.
     void syncFrom(qint64 since);
     void catchUp();
-    // Sends the oldest unsent message of the outbox unless one is already in flight.
-    void sendNext();
     void moveCursor(qint64 rev);
     void report(const ProtocolError &error) { emit errorOccurred(errorText(error)); }
 
