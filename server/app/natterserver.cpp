@@ -18,6 +18,7 @@
 #include "services/syncservice.h"
 #include "services/typingservice.h"
 #include "services/userservice.h"
+#include "store/messagewriter.h"
 #include "store/postgresurl.h"
 #include "storefactory.h"
 #include "tlspaircheck.h"
@@ -174,6 +175,7 @@ NatterServer::~NatterServer()
     if (!m_stopped) {
         m_parts->messaging.flush();
         m_parts.reset();
+        stopWriter();
         m_store->close();
     }
 }
@@ -231,6 +233,7 @@ bool NatterServer::start()
         m_store->close();
         return false;
     }
+    startWriter();
     qCInfo(lcServer).noquote() << "listening on" << url().toString() << "database"
                                << databaseForDisplay(m_config.databasePath) << "schema"
                                << m_store->schemaVersion();
@@ -246,6 +249,31 @@ bool NatterServer::start()
     if (m_config.discoveryEnabled)
         startDiscovery();
     return true;
+}
+
+void NatterServer::startWriter()
+{
+    auto sibling = m_store->sibling();
+    if (!sibling)
+        return;
+    auto writer = std::make_unique<MessageWriter>(std::move(sibling));
+    const auto started = writer->start();
+    if (!started.ok()) {
+        // Not fatal: the event loop stores them itself, as it did before the writer.
+        qCWarning(lcServer).noquote()
+            << "messages are stored on the event loop: no second database connection:"
+            << started.detail;
+        return;
+    }
+    m_writer = std::move(writer);
+    m_parts->messaging.setWriter(m_writer.get());
+}
+
+void NatterServer::stopWriter()
+{
+    if (m_parts)
+        m_parts->messaging.setWriter(nullptr);
+    m_writer.reset();
 }
 
 void NatterServer::checkDatabaseFile()
@@ -347,6 +375,7 @@ void NatterServer::finishStop()
     m_stopped = true;
     m_parts->messaging.flush();
     m_parts.reset(); // sockets that did not answer the close are dropped here
+    stopWriter();
     m_store->close();
     qCInfo(lcServer) << "stopped";
     emit stopped();

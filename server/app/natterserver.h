@@ -18,6 +18,7 @@ namespace natter::server {
 class ChatStore;
 class DiscoveryResponder;
 class FileService;
+class MessageWriter;
 
 class NatterServer final : public QObject
 {
@@ -60,8 +61,13 @@ private:
     void startDiscovery();
     void checkDatabaseFile();
 
+    // Stores messages on a thread of its own; stopped after m_parts, before m_store closes.
+    void startWriter();
+    void stopWriter();
+
     ServerConfig m_config;
     std::unique_ptr<ChatStore> m_store;
+    std::unique_ptr<MessageWriter> m_writer; // null: messages are stored on the event loop
     std::unique_ptr<Parts> m_parts;
     DiscoveryResponder *m_discovery = nullptr;
     QString m_error;

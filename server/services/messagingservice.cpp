@@ -29,7 +29,7 @@ MessagingService::MessagingService(ChatStore &store, ConversationDirectory &dire
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
-    connect(&m_flushTimer, &QTimer::timeout, this, &MessagingService::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MessagingService::writeNext);
     m_clock.start();
 }
 
@@ -38,8 +38,7 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
     Pending pending;
     pending.caller = caller;
     pending.done = std::move(done);
-    if (m_queue.isEmpty())
-        m_passStartNs = m_clock.nsecsElapsed();
+    pending.arrivedNs = m_clock.nsecsElapsed();
     qint64 retryAfterMs = 0;
     if (!m_admission.admits(m_admitted, &retryAfterMs)) {
         // Answered in order with the others of the pass, and cheaply: nothing is checked
@@ -49,8 +48,7 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
         busy.retryAfterMs = retryAfterMs;
         pending.error = busy;
         m_queue.append(std::move(pending));
-        if (!m_flushTimer.isActive())
-            m_flushTimer.start();
+        scheduleWrite();
         return;
     }
     pending.message.senderId = caller.userId; // never from the payload
@@ -83,7 +81,13 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
     if (!pending.error)
         ++m_admitted;
     m_queue.append(std::move(pending));
-    if (!m_flushTimer.isActive())
+    scheduleWrite();
+}
+
+void MessagingService::scheduleWrite()
+{
+    // While the writer has a batch in hand, the queue waits for it (finish() goes on).
+    if (!m_flushTimer.isActive() && !(m_writer && m_writer->busy()))
         m_flushTimer.start();
 }
 
@@ -111,51 +115,78 @@ void MessagingService::attachFile(const Caller &caller, const SendRequest &reque
         pending.error = attached.error;
 }
 
-void MessagingService::flush()
+MessagingService::Batch MessagingService::nextBatch()
 {
-    m_flushTimer.stop();
-    const qsizetype admitted = std::exchange(m_admitted, 0);
-    if (m_queue.isEmpty())
-        return;
-    while (!m_queue.isEmpty()) {
-        const qsizetype n = qMin(m_queue.size(), kMaxBatch);
-        QList<Pending> batch = m_queue.mid(0, n);
-        m_queue.remove(0, n);
-        commit(std::move(batch));
+    Batch batch;
+    const qsizetype n = qMin(m_queue.size(), kMaxBatch);
+    batch.sends = m_queue.mid(0, n);
+    m_queue.remove(0, n);
+    batch.storedIndex.fill(-1, n);
+    for (qsizetype i = 0; i < n; ++i) {
+        const Pending &pending = batch.sends[i];
+        if (pending.error)
+            continue;
+        batch.storedIndex[i] = batch.toStore.size();
+        batch.toStore.append(pending.message);
+        // A recipient connected here gets the message pushed right after the commit: its
+        // delivered receipt moves in the same transaction. (Pushed by another instance,
+        // it moves there: EventSink::sendToRecipient.)
+        batch.toStore.last().markDelivered =
+            pending.peerId > 0 && m_sink.hasConnection(pending.peerId); // 1:1 only
     }
-    // The whole pass: reading and checking its sends (refused ones too), storing, answering
-    // and fanning out. That is what the next sender of the pass waits for.
-    m_admission.committed(admitted, m_clock.nsecsElapsed() - m_passStartNs);
+    m_admitted -= batch.toStore.size();
+    return batch;
 }
 
-void MessagingService::commit(QList<Pending> batch)
+void MessagingService::writeNext()
 {
-    QList<NewMessage> toStore;
-    QList<qsizetype> storedIndex(batch.size(), -1);
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        if (!batch[i].error) {
-            storedIndex[i] = toStore.size();
-            toStore.append(batch[i].message);
-            // A recipient connected here gets the message pushed right after the commit: its
-            // delivered receipt moves in the same transaction. (Pushed by another instance,
-            // it moves there: EventSink::sendToRecipient.)
-            toStore.last().markDelivered =
-                batch[i].peerId > 0 && m_sink.hasConnection(batch[i].peerId); // 1:1 only
+    m_flushTimer.stop();
+    if (m_writer && m_writer->busy())
+        return;
+    while (!m_queue.isEmpty()) {
+        Batch batch = nextBatch();
+        if (batch.toStore.isEmpty()) { // refusals only: nothing to wait for
+            finish(batch, {});
+            continue;
         }
+        if (!m_writer) {
+            const auto results = m_store.appendMessages(batch.toStore);
+            finish(batch, results);
+            continue;
+        }
+        QList<NewMessage> toStore = batch.toStore;
+        m_writer->write(std::move(toStore), [this, batch](const MessageWriter::Results &results) {
+            finish(batch, results);
+            writeNext(); // what arrived meanwhile
+        });
+        return;
     }
-    const QList<StoreResult<AppendedMessage>> results =
-        toStore.isEmpty() ? QList<StoreResult<AppendedMessage>>() : m_store.appendMessages(toStore);
+}
+
+void MessagingService::flush()
+{
+    if (m_writer)
+        m_writer->wait(); // finishes its batch, and hands over the next
+    writeNext();
+    while (m_writer && m_writer->busy())
+        m_writer->wait();
+}
+
+void MessagingService::finish(const Batch &batch,
+                              const QList<StoreResult<AppendedMessage>> &results)
+{
+    const QList<NewMessage> &toStore = batch.toStore;
     if (!toStore.isEmpty())
         qCDebug(lcMessaging) << "group commit of" << toStore.size() << "messages";
 
     QList<QPair<Receipt, qint64>> delivered; // receipt, the sender (its peer)
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const Pending &pending = batch[i];
+    for (qsizetype i = 0; i < batch.sends.size(); ++i) {
+        const Pending &pending = batch.sends[i];
         if (pending.error) {
             pending.done(Outcome<codec::MessageFrames>::failure(*pending.error));
             continue;
         }
-        const qsizetype r = storedIndex[i];
+        const qsizetype r = batch.storedIndex[i];
         if (r >= results.size()) {
             qCWarning(lcStorage) << "appendMessages returned" << results.size() << "results for"
                                  << toStore.size() << "messages";
@@ -189,6 +220,15 @@ void MessagingService::commit(QList<Pending> batch)
     }
     for (const auto &[receipt, peerId] : std::as_const(delivered))
         m_receipts.announce(receipt, peerId);
+    // What the batch cost: from its first send, or from the answers of the batch before when
+    // it was still in hand then, to its own answers (reading and checking its sends, refused
+    // ones too, storing, answering, fanning out). With the writer, batches overlap: the time
+    // one waited for the one before is not its cost.
+    const qint64 now = m_clock.nsecsElapsed();
+    if (!batch.sends.isEmpty())
+        m_admission.committed(toStore.size(),
+                              now - qMax(batch.sends.first().arrivedNs, m_lastFinishNs));
+    m_lastFinishNs = now;
 }
 
 void MessagingService::fanOut(const Pending &pending, const AppendedMessage &appended,

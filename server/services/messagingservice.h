@@ -1,7 +1,9 @@
 #pragma once
 // Sending messages with group commit: sends that arrive in the same event-loop pass are
 // queued and stored with ONE appendMessages() call (one transaction) from a zero-timer.
-// Each sender gets its answer only after that commit; then the message is fanned out to the
+// With a MessageWriter that call runs on the writer's thread: the sends that arrive while it
+// writes make the next batch, handed over when it is done. Each sender gets its answer only
+// after that commit; then the message is fanned out to the
 // recipient's sockets (in a group: every current member's) and the sender's other sockets, and
 // marked delivered when the recipient had a socket on this instance to push it to (another instance
 // that pushes it marks it there). The stored message is encoded once, into both frames it causes
@@ -17,6 +19,7 @@
 #include "requests.h"
 #include "sendadmission.h"
 #include "store/chatstore.h"
+#include "store/messagewriter.h"
 #include "typingservice.h"
 
 #include <QElapsedTimer>
@@ -45,9 +48,13 @@ public:
     // are refused with rate_limited (sendadmission.h). 0: every send is queued.
     void setPassTargetMs(int targetMs) { m_admission = SendAdmission(targetMs); }
 
+    // Batches are stored on the writer's thread; without one, on this thread.
+    void setWriter(MessageWriter *writer) { m_writer = writer; }
+
     // `done` is called exactly once, after the commit (or with the error), in request order.
     void send(const Caller &caller, const SendRequest &request, Done done);
-    // Commits what is queued now; the zero-timer calls it, and shutdown does before closing.
+    // Commits everything queued, and waits for what the writer has in hand: shutdown calls
+    // it before closing (the zero-timer hands batches over without waiting).
     void flush();
     // Where a send's file_id is checked (without it, every file_id is not_found).
     void setFiles(FileService *files) { m_files = files; }
@@ -60,9 +67,23 @@ private:
         Done done;
         std::optional<ProtocolError> error; // decided before the commit (answered in order)
         qint64 peerId = 0; // the 1:1 recipient, when known before the commit (0 in a group)
+        qint64 arrivedNs = 0;
+    };
+    // A batch and what of it goes to the store.
+    struct Batch
+    {
+        QList<Pending> sends;
+        QList<NewMessage> toStore;
+        QList<qsizetype> storedIndex; // per send: its index in toStore, or -1
     };
 
-    void commit(QList<Pending> batch);
+    // Takes the next batch off the queue (up to kMaxBatch sends).
+    Batch nextBatch();
+    // The zero-timer: the next batch to the writer, unless it has one in hand.
+    void writeNext();
+    // Answers and fans out a batch after its commit.
+    void finish(const Batch &batch, const QList<StoreResult<AppendedMessage>> &results);
+    void scheduleWrite();
     void fanOut(const Pending &pending, const AppendedMessage &appended,
                 const codec::MessageFrames &frames);
 
@@ -75,9 +96,10 @@ private:
     FileService *m_files = nullptr;
     // The file a send's file_id names, or why it may not carry it (fileservice.h).
     void attachFile(const Caller &caller, const SendRequest &request, Pending &pending);
+    MessageWriter *m_writer = nullptr;
     QList<Pending> m_queue;
-    qsizetype m_admitted = 0; // sends of m_queue that will be stored
-    qint64 m_passStartNs = 0; // when the first send of this pass arrived
+    qsizetype m_admitted = 0;  // sends of m_queue that will be stored
+    qint64 m_lastFinishNs = 0; // when the last batch was answered
     SendAdmission m_admission{0};
     QElapsedTimer m_clock;
     QTimer m_flushTimer;

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QUuid>
 
+#include <memory>
 #include <optional>
 
 namespace natter::server {
@@ -144,6 +145,10 @@ public:
 
     // Opens the database and applies pending migrations.
     virtual StoreResult<bool> open() = 0;
+    // A store on the same database over a connection of its own, not yet opened, to be used
+    // on another thread beside this one (the message writer); null when there can be none
+    // (a database private to one connection, a test's store).
+    virtual std::unique_ptr<ChatStore> sibling() const { return nullptr; }
     virtual void close() = 0;
     virtual int schemaVersion() const = 0;
 

@@ -41,6 +41,10 @@ public:
         return QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     }
     bool sharedRevision() const override { return true; }
+    std::unique_ptr<SqlDialect> sibling() const override
+    {
+        return std::make_unique<PostgresDialect>(m_url);
+    }
     bool returningIds() const override { return true; }
 
 private:

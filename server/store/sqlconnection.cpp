@@ -14,11 +14,12 @@ QAtomicInt s_connectionCounter;
 
 } // namespace
 
-SqlConnection::SqlConnection(std::unique_ptr<SqlDialect> dialect)
+SqlConnection::SqlConnection(std::unique_ptr<SqlDialect> dialect, RevisionCounter counter)
     : m_dialect(std::move(dialect)),
       m_connectionName(QStringLiteral("natter-%1-%2")
                            .arg(m_dialect->name())
-                           .arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+                           .arg(s_connectionCounter.fetchAndAddRelaxed(1))),
+      m_committedRev(counter ? std::move(counter) : std::make_shared<std::atomic<qint64>>(0))
 {}
 
 SqlConnection::~SqlConnection()
@@ -65,13 +66,18 @@ bool SqlConnection::readRevision()
         m_lastError = m_dialect->describe(q.lastError());
         return false;
     }
-    m_rev = q.value(0).toLongLong();
+    // A second connection opens after the first has handed out revisions: never back.
+    const qint64 stored = q.value(0).toLongLong();
+    qint64 known = m_committedRev->load();
+    while (known < stored && !m_committedRev->compare_exchange_weak(known, stored)) {
+    }
     return true;
 }
 
 void SqlConnection::close()
 {
     m_inTransaction = false;
+    m_writing = false;
     disconnect();
 }
 
@@ -196,6 +202,7 @@ bool SqlConnection::startTransaction(const QString &sql)
         return false;
     }
     m_inTransaction = true;
+    m_writing = false;
     m_statementFailed = false;
     return true;
 }
@@ -209,9 +216,12 @@ bool SqlConnection::beginWrite()
     }
     if (!startTransaction(m_dialect->beginWrite()))
         return false;
-    m_revAtBegin = m_rev;
-    if (!m_dialect->sharedRevision())
+    m_writing = true;
+    if (!m_dialect->sharedRevision()) {
+        // The write lock is ours: no other connection moves the counter until we commit.
+        m_rev = m_revAtBegin = m_committedRev->load();
         return true;
+    }
     bool ok = false;
     QSqlQuery &q = exec(QStringLiteral("SELECT value FROM revision FOR UPDATE"), {}, &ok);
     if (!ok || !q.next()) {
@@ -226,7 +236,7 @@ bool SqlConnection::beginWrite()
 
 bool SqlConnection::commit()
 {
-    if (m_dialect->sharedRevision() && m_rev != m_revAtBegin) {
+    if (m_writing && m_dialect->sharedRevision() && m_rev != m_revAtBegin) {
         bool ok = false;
         QSqlQuery &q = exec(QStringLiteral("UPDATE revision SET value = ?"), {m_rev}, &ok);
         if (!ok) {
@@ -235,6 +245,10 @@ bool SqlConnection::commit()
             return false;
         }
     }
+    if (m_writing && !m_dialect->sharedRevision() && m_rev != m_revAtBegin)
+        // Before the commit lets go of the lock. Should the commit fail, the revisions it
+        // took stay taken: a gap, never a rev handed out twice.
+        m_committedRev->store(m_rev);
     if (!m_db.commit()) {
         // Taken before the rollback: after a failed commit (a full disk) SQLite has often
         // rolled back already, and the rollback's "no transaction is active" would hide it.
@@ -243,6 +257,7 @@ bool SqlConnection::commit()
         return false;
     }
     m_inTransaction = false;
+    m_writing = false;
     return true;
 }
 
@@ -250,6 +265,7 @@ void SqlConnection::rollback()
 {
     m_db.rollback();
     m_inTransaction = false;
+    m_writing = false;
     m_rev = m_revAtBegin;
     ++m_rollbacks;
 }
@@ -259,10 +275,7 @@ bool SqlConnection::beginRead()
     const QString sql = m_dialect->beginRead();
     if (sql.isEmpty())
         return true;
-    if (!startTransaction(sql))
-        return false;
-    m_revAtBegin = m_rev;
-    return true;
+    return startTransaction(sql);
 }
 
 bool SqlConnection::endRead()

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <atomic>
 #include <initializer_list>
 #include <memory>
 
@@ -20,11 +21,17 @@ namespace natter::server {
 class SqlConnection final
 {
 public:
-    explicit SqlConnection(std::unique_ptr<SqlDialect> dialect);
+    // The in-memory revision counter (dialects without a shared revision): one per database
+    // in this process, shared by its connections.
+    using RevisionCounter = std::shared_ptr<std::atomic<qint64>>;
+
+    // `counter`: another connection's, for a second connection to the same database.
+    explicit SqlConnection(std::unique_ptr<SqlDialect> dialect, RevisionCounter counter = {});
     ~SqlConnection();
     Q_DISABLE_COPY_MOVE(SqlConnection)
 
     const SqlDialect &dialect() const { return *m_dialect; }
+    const RevisionCounter &revisionCounter() const { return m_committedRev; }
     SqlDialect::Kind kind() const { return m_dialect->kind(); }
 
     // Connects, applies pending migrations and reads the revision counter.
@@ -108,14 +115,17 @@ private:
     QSqlQuery m_unprepared; // a statement whose PREPARE failed: not cached, kept for its error
     int m_schemaVersion = 0;
     bool m_inTransaction = false;
+    bool m_writing = false;         // the transaction is beginWrite()'s
     bool m_broken = false;          // the connection failed; reconnect before the next call
     bool m_statementFailed = false; // since the transaction began
     quint64 m_rollbacks = 0;
     QString m_lastError; // of the last failed connect/begin/commit, taken before any rollback
     QString m_refusal;   // why the last statement was refused without running it
-    // Shared revision: inside a writing transaction, the last rev handed out. Otherwise the
-    // highest committed revision (every change takes the next one).
+    // Inside a writing transaction, the last rev handed out.
     qint64 m_rev = 0;
+    // In-memory revision: the highest committed, stored before the commit lets go of the
+    // write lock (so the next writer, on any connection, starts from it).
+    RevisionCounter m_committedRev;
     qint64 m_revAtBegin = 0; // m_rev when the transaction began, restored on rollback
 };
 

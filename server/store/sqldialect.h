@@ -11,6 +11,8 @@
 #include <QSqlError>
 #include <QString>
 
+#include <memory>
+
 namespace natter::server {
 
 class SqlDialect
@@ -74,8 +76,13 @@ public:
     virtual QString beginRead() const = 0;
     // True: the revision counter is the `revision` row, shared by processes; a writing
     // transaction locks it first and stores it before committing. False: this process is the
-    // only writer and keeps the counter in memory (the highest rev stored, read at open).
+    // only writer and keeps the counter in memory (the highest rev stored, read at open),
+    // shared by its connections: their writing transactions take the database's one write
+    // lock, so they too run one after another.
     virtual bool sharedRevision() const = 0;
+    // Another dialect on the same database, for a second connection of this process (the
+    // message writer's thread); null when the database cannot be shared (SQLite :memory:).
+    virtual std::unique_ptr<SqlDialect> sibling() const = 0;
     // True: an INSERT returns the new id as a row (" RETURNING id" appended); false: the
     // driver's last insert id.
     virtual bool returningIds() const = 0;

@@ -15,8 +15,17 @@ constexpr int kCheckpointIntervalMs = 100;
 
 } // namespace
 
-SqliteDialect::SqliteDialect(QString path) : m_path(std::move(path))
+SqliteDialect::SqliteDialect(QString path, bool checkpoints)
+    : m_path(std::move(path)), m_checkpoints(checkpoints)
 {}
+
+std::unique_ptr<SqlDialect> SqliteDialect::sibling() const
+{
+    // Each connection to ":memory:" (or "") is a database of its own.
+    if (m_path.isEmpty() || m_path == QLatin1String(":memory:"))
+        return nullptr;
+    return std::make_unique<SqliteDialect>(m_path, false);
+}
 
 SqliteDialect::~SqliteDialect()
 {
@@ -88,8 +97,10 @@ bool SqliteDialect::connect(QSqlDatabase &db, QString *error)
                      .arg(describe(probeError), why.isEmpty() ? QString() : "; " + why);
         return false;
     }
-    m_checkpointer = std::make_unique<WalCheckpointer>(m_path, kCheckpointIntervalMs);
-    m_checkpointer->start();
+    if (m_checkpoints) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_path, kCheckpointIntervalMs);
+        m_checkpointer->start();
+    }
     m_identity = sqlitefile::identityOf(m_path);
     return true;
 }

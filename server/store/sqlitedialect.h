@@ -2,7 +2,7 @@
 // SqlStore on an embedded SQLite database file (QtSql's QSQLITE driver) in WAL mode: the
 // file's checks and pragmas, a WAL checkpointer thread, SQLite's error codes. This process
 // is the only writer (other processes, e.g. `natter-server user`, write rarely and wait for
-// the lock), so the revision counter lives in memory.
+// the lock), so the revision counter lives in memory, shared by its connections.
 
 #include "sqldialect.h"
 #include "sqlitestorefile.h"
@@ -17,7 +17,9 @@ class WalCheckpointer;
 class SqliteDialect final : public SqlDialect
 {
 public:
-    explicit SqliteDialect(QString path);
+    // `checkpoints`: whether this connection runs the WAL checkpointer thread (one per
+    // process is enough: a sibling connection does not).
+    explicit SqliteDialect(QString path, bool checkpoints = true);
     ~SqliteDialect() override;
     Q_DISABLE_COPY_MOVE(SqliteDialect)
 
@@ -42,13 +44,17 @@ public:
     // IMMEDIATE takes the write lock at once (waiting up to the busy timeout for another
     // process), so a transaction that reads before it writes cannot fail on the upgrade.
     QString beginWrite() const override { return QStringLiteral("BEGIN IMMEDIATE"); }
-    // One connection, and the only writer on the same thread: nothing commits between reads.
-    QString beginRead() const override { return {}; }
+    // The message writer commits on its own connection while the event loop reads: a read
+    // of several tables needs one snapshot (a deferred transaction keeps the one its first
+    // SELECT takes).
+    QString beginRead() const override { return QStringLiteral("BEGIN"); }
+    std::unique_ptr<SqlDialect> sibling() const override;
     bool sharedRevision() const override { return false; }
     bool returningIds() const override { return false; }
 
 private:
     QString m_path;
+    bool m_checkpoints = true;
     QString m_directory; // where the free space is measured
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::optional<sqlitefile::Identity> m_identity; // the file opened

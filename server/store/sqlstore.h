@@ -18,8 +18,12 @@ namespace natter::server {
 class SqlStore : public ChatStore
 {
 public:
-    explicit SqlStore(std::unique_ptr<SqlDialect> dialect);
+    // `counter`: the revision counter of another store on the same database (sibling()).
+    explicit SqlStore(std::unique_ptr<SqlDialect> dialect,
+                      SqlConnection::RevisionCounter counter = {});
     Q_DISABLE_COPY_MOVE(SqlStore)
+
+    std::unique_ptr<ChatStore> sibling() const override;
 
     StoreResult<bool> open() override;
     void close() override;

@@ -14,8 +14,17 @@ StoredUser userFrom(const QSqlQuery &q)
 
 } // namespace
 
-SqlStore::SqlStore(std::unique_ptr<SqlDialect> dialect) : m_sql(std::move(dialect))
+SqlStore::SqlStore(std::unique_ptr<SqlDialect> dialect, SqlConnection::RevisionCounter counter)
+    : m_sql(std::move(dialect), std::move(counter))
 {}
+
+std::unique_ptr<ChatStore> SqlStore::sibling() const
+{
+    auto dialect = m_sql.dialect().sibling();
+    if (!dialect)
+        return nullptr;
+    return std::make_unique<SqlStore>(std::move(dialect), m_sql.revisionCounter());
+}
 
 StoreResult<bool> SqlStore::open()
 {

@@ -160,6 +160,14 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("v7"));
     }
 
+    void onlyADatabaseFileHasASecondConnection()
+    {
+        // Each connection to :memory: is a database of its own: no writer beside it.
+        QVERIFY(!SqliteStore(QStringLiteral(":memory:")).sibling());
+        QTemporaryDir dir;
+        QVERIFY(SqliteStore(dir.filePath(QStringLiteral("natter.db"))).sibling());
+    }
+
     void readOnlyDatabaseGivesUnavailableNotACrash()
     {
         auto store = std::make_unique<SqliteStore>(dbPath());
