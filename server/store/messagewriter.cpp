@@ -97,7 +97,8 @@ void MessageWriter::run()
             m_changed.wakeAll();
         }
         // Destroyed with this object, m_context drops a call still queued.
-        QMetaObject::invokeMethod(&m_context, [this] { deliver(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_context, [this] { deliver(); }, Qt::QueuedConnection);
     }
     m_store->close();
 }

@@ -126,8 +126,8 @@ private slots:
                 written = true;
             });
             // Meanwhile, changes on the first connection take revisions too.
-            const auto sent = storetest::sendMessage(*m_store, m_carol, m_alice,
-                                                     QStringLiteral("round %1").arg(round), ++m_now);
+            const auto sent = storetest::sendMessage(
+                *m_store, m_carol, m_alice, QStringLiteral("round %1").arg(round), ++m_now);
             QVERIFY2(!revs.contains(sent.message.rev), "a revision handed out twice");
             revs.insert(sent.message.rev);
             if (lastAliceBob > 0) {
@@ -174,9 +174,8 @@ private slots:
         auto writer = startedWriter();
         QVERIFY(writer);
         bool written = false;
-        writer->write(batch(m_bob, m_alice, 4), [&](const MessageWriter::Results &) {
-            written = true;
-        });
+        writer->write(batch(m_bob, m_alice, 4),
+                      [&](const MessageWriter::Results &) { written = true; });
         writer.reset(); // no event loop ran: the thread had it, or had not even taken it
         QVERIFY(!written);
         const auto changes = m_store->changesSince(m_alice, 0, 100);
