@@ -1,5 +1,8 @@
 #include "payload.h"
 
+#include "clientid.h"
+
+#include <QDateTime>
 #include <QRandomGenerator>
 
 namespace bench::payload {
@@ -77,29 +80,18 @@ std::optional<qint64> fillSeqOf(QStringView content)
 
 QString newClientId()
 {
-    // A generator seeded once from the system; QUuid::createUuid() reads the system source on
-    // every call.
+    // As the app makes them (common/clientid.h: time first, so the server's index on them
+    // grows at its end), from a generator seeded once from the system: QUuid::createUuid()
+    // and QRandomGenerator::global() read the system source on every call.
     static QRandomGenerator64 generator = []() {
         quint32 seed[8];
         QRandomGenerator::system()->fillRange(seed);
         return QRandomGenerator64(seed, 8);
     }();
-    quint64 hi = generator.generate();
-    quint64 lo = generator.generate();
-    hi = (hi & ~quint64(0xf000)) | quint64(0x4000);           // version 4
-    lo = (lo & ~(quint64(0xc) << 60)) | (quint64(0x8) << 60); // variant 10
-    QString out;
-    out.reserve(36);
-    appendHex(&out, hi >> 32, 8);
-    out.append(QLatin1Char('-'));
-    appendHex(&out, (hi >> 16) & 0xffff, 4);
-    out.append(QLatin1Char('-'));
-    appendHex(&out, hi & 0xffff, 4);
-    out.append(QLatin1Char('-'));
-    appendHex(&out, lo >> 48, 4);
-    out.append(QLatin1Char('-'));
-    appendHex(&out, lo & 0xffffffffffffULL, 12);
-    return out;
+    const quint64 high = generator.generate();
+    const quint64 low = generator.generate();
+    return natter::clientIdAt(QDateTime::currentMSecsSinceEpoch(), high, low)
+        .toString(QUuid::WithoutBraces);
 }
 
 } // namespace bench::payload

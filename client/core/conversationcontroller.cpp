@@ -1,5 +1,6 @@
 #include "conversationcontroller.h"
 
+#include "clientid.h"
 #include "localcache.h"
 #include "peoplecontroller.h"
 #include "protocollimits.h"
@@ -211,7 +212,7 @@ void ConversationController::sendMessage(const QString &text)
     if (m_hasNewer)
         jumpToLatest(); // what is written goes below the newest messages: show them
     PendingMessage p;
-    p.clientId = QUuid::createUuid();
+    p.clientId = newClientId();
     p.conversationId = openConversationId();
     p.to = openPeerId();
     p.content = text;

@@ -1,6 +1,7 @@
 // ConversationController: the bubbles of files being sent. A file's bubble appears when its
 // upload starts (so its progress shows where the message will be) and becomes the message,
 // with the same client id, when the stored file goes out through the outbox.
+#include "clientid.h"
 #include "conversationcontroller.h"
 
 #include <QDateTime>
@@ -25,7 +26,7 @@ void ConversationController::sendFileMessage(qint64 conversationId, const FileIn
 {
     m_uploading.removeIf([&](const PendingMessage &m) { return m.clientId == clientId; });
     PendingMessage p;
-    p.clientId = clientId.isNull() ? QUuid::createUuid() : clientId;
+    p.clientId = clientId.isNull() ? newClientId() : clientId;
     p.conversationId = conversationId;
     p.content = caption;
     p.createdAt = QDateTime::currentMSecsSinceEpoch();

@@ -1,5 +1,6 @@
 #include "filesender.h"
 
+#include "clientid.h"
 #include "conversationcontroller.h"
 #include "sessioncontroller.h"
 #include "transferprogress.h"
@@ -24,8 +25,8 @@ bool FileSender::sendFiles(const QStringList &paths, const QString &caption)
         return false;
     bool first = true;
     for (const QString &path : paths) {
-        const PendingUpload saved{QUuid::createUuid(), path, conversationId,
-                                  first ? caption : QString(), QString()};
+        const PendingUpload saved{newClientId(), path, conversationId, first ? caption : QString(),
+                                  QString()};
         first = false;
         m_saved.add(saved);
         addJob(saved);
