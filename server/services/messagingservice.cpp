@@ -86,8 +86,8 @@ void MessagingService::send(const Caller &caller, const SendRequest &request, Do
 
 void MessagingService::scheduleWrite()
 {
-    // While the writer has a batch in hand, the queue waits for it (finish() goes on).
-    if (!m_flushTimer.isActive() && !(m_writer && m_writer->busy()))
+    // While the writer holds all it may, the queue waits for it (finish() goes on).
+    if (!m_flushTimer.isActive() && !(m_writer && m_writer->full()))
         m_flushTimer.start();
 }
 
@@ -134,19 +134,16 @@ MessagingService::Batch MessagingService::nextBatch()
         batch.toStore.last().markDelivered =
             pending.peerId > 0 && m_sink.hasConnection(pending.peerId); // 1:1 only
     }
-    m_admitted -= batch.toStore.size();
     return batch;
 }
 
 void MessagingService::writeNext()
 {
     m_flushTimer.stop();
-    if (m_writer && m_writer->busy())
-        return;
-    while (!m_queue.isEmpty()) {
+    while (!m_queue.isEmpty() && !(m_writer && m_writer->full())) {
         Batch batch = nextBatch();
-        if (batch.toStore.isEmpty()) { // refusals only: nothing to wait for
-            finish(batch, {});
+        if (batch.toStore.isEmpty() && !(m_writer && m_writer->busy())) {
+            finish(batch, {}); // refusals only, nothing before them in the writer
             continue;
         }
         if (!m_writer) {
@@ -159,23 +156,23 @@ void MessagingService::writeNext()
             finish(batch, results);
             writeNext(); // what arrived meanwhile
         });
-        return;
     }
 }
 
 void MessagingService::flush()
 {
-    if (m_writer)
-        m_writer->wait(); // finishes its batch, and hands over the next
     writeNext();
-    while (m_writer && m_writer->busy())
-        m_writer->wait();
+    while (m_writer && m_writer->busy()) {
+        m_writer->wait(); // its answers hand over what waits in the queue
+        writeNext();
+    }
 }
 
 void MessagingService::finish(const Batch &batch,
                               const QList<StoreResult<AppendedMessage>> &results)
 {
     const QList<NewMessage> &toStore = batch.toStore;
+    m_admitted -= toStore.size();
     if (!toStore.isEmpty())
         qCDebug(lcMessaging) << "group commit of" << toStore.size() << "messages";
 

@@ -98,7 +98,7 @@ private:
     void attachFile(const Caller &caller, const SendRequest &request, Pending &pending);
     MessageWriter *m_writer = nullptr;
     QList<Pending> m_queue;
-    qsizetype m_admitted = 0;  // sends of m_queue that will be stored
+    qsizetype m_admitted = 0;  // sends admitted, not yet answered (queued or being stored)
     qint64 m_lastFinishNs = 0; // when the last batch was answered
     SendAdmission m_admission{0};
     QElapsedTimer m_clock;

@@ -18,7 +18,7 @@ MessageWriter::~MessageWriter()
         m_stopping = true;
         m_changed.wakeAll();
     }
-    m_thread->wait(); // the thread finishes a batch it holds before it looks at m_stopping
+    m_thread->wait(); // the thread stores every batch handed over before it stops
 }
 
 StoreResult<bool> MessageWriter::start()
@@ -34,10 +34,10 @@ StoreResult<bool> MessageWriter::start()
 
 void MessageWriter::write(QList<NewMessage> batch, Written written)
 {
-    Q_ASSERT(!busy());
-    m_written = std::move(written);
+    Q_ASSERT(!full());
+    m_written.append(std::move(written));
     const QMutexLocker lock(&m_mutex);
-    m_batch = std::move(batch);
+    m_batches.append(std::move(batch));
     m_changed.wakeAll();
 }
 
@@ -47,7 +47,7 @@ void MessageWriter::wait()
         return;
     {
         QMutexLocker lock(&m_mutex);
-        while (!m_results)
+        while (m_results.isEmpty())
             m_changed.wait(&m_mutex);
     }
     deliver();
@@ -55,18 +55,17 @@ void MessageWriter::wait()
 
 void MessageWriter::deliver()
 {
-    Results results;
+    QList<Results> done;
     {
         const QMutexLocker lock(&m_mutex);
-        if (!m_results) // delivered already by wait(), or the next batch is not done yet
-            return;
-        results = std::move(*m_results);
-        m_results.reset();
+        done.swap(m_results); // empty when wait() delivered them already
     }
-    // Taken first: `written` may hand over the next batch.
-    const Written written = std::exchange(m_written, {});
-    if (written)
-        written(results);
+    for (const Results &results : std::as_const(done)) {
+        // Taken first: `written` may hand over the next batch.
+        const Written written = m_written.takeFirst();
+        if (written)
+            written(results);
+    }
 }
 
 void MessageWriter::run()
@@ -83,17 +82,17 @@ void MessageWriter::run()
         QList<NewMessage> batch;
         {
             QMutexLocker lock(&m_mutex);
-            while (!m_batch && !m_stopping)
+            while (m_batches.isEmpty() && !m_stopping)
                 m_changed.wait(&m_mutex);
-            if (!m_batch)
+            if (m_batches.isEmpty())
                 break;
-            batch = std::move(*m_batch);
-            m_batch.reset();
+            batch = m_batches.takeFirst();
         }
-        Results results = m_store->appendMessages(batch);
+        // An empty batch (refusals only) keeps its answers' place in line, and costs nothing.
+        Results results = batch.isEmpty() ? Results() : m_store->appendMessages(batch);
         {
             const QMutexLocker lock(&m_mutex);
-            m_results = std::move(results);
+            m_results.append(std::move(results));
             m_changed.wakeAll();
         }
         // Destroyed with this object, m_context drops a call still queued.

@@ -18,7 +18,8 @@ class SqliteDialect final : public SqlDialect
 {
 public:
     // `checkpoints`: whether this connection runs the WAL checkpointer thread (one per
-    // process is enough: a sibling connection does not).
+    // process is enough: the message writer's sibling connection does not, and checkpoints
+    // in larger steps on its own thread; connect() says why).
     explicit SqliteDialect(QString path, bool checkpoints = true);
     ~SqliteDialect() override;
     Q_DISABLE_COPY_MOVE(SqliteDialect)

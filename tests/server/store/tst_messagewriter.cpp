@@ -154,6 +154,36 @@ private slots:
         QCOMPARE(later.value.messages.size(), expected);
     }
 
+    void batchesHandedOverTogetherAreStoredAndAnsweredInOrder()
+    {
+        const auto writer = startedWriter();
+        QVERIFY(writer);
+        QCOMPARE(MessageWriter::kMaxOutstanding, 2);
+        QList<qint64> ids;
+        QList<int> answered;
+        const auto collect = [&](int which) {
+            return [&, which](const MessageWriter::Results &r) {
+                answered.append(which);
+                for (const auto &one : r)
+                    ids.append(one.ok() ? one.value.message.id : -1);
+            };
+        };
+        writer->write(batch(m_alice, m_bob, 3), collect(1));
+        QVERIFY(!writer->full());
+        writer->write(batch(m_bob, m_alice, 2), collect(2));
+        QVERIFY(writer->full());
+        QCOMPARE(writer->outstanding(), 2);
+        QTRY_COMPARE(answered.size(), 2);
+        QCOMPARE(answered, QList<int>({1, 2}));
+        QCOMPARE(ids.size(), 5);
+        for (qsizetype i = 1; i < ids.size(); ++i)
+            QVERIFY(ids[i - 1] > 0 && ids[i - 1] < ids[i]);
+        // An empty batch (refusals only) is answered in its place too.
+        writer->write({}, collect(3));
+        QTRY_COMPARE(answered.size(), 3);
+        QVERIFY(!writer->busy());
+    }
+
     void waitDeliversTheBatchInHandAtOnce()
     {
         const auto writer = startedWriter();
@@ -176,11 +206,13 @@ private slots:
         bool written = false;
         writer->write(batch(m_bob, m_alice, 4),
                       [&](const MessageWriter::Results &) { written = true; });
-        writer.reset(); // no event loop ran: the thread had it, or had not even taken it
+        writer->write(batch(m_alice, m_bob, 3),
+                      [&](const MessageWriter::Results &) { written = true; });
+        writer.reset(); // no event loop ran: the thread had them, or had not even taken them
         QVERIFY(!written);
         const auto changes = m_store->changesSince(m_alice, 0, 100);
         QVERIFY2(changes.ok(), qPrintable(changes.detail));
-        QCOMPARE(changes.value.messages.size(), 4);
+        QCOMPARE(changes.value.messages.size(), 7);
     }
 };
 
