@@ -5,6 +5,8 @@
 #   scripts/throwaway-postgres.sh start DIR   prints the URL to use, e.g.
 #                                             postgresql://natter@127.0.0.1:40123/postgres
 #   scripts/throwaway-postgres.sh stop DIR    stops it and removes what start created in DIR
+#   scripts/throwaway-postgres.sh halt DIR    stops it (fast), keeping its data: an outage
+#   scripts/throwaway-postgres.sh resume DIR  starts it again after halt, on the same port
 #   scripts/throwaway-postgres.sh bindir      prints where the server binaries are
 #                                             (NATTER_PG_BINDIR, else pg_config's, else the
 #                                             newest /usr/lib/postgresql/*/bin)
@@ -25,7 +27,7 @@ find_bindir() {
 }
 bindir=$(find_bindir)
 usage() {
-    echo "usage: $0 start|stop DIR, or $0 bindir" >&2
+    echo "usage: $0 start|stop|halt|resume DIR, or $0 bindir" >&2
     exit 2
 }
 if [ "${1:-}" = bindir ] && [ $# -eq 1 ]; then
@@ -80,10 +82,9 @@ start() {
     [ "${NATTER_PG_DURABLE:-0}" = 1 ] && durability=""
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
-        if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 30 \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability \
-                -c max_connections=200" \
-            start >/dev/null; then
+        echo "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=200" \
+            >"$dir/options"
+        if pg_start; then
             echo "postgresql://natter@127.0.0.1:$port/postgres"
             return 0
         fi
@@ -91,6 +92,38 @@ start() {
     done
     cat "$dir/postgres.log" >&2
     exit 1
+}
+
+pg_start() {
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 30 \
+        -o "$(cat "$dir/options")" start >/dev/null
+}
+
+halt() {
+    local pidfile="$dir/data/postmaster.pid"
+    [ -f "$pidfile" ] || return 0
+    local pid
+    pid=$(head -n 1 "$pidfile")
+    # SIGINT is PostgreSQL's "fast" shutdown: sessions are ended, the data kept.
+    if kill -INT "$pid" 2>/dev/null; then
+        for _ in $(seq 300); do
+            kill -0 "$pid" 2>/dev/null || return 0
+            sleep 0.1
+        done
+        echo "$0: PostgreSQL (pid $pid) did not stop within 30 s" >&2
+        exit 1
+    fi
+}
+
+resume() {
+    [ -f "$dir/options" ] || {
+        echo "$0: nothing was started in $dir" >&2
+        exit 1
+    }
+    pg_start || {
+        cat "$dir/postgres.log" >&2
+        exit 1
+    }
 }
 
 stop() {
@@ -107,12 +140,14 @@ stop() {
             done
         fi
     fi
-    rm -rf "$dir/data" "$dir/initdb.log" "$dir/postgres.log"
+    rm -rf "$dir/data" "$dir/initdb.log" "$dir/postgres.log" "$dir/options"
     rmdir "$dir" 2>/dev/null || true
 }
 
 case $action in
 start) start ;;
 stop) stop ;;
+halt) halt ;;
+resume) resume ;;
 *) usage ;;
 esac

@@ -134,6 +134,7 @@ MessagingService::Batch MessagingService::nextBatch()
         batch.toStore.last().markDelivered =
             pending.peerId > 0 && m_sink.hasConnection(pending.peerId); // 1:1 only
     }
+    m_admitted -= batch.toStore.size();
     return batch;
 }
 
@@ -172,7 +173,6 @@ void MessagingService::finish(const Batch &batch,
                               const QList<StoreResult<AppendedMessage>> &results)
 {
     const QList<NewMessage> &toStore = batch.toStore;
-    m_admitted -= toStore.size();
     if (!toStore.isEmpty())
         qCDebug(lcMessaging) << "group commit of" << toStore.size() << "messages";
 

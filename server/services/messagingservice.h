@@ -98,7 +98,9 @@ private:
     void attachFile(const Caller &caller, const SendRequest &request, Pending &pending);
     MessageWriter *m_writer = nullptr;
     QList<Pending> m_queue;
-    qsizetype m_admitted = 0;  // sends admitted, not yet answered (queued or being stored)
+    // Sends admitted and still queued (not yet handed to the writer): the budget bounds this
+    // queue; the writer holds at most two batches more, each about as large.
+    qsizetype m_admitted = 0;
     qint64 m_lastFinishNs = 0; // when the last batch was answered
     SendAdmission m_admission{0};
     QElapsedTimer m_clock;

@@ -43,7 +43,7 @@ def free_port():
 
 
 class Instance:
-    """`limits`: the [limits] lines of its config file."""
+    """`limits`: the [limits] lines of its config file; `redis` None: an instance alone."""
 
     def __init__(self, name, binary, database, redis, workdir, limits):
         self.name, self.binary, self.database, self.redis = name, binary, database, redis
@@ -63,15 +63,17 @@ class Instance:
             self.port = free_port()
             log = open(self.log_path, "a")
             log_start = log.tell()  # this run's lines only: the log is kept across restarts
+            bus = ["--redis", self.redis] if self.redis else []
             self.proc = subprocess.Popen(
                 [self.binary, "--listen", f"127.0.0.1:{self.port}", "--database", self.database,
-                 "--redis", self.redis, "--config", self.config, "--password-cost", "min",
+                 *bus, "--config", self.config, "--password-cost", "min",
                  "--log-level", "info", "--no-discovery"],
                 stdout=subprocess.PIPE, stderr=log, text=True)
             log.close()
             line = self.proc.stdout.readline()
             if "listening on ws://" in line:
-                self.wait_for_bus(log_start)
+                if self.redis:
+                    self.wait_for_bus(log_start)
                 return
             self.proc.wait()
             time.sleep(0.1)  # the port was taken meanwhile: another one
