@@ -62,6 +62,9 @@ public:
     // NOTHING).
     qint64 insertedId(QSqlQuery &query);
 
+    // A batch of `messages` new messages is about to be written (the dialect may tune for it).
+    void beforeBatch(qsizetype messages) { m_dialect->beforeBatch(m_db, messages); }
+
     // A transaction that hands out revisions (takeRev()).
     bool beginWrite();
     bool commit();

@@ -67,6 +67,12 @@ public:
     // Why writes must be refused now without running them (SQLite: the file was deleted or
     // replaced); empty when they may go ahead. Asked once per transaction or lone write.
     virtual QString refusal() { return {}; }
+    // A batch of `messages` new messages is about to be written on this connection.
+    virtual void beforeBatch(QSqlDatabase &db, qsizetype messages)
+    {
+        Q_UNUSED(db);
+        Q_UNUSED(messages);
+    }
 
     // ---- transactions and revisions ----
     // The statement that starts a writing transaction.

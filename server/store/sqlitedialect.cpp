@@ -12,6 +12,9 @@ namespace {
 
 // Often, so that the writer's own checkpoint finds little left to copy.
 constexpr int kCheckpointIntervalMs = 100;
+// SQLite's own checkpoint after a commit that leaves this many WAL pages (connect()).
+constexpr int kAutocheckpointPages = 250;
+constexpr int kLargestAutocheckpointPages = 2000;
 
 } // namespace
 
@@ -77,11 +80,10 @@ bool SqliteDialect::connect(QSqlDatabase &db, QString *error)
     // commits made meanwhile): with the thread alone it grew past 2 GB in 20 s of the closed
     // loop. On the event loop's connection N is 250 (1 MiB): there a checkpoint stalls every
     // request (at 5,000 msg/s the p99 was ~6-7 ms at 250 pages, 11-13 ms at 1,000, 24 ms at
-    // 4,000). The message writer's own thread stalls nobody else: at 2,000 (8 MiB) the
-    // thread does most of the copying on the other core, and the closed loop went from
-    // ~35,600 to ~39,000-43,700 msg/s (the WAL stays under ~20 MB).
-    const int autocheckpointPages = m_checkpoints ? 250 : 2000;
-    if (!pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(autocheckpointPages)))
+    // 4,000). The message writer's connection starts there too and follows its batches
+    // (beforeBatch()).
+    m_autocheckpointPages = kAutocheckpointPages;
+    if (!pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(m_autocheckpointPages)))
         return failed();
     // SQLite opens a file it may not write read-only, without an error: the server would
     // start, sign people in and answer `unavailable` to every write. A write rolled back
@@ -112,6 +114,24 @@ bool SqliteDialect::connect(QSqlDatabase &db, QString *error)
 void SqliteDialect::closing()
 {
     m_checkpointer.reset(); // stopped first: it reads the same file
+}
+
+void SqliteDialect::beforeBatch(QSqlDatabase &db, qsizetype messages)
+{
+    if (m_checkpoints)
+        return; // the event loop's connection: small steps always
+    // A large batch (the closed loop's thousands) is slowed by checkpoints of 1 MiB after
+    // every commit, while the thread on the other core could copy most of it: the closed loop
+    // went from ~35,600 to ~39,000-43,700 msg/s at 2,000 pages (8 MiB). Small batches keep
+    // small steps: at 5,000 msg/s (a few messages a commit) a stall of 8 MiB put the p99 at
+    // 18-190 ms against 11-16 ms at 250 pages. About a page per two messages, within bounds.
+    const int pages = int(qBound(qsizetype(kAutocheckpointPages), messages / 2,
+                                 qsizetype(kLargestAutocheckpointPages)));
+    if (pages == m_autocheckpointPages)
+        return;
+    QSqlQuery pragma(db);
+    if (pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(pages)))
+        m_autocheckpointPages = pages;
 }
 
 SqlDialect::Failure SqliteDialect::classify(const QSqlError &error, bool open) const

@@ -41,6 +41,8 @@ public:
     // The file opened is no longer at the path: deleted or replaced while open. Writes to it
     // would be acknowledged and then lost.
     QString refusal() override;
+    // The message writer's connection checkpoints in steps that follow its batches (connect()).
+    void beforeBatch(QSqlDatabase &db, qsizetype messages) override;
 
     // IMMEDIATE takes the write lock at once (waiting up to the busy timeout for another
     // process), so a transaction that reads before it writes cannot fail on the upgrade.
@@ -56,7 +58,8 @@ public:
 private:
     QString m_path;
     bool m_checkpoints = true;
-    QString m_directory; // where the free space is measured
+    int m_autocheckpointPages = 0; // as last set on the connection
+    QString m_directory;           // where the free space is measured
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::optional<sqlitefile::Identity> m_identity; // the file opened
 };

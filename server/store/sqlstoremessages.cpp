@@ -165,6 +165,7 @@ QList<StoreResult<AppendedMessage>> SqlStore::appendMessages(const QList<NewMess
             results.append(StoreResult<AppendedMessage>::fail(failure, detail));
         return results;
     };
+    m_sql.beforeBatch(batch.size());
     if (!m_sql.beginWrite())
         return failAll(StoreFailure::Unavailable, m_sql.transactionError());
     // PostgreSQL answers each statement over the network: runs of plain messages go in
