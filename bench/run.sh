@@ -154,11 +154,14 @@ start_server() {
 }
 
 # run_loadgen LABEL ARGS...: a fresh server process (so CPU and RSS are this run's), one
-# loadgen run against it, its JSON line appended to the results.
+# loadgen run against it, its JSON line appended to the results. What the runs before wrote
+# is synced first, so that no run's commits wait behind the writeback of the gigabytes an
+# earlier run left dirty.
 run_loadgen() {
     local label=$1
     shift
     say "$label"
+    sync
     start_server
     local rc=0
     "$loadgen" --url "$url" --server-pid "$server_pid" --label "$label" "$@" \
