@@ -152,8 +152,7 @@ void MessagingService::writeNext()
             finish(batch, results);
             continue;
         }
-        QList<NewMessage> toStore = batch.toStore;
-        m_writer->write(std::move(toStore), [this, batch](const MessageWriter::Results &results) {
+        m_writer->write(batch.toStore, [this, batch](const MessageWriter::Results &results) {
             finish(batch, results);
             writeNext(); // what arrived meanwhile
         });
