@@ -3,10 +3,11 @@
 #include "codec.h"
 #include "config/logging.h"
 #include "filesession.h"
-#include "leantcpsocket.h"
+#include "socketprobe.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -68,8 +69,9 @@ void FileSessions::accept(QWebSocket *socket)
     m_unauthenticated.insert(session, address);
     connect(session, &FileSession::signedIn, this, &FileSessions::leaveUnauthenticated);
     connect(session, &FileSession::finished, this, &FileSessions::finished);
-    // Once this pass is over: the answer to the upgrade is flushed by then (LeanTcpSocket), and
-    // whatever the session does first (its auth) may run here meanwhile.
+    // Once this pass is over: the answer to the upgrade is flushed by then (LeanTcpSocket; a
+    // TlsServerSocket's queued flush moves with it), and whatever the session does first (its
+    // auth) may run here meanwhile.
     QMetaObject::invokeMethod(
         this, [this, session] { moveToFileThread(session); }, Qt::QueuedConnection);
 }
@@ -78,9 +80,9 @@ void FileSessions::moveToFileThread(FileSession *session)
 {
     if (!m_sessions.contains(session) || session->isClosing())
         return;
-    LeanTcpSocket *socket = LeanTcpSocket::under(session->socket());
+    QTcpSocket *socket = socketprobe::under(session->socket());
     if (!socket)
-        return; // TLS: stays here
+        return; // not one of the listener's sockets: stays here
     if (m_releaseSocket)
         m_releaseSocket(socket);
     // The QWebSocket does not own its socket; the session does, after it (children go in order).

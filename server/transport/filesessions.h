@@ -5,8 +5,7 @@
 // Their bytes move on a thread of their own, the file thread: a session starts on this
 // object's thread (the server's main one) and moves there once its upgrade is answered, so
 // that a gigabyte going through is read, hashed and written beside the chat, not between its
-// messages. (wss:// file connections stay on the main thread: their socket cannot be reached
-// from the QWebSocket.)
+// messages, for ws:// and wss:// alike.
 
 #include "config/serverconfig.h"
 

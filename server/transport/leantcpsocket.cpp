@@ -2,6 +2,7 @@
 
 #include "lingeringclose.h"
 #include "outputflusher.h"
+#include "socketprobe.h"
 
 #include <QEvent>
 #include <QWebSocket>
@@ -50,25 +51,14 @@ qint64 LeanTcpSocket::bytesAvailable() const
     return QTcpSocket::bytesAvailable() + unread();
 }
 
-namespace {
-// Set while under() asks a QWebSocket: the socket asked records itself.
-thread_local bool t_probing = false;
-thread_local const LeanTcpSocket *t_asked = nullptr;
-} // namespace
-
 LeanTcpSocket *LeanTcpSocket::under(const QWebSocket &webSocket)
 {
-    t_probing = true;
-    t_asked = nullptr;
-    webSocket.bytesToWrite();
-    t_probing = false;
-    return const_cast<LeanTcpSocket *>(std::exchange(t_asked, nullptr));
+    return qobject_cast<LeanTcpSocket *>(socketprobe::under(webSocket));
 }
 
 qint64 LeanTcpSocket::bytesToWrite() const
 {
-    if (t_probing)
-        t_asked = this;
+    socketprobe::asked(this);
     return m_out.size() + QTcpSocket::bytesToWrite();
 }
 

@@ -44,9 +44,7 @@ public:
     void close() override;
     void disconnectFromHost() override;
 
-    // The LeanTcpSocket a QWebSocket was upgraded from, or null (TLS, or a Qt whose QWebSocket
-    // no longer asks its socket). QWebSocket has no accessor for its socket and does not
-    // adopt it; its bytesToWrite() asks the socket's, which here records who was asked.
+    // The LeanTcpSocket a QWebSocket was upgraded from, or null (TLS; see socketprobe.h).
     static LeanTcpSocket *under(const QWebSocket &webSocket);
 
     // Queues bytes already framed (WireFrame) as write() would, sharing them when nothing

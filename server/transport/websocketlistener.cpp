@@ -4,6 +4,7 @@
 #include "config/serverconfig.h"
 #include "leantcpsocket.h"
 #include "proxyheaderreader.h"
+#include "tlsserversocket.h"
 
 #include <QSslSocket>
 #include <QWebSocketServer>
@@ -139,7 +140,7 @@ QTcpSocket *WebSocketListener::adopt(qintptr descriptor)
         }
         return socket;
     }
-    auto *socket = new QSslSocket(this);
+    auto *socket = new TlsServerSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         ::close(int(descriptor));
@@ -156,8 +157,8 @@ QTcpSocket *WebSocketListener::adopt(qintptr descriptor)
         QMetaObject::invokeMethod(socket, &QAbstractSocket::abort, Qt::QueuedConnection);
     });
     // QWebSocketServer deletes the sockets it was handed when they disconnect; these may
-    // never get that far.
-    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    // never get that far. (Until untrack(): a file connection's socket is its session's.)
+    connect(socket, &QAbstractSocket::disconnected, this, [socket]() { socket->deleteLater(); });
     return socket;
 }
 

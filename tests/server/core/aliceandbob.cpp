@@ -7,6 +7,19 @@ bool AliceAndBob::startAliceAndBob(const StoreMaker &makeStore)
     m_server = std::make_unique<TestServer>();
     if (!(makeStore ? m_server->start(makeStore(*m_server)) : m_server->start()))
         return false;
+    return signUpAliceAndBob();
+}
+
+bool AliceAndBob::startAliceAndBobOverTls()
+{
+    m_server = std::make_unique<TestServer>();
+    if (!m_server->useTls() || !m_server->start())
+        return false;
+    return signUpAliceAndBob();
+}
+
+bool AliceAndBob::signUpAliceAndBob()
+{
     m_alice = m_server->user(QStringLiteral("alice"));
     m_bob = m_server->user(QStringLiteral("bob"));
     return m_alice && m_bob;

@@ -17,6 +17,8 @@ protected:
     // wrapper around its own).
     using StoreMaker = std::function<std::unique_ptr<natter::server::ChatStore>(TestServer &)>;
     bool startAliceAndBob(const StoreMaker &makeStore = {});
+    // The same over wss:// (TestServer::useTls()).
+    bool startAliceAndBobOverTls();
     void stopAliceAndBob();
     // alice sends `n` messages to bob ("m0", "m1", …): their ids, oldest first, and the
     // conversation they are in.
@@ -25,4 +27,7 @@ protected:
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<TestClient> m_alice;
     std::unique_ptr<TestClient> m_bob;
+
+private:
+    bool signUpAliceAndBob();
 };

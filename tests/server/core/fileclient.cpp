@@ -1,6 +1,7 @@
 #include "fileclient.h"
 
 #include <QJsonDocument>
+#include <QSslConfiguration>
 #include <QtTest>
 
 FileClient::FileClient(QObject *parent) : QObject(parent)
@@ -21,6 +22,13 @@ FileClient::FileClient(QObject *parent) : QObject(parent)
         m_disconnected = true;
         m_closeCode = m_socket.closeCode();
     });
+}
+
+void FileClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(certificates);
+    m_socket.setSslConfiguration(tls);
 }
 
 bool FileClient::open(const QUrl &serverUrl, int timeoutMs)

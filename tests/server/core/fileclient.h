@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 #include <QWebSocket>
 
@@ -20,6 +21,8 @@ class FileClient final : public QObject
 public:
     explicit FileClient(QObject *parent = nullptr);
 
+    // Trusts these for wss:// (TestServer::caCertificates()).
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
     // Opens ws://…/v1/files (the server's url with the path replaced).
     bool open(const QUrl &serverUrl, int timeoutMs = 5000);
     bool authWith(const QString &token);

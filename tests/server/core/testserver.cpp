@@ -1,5 +1,8 @@
 #include "testserver.h"
 
+#include <QFile>
+#include <QProcess>
+
 TestServer::TestServer()
 {
     m_config.address = QHostAddress(QHostAddress::LocalHost);
@@ -15,6 +18,26 @@ TestServer::TestServer()
 }
 
 TestServer::~TestServer() = default;
+
+bool TestServer::useTls()
+{
+    const QString cert = m_dir.filePath(QStringLiteral("cert.pem"));
+    const QString key = m_dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                   "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                   "subjectAltName=IP:127.0.0.1"});
+    if (!openssl.waitForFinished(30'000) || openssl.exitCode() != 0)
+        return false;
+    QFile pem(cert);
+    if (!pem.open(QIODevice::ReadOnly))
+        return false;
+    m_ca = QSslCertificate::fromData(pem.readAll(), QSsl::Pem);
+    m_config.tlsCertPath = cert;
+    m_config.tlsKeyPath = key;
+    return !m_ca.isEmpty();
+}
 
 bool TestServer::start()
 {
@@ -36,6 +59,8 @@ QUrl TestServer::url() const
 std::unique_ptr<TestClient> TestServer::connect(const QString &path)
 {
     auto client = std::make_unique<TestClient>();
+    if (!m_ca.isEmpty())
+        client->setCaCertificates(m_ca);
     QUrl target = url();
     target.setPath(path);
     if (!client->open(target))

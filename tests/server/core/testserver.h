@@ -8,6 +8,8 @@
 #include "store/chatstore.h"
 #include "testclient.h"
 
+#include <QList>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -19,6 +21,10 @@ public:
     ~TestServer();
 
     natter::server::ServerConfig &config() { return m_config; }
+    // Serves wss:// with a self-signed certificate for 127.0.0.1 made here (openssl); the
+    // clients connect() makes trust it. Before start().
+    bool useTls();
+    const QList<QSslCertificate> &caCertificates() const { return m_ca; }
     bool start();
     // With a custom store (e.g. a failure-injecting wrapper around the real one).
     bool start(std::unique_ptr<natter::server::ChatStore> store);
@@ -34,5 +40,6 @@ public:
 private:
     QTemporaryDir m_dir;
     natter::server::ServerConfig m_config;
+    QList<QSslCertificate> m_ca;
     std::unique_ptr<natter::server::NatterServer> m_server;
 };

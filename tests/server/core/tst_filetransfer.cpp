@@ -58,9 +58,18 @@ class TestFileTransfer : public QObject, private AliceAndBob
 
     qint64 m_conversation = 0;
 
+    // Rows for a test over ws:// and over wss:// (init() starts the server for each).
+    static void overWsAndWss()
+    {
+        QTest::addColumn<bool>("unused"); // the row's name says which
+        QTest::newRow("ws") << false;
+        QTest::newRow("wss") << true;
+    }
+
     std::unique_ptr<FileClient> files(TestClient &who)
     {
         auto client = std::make_unique<FileClient>();
+        client->setCaCertificates(m_server->caCertificates());
         if (!client->open(m_server->url()) || !client->authWith(who.token()))
             return nullptr;
         return client;
@@ -106,9 +115,11 @@ class TestFileTransfer : public QObject, private AliceAndBob
     }
 
 private slots:
+    // Rows named "wss" run over TLS.
     void init()
     {
-        QVERIFY(startAliceAndBob());
+        const bool tls = QByteArray(QTest::currentDataTag()) == "wss";
+        QVERIFY(tls ? startAliceAndBobOverTls() : startAliceAndBob());
         m_conversation = qint64(m_alice->sendTo(m_bob->userId(), QStringLiteral("hi"))
                                     .value("message")
                                     .toObject()
@@ -119,6 +130,7 @@ private slots:
     }
     void cleanup() { stopAliceAndBob(); }
 
+    void uploadSendAndDownload_data() { overWsAndWss(); }
     void uploadSendAndDownload()
     {
         const QByteArray bytes = pngLike(600'000); // three chunks, the last one short
@@ -284,11 +296,14 @@ private slots:
 
     // A transfer's bytes move on the server's file thread: an upload goes on while the main
     // thread (every chat connection's) is busy, and only its file_end waits for that thread.
+    // Over wss:// too (its TLS socket moves with the session).
+    void anUploadGoesOnWhileTheChatThreadIsBusy_data() { overWsAndWss(); }
     void anUploadGoesOnWhileTheChatThreadIsBusy()
     {
         const QByteArray bytes = pngLike(64 * kChunk);
         const QUrl url = m_server->url();
         const QString token = m_alice->token();
+        const QList<QSslCertificate> ca = m_server->caCertificates();
         const QJsonObject fields{{"conversation_id", double(m_conversation)},
                                  {"name", "beside.bin"},
                                  {"size", double(bytes.size())},
@@ -300,6 +315,7 @@ private slots:
         // thread and is about to be busy.
         std::unique_ptr<QThread> uploader(QThread::create([&] {
             FileClient c;
+            c.setCaCertificates(ca);
             if (c.open(url) && c.authWith(token)) {
                 const QJsonObject began = c.request(QStringLiteral("file_begin"), fields);
                 const auto source = [&](qint64 at, qint64 n) {
