@@ -68,9 +68,21 @@ void ConversationController::cacheConversation(qint64 conversationId)
 
 void ConversationController::applyNewMessage(const Message &message, bool live)
 {
-    // After a jump the newest messages are not loaded: a new one would leave a gap above it.
-    if (!m_hasNewer || message.id <= m_messages.newestId())
+    // Only what joins the loaded run of messages goes into the model. After a jump the newest
+    // ones are not loaded: a new one would leave a gap above it. A message older than the
+    // oldest loaded one (a first catch-up brings a long history oldest first) would leave a
+    // gap below it: paging up brings it, from the cache.
+    const qint64 oldest = m_messages.oldestId();
+    const bool olderThanLoaded = m_hasOlder && oldest > 0 && message.id < oldest;
+    const bool newerThanLoaded = m_hasNewer && message.id > m_messages.newestId();
+    if (!olderThanLoaded && !newerThanLoaded) {
         m_messages.upsert(message);
+        // New messages at the end do not grow the loaded run past its size either (the
+        // catch-up of a 100,000-message conversation that is open kept them all).
+        if (m_messages.rowCount() > m_keepLoaded + limits::kDefaultHistoryPage &&
+            m_messages.dropOldestBeyond(m_keepLoaded) > 0)
+            m_hasOlder = true;
+    }
     if (m_cache)
         m_cache->putMessage(message);
     if (!m_conversations.applyMessage(message, message.senderId != m_session.currentUser().id &&

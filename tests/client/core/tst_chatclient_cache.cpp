@@ -4,6 +4,7 @@
 // account on the same profile sees nothing of the previous one.
 #include "chatclientfixture.h"
 
+#include <QDateTime>
 #include <QFile>
 
 using namespace natter;
@@ -244,6 +245,53 @@ private slots:
         for (int row = 1; row < messages->rowCount(); ++row) {
             QCOMPARE(messages->index(row).data(MessageListModel::TextRole).toString(),
                      QStringLiteral("long %1").arg(170 - messages->rowCount() + row));
+        }
+    }
+
+    // A first catch-up brings a long history oldest first while its conversation is open:
+    // what is older than the loaded run waits for paging up (no gap below the loaded
+    // messages), and what is newer joins it with the run kept to its size (it used to keep
+    // every message: ~40 MB for a 100,000-message conversation).
+    void aCatchUpWhileOpenKeepsTheLoadedRunWholeAndBounded()
+    {
+        Person alice = signedUp(QStringLiteral("alice"));
+        Person bob = signedUp(QStringLiteral("bob"));
+        QStringList texts;
+        for (int i = 0; i < 60; ++i)
+            texts.append(QStringLiteral("run %1").arg(i));
+        const qint64 conversation = chat(alice, bob, texts);
+        ConversationController &conversations = bob.client->conversations();
+        conversations.setKeepLoaded(80);
+        MessageListModel *messages = conversations.messages();
+        QTRY_COMPARE(messages->rowCount(), 50); // the newest page: run 10 .. run 59
+        const qint64 oldest = idOf(messages, QStringLiteral("run 10"));
+        const qint64 newest = idOf(messages, QStringLiteral("run 59"));
+        QVERIFY(oldest > 0 && newest > oldest);
+
+        Message m;
+        m.conversationId = conversation;
+        m.senderId = alice.client->session().currentUser().id;
+        m.createdAt = QDateTime::currentMSecsSinceEpoch();
+        m.id = idOf(messages, QStringLiteral("run 10")) - 5; // "run 5", as a sync page has it
+        m.content = QStringLiteral("run 5");
+        m.rev = newestRev(messages) + 1;
+        conversations.applyNewMessage(m, false);
+        QCOMPARE(messages->rowCount(), 50);
+        QCOMPARE(rowWithText(messages, QStringLiteral("run 5")), -1);
+
+        for (int i = 0; i < 300; ++i) {
+            m.id = newest + 1 + i;
+            m.clientId = QUuid::createUuid();
+            m.content = QStringLiteral("later %1").arg(i);
+            ++m.rev;
+            conversations.applyNewMessage(m, false);
+            QVERIFY(messages->rowCount() <= 80 + limits::kDefaultHistoryPage);
+        }
+        QCOMPARE(rowWithText(messages, QStringLiteral("later 299")), messages->rowCount() - 1);
+        QCOMPARE(rowWithText(messages, QStringLiteral("run 59")), -1); // dropped from memory
+        for (int row = 1; row < messages->rowCount(); ++row) {         // one run, no gap
+            QCOMPARE(messages->index(row).data(MessageListModel::IdRole).toLongLong(),
+                     messages->index(row - 1).data(MessageListModel::IdRole).toLongLong() + 1);
         }
     }
 
