@@ -116,7 +116,8 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
         return m_sql.failed<AppendedMessage>(insert);
     m.id = m_sql.insertedId(insert);
     if (m.id > 0) {
-        auto indexed = indexMessage(m);
+        m_lastAppendedId = qMax(m_lastAppendedId, m.id);
+        auto indexed = indexesInSteps() ? StoreResult<bool>::success(true) : indexMessage(m);
         if (indexed.ok() && input.replyTo > 0)
             indexed = storeReply(m, input.replyTo);
         if (!indexed.ok())
@@ -362,11 +363,16 @@ StoreResult<Message> SqlStore::editMessage(qint64 messageId, const QString &cont
             {m.content, editedAt, m.rev, messageId}, &ok);
         if (!ok)
             return m_sql.failed<Message>(update);
-        auto indexed = unindexMessage(current.value);
-        if (indexed.ok())
-            indexed = indexMessage(m);
-        if (!indexed.ok())
-            return StoreResult<Message>::fail(indexed.failure, indexed.detail);
+        const auto inIndex = isIndexed(messageId);
+        if (!inIndex.ok())
+            return StoreResult<Message>::fail(inIndex.failure, inIndex.detail);
+        if (inIndex.value) { // else the step that reaches it indexes the new text
+            auto indexed = unindexMessage(current.value);
+            if (indexed.ok())
+                indexed = indexMessage(m);
+            if (!indexed.ok())
+                return StoreResult<Message>::fail(indexed.failure, indexed.detail);
+        }
         return StoreResult<Message>::success(m);
     });
 }
@@ -411,7 +417,9 @@ StoreResult<Message> SqlStore::deleteForEveryone(qint64 messageId, qint64 at)
                        {at, m.rev, messageId}, &ok);
         if (!ok)
             return m_sql.failed<Message>(update);
-        const auto unindexed = unindexMessage(current.value);
+        const auto inIndex = isIndexed(messageId);
+        const auto unindexed = !inIndex.ok() || !inIndex.value ? inIndex // a step skips it
+                                                               : unindexMessage(current.value);
         if (!unindexed.ok())
             return StoreResult<Message>::fail(unindexed.failure, unindexed.detail);
         return StoreResult<Message>::success(m);

@@ -1,4 +1,5 @@
-// SqlStore: the search index (written with each message, in its transaction) and search.
+// SqlStore: the search index (PostgreSQL: written with each message, in its transaction;
+// SQLite: in steps after the commit) and search.
 // SQLite: a contentless FTS5 table; PostgreSQL: a tsvector table with a GIN index. Both hold
 // the words common/searchtext.h makes, so both answer a query alike.
 #include "sqlstore.h"
@@ -182,6 +183,112 @@ StoreResult<bool> SqlStore::backfillSearchIndex()
     return StoreResult<bool>::success(true);
 }
 
+StoreResult<bool> SqlStore::isIndexed(qint64 id)
+{
+    if (!indexesInSteps())
+        return StoreResult<bool>::success(true);
+    bool ok = false;
+    QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
+    if (!ok || !q.next())
+        return m_sql.failed<bool>(q);
+    const bool indexed = id <= q.value(0).toLongLong();
+    q.finish();
+    return StoreResult<bool>::success(indexed);
+}
+
+StoreResult<int> SqlStore::indexPendingSearch(int limit)
+{
+    return m_sql.inTransaction<int>([&]() -> StoreResult<int> {
+        bool ok = false;
+        // Read under the write lock: no other connection indexes or edits meanwhile.
+        QSqlQuery &cursor =
+            m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
+        if (!ok || !cursor.next())
+            return m_sql.failed<int>(cursor);
+        const qint64 from = cursor.value(0).toLongLong();
+        cursor.finish();
+        QSqlQuery &rows =
+            m_sql.exec(QStringLiteral("SELECT id, conversation_id, content, deleted, system_event "
+                                      "IS NOT NULL FROM messages WHERE id > ? ORDER BY id LIMIT ?"),
+                       {from, limit}, &ok);
+        if (!ok)
+            return m_sql.failed<int>(rows);
+        QList<Message> messages; // those to index: deleted ones and system lines never are
+        qint64 reached = from;
+        int read = 0;
+        while (rows.next()) {
+            ++read;
+            reached = rows.value(0).toLongLong();
+            if (rows.value(3).toBool() || rows.value(4).toBool())
+                continue;
+            Message m;
+            m.id = reached;
+            m.conversationId = rows.value(1).toLongLong();
+            m.content = rows.value(2).toString();
+            messages.append(std::move(m));
+        }
+        rows.finish();
+        for (const Message &m : std::as_const(messages)) {
+            const auto indexed = indexMessage(m);
+            if (!indexed.ok())
+                return StoreResult<int>::fail(indexed.failure, indexed.detail);
+        }
+        if (reached > from) {
+            QSqlQuery &mark = m_sql.exec(
+                QStringLiteral("UPDATE search_cursor SET indexed_up_to = ?"), {reached}, &ok);
+            if (!ok)
+                return m_sql.failed<int>(mark);
+        }
+        m_indexedUpTo = reached;
+        return StoreResult<int>::success(read);
+    });
+}
+
+StoreResult<bool> SqlStore::catchUpSearchIndex()
+{
+    if (!indexesInSteps())
+        return StoreResult<bool>::success(true);
+    // Without the write lock when nothing waits (a search under load would wait for a commit).
+    bool ok = false;
+    QSqlQuery &behind = m_sql.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM "
+                                                  "messages) > indexed_up_to FROM search_cursor"),
+                                   {}, &ok);
+    if (!ok || !behind.next())
+        return m_sql.failed<bool>(behind);
+    const bool waiting = behind.value(0).toBool();
+    behind.finish();
+    if (!waiting)
+        return StoreResult<bool>::success(true);
+    for (;;) {
+        const auto step = indexPendingSearch(kSearchStep);
+        if (!step.ok())
+            return StoreResult<bool>::fail(step.failure, step.detail);
+        if (step.value < kSearchStep)
+            return StoreResult<bool>::success(true);
+    }
+}
+
+void SqlStore::indexSearchIfDue()
+{
+    if (!indexesInSteps() || m_lastAppendedId == 0)
+        return;
+    if (m_indexedUpTo < 0) {
+        bool ok = false;
+        QSqlQuery &q =
+            m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
+        if (!ok || !q.next())
+            return;
+        m_indexedUpTo = q.value(0).toLongLong();
+        q.finish();
+    }
+    if (m_lastAppendedId - m_indexedUpTo < kSearchStep)
+        return;
+    // Everything that waits, in one segment: at most two steps (a writer that keeps up).
+    const auto step = indexPendingSearch(2 * kSearchStep);
+    if (!step.ok())
+        qWarning().noquote() << "search index: a step failed:" << step.detail;
+}
+
 StoreResult<QStringList> SqlStore::completions(const QString &prefix)
 {
     bool ok = false;
@@ -255,6 +362,9 @@ StoreResult<QString> SqlStore::fts5Query(const QList<searchtext::Term> &terms,
 StoreResult<SearchPage> SqlStore::search(const SearchScope &scope)
 {
     using R = StoreResult<SearchPage>;
+    // Messages stored since the last step: indexed now, so a search finds what was just sent.
+    if (const auto caughtUp = catchUpSearchIndex(); !caughtUp.ok())
+        return R::fail(caughtUp.failure, caughtUp.detail);
     if (scope.conversationId > 0) {
         const auto member = membership(scope.conversationId, scope.userId);
         if (!member.ok())

@@ -32,7 +32,9 @@ StoreResult<bool> SqlStore::open()
     const auto opened = m_sql.open();
     if (!opened.ok())
         return opened;
-    return backfillSearchIndex();
+    if (const auto backfilled = backfillSearchIndex(); !backfilled.ok())
+        return backfilled;
+    return catchUpSearchIndex(); // what was stored after the last step before a shutdown
 }
 
 void SqlStore::close()

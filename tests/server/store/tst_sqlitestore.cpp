@@ -55,6 +55,7 @@ private slots:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE search_backfill")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_cursor")));   // version 8
             QVERIFY(q.exec(QStringLiteral("DROP TABLE message_replies"))); // version 6
             QVERIFY(q.exec(QStringLiteral("DROP TABLE reactions")));
             // And no files (version 5).
@@ -118,6 +119,7 @@ private slots:
                 "CREATE VIRTUAL TABLE message_search USING fts5(conv, words, content = '', "
                 "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")")));
             QVERIFY(q.exec(QStringLiteral("UPDATE search_backfill SET done_up_to = up_to")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_cursor"))); // version 8
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 6")));
             q = QSqlQuery();
             db.close();
@@ -158,6 +160,47 @@ private slots:
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("v7"));
+    }
+
+    // New messages wait for a step of the search index (schema 8) until kSearchStep (4,000)
+    // of them do: then one transaction indexes them all, and the cursor says so.
+    void theSearchIndexTakesAStepOnceEnoughMessagesWait()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("steps.db"));
+        auto store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
+        const auto cursor = [&path]() {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("look"));
+            db.setDatabaseName(path);
+            qint64 at = -1;
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor")) && q.next())
+                    at = q.value(0).toLongLong();
+            }
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("look"));
+            return at;
+        };
+        const qint64 start = cursor();
+        QVERIFY(start >= 0);
+        const auto sendSome = [&](int n) {
+            QList<NewMessage> batch;
+            for (int i = 0; i < n; ++i)
+                batch.append(NewMessage{alice, 0, bob, QUuid::createUuid(),
+                                        QStringLiteral("waiting %1").arg(i), ++m_now});
+            qint64 newest = 0;
+            for (const auto &r : store->appendMessages(batch))
+                newest = qMax(newest, r.value.message.id);
+            return newest;
+        };
+        sendSome(3999);
+        store->indexSearchIfDue();
+        QCOMPARE(cursor(), start); // not yet
+        const qint64 newest = sendSome(2);
+        store->indexSearchIfDue();
+        QCOMPARE(cursor(), newest);
     }
 
     void onlyADatabaseFileHasASecondConnection()

@@ -190,6 +190,54 @@ private slots:
         QCOMPARE(find(m_alice, QStringLiteral("meeting")).messages.size(), 1);
     }
 
+    // SQLite indexes new messages in steps after their commit: edits and deletes on either
+    // side of where the index has got to leave it right, and a step that the writer's own
+    // connection takes (indexSearchIfDue) is seen by this one.
+    void editsAndDeletesOnEitherSideOfAStep()
+    {
+        const Message early = send(m_alice, m_bob, QStringLiteral("alpha one"));
+        QCOMPARE(find(m_bob, QStringLiteral("alpha")).messages.size(), 1); // indexed by now
+        QVERIFY(store().editMessage(early.id, QStringLiteral("beta one"), ++m_now).ok());
+        QVERIFY(store().editMessage(early.id, QStringLiteral("gamma one"), ++m_now).ok());
+        const Message late = send(m_alice, m_bob, QStringLiteral("delta two"));
+        const Message gone = send(m_alice, m_bob, QStringLiteral("epsilon three"));
+        QVERIFY(store().editMessage(late.id, QStringLiteral("zeta two"), ++m_now).ok());
+        QVERIFY(store().deleteForEveryone(gone.id, ++m_now).ok());
+
+        auto writer = store().sibling(); // a second connection where the store has one
+        if (writer)
+            QVERIFY(writer->open().ok());
+        ChatStore &w = writer ? *writer : store();
+        QList<NewMessage> batch;
+        for (int i = 0; i < 4100; ++i) // more than a step
+            batch.append(NewMessage{m_bob, 0, m_alice, QUuid::createUuid(),
+                                    QStringLiteral("bulk %1").arg(i), ++m_now});
+        for (const auto &r : w.appendMessages(batch))
+            QVERIFY(r.ok());
+        w.indexSearchIfDue();
+        const Message last = send(m_bob, m_alice, QStringLiteral("omega four"));
+        QVERIFY(store().editMessage(last.id, QStringLiteral("omega five"), ++m_now).ok());
+
+        for (const QString &word :
+             {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("delta"),
+              QStringLiteral("epsilon"), QStringLiteral("four")})
+            QVERIFY2(find(m_bob, word).messages.isEmpty(), qPrintable(word));
+        QCOMPARE(texts(find(m_bob, QStringLiteral("gamma"))),
+                 QStringList{QStringLiteral("gamma one")});
+        QCOMPARE(texts(find(m_bob, QStringLiteral("zeta"))),
+                 QStringList{QStringLiteral("zeta two")});
+        QCOMPARE(texts(find(m_bob, QStringLiteral("omega"))),
+                 QStringList{QStringLiteral("omega five")});
+        QCOMPARE(texts(find(m_alice, QStringLiteral("\"bulk 4099\""))),
+                 QStringList{QStringLiteral("bulk 4099")});
+        QCOMPARE(find(m_alice, QStringLiteral("\"bulk 17\"")).messages.size(), 1); // once
+        // And the edit of a message the step reached changes its entry.
+        const Message stepped = w.message(last.id - 1).value; // "bulk 4099"
+        QVERIFY(store().editMessage(stepped.id, QStringLiteral("bulky"), ++m_now).ok());
+        QVERIFY(find(m_alice, QStringLiteral("\"bulk 4099\"")).messages.isEmpty());
+        QCOMPARE(find(m_alice, QStringLiteral("bulky")).messages.size(), 1);
+    }
+
     void filtersAndPages()
     {
         const Message first = send(m_alice, m_bob, QStringLiteral("report one"));
