@@ -150,7 +150,6 @@ void MessagingService::writeNext()
         if (!m_writer) {
             const auto results = m_store.appendMessages(batch.toStore);
             finish(batch, results);
-            m_store.indexSearchIfDue();
             continue;
         }
         m_writer->write(batch.toStore, [this, batch](const MessageWriter::Results &results) {

@@ -194,10 +194,6 @@ public:
     // (sender, client_id). Each result has the same index as its input; a failed element
     // (e.g. recipient unknown: NotFound) does not fail the others.
     virtual QList<StoreResult<AppendedMessage>> appendMessages(const QList<NewMessage> &batch) = 0;
-    // After appendMessages() and its answers: a store that indexes new messages for search in
-    // steps of its own (SQLite) takes one when enough wait. A search never misses them: it
-    // indexes what waits first.
-    virtual void indexSearchIfDue() {}
     // Newest first, ids < before (before 0 = newest), hiding the user's delete-for-me and, in a
     // group, what came before the user joined; NotFound when the user is not a participant.
     virtual StoreResult<QList<Message>> history(qint64 userId, qint64 conversationId, qint64 before,

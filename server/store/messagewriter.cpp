@@ -98,8 +98,6 @@ void MessageWriter::run()
         // Destroyed with this object, m_context drops a call still queued.
         QMetaObject::invokeMethod(
             &m_context, [this] { deliver(); }, Qt::QueuedConnection);
-        if (!batch.isEmpty())
-            m_store->indexSearchIfDue(); // once its answers are on their way
     }
     m_store->close();
 }

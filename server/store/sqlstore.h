@@ -78,7 +78,6 @@ public:
     StoreResult<ChangePage> changesSince(qint64 userId, qint64 since, int limit) override;
 
     StoreResult<SearchPage> search(const SearchScope &scope) override;
-    void indexSearchIfDue() override;
 
     // Files (sqlstorefiles.cpp).
     StoreResult<bool> addUpload(const UploadRecord &upload) override;
@@ -97,7 +96,7 @@ public:
 private:
     // New messages indexed together in a step (indexesInSteps()): FTS5 writes a segment per
     // transaction, so fewer, larger ones.
-    static constexpr int kSearchStep = 4000;
+    static constexpr int kSearchStep = 500;
 
     // `condition` is a fixed SQL fragment with one "?" (never built from input).
     StoreResult<StoredUser> userWhere(const QString &condition, const QVariant &value);
@@ -135,10 +134,13 @@ private:
     StoreResult<bool> unindexMessage(const Message &m); // m as indexed (its old content)
     // Indexes the messages stored before the index existed, a batch per transaction.
     StoreResult<bool> backfillSearchIndex();
-    // SQLite indexes new messages in steps after their commit (schema 8, search_cursor): the
-    // writer's connection takes a step once kSearchStep messages wait, a search first
-    // indexes whatever waits. PostgreSQL indexes each message in its transaction.
+    // SQLite indexes new messages in steps (schema 8, search_cursor): a batch leaves its
+    // messages waiting until kSearchStep do, then the batch that reaches that many indexes
+    // them all in its transaction; a search first indexes whatever waits. PostgreSQL indexes
+    // each message in its transaction.
     bool indexesInSteps() const { return m_sql.kind() == SqlDialect::Kind::Sqlite; }
+    // Inside appendMessages()'s transaction: the step, when this batch is due to take it.
+    StoreResult<bool> indexWithBatch(const QList<StoreResult<AppendedMessage>> &results);
     // Whether message `id` is in the index (inside the caller's transaction): an edit or a
     // delete then changes its entry; a message not yet indexed is indexed as it is then.
     StoreResult<bool> isIndexed(qint64 id);
@@ -171,10 +173,6 @@ private:
     QHash<std::pair<qint64, qint64>, qint64> m_peers;
     quint64 m_peersRollbacks = 0;    // m_sql.rollbacks() when m_peers was last valid
     bool m_searchTermsTable = false; // SQLite: temp.message_search_terms exists (completions)
-    // Indexing in steps: the newest id this connection appended, and how far it last saw
-    // the index (-1: not read yet). Another connection's steps only make the gap look larger.
-    qint64 m_lastAppendedId = 0;
-    qint64 m_indexedUpTo = -1;
 };
 
 } // namespace natter::server

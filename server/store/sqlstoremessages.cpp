@@ -116,7 +116,6 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
         return m_sql.failed<AppendedMessage>(insert);
     m.id = m_sql.insertedId(insert);
     if (m.id > 0) {
-        m_lastAppendedId = qMax(m_lastAppendedId, m.id);
         auto indexed = indexesInSteps() ? StoreResult<bool>::success(true) : indexMessage(m);
         if (indexed.ok() && input.replyTo > 0)
             indexed = storeReply(m, input.replyTo);
@@ -204,6 +203,12 @@ QList<StoreResult<AppendedMessage>> SqlStore::appendMessages(const QList<NewMess
     if (const auto appended = endRun(); !appended.ok()) {
         m_sql.rollback();
         return failAll(appended.failure, appended.detail);
+    }
+    if (indexesInSteps()) {
+        if (const auto indexed = indexWithBatch(results); !indexed.ok()) {
+            m_sql.rollback();
+            return failAll(indexed.failure, indexed.detail);
+        }
     }
     const auto finished = finishBatch(batch, results);
     if (!finished.ok()) {

@@ -196,6 +196,61 @@ StoreResult<bool> SqlStore::isIndexed(qint64 id)
     return StoreResult<bool>::success(indexed);
 }
 
+StoreResult<bool> SqlStore::indexWithBatch(const QList<StoreResult<AppendedMessage>> &results)
+{
+    qint64 first = 0;
+    qint64 last = 0;
+    for (const auto &r : results) {
+        if (r.ok() && !r.value.duplicate) {
+            first = first == 0 ? r.value.message.id : qMin(first, r.value.message.id);
+            last = qMax(last, r.value.message.id);
+        }
+    }
+    if (last == 0)
+        return StoreResult<bool>::success(true);
+    bool ok = false;
+    QSqlQuery &cursor =
+        m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
+    if (!ok || !cursor.next())
+        return m_sql.failed<bool>(cursor);
+    const qint64 from = cursor.value(0).toLongLong();
+    cursor.finish();
+    if (last - from < kSearchStep)
+        return StoreResult<bool>::success(true); // they wait for a later batch (or a search)
+    // Those that waited, from the table (other connections' too); this batch's own, as they
+    // are (every id from `first` on is this transaction's).
+    QSqlQuery &rows = m_sql.exec(
+        QStringLiteral("SELECT id, conversation_id, content FROM messages WHERE id > ? AND "
+                       "id < ? AND NOT deleted AND system_event IS NULL ORDER BY id"),
+        {from, first}, &ok);
+    if (!ok)
+        return m_sql.failed<bool>(rows);
+    QList<Message> waiting;
+    while (rows.next()) {
+        Message m;
+        m.id = rows.value(0).toLongLong();
+        m.conversationId = rows.value(1).toLongLong();
+        m.content = rows.value(2).toString();
+        waiting.append(std::move(m));
+    }
+    rows.finish();
+    for (const Message &m : std::as_const(waiting)) {
+        if (const auto indexed = indexMessage(m); !indexed.ok())
+            return indexed;
+    }
+    for (const auto &r : results) {
+        if (!r.ok() || r.value.duplicate)
+            continue;
+        if (const auto indexed = indexMessage(r.value.message); !indexed.ok())
+            return indexed;
+    }
+    QSqlQuery &mark =
+        m_sql.exec(QStringLiteral("UPDATE search_cursor SET indexed_up_to = ?"), {last}, &ok);
+    if (!ok)
+        return m_sql.failed<bool>(mark);
+    return StoreResult<bool>::success(true);
+}
+
 StoreResult<int> SqlStore::indexPendingSearch(int limit)
 {
     return m_sql.inTransaction<int>([&]() -> StoreResult<int> {
@@ -239,7 +294,6 @@ StoreResult<int> SqlStore::indexPendingSearch(int limit)
             if (!ok)
                 return m_sql.failed<int>(mark);
         }
-        m_indexedUpTo = reached;
         return StoreResult<int>::success(read);
     });
 }
@@ -266,27 +320,6 @@ StoreResult<bool> SqlStore::catchUpSearchIndex()
         if (step.value < kSearchStep)
             return StoreResult<bool>::success(true);
     }
-}
-
-void SqlStore::indexSearchIfDue()
-{
-    if (!indexesInSteps() || m_lastAppendedId == 0)
-        return;
-    if (m_indexedUpTo < 0) {
-        bool ok = false;
-        QSqlQuery &q =
-            m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
-        if (!ok || !q.next())
-            return;
-        m_indexedUpTo = q.value(0).toLongLong();
-        q.finish();
-    }
-    if (m_lastAppendedId - m_indexedUpTo < kSearchStep)
-        return;
-    // Everything that waits, in one segment: at most two steps (a writer that keeps up).
-    const auto step = indexPendingSearch(2 * kSearchStep);
-    if (!step.ok())
-        qWarning().noquote() << "search index: a step failed:" << step.detail;
 }
 
 StoreResult<QStringList> SqlStore::completions(const QString &prefix)

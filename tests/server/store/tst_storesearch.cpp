@@ -190,9 +190,9 @@ private slots:
         QCOMPARE(find(m_alice, QStringLiteral("meeting")).messages.size(), 1);
     }
 
-    // SQLite indexes new messages in steps after their commit: edits and deletes on either
-    // side of where the index has got to leave it right, and a step that the writer's own
-    // connection takes (indexSearchIfDue) is seen by this one.
+    // SQLite indexes new messages in steps (a batch indexes what waits once enough does):
+    // edits and deletes on either side of where the index has got to leave it right, and a
+    // step that the writer's own connection takes is seen by this one.
     void editsAndDeletesOnEitherSideOfAStep()
     {
         const Message early = send(m_alice, m_bob, QStringLiteral("alpha one"));
@@ -214,7 +214,6 @@ private slots:
                                     QStringLiteral("bulk %1").arg(i), ++m_now});
         for (const auto &r : w.appendMessages(batch))
             QVERIFY(r.ok());
-        w.indexSearchIfDue();
         const Message last = send(m_bob, m_alice, QStringLiteral("omega four"));
         QVERIFY(store().editMessage(last.id, QStringLiteral("omega five"), ++m_now).ok());
 

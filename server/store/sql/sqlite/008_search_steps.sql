@@ -1,8 +1,7 @@
 -- Version 8: new messages are indexed for search in steps after their commit, not in each
 -- message's own transaction (SqlStore::indexPendingSearch): FTS5 writes a segment per
 -- transaction, and the small commits of a server at a few thousand messages a second each
--- wrote one (open loop 5,000/s on 6 million messages: p99 154-535 -> 28-63 ms, 14 % fewer
--- bytes written). Every message with an id up to indexed_up_to is in message_search (unless
+-- wrote one (docs/performance.md, "Search"). Every message with an id up to indexed_up_to is in message_search (unless
 -- deleted, a system line, or without words); later ones are indexed by the next step, and a
 -- search takes that step first. Everything stored so far was indexed with its message (or
 -- waits for the backfill of version 4 or 7, search_backfill).
