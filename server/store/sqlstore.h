@@ -139,6 +139,11 @@ private:
     // them all in its transaction; a search first indexes whatever waits. PostgreSQL indexes
     // each message in its transaction.
     bool indexesInSteps() const { return m_sql.kind() == SqlDialect::Kind::Sqlite; }
+    // Where the index has got (search_cursor), and moving it; the stored messages with ids
+    // in (after, upTo] that belong in the index, indexed. Inside the caller's transaction.
+    StoreResult<qint64> searchCursor();
+    StoreResult<bool> moveSearchCursor(qint64 upTo);
+    StoreResult<bool> indexStored(qint64 after, qint64 upTo);
     // Inside appendMessages()'s transaction: the step, when this batch is due to take it.
     StoreResult<bool> indexWithBatch(const QList<StoreResult<AppendedMessage>> &results);
     // Whether message `id` is in the index (inside the caller's transaction): an edit or a

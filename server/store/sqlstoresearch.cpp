@@ -183,46 +183,35 @@ StoreResult<bool> SqlStore::backfillSearchIndex()
     return StoreResult<bool>::success(true);
 }
 
-StoreResult<bool> SqlStore::isIndexed(qint64 id)
+StoreResult<qint64> SqlStore::searchCursor()
 {
-    if (!indexesInSteps())
-        return StoreResult<bool>::success(true);
     bool ok = false;
     QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
     if (!ok || !q.next())
-        return m_sql.failed<bool>(q);
-    const bool indexed = id <= q.value(0).toLongLong();
+        return m_sql.failed<qint64>(q);
+    const qint64 upTo = q.value(0).toLongLong();
     q.finish();
-    return StoreResult<bool>::success(indexed);
+    return StoreResult<qint64>::success(upTo);
 }
 
-StoreResult<bool> SqlStore::indexWithBatch(const QList<StoreResult<AppendedMessage>> &results)
+StoreResult<bool> SqlStore::moveSearchCursor(qint64 upTo)
 {
-    qint64 first = 0;
-    qint64 last = 0;
-    for (const auto &r : results) {
-        if (r.ok() && !r.value.duplicate) {
-            first = first == 0 ? r.value.message.id : qMin(first, r.value.message.id);
-            last = qMax(last, r.value.message.id);
-        }
-    }
-    if (last == 0)
-        return StoreResult<bool>::success(true);
     bool ok = false;
-    QSqlQuery &cursor =
-        m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
-    if (!ok || !cursor.next())
-        return m_sql.failed<bool>(cursor);
-    const qint64 from = cursor.value(0).toLongLong();
-    cursor.finish();
-    if (last - from < kSearchStep)
-        return StoreResult<bool>::success(true); // they wait for a later batch (or a search)
-    // Those that waited, from the table (other connections' too); this batch's own, as they
-    // are (every id from `first` on is this transaction's).
+    QSqlQuery &q =
+        m_sql.exec(QStringLiteral("UPDATE search_cursor SET indexed_up_to = ?"), {upTo}, &ok);
+    if (!ok)
+        return m_sql.failed<bool>(q);
+    return StoreResult<bool>::success(true);
+}
+
+StoreResult<bool> SqlStore::indexStored(qint64 after, qint64 upTo)
+{
+    bool ok = false;
+    // Deleted messages and system lines are never in the index (as the backfill).
     QSqlQuery &rows = m_sql.exec(
         QStringLiteral("SELECT id, conversation_id, content FROM messages WHERE id > ? AND "
-                       "id < ? AND NOT deleted AND system_event IS NULL ORDER BY id"),
-        {from, first}, &ok);
+                       "id <= ? AND NOT deleted AND system_event IS NULL ORDER BY id"),
+        {after, upTo}, &ok);
     if (!ok)
         return m_sql.failed<bool>(rows);
     QList<Message> waiting;
@@ -238,63 +227,73 @@ StoreResult<bool> SqlStore::indexWithBatch(const QList<StoreResult<AppendedMessa
         if (const auto indexed = indexMessage(m); !indexed.ok())
             return indexed;
     }
+    return StoreResult<bool>::success(true);
+}
+
+StoreResult<bool> SqlStore::isIndexed(qint64 id)
+{
+    if (!indexesInSteps())
+        return StoreResult<bool>::success(true);
+    const auto upTo = searchCursor();
+    if (!upTo.ok())
+        return StoreResult<bool>::fail(upTo.failure, upTo.detail);
+    return StoreResult<bool>::success(id <= upTo.value);
+}
+
+StoreResult<bool> SqlStore::indexWithBatch(const QList<StoreResult<AppendedMessage>> &results)
+{
+    qint64 first = 0;
+    qint64 last = 0;
+    for (const auto &r : results) {
+        if (r.ok() && !r.value.duplicate) {
+            first = first == 0 ? r.value.message.id : qMin(first, r.value.message.id);
+            last = qMax(last, r.value.message.id);
+        }
+    }
+    if (last == 0)
+        return StoreResult<bool>::success(true);
+    const auto from = searchCursor();
+    if (!from.ok())
+        return StoreResult<bool>::fail(from.failure, from.detail);
+    if (last - from.value < kSearchStep)
+        return StoreResult<bool>::success(true); // they wait for a later batch (or a search)
+    // Those that waited, from the table (other connections' too); this batch's own, as they
+    // are (every id from `first` on is this transaction's).
+    if (const auto waited = indexStored(from.value, first - 1); !waited.ok())
+        return waited;
     for (const auto &r : results) {
         if (!r.ok() || r.value.duplicate)
             continue;
         if (const auto indexed = indexMessage(r.value.message); !indexed.ok())
             return indexed;
     }
-    QSqlQuery &mark =
-        m_sql.exec(QStringLiteral("UPDATE search_cursor SET indexed_up_to = ?"), {last}, &ok);
-    if (!ok)
-        return m_sql.failed<bool>(mark);
-    return StoreResult<bool>::success(true);
+    return moveSearchCursor(last);
 }
 
 StoreResult<int> SqlStore::indexPendingSearch(int limit)
 {
     return m_sql.inTransaction<int>([&]() -> StoreResult<int> {
-        bool ok = false;
         // Read under the write lock: no other connection indexes or edits meanwhile.
-        QSqlQuery &cursor =
-            m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
-        if (!ok || !cursor.next())
-            return m_sql.failed<int>(cursor);
-        const qint64 from = cursor.value(0).toLongLong();
-        cursor.finish();
-        QSqlQuery &rows =
-            m_sql.exec(QStringLiteral("SELECT id, conversation_id, content, deleted, system_event "
-                                      "IS NOT NULL FROM messages WHERE id > ? ORDER BY id LIMIT ?"),
-                       {from, limit}, &ok);
-        if (!ok)
-            return m_sql.failed<int>(rows);
-        QList<Message> messages; // those to index: deleted ones and system lines never are
-        qint64 reached = from;
-        int read = 0;
-        while (rows.next()) {
-            ++read;
-            reached = rows.value(0).toLongLong();
-            if (rows.value(3).toBool() || rows.value(4).toBool())
-                continue;
-            Message m;
-            m.id = reached;
-            m.conversationId = rows.value(1).toLongLong();
-            m.content = rows.value(2).toString();
-            messages.append(std::move(m));
-        }
-        rows.finish();
-        for (const Message &m : std::as_const(messages)) {
-            const auto indexed = indexMessage(m);
-            if (!indexed.ok())
-                return StoreResult<int>::fail(indexed.failure, indexed.detail);
-        }
-        if (reached > from) {
-            QSqlQuery &mark = m_sql.exec(
-                QStringLiteral("UPDATE search_cursor SET indexed_up_to = ?"), {reached}, &ok);
-            if (!ok)
-                return m_sql.failed<int>(mark);
-        }
-        return StoreResult<int>::success(read);
+        const auto from = searchCursor();
+        if (!from.ok())
+            return StoreResult<int>::fail(from.failure, from.detail);
+        bool ok = false;
+        QSqlQuery &range = m_sql.exec(
+            QStringLiteral("SELECT COUNT(*), MAX(id) FROM (SELECT id FROM messages WHERE id > ? "
+                           "ORDER BY id LIMIT ?)"),
+            {from.value, limit}, &ok);
+        if (!ok || !range.next())
+            return m_sql.failed<int>(range);
+        const int count = range.value(0).toInt();
+        const qint64 upTo = range.value(1).toLongLong();
+        range.finish();
+        if (count == 0)
+            return StoreResult<int>::success(0);
+        if (const auto indexed = indexStored(from.value, upTo); !indexed.ok())
+            return StoreResult<int>::fail(indexed.failure, indexed.detail);
+        if (const auto moved = moveSearchCursor(upTo); !moved.ok())
+            return StoreResult<int>::fail(moved.failure, moved.detail);
+        return StoreResult<int>::success(count);
     });
 }
 
