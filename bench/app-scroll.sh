@@ -58,18 +58,9 @@ user-request-burst = 100000
 register-per-address-burst = 0
 register-burst = 0
 CONF
-"$server" --config "$work/server.conf" --database "$work/natter.db" --create \
-    --listen 127.0.0.1:0 --password-cost min --no-discovery --log-level warning \
-    >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-url=
-for _ in $(seq 300); do
-    url=$(sed -n 's/^natter-server listening on //p' "$work/server.out")
-    [[ -n $url ]] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
-[[ -n $url ]] || { echo "app-scroll.sh: natter-server did not start" >&2; cat "$work/server.err" >&2; exit 2; }
+# shellcheck source=startserver.sh
+source "$here/startserver.sh"
+start_natter_server "$server" "$work/server.conf" "$work"
 echo "filling hist0 -> hist1 with $messages messages" >&2
 "$loadgen" --url "$url" --history "$messages" --user-prefix hist --history-requests 1 \
     >"$work/fill.out" 2>"$work/fill.err"

@@ -51,22 +51,9 @@ max-file-bytes = 4294967296
 user-quota-bytes = 68719476736
 free-reserve-bytes = 268435456
 CONF
-"$server" --config "$work/files.conf" --database "$work/natter.db" --create \
-    --listen 127.0.0.1:0 --password-cost min --no-discovery --log-level warning \
-    >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-url=
-for _ in $(seq 300); do
-    url=$(sed -n 's/^natter-server listening on //p' "$work/server.out")
-    [[ -n $url ]] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
-if [[ -z $url ]]; then
-    echo "files.sh: natter-server did not start:" >&2
-    tail -n 20 "$work/server.err" >&2
-    exit 2
-fi
+# shellcheck source=startserver.sh
+source "$here/startserver.sh"
+start_natter_server "$server" "$work/files.conf" "$work"
 results=$here/results/files.jsonl
 [[ $tiny == 1 ]] && results=$here/results/files-tiny.jsonl
 mkdir -p "$here/results"
