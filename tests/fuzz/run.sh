@@ -31,7 +31,7 @@ done
 sources=("$root"/common/*.cpp "$out/common_qrc.cpp" "$root/tests/fuzz/fuzz_decoder.cpp"
          "$root/tests/fuzz/fuzz_frames.cpp" "$root/server/transport/leantcpsocket.cpp"
          "$root/server/transport/lingeringclose.cpp" "$root/server/transport/outputflusher.cpp"
-         "$out"/moc/*.cpp)
+         "$root/server/transport/socketprobe.cpp" "$out"/moc/*.cpp)
 mkdir -p "$out/obj"
 read -r -a qt_cflags <<<"$(pkg-config --cflags Qt6WebSockets Qt6Network Qt6Core)"
 export out
@@ -49,7 +49,7 @@ clang++ "${flags[@]}" "$out/obj/fuzz_decoder.o" "${common[@]}" \
 # shellcheck disable=SC2046
 clang++ "${flags[@]}" "$out/obj/fuzz_frames.o" "${common[@]}" \
     "$out/obj/leantcpsocket.o" "$out/obj/lingeringclose.o" "$out/obj/outputflusher.o" \
-    "$out"/obj/moc_*.o \
+    "$out/obj/socketprobe.o" "$out"/obj/moc_*.o \
     $(pkg-config --libs Qt6WebSockets Qt6Network Qt6Core libcrypto) -o "$out/fuzz_frames"
 
 cd "$out"
