@@ -1,5 +1,5 @@
 // SqlStore: the search index (PostgreSQL: written with each message, in its transaction;
-// SQLite: in steps after the commit) and search.
+// SQLite: in steps of 500 messages, see indexWithBatch) and search.
 // SQLite: a contentless FTS5 table; PostgreSQL: a tsvector table with a GIN index. Both hold
 // the words common/searchtext.h makes, so both answer a query alike.
 #include "sqlstore.h"
