@@ -268,11 +268,12 @@ private slots:
         QCOMPARE(q.value(0).toInt(), int(migrations.size()));
         QCOMPARE(q.value(1).toInt(), latest);
         // Version 7: no pending list on the search index (its merges stalled the writer).
-        QVERIFY(adminExec(q,
-                          QStringLiteral("SELECT array_to_string(c.reloptions, ',') FROM pg_class c "
-                                         "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                         "WHERE n.nspname = ? AND c.relname = ?"),
-                          {schema, QStringLiteral("message_search_words")}));
+        QVERIFY(
+            adminExec(q,
+                      QStringLiteral("SELECT array_to_string(c.reloptions, ',') FROM pg_class c "
+                                     "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                     "WHERE n.nspname = ? AND c.relname = ?"),
+                      {schema, QStringLiteral("message_search_words")}));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("fastupdate=off"));
         QVERIFY(adminExec(q, QStringLiteral("DROP SCHEMA %1 CASCADE").arg(schema)));
