@@ -154,6 +154,9 @@ private:
     StoreResult<int> indexPendingSearch(int limit);
     // Indexes everything that waits, in steps (a search, and open()).
     StoreResult<bool> catchUpSearchIndex();
+    // search()'s queries; on PostgreSQL search() runs them in a transaction of their own that
+    // plans each for its values.
+    StoreResult<SearchPage> searchMatches(const SearchScope &scope);
     // SQLite: the index's words that start with `prefix`, in order, at most
     // limits::kSearchPrefixCompletions + 1 (one more: there are too many).
     StoreResult<QStringList> completions(const QString &prefix);
