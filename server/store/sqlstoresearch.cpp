@@ -405,8 +405,7 @@ StoreResult<SearchPage> SqlStore::search(const SearchScope &scope)
         return StoreResult<SearchPage>::fail(StoreFailure::Unavailable, m_sql.transactionError());
     bool ok = false;
     QSqlQuery &plan = m_sql.exec(
-        QStringLiteral("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"), {},
-        &ok);
+        QStringLiteral("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"), {}, &ok);
     if (!ok) {
         const auto failed = m_sql.failed<SearchPage>(plan);
         m_sql.abortRead();
