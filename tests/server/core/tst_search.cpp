@@ -143,6 +143,15 @@ private slots:
         page = carol->request(QStringLiteral("history"), {{"conversation_id", double(conversation)},
                                                           {"around", double(sent[4])}});
         QCOMPARE(TestClient::errorCode(page), QStringLiteral("not_found"));
+        QCOMPARE(page.value("field").toString(), QStringLiteral("conversation_id"));
+        // No such message: the field says which id is unknown.
+        page = m_bob->request(QStringLiteral("history"), {{"conversation_id", double(conversation)},
+                                                          {"around", double(sent[8] + 1000)}});
+        QCOMPARE(TestClient::errorCode(page), QStringLiteral("not_found"));
+        QCOMPARE(page.value("field").toString(), QStringLiteral("around"));
+        page = carol->request(QStringLiteral("history"), {{"conversation_id", double(conversation)},
+                                                          {"around", double(sent[8] + 1000)}});
+        QCOMPARE(page.value("field").toString(), QStringLiteral("around"));
     }
 };
 
