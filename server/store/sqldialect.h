@@ -89,6 +89,9 @@ public:
     // Another dialect on the same database, for a second connection of this process (the
     // message writer's thread); null when the database cannot be shared (SQLite :memory:).
     virtual std::unique_ptr<SqlDialect> sibling() const = 0;
+    // SQLite: the file of the search index, beside the database (":memory:" beside an
+    // in-memory one); empty where the index is in the database itself.
+    virtual QString searchIndexFile() const { return {}; }
     // True: an INSERT returns the new id as a row (" RETURNING id" appended); false: the
     // driver's last insert id.
     virtual bool returningIds() const = 0;

@@ -30,6 +30,13 @@ std::unique_ptr<SqlDialect> SqliteDialect::sibling() const
     return std::make_unique<SqliteDialect>(m_path, false);
 }
 
+QString SqliteDialect::searchIndexFile() const
+{
+    if (m_path.isEmpty() || m_path == QLatin1String(":memory:"))
+        return QStringLiteral(":memory:");
+    return m_path + QLatin1String("-search");
+}
+
 SqliteDialect::~SqliteDialect()
 {
     closing();
@@ -48,7 +55,8 @@ StoreResult<bool> SqliteDialect::prepare()
 bool SqliteDialect::connect(QSqlDatabase &db, QString *error)
 {
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    // URIs: the search index is attached read-only where it is only searched ("file:...?mode=ro").
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI"));
     restrictDatabaseToOwner(m_path); // messages and password hashes: owner only (0600)
     const OwnerOnlyUmask ownerOnly;  // a new file too; -wal and -shm copy its mode
     if (!db.open()) {

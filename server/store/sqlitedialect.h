@@ -52,6 +52,7 @@ public:
     // SELECT takes).
     QString beginRead() const override { return QStringLiteral("BEGIN"); }
     std::unique_ptr<SqlDialect> sibling() const override;
+    QString searchIndexFile() const override;
     bool sharedRevision() const override { return false; }
     bool returningIds() const override { return false; }
 

@@ -2,8 +2,9 @@
 // ChatStore on an SQL database through QtSql: one implementation for SQLite and PostgreSQL.
 // SqlConnection owns the connection, transactions and revisions; SqlDialect holds what
 // differs between the databases. The queries are in sqlstoreusers.cpp (users, tokens),
-// sqlstoremessages.cpp (conversations, messages), sqlstorereceipts.cpp (receipts, sync) and
-// sqlstoresearch.cpp (the search index and search).
+// sqlstoremessages.cpp (conversations, messages), sqlstorereceipts.cpp (receipts, sync),
+// sqlstoresearch.cpp (the search index and search) and sqlstoresearchfile.cpp (SQLite's index
+// file).
 
 #include "chatstore.h"
 #include "sqlconnection.h"
@@ -14,6 +15,8 @@
 #include <utility>
 
 namespace natter::server {
+
+class SearchIndexer;
 
 class SqlStore : public ChatStore
 {
@@ -79,6 +82,21 @@ public:
 
     StoreResult<SearchPage> search(const SearchScope &scope) override;
 
+    // ---- for SearchIndexer (SQLite) ----
+    // Another connection to this database, in the role that writes the search index file.
+    std::unique_ptr<SqlStore> indexerSibling() const;
+    struct SearchIndexStep
+    {
+        qint64 messagesUpTo = 0; // the index's cursors after the step
+        qint64 changesUpTo = 0;
+        qint64 latest = 0; // the newest message stored
+        int messages = 0;  // messages the step went through (at most the limit)
+        int changes = 0;   // changes it applied
+    };
+    // In one transaction of the index file: up to `limit` of the messages the index has not
+    // reached, and every edit and delete recorded since the last step.
+    StoreResult<SearchIndexStep> indexSearchStep(int limit);
+
     // Files (sqlstorefiles.cpp).
     StoreResult<bool> addUpload(const UploadRecord &upload) override;
     StoreResult<UploadRecord> upload(const QString &uploadId) override;
@@ -94,9 +112,12 @@ public:
     StoreResult<bool> forgetFile(const QString &fileId, bool *contentStillUsed) override;
 
 private:
-    // New messages indexed together in a step (indexesInSteps()): FTS5 writes a segment per
-    // transaction, so fewer, larger ones.
-    static constexpr int kSearchStep = 500;
+    enum class Role
+    {
+        Primary, // the event loop's: searches
+        Sibling, // the message writer's: tells the indexer what it stored
+        Indexer, // SearchIndexer's: writes the index file
+    };
 
     // `condition` is a fixed SQL fragment with one "?" (never built from input).
     StoreResult<StoredUser> userWhere(const QString &condition, const QVariant &value);
@@ -134,25 +155,29 @@ private:
     StoreResult<bool> unindexMessage(const Message &m); // m as indexed (its old content)
     // Indexes the messages stored before the index existed, a batch per transaction.
     StoreResult<bool> backfillSearchIndex();
-    // SQLite indexes new messages in steps (schema 8, search_cursor): a batch leaves its
-    // messages waiting until kSearchStep do, then the batch that reaches that many indexes
-    // them all in its transaction; a search first indexes whatever waits. PostgreSQL indexes
-    // each message in its transaction.
-    bool indexesInSteps() const { return m_sql.kind() == SqlDialect::Kind::Sqlite; }
-    // Where the index has got (search_cursor), and moving it; the stored messages with ids
-    // in (after, upTo] that belong in the index, indexed. Inside the caller's transaction.
-    StoreResult<qint64> searchCursor();
-    StoreResult<bool> moveSearchCursor(qint64 upTo);
+    // SQLite keeps the index in a file of its own (schema 9), written by SearchIndexer over a
+    // connection in the Indexer role; PostgreSQL indexes each message in its transaction.
+    bool indexesApart() const { return m_sql.kind() == SqlDialect::Kind::Sqlite; }
+    // sqlstoresearchfile.cpp. open()'s part, by role: the primary starts the indexer and
+    // attaches its file read-only (in memory: read-write, indexed when searched); the
+    // indexer checks the file and builds it again when it does not match the database.
+    StoreResult<bool> openSearchIndex();
+    StoreResult<bool> attachSearchIndex(const QString &file, bool readOnly);
+    StoreResult<bool> prepareSearchIndexFile(const QString &file);
+    // Why the attached index file cannot be used as it is (empty: it can).
+    QString searchIndexMismatch();
+    StoreResult<bool> createSearchIndex();
+    // The stored messages with ids in (after, upTo] that belong in the index, indexed.
     StoreResult<bool> indexStored(qint64 after, qint64 upTo);
-    // Inside appendMessages()'s transaction: the step, when this batch is due to take it.
-    StoreResult<bool> indexWithBatch(const QList<StoreResult<AppendedMessage>> &results);
-    // Whether message `id` is in the index (inside the caller's transaction): an edit or a
-    // delete then changes its entry; a message not yet indexed is indexed as it is then.
-    StoreResult<bool> isIndexed(qint64 id);
-    // Indexes, in one transaction, up to `limit` of the messages the index has not reached;
-    // how many it indexed.
-    StoreResult<int> indexPendingSearch(int limit);
-    // Indexes everything that waits, in steps (a search, and open()).
+    // The changes after `changesUpTo` applied to messages the index has (up to `indexedUpTo`);
+    // the last change read.
+    StoreResult<qint64> applySearchChanges(qint64 indexedUpTo, qint64 changesUpTo);
+    // An edit or a delete for everyone of a stored message, for the indexer (in the caller's
+    // transaction); `oldContent`: its text before.
+    StoreResult<bool> recordSearchChange(qint64 messageId, const QString &oldContent);
+    // Something new to index was committed.
+    void searchIndexChanged();
+    // Before a search: the index has everything committed so far.
     StoreResult<bool> catchUpSearchIndex();
     // search()'s queries; on PostgreSQL search() runs them in a transaction of their own that
     // plans each for its values.
@@ -173,6 +198,11 @@ private:
     StoreResult<Message> appendSystemLine(qint64 conversationId, const GroupEdit &edit);
     StoreResult<bool> usersExist(const QList<qint64> &users);
 
+    Role m_role = Role::Primary;
+    // SQLite on a file: the primary's indexer, shared with its siblings (they notify it).
+    // Declared before m_sql, so destroyed after it: the last connection to the index file
+    // (the indexer's) checkpoints its WAL into it.
+    std::shared_ptr<SearchIndexer> m_searchIndexer;
     SqlConnection m_sql;
     // The participants of a 1:1 conversation never change, and every message asks:
     // (conversation, user) -> peer. Groups are not cached (members come and go, also through

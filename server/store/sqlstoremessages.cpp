@@ -116,7 +116,7 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
         return m_sql.failed<AppendedMessage>(insert);
     m.id = m_sql.insertedId(insert);
     if (m.id > 0) {
-        auto indexed = indexesInSteps() ? StoreResult<bool>::success(true) : indexMessage(m);
+        auto indexed = indexesApart() ? StoreResult<bool>::success(true) : indexMessage(m);
         if (indexed.ok() && input.replyTo > 0)
             indexed = storeReply(m, input.replyTo);
         if (!indexed.ok())
@@ -204,12 +204,6 @@ QList<StoreResult<AppendedMessage>> SqlStore::appendMessages(const QList<NewMess
         m_sql.rollback();
         return failAll(appended.failure, appended.detail);
     }
-    if (indexesInSteps()) {
-        if (const auto indexed = indexWithBatch(results); !indexed.ok()) {
-            m_sql.rollback();
-            return failAll(indexed.failure, indexed.detail);
-        }
-    }
     const auto finished = finishBatch(batch, results);
     if (!finished.ok()) {
         m_sql.rollback();
@@ -217,6 +211,7 @@ QList<StoreResult<AppendedMessage>> SqlStore::appendMessages(const QList<NewMess
     }
     if (!m_sql.commit())
         return failAll(StoreFailure::Unavailable, m_sql.transactionError());
+    searchIndexChanged();
     return results;
 }
 
@@ -347,7 +342,7 @@ StoreResult<Message> SqlStore::message(qint64 messageId)
 StoreResult<Message> SqlStore::editMessage(qint64 messageId, const QString &content,
                                            qint64 editedAt)
 {
-    return m_sql.inTransaction<Message>([&]() -> StoreResult<Message> {
+    const auto edited = m_sql.inTransaction<Message>([&]() -> StoreResult<Message> {
         auto current = message(messageId);
         if (!current.ok())
             return current;
@@ -368,18 +363,17 @@ StoreResult<Message> SqlStore::editMessage(qint64 messageId, const QString &cont
             {m.content, editedAt, m.rev, messageId}, &ok);
         if (!ok)
             return m_sql.failed<Message>(update);
-        const auto inIndex = isIndexed(messageId);
-        if (!inIndex.ok())
-            return StoreResult<Message>::fail(inIndex.failure, inIndex.detail);
-        if (inIndex.value) { // else the step that reaches it indexes the new text
-            auto indexed = unindexMessage(current.value);
-            if (indexed.ok())
-                indexed = indexMessage(m);
-            if (!indexed.ok())
-                return StoreResult<Message>::fail(indexed.failure, indexed.detail);
-        }
+        auto indexed = indexesApart() ? recordSearchChange(messageId, current.value.content)
+                                      : unindexMessage(current.value);
+        if (indexed.ok() && !indexesApart())
+            indexed = indexMessage(m);
+        if (!indexed.ok())
+            return StoreResult<Message>::fail(indexed.failure, indexed.detail);
         return StoreResult<Message>::success(m);
     });
+    if (edited.ok())
+        searchIndexChanged();
+    return edited;
 }
 
 StoreResult<QList<EditRecord>> SqlStore::editHistory(qint64 messageId)
@@ -398,7 +392,7 @@ StoreResult<QList<EditRecord>> SqlStore::editHistory(qint64 messageId)
 
 StoreResult<Message> SqlStore::deleteForEveryone(qint64 messageId, qint64 at)
 {
-    return m_sql.inTransaction<Message>([&]() -> StoreResult<Message> {
+    const auto deleted = m_sql.inTransaction<Message>([&]() -> StoreResult<Message> {
         auto current = message(messageId);
         if (!current.ok() || current.value.deleted)
             return current; // deleting twice is fine (and keeps the first time)
@@ -422,13 +416,15 @@ StoreResult<Message> SqlStore::deleteForEveryone(qint64 messageId, qint64 at)
                        {at, m.rev, messageId}, &ok);
         if (!ok)
             return m_sql.failed<Message>(update);
-        const auto inIndex = isIndexed(messageId);
-        const auto unindexed = !inIndex.ok() || !inIndex.value ? inIndex // a step skips it
-                                                               : unindexMessage(current.value);
+        const auto unindexed = indexesApart() ? recordSearchChange(messageId, current.value.content)
+                                              : unindexMessage(current.value);
         if (!unindexed.ok())
             return StoreResult<Message>::fail(unindexed.failure, unindexed.detail);
         return StoreResult<Message>::success(m);
     });
+    if (deleted.ok())
+        searchIndexChanged();
+    return deleted;
 }
 
 StoreResult<HiddenMessage> SqlStore::hideForUser(qint64 userId, qint64 messageId)

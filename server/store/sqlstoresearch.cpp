@@ -1,5 +1,6 @@
-// SqlStore: the search index (PostgreSQL: written with each message, in its transaction;
-// SQLite: in steps of 500 messages, see indexWithBatch) and search.
+// SqlStore: the search index's rows and search. PostgreSQL writes a message's row in the
+// message's transaction; SQLite keeps the index in a file of its own, written by
+// SearchIndexer (sqlstoresearchfile.cpp).
 // SQLite: a contentless FTS5 table; PostgreSQL: a tsvector table with a GIN index. Both hold
 // the words common/searchtext.h makes, so both answer a query alike.
 #include "sqlstore.h"
@@ -101,7 +102,7 @@ StoreResult<bool> SqlStore::indexMessage(const Message &m)
         words = QStringLiteral("");
     QSqlQuery &q =
         m_sql.kind() == SqlDialect::Kind::Sqlite
-            ? m_sql.exec(QStringLiteral("INSERT INTO message_search (rowid, conv, words) "
+            ? m_sql.exec(QStringLiteral("INSERT INTO idx.message_search (rowid, conv, words) "
                                         "VALUES (?, ?, ?)"),
                          {m.id, conversationToken(m.conversationId), words}, &ok)
             : m_sql.exec(QStringLiteral("INSERT INTO message_search (message_id, "
@@ -120,7 +121,7 @@ StoreResult<bool> SqlStore::unindexMessage(const Message &m)
     QSqlQuery &q =
         m_sql.kind() == SqlDialect::Kind::Sqlite
             ? m_sql.exec(
-                  QStringLiteral("INSERT INTO message_search (message_search, rowid, "
+                  QStringLiteral("INSERT INTO idx.message_search (message_search, rowid, "
                                  "conv, words) VALUES ('delete', ?, ?, ?)"),
                   {m.id, conversationToken(m.conversationId), searchtext::indexText(m.content)},
                   &ok)
@@ -133,6 +134,8 @@ StoreResult<bool> SqlStore::unindexMessage(const Message &m)
 
 StoreResult<bool> SqlStore::backfillSearchIndex()
 {
+    if (indexesApart())
+        return StoreResult<bool>::success(true); // SearchIndexer builds its file from scratch
     bool ok = false;
     QSqlQuery &state =
         m_sql.exec(QStringLiteral("SELECT up_to, done_up_to FROM search_backfill"), {}, &ok);
@@ -183,144 +186,6 @@ StoreResult<bool> SqlStore::backfillSearchIndex()
     return StoreResult<bool>::success(true);
 }
 
-StoreResult<qint64> SqlStore::searchCursor()
-{
-    bool ok = false;
-    QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor"), {}, &ok);
-    if (!ok || !q.next())
-        return m_sql.failed<qint64>(q);
-    const qint64 upTo = q.value(0).toLongLong();
-    q.finish();
-    return StoreResult<qint64>::success(upTo);
-}
-
-StoreResult<bool> SqlStore::moveSearchCursor(qint64 upTo)
-{
-    bool ok = false;
-    QSqlQuery &q =
-        m_sql.exec(QStringLiteral("UPDATE search_cursor SET indexed_up_to = ?"), {upTo}, &ok);
-    if (!ok)
-        return m_sql.failed<bool>(q);
-    return StoreResult<bool>::success(true);
-}
-
-StoreResult<bool> SqlStore::indexStored(qint64 after, qint64 upTo)
-{
-    bool ok = false;
-    // Deleted messages and system lines are never in the index (as the backfill).
-    QSqlQuery &rows = m_sql.exec(
-        QStringLiteral("SELECT id, conversation_id, content FROM messages WHERE id > ? AND "
-                       "id <= ? AND NOT deleted AND system_event IS NULL ORDER BY id"),
-        {after, upTo}, &ok);
-    if (!ok)
-        return m_sql.failed<bool>(rows);
-    QList<Message> waiting;
-    while (rows.next()) {
-        Message m;
-        m.id = rows.value(0).toLongLong();
-        m.conversationId = rows.value(1).toLongLong();
-        m.content = rows.value(2).toString();
-        waiting.append(std::move(m));
-    }
-    rows.finish();
-    for (const Message &m : std::as_const(waiting)) {
-        if (const auto indexed = indexMessage(m); !indexed.ok())
-            return indexed;
-    }
-    return StoreResult<bool>::success(true);
-}
-
-StoreResult<bool> SqlStore::isIndexed(qint64 id)
-{
-    if (!indexesInSteps())
-        return StoreResult<bool>::success(true);
-    const auto upTo = searchCursor();
-    if (!upTo.ok())
-        return StoreResult<bool>::fail(upTo.failure, upTo.detail);
-    return StoreResult<bool>::success(id <= upTo.value);
-}
-
-StoreResult<bool> SqlStore::indexWithBatch(const QList<StoreResult<AppendedMessage>> &results)
-{
-    qint64 first = 0;
-    qint64 last = 0;
-    for (const auto &r : results) {
-        if (r.ok() && !r.value.duplicate) {
-            first = first == 0 ? r.value.message.id : qMin(first, r.value.message.id);
-            last = qMax(last, r.value.message.id);
-        }
-    }
-    if (last == 0)
-        return StoreResult<bool>::success(true);
-    const auto from = searchCursor();
-    if (!from.ok())
-        return StoreResult<bool>::fail(from.failure, from.detail);
-    if (last - from.value < kSearchStep)
-        return StoreResult<bool>::success(true); // they wait for a later batch (or a search)
-    // Those that waited, from the table (other connections' too); this batch's own, as they
-    // are (every id from `first` on is this transaction's).
-    if (const auto waited = indexStored(from.value, first - 1); !waited.ok())
-        return waited;
-    for (const auto &r : results) {
-        if (!r.ok() || r.value.duplicate)
-            continue;
-        if (const auto indexed = indexMessage(r.value.message); !indexed.ok())
-            return indexed;
-    }
-    return moveSearchCursor(last);
-}
-
-StoreResult<int> SqlStore::indexPendingSearch(int limit)
-{
-    return m_sql.inTransaction<int>([&]() -> StoreResult<int> {
-        // Read under the write lock: no other connection indexes or edits meanwhile.
-        const auto from = searchCursor();
-        if (!from.ok())
-            return StoreResult<int>::fail(from.failure, from.detail);
-        bool ok = false;
-        QSqlQuery &range = m_sql.exec(
-            QStringLiteral("SELECT COUNT(*), MAX(id) FROM (SELECT id FROM messages WHERE id > ? "
-                           "ORDER BY id LIMIT ?)"),
-            {from.value, limit}, &ok);
-        if (!ok || !range.next())
-            return m_sql.failed<int>(range);
-        const int count = range.value(0).toInt();
-        const qint64 upTo = range.value(1).toLongLong();
-        range.finish();
-        if (count == 0)
-            return StoreResult<int>::success(0);
-        if (const auto indexed = indexStored(from.value, upTo); !indexed.ok())
-            return StoreResult<int>::fail(indexed.failure, indexed.detail);
-        if (const auto moved = moveSearchCursor(upTo); !moved.ok())
-            return StoreResult<int>::fail(moved.failure, moved.detail);
-        return StoreResult<int>::success(count);
-    });
-}
-
-StoreResult<bool> SqlStore::catchUpSearchIndex()
-{
-    if (!indexesInSteps())
-        return StoreResult<bool>::success(true);
-    // Without the write lock when nothing waits (a search under load would wait for a commit).
-    bool ok = false;
-    QSqlQuery &behind = m_sql.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM "
-                                                  "messages) > indexed_up_to FROM search_cursor"),
-                                   {}, &ok);
-    if (!ok || !behind.next())
-        return m_sql.failed<bool>(behind);
-    const bool waiting = behind.value(0).toBool();
-    behind.finish();
-    if (!waiting)
-        return StoreResult<bool>::success(true);
-    for (;;) {
-        const auto step = indexPendingSearch(kSearchStep);
-        if (!step.ok())
-            return StoreResult<bool>::fail(step.failure, step.detail);
-        if (step.value < kSearchStep)
-            return StoreResult<bool>::success(true);
-    }
-}
-
 StoreResult<QStringList> SqlStore::completions(const QString &prefix)
 {
     bool ok = false;
@@ -328,7 +193,7 @@ StoreResult<QStringList> SqlStore::completions(const QString &prefix)
         // 'instance' rather than 'row': a row would count the word's occurrences first.
         QSqlQuery &create = m_sql.exec(
             QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.message_search_terms "
-                           "USING fts5vocab(main, message_search, 'instance')"),
+                           "USING fts5vocab(idx, message_search, 'instance')"),
             {}, &ok);
         if (!ok)
             return m_sql.failed<QStringList>(create);
@@ -455,8 +320,9 @@ StoreResult<SearchPage> SqlStore::searchMatches(const SearchScope &scope)
     // The matching ids below `below`, newest first, at most `count`; and their bound values.
     const auto candidates = [&](qint64 below, int count) -> std::pair<QString, QVariantList> {
         if (m_sql.kind() == SqlDialect::Kind::Sqlite)
-            return {QStringLiteral("SELECT rowid AS id FROM message_search WHERE message_search "
-                                   "MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?"),
+            return {QStringLiteral("SELECT rowid AS id FROM idx.message_search WHERE "
+                                   "message_search MATCH ? AND rowid < ? ORDER BY rowid DESC "
+                                   "LIMIT ?"),
                     {match, below, count}};
         if (scope.conversationId > 0)
             return {QStringLiteral(

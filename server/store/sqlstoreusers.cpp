@@ -23,7 +23,20 @@ std::unique_ptr<ChatStore> SqlStore::sibling() const
     auto dialect = m_sql.dialect().sibling();
     if (!dialect)
         return nullptr;
-    return std::make_unique<SqlStore>(std::move(dialect), m_sql.revisionCounter());
+    auto store = std::make_unique<SqlStore>(std::move(dialect), m_sql.revisionCounter());
+    store->m_role = Role::Sibling;
+    store->m_searchIndexer = m_searchIndexer;
+    return store;
+}
+
+std::unique_ptr<SqlStore> SqlStore::indexerSibling() const
+{
+    auto dialect = m_sql.dialect().sibling();
+    if (!dialect)
+        return nullptr;
+    auto store = std::make_unique<SqlStore>(std::move(dialect), m_sql.revisionCounter());
+    store->m_role = Role::Indexer;
+    return store;
 }
 
 StoreResult<bool> SqlStore::open()
@@ -32,14 +45,18 @@ StoreResult<bool> SqlStore::open()
     const auto opened = m_sql.open();
     if (!opened.ok())
         return opened;
-    if (const auto backfilled = backfillSearchIndex(); !backfilled.ok())
-        return backfilled;
-    return catchUpSearchIndex(); // what was stored after the last step before a shutdown
+    if (indexesApart())
+        return openSearchIndex();
+    return backfillSearchIndex();
 }
 
 void SqlStore::close()
 {
+    m_searchTermsTable = false; // a temporary table of the connection
     m_sql.close();
+    // Then the indexer (when no sibling holds it either): the last connection to the index
+    // file checkpoints its WAL into it, and this one only reads it.
+    m_searchIndexer.reset();
 }
 
 StoreResult<StoredUser> SqlStore::createUser(const QString &username,

@@ -4,10 +4,12 @@
 #include "sqlitestorefile.h"
 #include "storetesthelpers.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <csignal>
@@ -28,9 +30,28 @@ private:
 
     QString dbPath() const { return m_dir.filePath(QStringLiteral("natter.db")); }
 
+    // How many tables of the database at `path` have a name LIKE `pattern`.
+    static int tablesNamed(const QString &path, const QString &pattern)
+    {
+        int count = -1;
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("look"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%1'")
+                               .arg(pattern)) &&
+                    q.next())
+                    count = q.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("look"));
+        return count;
+    }
+
 private slots:
     // A database of schema version 3 (before the search index) with messages in it: the
-    // upgrade indexes them at open, in batches, and a deleted one stays unfindable.
+    // upgrade indexes them at open, in steps, and a deleted one stays unfindable.
     void anUpgradedDatabaseIndexesItsMessagesAtOpen()
     {
         const QString path = m_dir.filePath(QStringLiteral("upgraded.db"));
@@ -38,7 +59,7 @@ private slots:
         QVERIFY(store->open().ok());
         const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
         QList<NewMessage> batch;
-        for (int i = 0; i < 5010; ++i) // more than one backfill batch (5,000)
+        for (int i = 0; i < 5010; ++i) // more than one step of the indexer (5,000)
             batch.append(NewMessage{alice, 0, bob, QUuid::createUuid(),
                                     QStringLiteral("old note %1").arg(i), ++m_now});
         for (const auto &r : store->appendMessages(batch))
@@ -48,14 +69,13 @@ private slots:
         QVERIFY(store->deleteForEveryone(gone.message.id, ++m_now).ok());
         store.reset();
         {
-            // Back to version 3: no index, no backfill marker.
+            // Back to version 3: no index (its file is then another database's).
             auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search")));
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_backfill")));
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_cursor")));   // version 8
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_changes"))); // version 9
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_source")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE message_replies"))); // version 6
             QVERIFY(q.exec(QStringLiteral("DROP TABLE reactions")));
             // And no files (version 5).
@@ -95,10 +115,10 @@ private slots:
         QCOMPARE(store->search(scope).value.messages.size(), 1);
     }
 
-    // A database before version 7 has the first search index (a size record per message,
-    // merges at 4 segments). Version 7 rebuilds it leaner: every message is found again, the
-    // new table's options hold, and the rebuilt index stays consistent through an edit.
-    void theFirstSearchIndexIsRebuiltLean()
+    // A database before version 9 has its search index inside. Version 9 drops it: the index
+    // is built in its own file beside the database, lean (no size record per row, merges at 8
+    // segments), finds every message again and stays consistent through an edit.
+    void anIndexInsideTheDatabaseMovesToAFileOfItsOwn()
     {
         const QString path = m_dir.filePath(QStringLiteral("firstindex.db"));
         auto store = std::make_unique<SqliteStore>(path);
@@ -107,24 +127,29 @@ private slots:
         const auto kept = storetest::sendMessage(*store, alice, bob,
                                                  QStringLiteral("printer on floor two"), ++m_now);
         store.reset();
+        QVERIFY(QFile::remove(path + QLatin1String("-search")));
         {
-            // Version 6 with the first index, left empty: what the upgrade finds comes from
-            // its rebuild.
-            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
+            // Version 8, its index inside and empty: what the upgrade finds comes from the
+            // new file.
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v8"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE message_search")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_changes")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_source")));
             QVERIFY(q.exec(QStringLiteral(
                 "CREATE VIRTUAL TABLE message_search USING fts5(conv, words, content = '', "
                 "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")")));
-            QVERIFY(q.exec(QStringLiteral("UPDATE search_backfill SET done_up_to = up_to")));
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE search_cursor"))); // version 8
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 6")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE search_backfill (up_to INTEGER NOT NULL, "
+                                          "done_up_to INTEGER NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE search_cursor (indexed_up_to INTEGER "
+                                          "NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO search_cursor VALUES (99)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 8")));
             q = QSqlQuery();
             db.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+        QSqlDatabase::removeDatabase(QStringLiteral("v8"));
 
         store = std::make_unique<SqliteStore>(path);
         const auto reopened = store->open();
@@ -142,8 +167,9 @@ private slots:
         QCOMPARE(store->search(scope).value.messages.size(), 1);
         store.reset();
 
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v7"));
-        db.setDatabaseName(path);
+        QCOMPARE(tablesNamed(path, QStringLiteral("message_search%")), 0);
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("index"));
+        db.setDatabaseName(path + QLatin1String("-search"));
         QVERIFY(db.open());
         {
             QSqlQuery q(db);
@@ -159,47 +185,160 @@ private slots:
         }
         db.close();
         db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("v7"));
+        QSqlDatabase::removeDatabase(QStringLiteral("index"));
     }
 
-    // New messages wait for a step of the search index (schema 8) until kSearchStep (500) of
-    // them do: then the batch that reaches that many indexes them all in its transaction,
-    // and the cursor says so.
-    void theSearchIndexTakesAStepOnceEnoughMessagesWait()
+    // The message writer's commits never wait for the search index: with the index file's
+    // write lock held elsewhere, messages are stored and edited at once; a search waits for
+    // the index, and finds them once the lock is let go.
+    void storingNeverWaitsForTheSearchIndex()
     {
-        const QString path = m_dir.filePath(QStringLiteral("steps.db"));
+        const QString path = m_dir.filePath(QStringLiteral("apart.db"));
         auto store = std::make_unique<SqliteStore>(path);
         QVERIFY(store->open().ok());
         const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
-        const auto cursor = [&path]() {
-            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("look"));
-            db.setDatabaseName(path);
-            qint64 at = -1;
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(QStringLiteral("SELECT indexed_up_to FROM search_cursor")) && q.next())
-                    at = q.value(0).toLongLong();
-            }
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(QStringLiteral("look"));
-            return at;
+        const auto first =
+            storetest::sendMessage(*store, alice, bob, QStringLiteral("first draft"), ++m_now);
+
+        auto locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
+        locker.setDatabaseName(path + QLatin1String("-search"));
+        locker.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        QVERIFY(locker.open());
+        QSqlQuery hold(locker);
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QElapsedTimer took;
+        took.start();
+        const auto sent = storetest::sendMessage(*store, alice, bob,
+                                                 QStringLiteral("sent while locked"), ++m_now);
+        QVERIFY(sent.message.id > first.message.id);
+        QVERIFY(store->editMessage(first.message.id, QStringLiteral("second draft"), ++m_now).ok());
+        QVERIFY2(took.elapsed() < 2000, qPrintable(QString::number(took.elapsed())));
+
+        QTimer::singleShot(300, [&hold] { hold.exec(QStringLiteral("ROLLBACK")); });
+        ProtocolError error;
+        SearchScope scope;
+        scope.userId = bob;
+        scope.limit = 50;
+        scope.terms = *searchtext::parseQuery(QStringLiteral("locked"), &error);
+        // The search waits on this thread, which lets the lock go from a timer: run the
+        // timer's loop alongside (the indexer's busy wait lasts up to 5 s).
+        QElapsedTimer searching;
+        searching.start();
+        while (searching.elapsed() < 350)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        const auto found = store->search(scope);
+        QVERIFY2(found.ok(), qPrintable(found.detail));
+        QCOMPARE(found.value.messages.size(), 1);
+        scope.terms = *searchtext::parseQuery(QStringLiteral("second"), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 1);
+        scope.terms = *searchtext::parseQuery(QStringLiteral("first"), &error);
+        QCOMPARE(store->search(scope).value.messages.size(), 0);
+        hold = QSqlQuery();
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    }
+
+    // The index file is built again whenever it does not match the database: missing, not a
+    // database, made for another database, or ahead of it (the database restored from an
+    // older copy, after which a message was edited and another deleted).
+    void anIndexFileThatDoesNotMatchIsBuiltAgain()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("rebuilt.db"));
+        const QString index = path + QLatin1String("-search");
+        auto store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
+        const auto kept = storetest::sendMessage(*store, alice, bob,
+                                                 QStringLiteral("meeting on tuesday"), ++m_now);
+        const auto gone =
+            storetest::sendMessage(*store, bob, alice, QStringLiteral("lunch on friday"), ++m_now);
+        const auto count = [&](const QString &words) {
+            ProtocolError error;
+            SearchScope scope;
+            scope.userId = bob;
+            scope.limit = 50;
+            scope.terms = *searchtext::parseQuery(words, &error);
+            const auto page = store->search(scope);
+            return page.ok() ? int(page.value.messages.size()) : -1;
         };
-        const qint64 start = cursor();
-        QVERIFY(start >= 0);
-        const auto sendSome = [&](int n) {
-            QList<NewMessage> batch;
-            for (int i = 0; i < n; ++i)
-                batch.append(NewMessage{alice, 0, bob, QUuid::createUuid(),
-                                        QStringLiteral("waiting %1").arg(i), ++m_now});
-            qint64 newest = 0;
-            for (const auto &r : store->appendMessages(batch))
-                newest = qMax(newest, r.value.message.id);
-            return newest;
-        };
-        sendSome(499);
-        QCOMPARE(cursor(), start); // not yet
-        const qint64 newest = sendSome(2);
-        QCOMPARE(cursor(), newest);
+        QCOMPARE(count(QStringLiteral("on")), 2);
+        store.reset();
+        // Closed last, the indexer's connection checkpointed the index's WAL into its file.
+        QVERIFY(QFile::exists(index));
+        QVERIFY(!QFile::exists(index + QLatin1String("-wal")));
+        const QString copy = m_dir.filePath(QStringLiteral("rebuilt-copy.db"));
+        QVERIFY(QFile::copy(path, copy));
+
+        QVERIFY(QFile::remove(index)); // missing
+        store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        QCOMPARE(count(QStringLiteral("tuesday")), 1);
+        QVERIFY(
+            store->editMessage(kept.message.id, QStringLiteral("meeting on monday"), ++m_now).ok());
+        QVERIFY(store->deleteForEveryone(gone.message.id, ++m_now).ok());
+        QCOMPARE(count(QStringLiteral("tuesday")), 0);
+        QCOMPARE(count(QStringLiteral("friday")), 0);
+        store.reset();
+
+        QVERIFY(QFile::remove(path)); // the older copy restored (the server stopped)
+        QVERIFY(QFile::copy(copy, path));
+        store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        QCOMPARE(count(QStringLiteral("tuesday")), 1);
+        QCOMPARE(count(QStringLiteral("monday")), 0);
+        QCOMPARE(count(QStringLiteral("friday")), 1);
+        store.reset();
+
+        { // not a database
+            QFile junk(index);
+            QVERIFY(junk.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            junk.write(QByteArray(8192, 'x'));
+        }
+        QFile::remove(index + QLatin1String("-wal"));
+        QFile::remove(index + QLatin1String("-shm"));
+        store = std::make_unique<SqliteStore>(path);
+        const auto opened = store->open();
+        QVERIFY2(opened.ok(), qPrintable(opened.detail));
+        QCOMPARE(count(QStringLiteral("on")), 2);
+        store.reset();
+
+        // Another database's index (a copy of this one's, under another identity).
+        const QString other = m_dir.filePath(QStringLiteral("other.db"));
+        {
+            SqliteStore elsewhere(other);
+            QVERIFY(elsewhere.open().ok());
+            const auto [carol, dave] = storetest::makeAliceAndBob(elsewhere, m_now);
+            for (int i = 0; i < 3; ++i)
+                storetest::sendMessage(elsewhere, carol, dave, QStringLiteral("tuesday"), ++m_now);
+        }
+        QVERIFY(QFile::remove(index));
+        QVERIFY(QFile::copy(other + QLatin1String("-search"), index));
+        store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        QCOMPARE(count(QStringLiteral("tuesday")), 1);
+        QCOMPARE(count(QStringLiteral("friday")), 1);
+    }
+
+    // An in-memory database has no file beside it and no second connection: its index is
+    // attached in memory and written when searched.
+    void anInMemoryDatabaseIsSearchedToo()
+    {
+        SqliteStore store(QStringLiteral(":memory:"));
+        QVERIFY(store.open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(store, m_now);
+        const auto sent =
+            storetest::sendMessage(store, alice, bob, QStringLiteral("kept in memory"), ++m_now);
+        ProtocolError error;
+        SearchScope scope;
+        scope.userId = bob;
+        scope.limit = 50;
+        scope.terms = *searchtext::parseQuery(QStringLiteral("memory"), &error);
+        QCOMPARE(store.search(scope).value.messages.size(), 1);
+        QVERIFY(store.editMessage(sent.message.id, QStringLiteral("kept in mind"), ++m_now).ok());
+        QCOMPARE(store.search(scope).value.messages.size(), 0);
+        scope.terms = *searchtext::parseQuery(QStringLiteral("mind"), &error);
+        QCOMPARE(store.search(scope).value.messages.size(), 1);
     }
 
     void onlyADatabaseFileHasASecondConnection()
