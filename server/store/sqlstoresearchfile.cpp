@@ -42,7 +42,15 @@ StoreResult<bool> SqlStore::openSearchIndex()
     if (const auto started = indexer->start(); !started.ok())
         return started;
     m_searchIndexer = std::move(indexer);
-    return attachSearchIndex(file, true);
+    if (const auto attached = attachSearchIndex(file, true); !attached.ok())
+        return attached;
+    // Searches read the index's pages over and over: as large a cache as the database's.
+    bool ok = false;
+    QSqlQuery &q = m_sql.exec(QStringLiteral("PRAGMA idx.cache_size=-32768"), {}, &ok); // KiB
+    if (!ok)
+        return m_sql.failed<bool>(q);
+    q.finish();
+    return StoreResult<bool>::success(true);
 }
 
 StoreResult<bool> SqlStore::attachSearchIndex(const QString &file, bool readOnly)
