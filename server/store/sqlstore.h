@@ -164,8 +164,9 @@ private:
     StoreResult<bool> openSearchIndex();
     StoreResult<bool> attachSearchIndex(const QString &file, bool readOnly);
     StoreResult<bool> prepareSearchIndexFile(const QString &file);
-    // Why the attached index file cannot be used as it is (empty: it can).
-    QString searchIndexMismatch();
+    // Why the attached index file cannot be used as it is (empty: it can); fails when it
+    // cannot tell now (busy, I/O).
+    StoreResult<QString> searchIndexMismatch();
     StoreResult<bool> createSearchIndex();
     // The stored messages with ids in (after, upTo] that belong in the index, indexed.
     StoreResult<bool> indexStored(qint64 after, qint64 upTo);

@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QUrl>
 
+#include <optional>
+
 namespace natter::server {
 namespace {
 
@@ -74,30 +76,54 @@ StoreResult<bool> SqlStore::attachSearchIndex(const QString &file, bool readOnly
     return StoreResult<bool>::success(true);
 }
 
-QString SqlStore::searchIndexMismatch()
+StoreResult<QString> SqlStore::searchIndexMismatch()
 {
-    bool ok = false;
-    QSqlQuery &q =
-        m_sql.exec(QStringLiteral("SELECT s.layout, s.source, s.indexed_up_to, s.changes_up_to, "
-                                  "(SELECT identity FROM main.search_source), "
-                                  "(SELECT COALESCE(MAX(id), 0) FROM main.messages), "
-                                  "COALESCE((SELECT seq FROM main.sqlite_sequence WHERE name = "
-                                  "'search_changes'), 0) FROM idx.search_state s"),
-                   {}, &ok);
-    if (!ok)
-        return m_sql.failed<bool>(q).detail; // no such table, not a database: built again
-    if (!q.next())
-        return QStringLiteral("it has no state");
-    QString why;
-    if (q.value(0).toInt() != kSearchIndexLayout)
-        why = QStringLiteral("layout %1, not %2").arg(q.value(0).toInt()).arg(kSearchIndexLayout);
-    else if (q.value(1).toString() != q.value(4).toString())
-        why = QStringLiteral("it was made for another database");
-    else if (q.value(2).toLongLong() > q.value(5).toLongLong() ||
-             q.value(3).toLongLong() > q.value(6).toLongLong())
-        why = QStringLiteral("it is ahead of the database (a backup restored?)");
-    q.finish();
-    return why;
+    using R = StoreResult<QString>;
+    // The index's state first, then the database's, in one read: another process's indexer
+    // may index meanwhile, and the database then holds at least what the state counts.
+    if (!m_sql.beginRead())
+        return R::fail(StoreFailure::Unavailable, m_sql.transactionError());
+    const auto read = [&](const QString &sql, QVariantList *row) -> std::optional<R> {
+        bool ok = false;
+        QSqlQuery &q = m_sql.exec(sql, {}, &ok);
+        if (!ok) {
+            auto failed = m_sql.failed<QString>(q);
+            m_sql.abortRead();
+            // Not a database, no such table (a new file): build it. Busy, I/O: say so.
+            if (failed.failure != StoreFailure::Unavailable)
+                return R::success(failed.detail);
+            return failed;
+        }
+        if (!q.next()) {
+            m_sql.abortRead();
+            return R::success(QStringLiteral("it has no state"));
+        }
+        for (int i = 0; i < 4; ++i)
+            row->append(q.value(i));
+        q.finish();
+        return std::nullopt;
+    };
+    QVariantList index, database;
+    if (auto done = read(QStringLiteral("SELECT layout, source, indexed_up_to, changes_up_to "
+                                        "FROM idx.search_state"),
+                         &index))
+        return *done;
+    if (auto done = read(QStringLiteral("SELECT (SELECT identity FROM main.search_source), "
+                                        "(SELECT COALESCE(MAX(id), 0) FROM main.messages), "
+                                        "COALESCE((SELECT seq FROM main.sqlite_sequence WHERE "
+                                        "name = 'search_changes'), 0), 0"),
+                         &database))
+        return *done;
+    m_sql.abortRead(); // only read
+    if (index[0].toInt() != kSearchIndexLayout)
+        return R::success(
+            QStringLiteral("layout %1, not %2").arg(index[0].toInt()).arg(kSearchIndexLayout));
+    if (index[1].toString() != database[0].toString())
+        return R::success(QStringLiteral("it was made for another database"));
+    if (index[2].toLongLong() > database[1].toLongLong() ||
+        index[3].toLongLong() > database[2].toLongLong())
+        return R::success(QStringLiteral("it is ahead of the database (a backup restored?)"));
+    return R::success(QString());
 }
 
 StoreResult<bool> SqlStore::prepareSearchIndexFile(const QString &file)
@@ -114,7 +140,15 @@ StoreResult<bool> SqlStore::prepareSearchIndexFile(const QString &file)
     const bool existed = !inMemory(file) && QFile::exists(file);
     // Attaching a file that is not a database fails (SQLite reads its header).
     const auto attached = attachSearchIndex(file, false);
-    const QString mismatch = attached.ok() ? searchIndexMismatch() : attached.detail;
+    if (!attached.ok() && attached.failure == StoreFailure::Unavailable)
+        return attached; // cannot open it now (permissions, I/O): not a reason to remove it
+    QString mismatch = attached.detail;
+    if (attached.ok()) {
+        const auto checked = searchIndexMismatch();
+        if (!checked.ok())
+            return StoreResult<bool>::fail(checked.failure, checked.detail);
+        mismatch = checked.value;
+    }
     if (mismatch.isEmpty())
         return settle();
     if (!inMemory(file)) {

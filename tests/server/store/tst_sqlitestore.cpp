@@ -320,6 +320,50 @@ private slots:
         QCOMPARE(count(QStringLiteral("friday")), 1);
     }
 
+    // Another process on the same database (`natter-server user ...` beside the server) has
+    // an indexer too: the two share the index file, neither rebuilds it, and no message is
+    // indexed twice (a contentless index would then find it twice).
+    void twoStoresOnOneDatabaseShareItsIndex()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("shared.db"));
+        SqliteStore server(path);
+        QVERIFY(server.open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(server, m_now);
+        for (int i = 0; i < 20; ++i)
+            storetest::sendMessage(server, alice, bob, QStringLiteral("shared %1").arg(i), ++m_now);
+        const auto before = sqlitefile::identityOf(path + QLatin1String("-search"));
+        QVERIFY(before);
+        SqliteStore other(path);
+        QVERIFY(other.open().ok());
+        QVERIFY(sqlitefile::identityOf(path + QLatin1String("-search")) == before); // not rebuilt
+        QList<NewMessage> batch;
+        for (int i = 0; i < 6000; ++i)
+            batch.append(NewMessage{bob, 0, alice, QUuid::createUuid(),
+                                    QStringLiteral("shared more %1").arg(i), ++m_now});
+        for (const auto &r : other.appendMessages(batch))
+            QVERIFY(r.ok());
+        for (int i = 0; i < 20; ++i)
+            storetest::sendMessage(server, alice, bob, QStringLiteral("shared late %1").arg(i),
+                                   ++m_now);
+        ProtocolError error;
+        SearchScope scope;
+        scope.userId = bob;
+        scope.limit = 50;
+        scope.terms = *searchtext::parseQuery(QStringLiteral("shared"), &error);
+        for (SqliteStore *store : {&server, &other}) {
+            const auto page = store->search(scope);
+            QVERIFY2(page.ok(), qPrintable(page.detail));
+            QCOMPARE(page.value.total, 2000); // the window's newest matches, all of them
+            for (const char *phrase : {"\"more 0\"", "\"more 3000\"", "\"more 5999\""}) {
+                scope.terms = *searchtext::parseQuery(QString::fromLatin1(phrase), &error);
+                QCOMPARE(store->search(scope).value.messages.size(), 1);
+            }
+            scope.terms = *searchtext::parseQuery(QStringLiteral("\"late 19\""), &error);
+            QCOMPARE(store->search(scope).value.messages.size(), 1);
+            scope.terms = *searchtext::parseQuery(QStringLiteral("shared"), &error);
+        }
+    }
+
     // An in-memory database has no file beside it and no second connection: its index is
     // attached in memory and written when searched.
     void anInMemoryDatabaseIsSearchedToo()
