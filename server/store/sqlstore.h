@@ -118,6 +118,8 @@ private:
         Sibling, // the message writer's: tells the indexer what it stored
         Indexer, // SearchIndexer's: writes the index file
     };
+    // A second connection to this database in `role`; null where there can be none.
+    std::unique_ptr<SqlStore> siblingAs(Role role) const;
 
     // `condition` is a fixed SQL fragment with one "?" (never built from input).
     StoreResult<StoredUser> userWhere(const QString &condition, const QVariant &value);
@@ -153,7 +155,8 @@ private:
     // The search index (sqlstoresearch.cpp), inside the caller's transaction.
     StoreResult<bool> indexMessage(const Message &m);
     StoreResult<bool> unindexMessage(const Message &m); // m as indexed (its old content)
-    // Indexes the messages stored before the index existed, a batch per transaction.
+    // PostgreSQL: indexes the messages stored before the index existed, a batch per
+    // transaction (SQLite's SearchIndexer builds its file from scratch instead).
     StoreResult<bool> backfillSearchIndex();
     // SQLite keeps the index in a file of its own (schema 9), written by SearchIndexer over a
     // connection in the Indexer role; PostgreSQL indexes each message in its transaction.

@@ -134,8 +134,6 @@ StoreResult<bool> SqlStore::unindexMessage(const Message &m)
 
 StoreResult<bool> SqlStore::backfillSearchIndex()
 {
-    if (indexesApart())
-        return StoreResult<bool>::success(true); // SearchIndexer builds its file from scratch
     bool ok = false;
     QSqlQuery &state =
         m_sql.exec(QStringLiteral("SELECT up_to, done_up_to FROM search_backfill"), {}, &ok);

@@ -18,25 +18,26 @@ SqlStore::SqlStore(std::unique_ptr<SqlDialect> dialect, SqlConnection::RevisionC
     : m_sql(std::move(dialect), std::move(counter))
 {}
 
-std::unique_ptr<ChatStore> SqlStore::sibling() const
+std::unique_ptr<SqlStore> SqlStore::siblingAs(Role role) const
 {
     auto dialect = m_sql.dialect().sibling();
     if (!dialect)
         return nullptr;
     auto store = std::make_unique<SqlStore>(std::move(dialect), m_sql.revisionCounter());
-    store->m_role = Role::Sibling;
-    store->m_searchIndexer = m_searchIndexer;
+    store->m_role = role;
+    if (role == Role::Sibling)
+        store->m_searchIndexer = m_searchIndexer; // it tells the indexer what it stored
     return store;
+}
+
+std::unique_ptr<ChatStore> SqlStore::sibling() const
+{
+    return siblingAs(Role::Sibling);
 }
 
 std::unique_ptr<SqlStore> SqlStore::indexerSibling() const
 {
-    auto dialect = m_sql.dialect().sibling();
-    if (!dialect)
-        return nullptr;
-    auto store = std::make_unique<SqlStore>(std::move(dialect), m_sql.revisionCounter());
-    store->m_role = Role::Indexer;
-    return store;
+    return siblingAs(Role::Indexer);
 }
 
 StoreResult<bool> SqlStore::open()
