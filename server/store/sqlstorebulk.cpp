@@ -94,7 +94,7 @@ StoreResult<bool> SqlStore::appendRun(const QList<NewMessage> &batch, const QLis
                        "SELECT c, s, k, x, t, r FROM unnest(?::bigint[], ?::bigint[], "
                        "?::uuid[], ?::text[], ?::bigint[], ?::bigint[]) "
                        "WITH ORDINALITY AS u(c, s, k, x, t, r, n) ORDER BY n "
-                       "ON CONFLICT (sender_id, client_id) DO NOTHING "
+                       "ON CONFLICT (client_id, sender_id) DO NOTHING "
                        "RETURNING id, sender_id, client_id::text"),
         {bigintArray(conversations), bigintArray(senders), textArray(clientIds),
          textArray(contents), bigintArray(createdAt), bigintArray(revs)},

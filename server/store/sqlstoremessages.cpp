@@ -96,14 +96,14 @@ StoreResult<AppendedMessage> SqlStore::appendOne(const NewMessage &input)
             ? m_sql.exec(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, "
                                         "client_id, content, created_at, rev) "
                                         "VALUES (?, ?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (sender_id, client_id) DO NOTHING") +
+                                        "ON CONFLICT (client_id, sender_id) DO NOTHING") +
                              m_sql.returningId(),
                          {m.conversationId, m.senderId, clientId, m.content, m.createdAt, m.rev},
                          &ok)
             : m_sql.exec(QStringLiteral("INSERT INTO messages (conversation_id, sender_id, "
                                         "client_id, content, created_at, rev, file_id, file) "
                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                        "ON CONFLICT (sender_id, client_id) DO NOTHING") +
+                                        "ON CONFLICT (client_id, sender_id) DO NOTHING") +
                              m_sql.returningId(),
                          // A file's caption may be empty; a null QString would bind NULL.
                          {m.conversationId, m.senderId, clientId,

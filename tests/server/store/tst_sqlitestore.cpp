@@ -49,6 +49,26 @@ private:
         return count;
     }
 
+    // The columns of the messages table's UNIQUE constraint, in index order.
+    static QStringList uniqueColumnsOfMessages(const QString &path)
+    {
+        QStringList columns;
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("look"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT name FROM pragma_index_info((SELECT name FROM "
+                                          "pragma_index_list('messages') WHERE origin = 'u')) "
+                                          "ORDER BY seqno")))
+                    while (q.next())
+                        columns.append(q.value(0).toString());
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("look"));
+        return columns;
+    }
+
 private slots:
     // A database of schema version 3 (before the search index) with messages in it: the
     // upgrade indexes them at open, in steps, and a deleted one stays unfindable.
@@ -113,6 +133,84 @@ private slots:
         QVERIFY(store->open().ok());
         scope.terms = *searchtext::parseQuery(QStringLiteral("note 17 "), &error);
         QCOMPARE(store->search(scope).value.messages.size(), 1);
+    }
+
+    // Version 10 rebuilds the messages table so that its unique index leads with the client
+    // id (new entries then land at its end). What was stored keeps its id, its edits and its
+    // duplicate check; an id is never handed out twice, even past rows no longer there.
+    void version10KeysMessagesByClientIdFirst()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("v9.db"));
+        auto store = std::make_unique<SqliteStore>(path);
+        QVERIFY(store->open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
+        const QUuid shared = QUuid::createUuid();
+        const auto first = storetest::sendMessage(*store, alice, bob, QStringLiteral("one"),
+                                                  ++m_now, shared);
+        const auto edited =
+            storetest::sendMessage(*store, bob, alice, QStringLiteral("draft"), ++m_now);
+        QVERIFY(store->editMessage(edited.message.id, QStringLiteral("final"), ++m_now).ok());
+        store.reset();
+        {
+            // Back to version 9: the unique pair led by the sender, and an AUTOINCREMENT mark
+            // past the last row (ids taken by a transaction that was rolled back).
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v9"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys=OFF")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE old (id INTEGER PRIMARY KEY AUTOINCREMENT, conversation_id INTEGER "
+                "NOT NULL REFERENCES conversations(id), sender_id INTEGER NOT NULL REFERENCES "
+                "users(id), client_id TEXT NOT NULL, content TEXT NOT NULL, created_at INTEGER "
+                "NOT NULL, edited_at INTEGER, deleted INTEGER NOT NULL DEFAULT 0, rev INTEGER NOT "
+                "NULL, system_event TEXT, file_id TEXT REFERENCES files(id), file TEXT, UNIQUE "
+                "(sender_id, client_id))")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO old SELECT * FROM messages")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE messages")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE old RENAME TO messages")));
+            QVERIFY(q.exec(
+                QStringLiteral("CREATE INDEX messages_by_conversation ON messages(conversation_id, "
+                               "id)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE INDEX messages_by_rev ON messages(rev)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE INDEX messages_by_file ON messages(file_id) "
+                                          "WHERE file_id IS NOT NULL")));
+            QVERIFY(q.exec(
+                QStringLiteral("UPDATE sqlite_sequence SET seq = 1000 WHERE name = 'messages'")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 9")));
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v9"));
+
+        store = std::make_unique<SqliteStore>(path);
+        const auto reopened = store->open();
+        QVERIFY2(reopened.ok(), qPrintable(reopened.detail));
+        QCOMPARE(store->schemaVersion(), Migrations::latestVersion(QStringLiteral("sqlite")));
+        QCOMPARE(uniqueColumnsOfMessages(path),
+                 QStringList({QStringLiteral("client_id"), QStringLiteral("sender_id")}));
+
+        // The same sender and client id: the original, as before the upgrade.
+        NewMessage again;
+        again.senderId = alice;
+        again.recipientId = bob;
+        again.clientId = shared;
+        again.content = QStringLiteral("one");
+        again.createdAt = ++m_now;
+        const auto resent = store->appendMessages({again});
+        QCOMPARE(resent.size(), 1);
+        QVERIFY(resent.first().ok());
+        QVERIFY(resent.first().value.duplicate);
+        QCOMPARE(resent.first().value.message.id, first.message.id);
+        // Another sender may use the same client id: the pair is what is unique.
+        const auto other =
+            storetest::sendMessage(*store, bob, alice, QStringLiteral("mine"), ++m_now, shared);
+        QVERIFY(!other.duplicate);
+        QVERIFY2(other.message.id > 1000, qPrintable(QString::number(other.message.id)));
+        const auto history = store->editHistory(edited.message.id);
+        QVERIFY(history.ok());
+        QCOMPARE(history.value.size(), 1);
+        QCOMPARE(history.value.first().content, QStringLiteral("draft"));
     }
 
     // A database before version 9 has its search index inside. Version 9 drops it: the index
