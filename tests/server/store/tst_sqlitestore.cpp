@@ -145,8 +145,8 @@ private slots:
         QVERIFY(store->open().ok());
         const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
         const QUuid shared = QUuid::createUuid();
-        const auto first = storetest::sendMessage(*store, alice, bob, QStringLiteral("one"),
-                                                  ++m_now, shared);
+        const auto first =
+            storetest::sendMessage(*store, alice, bob, QStringLiteral("one"), ++m_now, shared);
         const auto edited =
             storetest::sendMessage(*store, bob, alice, QStringLiteral("draft"), ++m_now);
         QVERIFY(store->editMessage(edited.message.id, QStringLiteral("final"), ++m_now).ok());
