@@ -1,7 +1,10 @@
 #include "migrations.h"
 
+#include <QDebug>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -127,6 +130,15 @@ StoreResult<int> applyPending(QSqlDatabase &db, const QString &dialect, bool pos
             return StoreResult<int>::fail(StoreFailure::Internal,
                                           QStringLiteral("cannot read ") + m.path);
         const QStringList statements = statementsOf(QString::fromUtf8(file.readAll()));
+        // An upgrade may rebuild a large table (version 10 on SQLite: ~7 s per million
+        // messages): say what the start is waiting for. A new database is not an upgrade.
+        const bool upgrading = version > 0;
+        if (upgrading)
+            qInfo().noquote() << QStringLiteral("database: upgrading to schema %1 (%2)")
+                                     .arg(m.version)
+                                     .arg(QFileInfo(m.path).fileName());
+        QElapsedTimer took;
+        took.start();
         if (!db.transaction())
             return StoreResult<int>::fail(StoreFailure::Unavailable, db.lastError().text());
         for (const QString &statement : statements) {
@@ -152,6 +164,9 @@ StoreResult<int> applyPending(QSqlDatabase &db, const QString &dialect, bool pos
             return StoreResult<int>::fail(StoreFailure::Unavailable, error);
         }
         version = m.version;
+        if (upgrading)
+            qInfo().noquote()
+                << QStringLiteral("database: schema %1 in %2 ms").arg(version).arg(took.elapsed());
     }
     return StoreResult<int>::success(version);
 }
