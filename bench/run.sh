@@ -55,10 +55,13 @@ if [[ $do_build == 1 ]]; then
     fi
     cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
         -DNATTER_BUILD_BENCH=ON -DNATTER_BUILD_TESTS=OFF -DNATTER_BUILD_CLIENT=OFF >/dev/null
-    cmake --build "$build" --target natter-server natter-loadgen
+    cmake --build "$build" --target natter-server natter-loadgen natter-writecount
 fi
 server=$build/server/natter-server
 loadgen=$build/bench/natter-loadgen
+# Preloaded into the server to count what it writes to its WAL (bench/writecount); a build
+# without it still runs, without those figures.
+writecount=$build/bench/libnatter-writecount.so
 for binary in "$server" "$loadgen"; do
     [[ -x $binary ]] || { echo "run.sh: $binary is missing (build first)" >&2; exit 2; }
 done
@@ -138,7 +141,10 @@ start_server() {
     # Emptied here, not by the child's redirection: reading it must not find the last
     # server's line.
     : >"$work/server.out"
-    "$server" --config "$server_config" "${server_args[@]}" >>"$work/server.out" \
+    local preload=()
+    [[ -f $writecount ]] && preload=(env LD_PRELOAD="$writecount"
+        NATTER_WRITECOUNT_FILE="$work/write-counts")
+    "${preload[@]}" "$server" --config "$server_config" "${server_args[@]}" >>"$work/server.out" \
         2>>"$work/server.err" &
     server_pid=$!
     url=
@@ -164,7 +170,9 @@ run_loadgen() {
     sync
     start_server
     local rc=0
-    "$loadgen" --url "$url" --server-pid "$server_pid" --label "$label" "$@" \
+    local counts=()
+    [[ -f $writecount ]] && counts=(--write-counts "$work/write-counts")
+    "$loadgen" --url "$url" --server-pid "$server_pid" --label "$label" "${counts[@]}" "$@" \
         >"$work/loadgen.out" || rc=$?
     stop_server
     cat "$work/loadgen.out" >&2
@@ -345,9 +353,13 @@ for text in open(sys.argv[1]):
             r.get("database_bytes") or 0))
     if r.get("server_cpu_s_per_1000_msg") is not None:
         extras.append("{}: server {} CPU-s per 1,000 messages, {} bytes written to disk per "
-                      "message (WAL and checkpoints)".format(
+                      "message (WAL and checkpoints), of them WAL {}, database file {}, search "
+                      "index {}".format(
                           r.get("label"), r.get("server_cpu_s_per_1000_msg"),
-                          r.get("server_write_bytes_per_msg", "?")))
+                          r.get("server_write_bytes_per_msg", "?"),
+                          r.get("server_wal_bytes_per_msg", "?"),
+                          r.get("server_db_file_bytes_per_msg", "?"),
+                          r.get("server_search_bytes_per_msg", "?")))
     if r.get("error"):
         extras.append("{}: ERROR {}".format(r.get("label"), r.get("error")))
     if r.get("rate_limited") and r.get("label", "").startswith("overload"):

@@ -8,6 +8,7 @@ namespace bench {
 BenchRun::BenchRun(const Options &options, QObject *parent)
     : QObject(parent), m_options(options), m_server(options.serverPid, this), m_self(0, this)
 {
+    m_server.setWriteCountsFile(options.writeCountsFile);
     if (!options.label.isEmpty())
         m_report.add(QStringLiteral("label"), options.label);
     m_report.add(QStringLiteral("mode"), Options::modeName(options.mode));

@@ -103,6 +103,12 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         QStringLiteral("server-pid"),
         QStringLiteral("The server's process id: report its CPU time and peak RSS from /proc."),
         QStringLiteral("PID"));
+    const QCommandLineOption writeCounts(
+        QStringLiteral("write-counts"),
+        QStringLiteral("The counters file of a server started with natter-writecount preloaded "
+                       "(NATTER_WRITECOUNT_FILE): report its WAL, database and search index "
+                       "bytes written per message."),
+        QStringLiteral("FILE"));
     const QCommandLineOption prefix(QStringLiteral("user-prefix"),
                                     QStringLiteral("User names are PREFIX0, PREFIX1, ... (numbers "
                                                    "zero-padded to 3 characters in all: u00, "
@@ -198,6 +204,7 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
                        duration,
                        drain,
                        serverPid,
+                       writeCounts,
                        prefix,
                        password,
                        jsonOnly,
@@ -273,6 +280,8 @@ bool parseOptions(const QStringList &arguments, Options *options, QString *error
         if (!ok || o.serverPid <= 0)
             return invalid(serverPid, QStringLiteral("a process id"));
     }
+    if (parser.isSet(writeCounts))
+        o.writeCountsFile = parser.value(writeCounts);
     if (parser.isSet(prefix))
         o.userPrefix = parser.value(prefix);
     if (parser.isSet(password))

@@ -29,6 +29,7 @@ struct Options
     double durationS = 15;
     double drainTimeoutS = 10;
     qint64 serverPid = 0;
+    QString writeCountsFile; // natter-writecount's counters of the server's writes
     QString userPrefix = QStringLiteral("u");
     QString password = QStringLiteral("bench-password-1");
     bool jsonOnly = false;

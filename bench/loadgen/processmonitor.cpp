@@ -3,9 +3,27 @@
 #include "benchclock.h"
 #include "report.h"
 
+#include <QFile>
+
 #include <algorithm>
+#include <cstring>
 
 namespace bench {
+namespace {
+
+bool readWriteCounts(const QString &path, WriteCounts *counts)
+{
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray bytes = file.read(sizeof(WriteCounts));
+    if (bytes.size() != int(sizeof(WriteCounts)))
+        return false;
+    std::memcpy(counts, bytes.constData(), sizeof(WriteCounts));
+    return true;
+}
+
+} // namespace
 
 ProcessMonitor::ProcessMonitor(qint64 pid, QObject *parent) : QObject(parent), m_pid(pid)
 {
@@ -17,6 +35,7 @@ ProcessMonitor::ProcessMonitor(qint64 pid, QObject *parent) : QObject(parent), m
 void ProcessMonitor::begin()
 {
     m_begin = readProcSample(m_pid);
+    m_countsRead = readWriteCounts(m_writeCountsFile, &m_countsAtBegin);
     m_beginNs = nowNs();
     m_peakRssKb = m_begin.rssKb;
     if (m_available)
@@ -27,6 +46,7 @@ void ProcessMonitor::end()
 {
     m_timer.stop();
     m_end = readProcSample(m_pid);
+    m_countsRead = m_countsRead && readWriteCounts(m_writeCountsFile, &m_countsAtEnd);
     m_endNs = nowNs();
     m_peakRssKb = std::max(m_peakRssKb, m_end.rssKb);
     m_available = m_begin.ok && m_end.ok;
@@ -37,6 +57,16 @@ void ProcessMonitor::sample()
     const ProcSample now = readProcSample(m_pid);
     if (now.ok)
         m_peakRssKb = std::max(m_peakRssKb, now.rssKb);
+}
+
+WriteCounts ProcessMonitor::writeCountsInWindow() const
+{
+    WriteCounts in;
+    in.walBytes = m_countsAtEnd.walBytes - m_countsAtBegin.walBytes;
+    in.searchBytes = m_countsAtEnd.searchBytes - m_countsAtBegin.searchBytes;
+    in.otherFileBytes = m_countsAtEnd.otherFileBytes - m_countsAtBegin.otherFileBytes;
+    in.walWrites = m_countsAtEnd.walWrites - m_countsAtBegin.walWrites;
+    return in;
 }
 
 double ProcessMonitor::wallS() const

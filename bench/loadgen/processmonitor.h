@@ -3,6 +3,7 @@
 // sampling /proc every 100 ms (VmHWM is reported too, but it covers the process's whole life).
 
 #include "procstats.h"
+#include "writecounts.h"
 
 #include <QObject>
 #include <QTimer>
@@ -20,6 +21,11 @@ public:
     explicit ProcessMonitor(qint64 pid, QObject *parent = nullptr);
 
     bool available() const { return m_available; }
+    // The counters file natter-writecount keeps for this process (empty: none).
+    void setWriteCountsFile(const QString &path) { m_writeCountsFile = path; }
+    // Both readings of the counters file were made.
+    bool hasWriteCounts() const { return m_countsRead; }
+    WriteCounts writeCountsInWindow() const;
     void begin();
     void end();
 
@@ -43,6 +49,10 @@ private:
     qint64 m_beginNs = 0;
     qint64 m_endNs = 0;
     qint64 m_peakRssKb = 0;
+    QString m_writeCountsFile;
+    bool m_countsRead = false;
+    WriteCounts m_countsAtBegin;
+    WriteCounts m_countsAtEnd;
 };
 
 } // namespace bench

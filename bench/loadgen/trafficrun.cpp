@@ -244,6 +244,15 @@ void TrafficRun::complete()
         if (m_server.atBegin().writeBytes >= 0 && m_server.atEnd().writeBytes >= 0)
             m_report.add(QStringLiteral("server_write_bytes_per_msg"),
                          double(written) / storedInWindow, 0);
+        if (m_server.hasWriteCounts()) {
+            const WriteCounts in = m_server.writeCountsInWindow();
+            m_report.add(QStringLiteral("server_wal_bytes_per_msg"),
+                         double(in.walBytes) / storedInWindow, 0);
+            m_report.add(QStringLiteral("server_db_file_bytes_per_msg"),
+                         double(in.otherFileBytes) / storedInWindow, 0);
+            m_report.add(QStringLiteral("server_search_bytes_per_msg"),
+                         double(in.searchBytes) / storedInWindow, 0);
+        }
     }
     m_report.add(QStringLiteral("sent"), m_sent);
     m_report.add(QStringLiteral("acked"), m_acked);
