@@ -239,7 +239,9 @@ void MessagingService::fanOut(const Pending &pending, const AppendedMessage &app
         // (history, sync) or reads, not per push: N members would make N receipts for N
         // members per message.
         // The sender's other sockets are in the same call: the frame crosses the bus once.
-        auto members = m_directory.audience(appended.message.conversationId);
+        auto members = appended.audience.isEmpty()
+                           ? m_directory.audience(appended.message.conversationId)
+                           : StoreResult<QList<qint64>>::success(appended.audience);
         if (!members.ok())
             qCWarning(lcMessaging)
                 << "group" << appended.message.conversationId << "members unknown, message"

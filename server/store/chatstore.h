@@ -96,6 +96,9 @@ struct AppendedMessage
     // markDelivered: the recipient's receipt if it moved. Set on the last message of its
     // conversation in the batch only (one move per conversation).
     std::optional<Receipt> delivered;
+    // A group message (not a duplicate): the group's members when it was stored, read in its
+    // transaction, once per group and batch; the fan-out needs no read of its own.
+    QList<qint64> audience;
 };
 
 struct ReactionChange

@@ -143,6 +143,10 @@ private:
     // PostgreSQL: each message's recipient delivered up to it (one per conversation), read in
     // one statement and moved in another; sets AppendedMessage::delivered where it moved.
     StoreResult<bool> markDeliveredTogether(const QList<AppendedMessage *> &marks);
+    // Sets AppendedMessage::audience on each group message (groups: conversation -> the
+    // indexes of its messages in results), one read per group.
+    StoreResult<bool> readAudiences(const QHash<qint64, QList<qsizetype>> &groups,
+                                    QList<StoreResult<AppendedMessage>> &results);
     // One update per conversation of the batch (not per message), then the delivered marks.
     StoreResult<bool> finishBatch(const QList<NewMessage> &batch,
                                   QList<StoreResult<AppendedMessage>> &results);

@@ -215,6 +215,22 @@ QList<StoreResult<AppendedMessage>> SqlStore::appendMessages(const QList<NewMess
     return results;
 }
 
+// Who each group message of the batch goes to: its group's members as this transaction sees
+// them, so the fan-out after the commit reads nothing (a read per message on the event loop
+// was ~6 % of its time with groups, and a round trip each on PostgreSQL).
+StoreResult<bool> SqlStore::readAudiences(const QHash<qint64, QList<qsizetype>> &groups,
+                                          QList<StoreResult<AppendedMessage>> &results)
+{
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        const auto members = memberIds(it.key());
+        if (!members.ok())
+            return StoreResult<bool>::fail(members.failure, members.detail);
+        for (const qsizetype i : it.value())
+            results[i].value.audience = members.value; // shared, not copied
+    }
+    return StoreResult<bool>::success(true);
+}
+
 StoreResult<bool> SqlStore::finishBatch(const QList<NewMessage> &batch,
                                         QList<StoreResult<AppendedMessage>> &results)
 {
@@ -222,13 +238,18 @@ StoreResult<bool> SqlStore::finishBatch(const QList<NewMessage> &batch,
     // marked delivered (one move per conversation).
     QHash<qint64, qsizetype> newest;
     QHash<qint64, qsizetype> delivered;
+    QHash<qint64, QList<qsizetype>> groups; // a group's new messages
     for (qsizetype i = 0; i < results.size() && i < batch.size(); ++i) {
         if (!results[i].ok() || results[i].value.duplicate)
             continue;
         newest[results[i].value.message.conversationId] = i;
         if (batch[i].markDelivered && results[i].value.recipientId > 0)
             delivered[results[i].value.message.conversationId] = i;
+        if (results[i].value.recipientId == 0)
+            groups[results[i].value.message.conversationId].append(i);
     }
+    if (const auto read = readAudiences(groups, results); !read.ok())
+        return read;
     // One update per conversation in the batch, not per message: with 8 messages in flight
     // per sender that was a quarter of the statements. PostgreSQL: one for all of them.
     if (m_sql.kind() == SqlDialect::Kind::Postgres) {

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QtTest>
 
+#include <algorithm>
+
 #include <memory>
 
 using namespace natter;
@@ -263,6 +265,60 @@ private slots:
         QVERIFY(store().changeGroup(role).ok());
         QCOMPARE(store().membership(id, m_bob).value.role, GroupRole::Admin);
         QCOMPARE(store().group(m_alice + 1000).failure, StoreFailure::NotFound);
+    }
+
+    // A group message comes back with its group's members as its transaction saw them: the
+    // fan-out's audience. Read once per group per batch; 1:1 messages and duplicates have none.
+    void groupMessagesComeWithTheirAudience()
+    {
+        QString why;
+        QVERIFY2(openStore(&why), qPrintable(why));
+        m_alice = storetest::makeUser(store(), QStringLiteral("alice"), m_now);
+        m_bob = storetest::makeUser(store(), QStringLiteral("bob"), m_now);
+        m_carol = storetest::makeUser(store(), QStringLiteral("carol"), m_now);
+        m_dave = storetest::makeUser(store(), QStringLiteral("dave"), m_now);
+        const qint64 team =
+            change(GroupEdit::Kind::Create, 0, m_alice, {m_bob, m_carol}, QStringLiteral("Team"))
+                .group.id;
+        const qint64 pair =
+            change(GroupEdit::Kind::Create, 0, m_bob, {m_dave}, QStringLiteral("Pair")).group.id;
+        const auto sorted = [](QList<qint64> ids) {
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        const auto message = [&](qint64 from, qint64 conversation, qint64 to = 0) {
+            NewMessage n;
+            n.senderId = from;
+            n.conversationId = conversation;
+            n.recipientId = to;
+            n.clientId = QUuid::createUuid();
+            n.content = QStringLiteral("hello");
+            n.createdAt = ++m_now;
+            return n;
+        };
+        const NewMessage first = message(m_alice, team);
+        const auto batch = store().appendMessages(
+            {first, message(m_bob, pair), message(m_carol, team), message(m_alice, 0, m_dave)});
+        QCOMPARE(batch.size(), 4);
+        for (const auto &r : batch)
+            QVERIFY2(r.ok(), qPrintable(r.detail));
+        const QList<qint64> everyone = sorted({m_alice, m_bob, m_carol});
+        QCOMPARE(sorted(batch[0].value.audience), everyone);
+        QCOMPARE(sorted(batch[1].value.audience), sorted({m_bob, m_dave}));
+        QCOMPARE(sorted(batch[2].value.audience), everyone);
+        QVERIFY(batch[3].value.audience.isEmpty()); // 1:1: the recipient is named
+
+        // After carol is removed and dave added, the next message goes to the new members;
+        // a resend of the first is a duplicate, pushed to no one.
+        change(GroupEdit::Kind::Remove, team, m_alice, {m_carol});
+        change(GroupEdit::Kind::Add, team, m_alice, {m_dave});
+        const auto next = store().appendMessages({message(m_bob, team), first});
+        QCOMPARE(next.size(), 2);
+        QVERIFY(next[0].ok());
+        QCOMPARE(sorted(next[0].value.audience), sorted({m_alice, m_bob, m_dave}));
+        QVERIFY(next[1].ok());
+        QVERIFY(next[1].value.duplicate);
+        QVERIFY(next[1].value.audience.isEmpty());
     }
 
     void membersSeeFromJoiningUntilLeaving()
