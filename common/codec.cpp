@@ -2,6 +2,7 @@
 
 #include "fieldnames.h"
 #include "jsonread.h"
+#include "jsonwrite.h"
 #include "protocollimits.h"
 
 #include <QJsonDocument>
@@ -120,17 +121,45 @@ QString encodeOk(const QString &re, const QJsonObject &fields)
     return toText(o);
 }
 
+// Written as text, not through a QJsonObject: past capacity every refused send is answered
+// with one, and building and serialising the object took almost half of the event loop
+// (docs/performance.md, "Past capacity"). The keys in the order QJsonDocument gave them.
 QString encodeError(const QString &re, const ProtocolError &error)
 {
-    QJsonObject o{{field::kType, protocol::kErrorType},
-                  {field::kRe, re.isEmpty() ? QJsonValue() : QJsonValue(re)},
-                  {field::kCode, errorCodeName(error.code)},
-                  {field::kMessage, error.message}};
-    if (!error.field.isEmpty())
-        o.insert(field::kField, error.field);
-    if (error.code == ErrorCode::RateLimited)
-        o.insert(field::kRetryAfterMs, double(error.retryAfterMs));
-    return toText(o);
+    QString out;
+    out.reserve(96 + error.message.size() + error.field.size() + re.size());
+    const auto key = [&out](QLatin1String name, bool first = false) {
+        out += first ? QLatin1String("{\"") : QLatin1String(",\"");
+        out += name;
+        out += QLatin1String("\":");
+    };
+    // The code and the type are fixed lowercase names: nothing to escape.
+    const auto name = [&out](QLatin1String text) {
+        out += QLatin1Char('"');
+        out += text;
+        out += QLatin1Char('"');
+    };
+    key(field::kCode, true);
+    name(errorCodeName(error.code));
+    if (!error.field.isEmpty()) {
+        key(field::kField);
+        appendJsonString(out, error.field);
+    }
+    key(field::kMessage);
+    appendJsonString(out, error.message);
+    key(field::kRe);
+    if (re.isEmpty())
+        out += QLatin1String("null");
+    else
+        appendJsonString(out, re);
+    if (error.code == ErrorCode::RateLimited) {
+        key(field::kRetryAfterMs);
+        appendJsonInteger(out, error.retryAfterMs);
+    }
+    key(field::kType);
+    name(protocol::kErrorType);
+    out += QLatin1Char('}');
+    return out;
 }
 
 QString encodeEvent(protocol::EventType type, const QJsonObject &fields)

@@ -182,6 +182,57 @@ private slots:
         QCOMPARE(frame->error.retryAfterMs, 250);
     }
 
+    // Error frames are written as text (the hot path past capacity): the same JSON as the
+    // generic QJsonObject encoding gave, byte for byte where no control character is escaped.
+    void errorFrameTextIsWhatQJsonDocumentWrites_data()
+    {
+        QTest::addColumn<QString>("re");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<qint64>("retryAfterMs");
+        QTest::newRow("rate limited") << QStringLiteral("42") << int(ErrorCode::RateLimited)
+                                      << QStringLiteral("too many sends") << QString() << 500LL;
+        QTest::newRow("no re") << QString() << int(ErrorCode::BadRequest)
+                               << QStringLiteral("malformed JSON") << QString() << 0LL;
+        QTest::newRow("field and quotes")
+            << QStringLiteral("a\"b\\c") << int(ErrorCode::BadRequest)
+            << QStringLiteral("give exactly one of \"to\" and \"conversation_id\"")
+            << QStringLiteral("to") << 0LL;
+        QTest::newRow("unicode") << QStringLiteral("r\u00e9") << int(ErrorCode::NotFound)
+                                 << QStringLiteral("no such user \u00e9\U0001F600 /")
+                                 << QStringLiteral("to") << 0LL;
+        QTest::newRow("control characters") << QStringLiteral("\t") << int(ErrorCode::TooLarge)
+                                            << QStringLiteral("a\nb\u0001c") << QString() << 0LL;
+    }
+
+    void errorFrameTextIsWhatQJsonDocumentWrites()
+    {
+        QFETCH(QString, re);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        QFETCH(QString, field);
+        QFETCH(qint64, retryAfterMs);
+        auto error = ProtocolError::make(ErrorCode(code), message, field);
+        error.retryAfterMs = retryAfterMs;
+        QJsonObject expected{{QStringLiteral("type"), QStringLiteral("error")},
+                             {QStringLiteral("re"), re.isEmpty() ? QJsonValue() : QJsonValue(re)},
+                             {QStringLiteral("code"), errorCodeName(error.code)},
+                             {QStringLiteral("message"), message}};
+        if (!field.isEmpty())
+            expected.insert(QStringLiteral("field"), field);
+        if (error.code == ErrorCode::RateLimited)
+            expected.insert(QStringLiteral("retry_after_ms"), double(retryAfterMs));
+        const QString text = codec::encodeError(re, error);
+        QJsonParseError parseError;
+        const QJsonDocument parsed = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+        QCOMPARE(parseError.error, QJsonParseError::NoError);
+        QCOMPARE(parsed.object(), expected);
+        if (!QByteArray(QTest::currentDataTag()).startsWith("control"))
+            QCOMPARE(text,
+                     QString::fromUtf8(QJsonDocument(expected).toJson(QJsonDocument::Compact)));
+    }
+
     // Found by fuzz_decoder under UBSan: a retry_after_ms no qint64 holds was cast from double.
     void retryAfterOutOfRangeReadsAsZero_data()
     {
