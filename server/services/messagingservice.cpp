@@ -33,24 +33,34 @@ MessagingService::MessagingService(ChatStore &store, ConversationDirectory &dire
     m_clock.start();
 }
 
-void MessagingService::send(const Caller &caller, const SendRequest &request, Done done)
+bool MessagingService::refuseIfBusy(const Caller &caller, Done &done)
 {
+    qint64 retryAfterMs = 0;
+    if (m_admission.admits(m_admitted, &retryAfterMs))
+        return false;
+    // Answered in order with the others of the pass, and cheaply: nothing is checked or
+    // stored.
     Pending pending;
     pending.caller = caller;
     pending.done = std::move(done);
     pending.arrivedNs = m_clock.nsecsElapsed();
-    qint64 retryAfterMs = 0;
-    if (!m_admission.admits(m_admitted, &retryAfterMs)) {
-        // Answered in order with the others of the pass, and cheaply: nothing is checked
-        // or stored.
-        ProtocolError busy = ProtocolError::make(ErrorCode::RateLimited,
-                                                 QStringLiteral("server busy; try again shortly"));
-        busy.retryAfterMs = retryAfterMs;
-        pending.error = busy;
-        m_queue.append(std::move(pending));
-        scheduleWrite();
+    ProtocolError busy = ProtocolError::make(ErrorCode::RateLimited,
+                                             QStringLiteral("server busy; try again shortly"));
+    busy.retryAfterMs = retryAfterMs;
+    pending.error = busy;
+    m_queue.append(std::move(pending));
+    scheduleWrite();
+    return true;
+}
+
+void MessagingService::send(const Caller &caller, const SendRequest &request, Done done)
+{
+    if (refuseIfBusy(caller, done))
         return;
-    }
+    Pending pending;
+    pending.caller = caller;
+    pending.done = std::move(done);
+    pending.arrivedNs = m_clock.nsecsElapsed();
     pending.message.senderId = caller.userId; // never from the payload
     pending.message.clientId = request.clientId;
     pending.message.content = request.content;

@@ -53,6 +53,10 @@ public:
 
     // `done` is called exactly once, after the commit (or with the error), in request order.
     void send(const Caller &caller, const SendRequest &request, Done done);
+    // Past the pass's budget: queues the send's rate_limited answer (after `done`, which it
+    // takes) and returns true. The handler asks before it decodes the request, so a flood
+    // past capacity is turned away for the price of its envelope.
+    bool refuseIfBusy(const Caller &caller, Done &done);
     // Commits everything queued, and waits for what the writer has in hand: shutdown calls
     // it before closing (the zero-timer hands batches over without waiting).
     void flush();
