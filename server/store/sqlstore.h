@@ -128,6 +128,8 @@ private:
     // The conversation a new message goes to: the given one (the sender must take part) or
     // the one with the recipient, created on first use. Sets out->recipientId.
     StoreResult<qint64> conversationFor(const NewMessage &input, AppendedMessage *out);
+    // Empties m_peers and m_pairs after a rollback: they may hold what it undid.
+    void forgetUndoneCaches();
     StoreResult<AppendedMessage> appendOne(const NewMessage &input);
     // PostgreSQL (sqlstorebulk.cpp): the plain messages batch[run...] (no file, no reply) in
     // one INSERT, and their search rows in another, however many: each statement is a round
@@ -217,7 +219,12 @@ private:
     // other instances). Emptied after a rollback (it may hold a conversation that the rollback
     // undid).
     QHash<std::pair<qint64, qint64>, qint64> m_peers;
-    quint64 m_peersRollbacks = 0;    // m_sql.rollbacks() when m_peers was last valid
+    // Then a cache starts over: about 3 MB at most.
+    static constexpr qsizetype kMaxCachedPeers = 65'536;
+    // Likewise a pair's 1:1 conversation, once it exists: (lower user id, higher) -> its id.
+    // A message sent "to" a user asked twice per message (the user, then the conversation).
+    QHash<std::pair<qint64, qint64>, qint64> m_pairs;
+    quint64 m_peersRollbacks = 0;    // m_sql.rollbacks() when m_peers and m_pairs were valid
     bool m_searchTermsTable = false; // SQLite: temp.message_search_terms exists (completions)
 };
 

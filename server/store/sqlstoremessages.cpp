@@ -26,6 +26,16 @@ StoreResult<qint64> SqlStore::conversationFor(const NewMessage &input, AppendedM
 
     if (input.recipientId == input.senderId)
         return R::fail(StoreFailure::Conflict, QStringLiteral("self"));
+    const qint64 a = std::min(input.senderId, input.recipientId);
+    const qint64 b = std::max(input.senderId, input.recipientId);
+    forgetUndoneCaches();
+    if (const auto known = m_pairs.constFind({a, b}); known != m_pairs.constEnd()) {
+        // Users and 1:1 conversations are never deleted: both still exist.
+        out->recipientId = input.recipientId;
+        return R::success(*known);
+    }
+    if (m_pairs.size() >= kMaxCachedPeers)
+        m_pairs.clear();
     bool ok = false;
     QSqlQuery &user =
         m_sql.exec(QStringLiteral("SELECT 1 FROM users WHERE id = ?"), {input.recipientId}, &ok);
@@ -36,8 +46,6 @@ StoreResult<qint64> SqlStore::conversationFor(const NewMessage &input, AppendedM
     user.finish();
     out->recipientId = input.recipientId;
 
-    const qint64 a = std::min(input.senderId, input.recipientId);
-    const qint64 b = std::max(input.senderId, input.recipientId);
     QSqlQuery &find =
         m_sql.exec(QStringLiteral("SELECT id FROM conversations WHERE user_a = ? AND user_b = ?"),
                    {a, b}, &ok);
@@ -46,6 +54,7 @@ StoreResult<qint64> SqlStore::conversationFor(const NewMessage &input, AppendedM
     if (find.next()) {
         const qint64 id = find.value(0).toLongLong();
         find.finish();
+        m_pairs.insert({a, b}, id);
         return R::success(id);
     }
     find.finish();
@@ -68,6 +77,7 @@ StoreResult<qint64> SqlStore::conversationFor(const NewMessage &input, AppendedM
             return m_sql.failed<qint64>(part);
     }
     out->conversationCreated = true;
+    m_pairs.insert({a, b}, id); // forgotten should this transaction be rolled back
     return R::success(id);
 }
 

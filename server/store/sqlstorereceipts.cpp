@@ -9,9 +9,6 @@
 namespace natter::server {
 namespace {
 
-// About 3 MB at most.
-constexpr qsizetype kMaxCachedPeers = 65'536;
-
 // The caller's conversations in one statement: the last message the caller may see (not
 // hidden; in a group, from the line that added them up to the one that removed them) joined by
 // its id, the unread count (others' messages after the read position, not deleted, not
@@ -52,13 +49,19 @@ const QString kConversations =
 
 } // namespace
 
+void SqlStore::forgetUndoneCaches()
+{
+    if (m_peersRollbacks == m_sql.rollbacks())
+        return;
+    m_peers.clear();
+    m_pairs.clear();
+    m_peersRollbacks = m_sql.rollbacks();
+}
+
 StoreResult<Membership> SqlStore::membership(qint64 conversationId, qint64 userId)
 {
     using R = StoreResult<Membership>;
-    if (m_peersRollbacks != m_sql.rollbacks()) {
-        m_peers.clear();
-        m_peersRollbacks = m_sql.rollbacks();
-    }
+    forgetUndoneCaches();
     const auto cached = m_peers.constFind({conversationId, userId});
     if (cached != m_peers.constEnd())
         return R::success(Membership{false, *cached, GroupRole::Member, 0});

@@ -43,6 +43,7 @@ std::unique_ptr<SqlStore> SqlStore::indexerSibling() const
 StoreResult<bool> SqlStore::open()
 {
     m_peers.clear();
+    m_pairs.clear();
     const auto opened = m_sql.open();
     if (!opened.ok())
         return opened;

@@ -595,9 +595,16 @@ private slots:
                  qPrintable(detail));
         // Nothing of the batch was stored, and the store writes again once there is room.
         QVERIFY(!store->message(1).ok());
-        QVERIFY(
-            storetest::sendMessage(*store, alice, bob, QStringLiteral("after"), m_now).message.id >
-            0);
+        const auto after =
+            storetest::sendMessage(*store, alice, bob, QStringLiteral("after"), m_now).message;
+        QVERIFY(after.id > 0);
+        // In the conversation created again: the one the failed batch created was undone, and
+        // the store's cache of pairs forgot it.
+        const auto conversations = store->conversationsFor(alice);
+        QVERIFY(conversations.ok());
+        QCOMPARE(conversations.value.size(), 1);
+        QCOMPARE(conversations.value.first().id, after.conversationId);
+        QCOMPARE(store->history(bob, after.conversationId, 0, 10).value.size(), 1);
     }
 };
 
