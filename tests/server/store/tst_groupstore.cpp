@@ -52,6 +52,14 @@ private:
         return r.value;
     }
 
+    void makeAliceToDave()
+    {
+        m_alice = storetest::makeUser(store(), QStringLiteral("alice"), m_now);
+        m_bob = storetest::makeUser(store(), QStringLiteral("bob"), m_now);
+        m_carol = storetest::makeUser(store(), QStringLiteral("carol"), m_now);
+        m_dave = storetest::makeUser(store(), QStringLiteral("dave"), m_now);
+    }
+
     Message post(qint64 from, qint64 conversation, const QString &text)
     {
         NewMessage n;
@@ -273,10 +281,7 @@ private slots:
     {
         QString why;
         QVERIFY2(openStore(&why), qPrintable(why));
-        m_alice = storetest::makeUser(store(), QStringLiteral("alice"), m_now);
-        m_bob = storetest::makeUser(store(), QStringLiteral("bob"), m_now);
-        m_carol = storetest::makeUser(store(), QStringLiteral("carol"), m_now);
-        m_dave = storetest::makeUser(store(), QStringLiteral("dave"), m_now);
+        makeAliceToDave();
         const qint64 team =
             change(GroupEdit::Kind::Create, 0, m_alice, {m_bob, m_carol}, QStringLiteral("Team"))
                 .group.id;
@@ -325,10 +330,7 @@ private slots:
     {
         QString why;
         QVERIFY2(openStore(&why), qPrintable(why));
-        m_alice = storetest::makeUser(store(), QStringLiteral("alice"), m_now);
-        m_bob = storetest::makeUser(store(), QStringLiteral("bob"), m_now);
-        m_carol = storetest::makeUser(store(), QStringLiteral("carol"), m_now);
-        m_dave = storetest::makeUser(store(), QStringLiteral("dave"), m_now);
+        makeAliceToDave();
         const qint64 id =
             change(GroupEdit::Kind::Create, 0, m_alice, {m_bob, m_carol}, QStringLiteral("Team"))
                 .group.id;
