@@ -279,6 +279,71 @@ private slots:
         QVERIFY(adminExec(q, QStringLiteral("DROP SCHEMA %1 CASCADE").arg(schema)));
     }
 
+    void messagesAndSearchRowsNeverPointNowhere()
+    {
+        // Version 9 dropped the foreign keys of a new message's rows (each was a locking query
+        // per row); what they guarded must still hold. A batch with a new conversation, a known
+        // one, a resend and a send to nobody; then one that fails as a whole and rolls back.
+        const QString schema =
+            QStringLiteral("natter_test_%1_orphans").arg(QCoreApplication::applicationPid());
+        QSqlQuery q(m_admin);
+        QVERIFY(adminExec(q, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema)));
+        {
+            PostgresStore store(urlWith(schema));
+            const auto opened = store.open();
+            QVERIFY2(opened.ok(), qPrintable(opened.detail));
+            const auto [alice, bob] = storetest::makeAliceAndBob(store, m_now);
+            const qint64 carol = storetest::makeUser(store, QStringLiteral("carol"), m_now);
+            storetest::sendMessage(store, alice, bob, QStringLiteral("first"), ++m_now);
+            QList<NewMessage> batch;
+            const auto add = [&](qint64 from, qint64 to, const QString &text, QUuid id = {}) {
+                NewMessage n;
+                n.senderId = from;
+                n.recipientId = to;
+                n.clientId = id.isNull() ? QUuid::createUuid() : id;
+                n.content = text;
+                n.createdAt = ++m_now;
+                batch.append(n);
+            };
+            const QUuid again = QUuid::createUuid();
+            add(bob, alice, QStringLiteral("known conversation"), again);
+            add(alice, carol, QStringLiteral("new conversation"));
+            add(bob, alice, QStringLiteral("known conversation"), again); // a resend
+            add(carol, 999'999, QStringLiteral("to nobody"));
+            const auto results = store.appendMessages(batch);
+            QCOMPARE(results.size(), 4);
+            QVERIFY(results[0].ok() && results[1].ok() && results[2].ok());
+            QVERIFY(results[2].value.duplicate);
+            QVERIFY(!results[3].ok());
+            // From a user who does not exist: the new conversation's own foreign keys (kept)
+            // refuse it, and the batch rolls back.
+            QList<NewMessage> failing;
+            NewMessage n = batch[1];
+            n.clientId = QUuid::createUuid();
+            n.senderId = 999'998; // no such user: nothing may be written for it
+            failing.append(n);
+            for (const auto &r : store.appendMessages(failing))
+                QVERIFY(!r.ok());
+        }
+        QVERIFY(adminExec(
+            q, QStringLiteral("SELECT (SELECT COUNT(*) FROM %1.messages), "
+                              "(SELECT COUNT(*) FROM %1.messages m LEFT JOIN %1.users u ON "
+                              "u.id = m.sender_id WHERE u.id IS NULL), "
+                              "(SELECT COUNT(*) FROM %1.messages m LEFT JOIN %1.conversations c "
+                              "ON c.id = m.conversation_id WHERE c.id IS NULL), "
+                              "(SELECT COUNT(*) FROM %1.message_search s LEFT JOIN %1.messages m "
+                              "ON m.id = s.message_id WHERE m.id IS NULL), "
+                              "(SELECT COUNT(*) FROM %1.message_search)")
+                   .arg(schema)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+        QCOMPARE(q.value(1).toInt(), 0); // messages from no user
+        QCOMPARE(q.value(2).toInt(), 0); // messages in no conversation
+        QCOMPARE(q.value(3).toInt(), 0); // search rows of no message
+        QCOMPARE(q.value(4).toInt(), 3);
+        QVERIFY(adminExec(q, QStringLiteral("DROP SCHEMA %1 CASCADE").arg(schema)));
+    }
+
     void reconnectsAfterTheServerDropsTheConnection()
     {
         const QString application =
