@@ -36,7 +36,7 @@ MessagingService::MessagingService(ChatStore &store, ConversationDirectory &dire
 bool MessagingService::refuseIfBusy(const Caller &caller, Done &done)
 {
     qint64 retryAfterMs = 0;
-    if (m_admission.admits(m_admitted, &retryAfterMs))
+    if (m_admission.admits(m_admitted + (m_writer ? m_writer->waiting() : 0), &retryAfterMs))
         return false;
     // Answered in order with the others of the pass, and cheaply: nothing is checked or
     // stored.
@@ -162,10 +162,11 @@ void MessagingService::writeNext()
             finish(batch, results);
             continue;
         }
-        m_writer->write(batch.toStore, [this, batch](const MessageWriter::Results &results) {
-            finish(batch, results);
-            writeNext(); // what arrived meanwhile
-        });
+        m_writer->write(batch.toStore,
+                        [this, batch](const MessageWriter::Results &results, bool lastOfCommit) {
+                            finish(batch, results, lastOfCommit);
+                            writeNext(); // what waited for room in the writer
+                        });
     }
 }
 
@@ -179,7 +180,7 @@ void MessagingService::flush()
 }
 
 void MessagingService::finish(const Batch &batch,
-                              const QList<StoreResult<AppendedMessage>> &results)
+                              const QList<StoreResult<AppendedMessage>> &results, bool lastOfCommit)
 {
     const QList<NewMessage> &toStore = batch.toStore;
     if (!toStore.isEmpty())
@@ -226,14 +227,20 @@ void MessagingService::finish(const Batch &batch,
     }
     for (const auto &[receipt, peerId] : std::as_const(delivered))
         m_receipts.announce(receipt, peerId);
-    // What the batch cost: from its first send, or from the answers of the batch before when
-    // it was still in hand then, to its own answers (reading and checking its sends, refused
-    // ones too, storing, answering, fanning out). With the writer, batches overlap: the time
-    // one waited for the one before is not its cost.
+    // What the commit cost: from its first send, or from the answers of the commit before
+    // when it was still in hand then, to its own answers (reading and checking its sends,
+    // refused ones too, storing, answering, fanning out). With the writer, commits overlap:
+    // the time one waited for the one before is not its cost.
+    if (!batch.sends.isEmpty() && m_commitStartNs < 0)
+        m_commitStartNs = batch.sends.first().arrivedNs;
+    m_commitMessages += toStore.size();
+    if (!lastOfCommit)
+        return;
     const qint64 now = m_clock.nsecsElapsed();
-    if (!batch.sends.isEmpty())
-        m_admission.committed(toStore.size(),
-                              now - qMax(batch.sends.first().arrivedNs, m_lastFinishNs));
+    if (m_commitStartNs >= 0)
+        m_admission.committed(m_commitMessages, now - qMax(m_commitStartNs, m_lastFinishNs));
+    m_commitMessages = 0;
+    m_commitStartNs = -1;
     m_lastFinishNs = now;
 }
 

@@ -83,10 +83,12 @@ private:
 
     // Takes the next batch off the queue (up to kMaxBatch sends).
     Batch nextBatch();
-    // The zero-timer: the next batch to the writer, unless it has one in hand.
+    // The zero-timer: what is queued to the writer (unless it holds all it may).
     void writeNext();
-    // Answers and fans out a batch after its commit.
-    void finish(const Batch &batch, const QList<StoreResult<AppendedMessage>> &results);
+    // Answers and fans out a batch after its commit. `lastOfCommit`: no later batch was
+    // stored in the same transaction (the send budget learns the commit's cost then).
+    void finish(const Batch &batch, const QList<StoreResult<AppendedMessage>> &results,
+                bool lastOfCommit = true);
     void scheduleWrite();
     void fanOut(const Pending &pending, const AppendedMessage &appended,
                 const codec::MessageFrames &frames);
@@ -102,10 +104,14 @@ private:
     void attachFile(const Caller &caller, const SendRequest &request, Pending &pending);
     MessageWriter *m_writer = nullptr;
     QList<Pending> m_queue;
-    // Sends admitted and still queued (not yet handed to the writer): the budget bounds this
-    // queue; the writer holds at most two batches more, each about as large.
+    // Sends admitted and still queued here (not yet handed to the writer). The budget bounds
+    // them and those the writer has not started to store (MessageWriter::waiting()): what
+    // the next commit takes.
     qsizetype m_admitted = 0;
-    qint64 m_lastFinishNs = 0; // when the last batch was answered
+    qint64 m_lastFinishNs = 0; // when the last commit was answered
+    // The batches of a transaction answered so far: their sends, and the first one's arrival.
+    qsizetype m_commitMessages = 0;
+    qint64 m_commitStartNs = -1;
     SendAdmission m_admission{0};
     QElapsedTimer m_clock;
     QTimer m_flushTimer;

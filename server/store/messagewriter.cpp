@@ -37,6 +37,7 @@ void MessageWriter::write(QList<NewMessage> batch, Written written)
     Q_ASSERT(!full());
     m_written.append(std::move(written));
     const QMutexLocker lock(&m_mutex);
+    m_waiting.fetchAndAddRelaxed(batch.size());
     m_batches.append(std::move(batch));
     m_changed.wakeAll();
 }
@@ -55,16 +56,16 @@ void MessageWriter::wait()
 
 void MessageWriter::deliver()
 {
-    QList<Results> done;
+    QList<Stored> done;
     {
         const QMutexLocker lock(&m_mutex);
         done.swap(m_results); // empty when wait() delivered them already
     }
-    for (const Results &results : std::as_const(done)) {
+    for (const Stored &stored : std::as_const(done)) {
         // Taken first: `written` may hand over the next batch.
         const Written written = m_written.takeFirst();
         if (written)
-            written(results);
+            written(stored.results, stored.lastOfCommit);
     }
 }
 
@@ -79,20 +80,32 @@ void MessageWriter::run()
     if (!opened.ok())
         return;
     for (;;) {
-        QList<NewMessage> batch;
+        QList<NewMessage> messages;
+        QList<qsizetype> sizes; // of the batches taken, in order
         {
             QMutexLocker lock(&m_mutex);
             while (m_batches.isEmpty() && !m_stopping)
                 m_changed.wait(&m_mutex);
             if (m_batches.isEmpty())
                 break;
-            batch = m_batches.takeFirst();
+            messages = m_batches.takeFirst();
+            sizes.append(messages.size());
+            while (!m_batches.isEmpty() &&
+                   messages.size() + m_batches.first().size() <= kMaxMessagesPerCommit) {
+                sizes.append(m_batches.first().size());
+                messages.append(m_batches.takeFirst());
+            }
+            m_waiting.fetchAndSubRelaxed(messages.size());
         }
-        // An empty batch (refusals only) keeps its answers' place in line, and costs nothing.
-        Results results = batch.isEmpty() ? Results() : m_store->appendMessages(batch);
+        // Empty batches (refusals only) keep their answers' place in line, and cost nothing.
+        const Results results = messages.isEmpty() ? Results() : m_store->appendMessages(messages);
         {
             const QMutexLocker lock(&m_mutex);
-            m_results.append(std::move(results));
+            qsizetype at = 0;
+            for (qsizetype i = 0; i < sizes.size(); ++i) {
+                m_results.append({results.mid(at, sizes[i]), i == sizes.size() - 1});
+                at += sizes[i];
+            }
             m_changed.wakeAll();
         }
         // Destroyed with this object, m_context drops a call still queued.

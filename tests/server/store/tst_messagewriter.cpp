@@ -83,7 +83,7 @@ private slots:
         QVERIFY(writer);
         QList<StoreResult<AppendedMessage>> results;
         bool written = false;
-        writer->write(batch(m_alice, m_bob, 3), [&](const MessageWriter::Results &r) {
+        writer->write(batch(m_alice, m_bob, 3), [&](const MessageWriter::Results &r, bool) {
             results = r;
             written = true;
         });
@@ -115,7 +115,7 @@ private slots:
         qint64 conversation = 0;
         for (int round = 0; round < 20; ++round) {
             bool written = false;
-            writer->write(batch(m_alice, m_bob, 5), [&](const MessageWriter::Results &r) {
+            writer->write(batch(m_alice, m_bob, 5), [&](const MessageWriter::Results &r, bool) {
                 for (const auto &one : r) {
                     QVERIFY2(one.ok(), qPrintable(one.detail));
                     QVERIFY2(!revs.contains(one.value.message.rev), "a revision handed out twice");
@@ -154,34 +154,44 @@ private slots:
         QCOMPARE(later.value.messages.size(), expected);
     }
 
-    void batchesHandedOverTogetherAreStoredAndAnsweredInOrder()
+    void batchesWaitingTogetherAreStoredInOneCommitAndAnsweredInOrder()
     {
-        const auto writer = startedWriter();
-        QVERIFY(writer);
-        QCOMPARE(MessageWriter::kMaxOutstanding, 2);
+        auto sibling = m_store->sibling();
+        QVERIFY(sibling);
+        MessageWriter writer(std::move(sibling));
         QList<qint64> ids;
         QList<int> answered;
+        QList<bool> lastOfCommit;
         const auto collect = [&](int which) {
-            return [&, which](const MessageWriter::Results &r) {
+            return [&, which](const MessageWriter::Results &r, bool last) {
                 answered.append(which);
+                lastOfCommit.append(last);
                 for (const auto &one : r)
                     ids.append(one.ok() ? one.value.message.id : -1);
             };
         };
-        writer->write(batch(m_alice, m_bob, 3), collect(1));
-        QVERIFY(!writer->full());
-        writer->write(batch(m_bob, m_alice, 2), collect(2));
-        QVERIFY(writer->full());
-        QCOMPARE(writer->outstanding(), 2);
-        QTRY_COMPARE(answered.size(), 2);
-        QCOMPARE(answered, QList<int>({1, 2}));
+        // Handed over before the thread starts: all three wait for its first transaction, as
+        // sends do that arrive while a commit is under way. The empty one (refusals only)
+        // keeps its place in line.
+        writer.write(batch(m_alice, m_bob, 3), collect(1));
+        writer.write({}, collect(2));
+        writer.write(batch(m_bob, m_alice, 2), collect(3));
+        QCOMPARE(writer.outstanding(), 3);
+        QCOMPARE(writer.waiting(), 5);
+        const auto started = writer.start();
+        QVERIFY2(started.ok(), qPrintable(started.detail));
+        QTRY_COMPARE(answered.size(), 3);
+        QCOMPARE(answered, QList<int>({1, 2, 3}));
+        QCOMPARE(lastOfCommit, QList<bool>({false, false, true}));
+        QCOMPARE(writer.waiting(), 0);
+        QVERIFY(!writer.busy());
         QCOMPARE(ids.size(), 5);
         for (qsizetype i = 1; i < ids.size(); ++i)
             QVERIFY(ids[i - 1] > 0 && ids[i - 1] < ids[i]);
-        // An empty batch (refusals only) is answered in its place too.
-        writer->write({}, collect(3));
-        QTRY_COMPARE(answered.size(), 3);
-        QVERIFY(!writer->busy());
+        // One handed over alone is a commit of its own.
+        writer.write(batch(m_alice, m_bob, 1), collect(4));
+        QTRY_COMPARE(answered.size(), 4);
+        QCOMPARE(lastOfCommit.last(), true);
     }
 
     void waitDeliversTheBatchInHandAtOnce()
@@ -190,7 +200,7 @@ private slots:
         QVERIFY(writer);
         int written = 0;
         writer->write(batch(m_alice, m_bob, 2),
-                      [&](const MessageWriter::Results &r) { written = int(r.size()); });
+                      [&](const MessageWriter::Results &r, bool) { written = int(r.size()); });
         writer->wait();
         QCOMPARE(written, 2);
         QVERIFY(!writer->busy());
@@ -205,9 +215,9 @@ private slots:
         QVERIFY(writer);
         bool written = false;
         writer->write(batch(m_bob, m_alice, 4),
-                      [&](const MessageWriter::Results &) { written = true; });
+                      [&](const MessageWriter::Results &, bool) { written = true; });
         writer->write(batch(m_alice, m_bob, 3),
-                      [&](const MessageWriter::Results &) { written = true; });
+                      [&](const MessageWriter::Results &, bool) { written = true; });
         writer.reset(); // no event loop ran: the thread had them, or had not even taken them
         QVERIFY(!written);
         const auto changes = m_store->changesSince(m_alice, 0, 100);
