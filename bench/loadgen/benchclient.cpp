@@ -10,12 +10,14 @@
 #include "presencetracker.h"
 #include "protocollimits.h"
 #include "requests.h"
+#include "wiresocket.h"
 
 #include <QAbstractSocket>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkProxy>
 #include <QTimer>
+#include <QWebSocket>
 
 #include <utility>
 
@@ -34,40 +36,78 @@ const QChar kSendIdMark(QLatin1Char('s'));
 
 BenchClient::BenchClient(int index, const QString &username, QObject *parent)
     : QObject(parent), m_index(index), m_username(username)
+{}
+
+BenchClient::~BenchClient()
 {
-    m_socket.setProxy(QNetworkProxy::NoProxy);
-    connect(&m_socket, &QWebSocket::connected, this, [this]() {
+    // A QWebSocket may still signal while it is destroyed, after members declared after it.
+    // (A WireSocket calls no handler from its destructor.)
+    if (m_qt)
+        m_qt->disconnect(this);
+}
+
+void BenchClient::open(const QUrl &url)
+{
+    if (url.scheme() == QLatin1String("ws"))
+        openWire(url);
+    else
+        openQt(url);
+}
+
+void BenchClient::openWire(const QUrl &url)
+{
+    m_wire = std::make_unique<WireSocket>();
+    m_wire->setHandlers([this]() { emit connected(); },
+                        [this](QByteArrayView utf8) { onText(QString::fromUtf8(utf8)); },
+                        [this](int) { onClosed(); });
+    m_wire->open(url);
+}
+
+void BenchClient::openQt(const QUrl &url)
+{
+    m_qt = std::make_unique<QWebSocket>();
+    m_qt->setProxy(QNetworkProxy::NoProxy);
+    connect(m_qt.get(), &QWebSocket::connected, this, [this]() {
         // No Nagle delay on the load generator's side: a send goes out when it is made, not
         // when the server has acknowledged the previous segment.
-        if (auto *tcp = m_socket.findChild<QAbstractSocket *>())
+        if (auto *tcp = m_qt->findChild<QAbstractSocket *>())
             tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         else
             qWarning("natter-loadgen: no TCP socket under the QWebSocket: Nagle stays on");
         emit connected();
     });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &BenchClient::onText);
-    connect(&m_socket, &QWebSocket::disconnected, this, &BenchClient::onClosed);
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this]() {
-        if (m_socket.state() == QAbstractSocket::UnconnectedState)
-            fail(m_socket.errorString());
-    });
+    connect(m_qt.get(), &QWebSocket::textMessageReceived, this, &BenchClient::onText);
+    connect(m_qt.get(), &QWebSocket::disconnected, this, &BenchClient::onClosed);
+    connect(m_qt.get(), qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this]() {
+                if (m_qt->state() == QAbstractSocket::UnconnectedState)
+                    fail(m_qt->errorString());
+            });
+    m_qt->open(url);
 }
 
-BenchClient::~BenchClient()
+bool BenchClient::isOpen() const
 {
-    // The socket is destroyed after the other members and may still signal.
-    m_socket.disconnect(this);
+    if (m_wire)
+        return m_wire->isOpen();
+    return m_qt && m_qt->state() == QAbstractSocket::ConnectedState;
 }
 
-void BenchClient::open(const QUrl &url)
+void BenchClient::sendText(const QString &text)
 {
-    m_socket.open(url);
+    if (m_wire)
+        m_wire->sendText(text.toUtf8());
+    else if (m_qt)
+        m_qt->sendTextMessage(text);
 }
 
 void BenchClient::close()
 {
     m_closing = true;
-    m_socket.close();
+    if (m_wire)
+        m_wire->close();
+    else if (m_qt)
+        m_qt->close();
 }
 
 void BenchClient::fail(const QString &reason)
@@ -159,7 +199,7 @@ void BenchClient::sendMessage(const QString &content)
     frame += QLatin1String("\",\"content\":");
     natter::appendJsonString(frame, content);
     frame += QLatin1Char('}');
-    m_socket.sendTextMessage(frame);
+    sendText(frame);
     m_lastSentNs = nowNs();
 }
 
@@ -171,13 +211,13 @@ void BenchClient::pingIfIdle(qint64 now)
 
 void BenchClient::request(RequestType type, const QJsonObject &fields, ReplyHandler handler)
 {
-    if (m_socket.state() != QAbstractSocket::ConnectedState) {
+    if (!isOpen()) {
         QTimer::singleShot(0, this, [handler = std::move(handler)]() { handler(std::nullopt); });
         return;
     }
     const QString id = QStringLiteral("r%1").arg(++m_nextRequest);
     m_pending.insert(id, std::move(handler));
-    m_socket.sendTextMessage(natter::codec::encodeRequest(type, id, fields));
+    sendText(natter::codec::encodeRequest(type, id, fields));
     m_lastSentNs = nowNs();
 }
 
@@ -221,7 +261,7 @@ void BenchClient::onReply(QStringView frame, QStringView re, bool ok)
 
 void BenchClient::onClosed()
 {
-    m_closeCode = int(m_socket.closeCode());
+    m_closeCode = m_wire ? m_wire->closeCode() : int(m_qt->closeCode());
     // Pending requests learn that no reply will come.
     const QHash<QString, ReplyHandler> pending = std::exchange(m_pending, {});
     for (const ReplyHandler &handler : pending)
@@ -229,7 +269,7 @@ void BenchClient::onClosed()
     emit closed();
     if (!m_signedIn) {
         fail(QStringLiteral("connection closed before sign-in: %1 (close code %2)")
-                 .arg(m_socket.errorString())
+                 .arg(m_wire ? m_wire->errorString() : m_qt->errorString())
                  .arg(m_closeCode));
         return;
     }

@@ -14,14 +14,17 @@
 #include <QObject>
 #include <QStringView>
 #include <QUrl>
-#include <QWebSocket>
 
 #include <functional>
+#include <memory>
 #include <optional>
+
+class QWebSocket;
 
 namespace bench {
 
 class PresenceTracker;
+class WireSocket;
 
 class BenchClient final : public QObject
 {
@@ -110,6 +113,12 @@ signals:
     void messageReceived(QStringView content);
 
 private:
+    // ws:// goes over a WireSocket (lean), wss:// over a QWebSocket (TLS); one of them is set
+    // from open() on.
+    void openWire(const QUrl &url);
+    void openQt(const QUrl &url);
+    bool isOpen() const;
+    void sendText(const QString &text);
     void onText(const QString &text);
     void onReply(QStringView frame, QStringView re, bool ok);
     void onClosed();
@@ -121,7 +130,8 @@ private:
     int m_index;
     QString m_username;
     QString m_token;
-    QWebSocket m_socket;
+    std::unique_ptr<WireSocket> m_wire;
+    std::unique_ptr<QWebSocket> m_qt;
     PresenceTracker *m_presence = nullptr;
     QHash<QString, ReplyHandler> m_pending;
     quint64 m_nextRequest = 0;
