@@ -3,7 +3,6 @@
 #include "lingeringclose.h"
 #include "outputflusher.h"
 #include "socketprobe.h"
-#include "socketsender.h"
 
 #include <QEvent>
 #include <QWebSocket>
@@ -20,33 +19,20 @@ LeanTcpSocket::LeanTcpSocket(QObject *parent) : QTcpSocket(parent)
 {
     // Connected first, so the data is here before any other slot (QWebSocket's) looks.
     connect(this, &QIODevice::readyRead, this, &LeanTcpSocket::fill);
-    // However it ends (close(), abort(), the peer), the duplicate descriptor goes with it.
-    connect(this, &QAbstractSocket::stateChanged, this, [this](SocketState state) {
-        if (state == UnconnectedState)
-            releaseChannel();
-    });
 }
 
 LeanTcpSocket::~LeanTcpSocket()
 {
     if (m_flushQueued)
         OutputFlusher::instance().forget(this);
-    releaseChannel();
 }
 
 bool LeanTcpSocket::event(QEvent *event)
 {
-    if (event->type() == QEvent::ThreadChange && (m_flushQueued || m_sending)) {
-        if (m_flushQueued)
-            OutputFlusher::instance().forget(this);
-        m_flushQueued = false;
-        if (!takeBackSend() || !pushOutput()) {
-            emit errorOccurred(error());
-            abort();
-        }
+    if (event->type() == QEvent::ThreadChange && m_flushQueued) {
+        OutputFlusher::instance().forget(this);
+        flushQueued();
     }
-    if (event->type() == QEvent::ThreadChange)
-        releaseChannel(); // another thread sends on its own
     return QTcpSocket::event(event);
 }
 
@@ -73,8 +59,7 @@ LeanTcpSocket *LeanTcpSocket::under(const QWebSocket &webSocket)
 qint64 LeanTcpSocket::bytesToWrite() const
 {
     socketprobe::asked(this);
-    const qint64 handedOver = m_sending ? m_channel->bytes.size() : 0;
-    return m_out.size() + handedOver + QTcpSocket::bytesToWrite();
+    return m_out.size() + QTcpSocket::bytesToWrite();
 }
 
 bool LeanTcpSocket::canReadLine() const
@@ -159,8 +144,6 @@ void LeanTcpSocket::queueFlush()
 void LeanTcpSocket::flushQueued()
 {
     m_flushQueued = false;
-    if (m_sending)
-        return; // queued again when the sender thread is done (completeSend())
     if (!pushOutput()) {
         // As QAbstractSocket does when a write fails.
         emit errorOccurred(error());
@@ -187,7 +170,9 @@ bool LeanTcpSocket::pushOutput()
             } else if (n < 0 && errno == EINTR) {
                 continue;
             } else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
-                setSendError(errno);
+                setSocketError(errno == EPIPE || errno == ECONNRESET ? RemoteHostClosedError
+                                                                     : NetworkError);
+                setErrorString(QString::fromLocal8Bit(std::strerror(errno)));
                 return false;
             } else {
                 break; // the kernel's buffer is full
@@ -198,108 +183,20 @@ bool LeanTcpSocket::pushOutput()
     // (and before anything written later: that goes there too while it is not empty).
     if (sent < out.size() && QTcpSocket::writeData(out.constData() + sent, out.size() - sent) < 0)
         return false;
-    if (sent > 0)
-        reportSent(sent);
+    if (sent > 0) {
+        if (m_sentHandler)
+            m_sentHandler();
+        else
+            emit bytesWritten(sent);
+    }
     return true;
-}
-
-void LeanTcpSocket::setSendError(int error)
-{
-    setSocketError(error == EPIPE || error == ECONNRESET ? RemoteHostClosedError : NetworkError);
-    setErrorString(QString::fromLocal8Bit(std::strerror(error)));
-}
-
-void LeanTcpSocket::reportSent(qint64 bytes)
-{
-    if (m_sentHandler)
-        m_sentHandler();
-    else
-        emit bytesWritten(bytes);
-}
-
-std::shared_ptr<SendChannel> LeanTcpSocket::handOver()
-{
-    if (m_sending || m_out.isEmpty() || state() != ConnectedState || socketDescriptor() < 0 ||
-        QTcpSocket::bytesToWrite() > 0)
-        return nullptr;
-    if (!m_channel) {
-        m_channel = SendChannel::open(int(socketDescriptor()));
-        if (!m_channel)
-            return nullptr;
-        m_channel->owner = this;
-    }
-    m_flushQueued = false;
-    m_sending = true;
-    m_channel->bytes = std::exchange(m_out, QByteArray());
-    m_channel->busy.store(true, std::memory_order_relaxed); // published by submit()
-    return m_channel;
-}
-
-void LeanTcpSocket::completeSend(const SendChannel &channel)
-{
-    if (!m_sending || &channel != m_channel.get())
-        return; // settled by a close in the meantime
-    m_sending = false;
-    const QByteArray out = std::exchange(m_channel->bytes, QByteArray());
-    const qint64 sent = m_channel->sent;
-    if (m_channel->error != 0) {
-        setSendError(m_channel->error);
-        emit errorOccurred(error());
-        abort();
-        return;
-    }
-    // The rest waits in QAbstractSocket's buffer, and what was written since goes after it.
-    if (sent < out.size() && QTcpSocket::writeData(out.constData() + sent, out.size() - sent) < 0) {
-        emit errorOccurred(error());
-        abort();
-        return;
-    }
-    if (!m_out.isEmpty())
-        queueFlush();
-    if (sent > 0)
-        reportSent(sent);
-}
-
-bool LeanTcpSocket::takeBackSend()
-{
-    if (!m_sending)
-        return true;
-    m_sending = false;
-    if (SocketSender *sender = OutputFlusher::instance().sender())
-        sender->waitUntilSent(*m_channel);
-    const QByteArray out = std::exchange(m_channel->bytes, QByteArray());
-    const qint64 sent = m_channel->sent;
-    if (m_channel->error != 0) {
-        setSendError(m_channel->error);
-        m_out = QByteArray();
-        return false;
-    }
-    if (sent < out.size())
-        m_out.prepend(out.constData() + sent, out.size() - sent);
-    if (sent > 0)
-        reportSent(sent);
-    return true;
-}
-
-void LeanTcpSocket::releaseChannel()
-{
-    if (!m_channel)
-        return;
-    // A send still in progress finishes on its own duplicate; nobody is told of it.
-    m_channel->owner = nullptr;
-    m_channel.reset();
-    m_sending = false;
 }
 
 void LeanTcpSocket::settleOutput()
 {
-    // Sends what was written before, like a buffered socket (after what the sender thread
-    // holds); abort() has dropped the write channels before it calls close(), and discards.
-    // With the peer gone (QAbstractSocket has read its end), nothing is waited for: what the
-    // sender thread holds goes out on its own, or fails, without holding up the event loop.
-    if (m_sending && error() == RemoteHostClosedError)
-        releaseChannel();
-    if (writeChannelCount() > 0 && takeBackSend())
+    // Sends what was written before, like a buffered socket; abort() has dropped the write
+    // channels before it calls close(), and discards.
+    if (writeChannelCount() > 0)
         pushOutput();
     else
         m_out = QByteArray();

@@ -12,9 +12,7 @@
 //   not copied, by each socket that has nothing else queued.
 //   Only what the kernel does not take goes to QAbstractSocket's write buffer, which sends it
 //   when the socket is writable; everything after it follows the same way, in order.
-//   On the event loop's thread the send() is made by the SocketSender thread: until it is
-//   done, what is written next waits here, and what it could not send goes to that buffer
-//   first. bytesToWrite() counts all of it.
+//   bytesToWrite() counts both.
 // The device is opened Unbuffered so that QIODevice does not keep a read chunk of its own.
 // close() drops what was not read and, while the peer is still sending (the rest of an
 // oversized frame), closes lingering (see LingeringClose).
@@ -25,11 +23,8 @@
 class QWebSocket;
 
 #include <functional>
-#include <memory>
 
 namespace natter::server {
-
-class SendChannel;
 
 class LeanTcpSocket final : public QTcpSocket
 {
@@ -78,7 +73,7 @@ protected:
     qint64 writeData(const char *data, qint64 size) override;
 
 private:
-    friend class OutputFlusher; // calls flushQueued(), handOver(), completeSend()
+    friend class OutputFlusher; // calls flushQueued()
 
     qsizetype unread() const { return m_in.size() - m_inPos; }
     // What the kernel holds that has not been read yet.
@@ -86,17 +81,6 @@ private:
     void fill();
     void queueFlush();
     void flushQueued();
-    // What was queued, handed to the sender thread; null when it is sent here (flushQueued()):
-    // a send in progress, output waiting in QAbstractSocket's buffer, not connected.
-    std::shared_ptr<SendChannel> handOver();
-    // Back on this thread once the sender thread has sent what handOver() gave it.
-    void completeSend(const SendChannel &channel);
-    // Waits for a send in progress and puts what it did not send in front of m_out; false when
-    // it failed.
-    bool takeBackSend();
-    void releaseChannel();
-    void setSendError(int error);
-    void reportSent(qint64 bytes);
     // Sends m_out (what the kernel does not take goes to QAbstractSocket's write buffer);
     // false on a send error.
     bool pushOutput();
@@ -107,9 +91,6 @@ private:
     qsizetype m_inPos = 0;
     QByteArray m_out;
     bool m_flushQueued = false;
-    // The sender thread's share (made on first use); m_sending while it holds our output.
-    std::shared_ptr<SendChannel> m_channel;
-    bool m_sending = false;
     std::function<void()> m_sentHandler;
 };
 

@@ -1,16 +1,10 @@
 #pragma once
 // Sends, once per pass of the event loop, what LeanTcpSockets were given during it: one
 // posted event for all of them instead of one per socket (a group message written to 50
-// sockets posted 50 events). On the application's main thread (the event loop's) the send()
-// calls themselves are made by a SocketSender thread, while the loop goes on; elsewhere (a
-// file connection's thread) they are made here.
-
-#include "socketsender.h"
+// sockets posted 50 events).
 
 #include <QList>
 #include <QObject>
-
-#include <memory>
 
 namespace natter::server {
 
@@ -21,8 +15,6 @@ class OutputFlusher final : public QObject
     Q_OBJECT
 
 public:
-    ~OutputFlusher() override;
-
     // The flusher of the calling thread (sockets live on the event loop's thread).
     static OutputFlusher &instance();
 
@@ -31,18 +23,12 @@ public:
     // A socket that goes away before its flush.
     void forget(LeanTcpSocket *socket);
 
-    // This thread's sender, or null where sockets send on their own thread.
-    SocketSender *sender() { return m_sender.get(); }
-
 private:
-    OutputFlusher();
+    OutputFlusher() = default;
     void flush();
-    // On this thread, once the sender has sent `batch`.
-    void sent(const SocketSender::Batch &batch);
 
     QList<LeanTcpSocket *> m_sockets;
     bool m_posted = false;
-    std::unique_ptr<SocketSender> m_sender;
 };
 
 } // namespace natter::server

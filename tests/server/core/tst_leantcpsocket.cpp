@@ -1,13 +1,9 @@
 // LeanTcpSocket (an accepted socket that holds no buffer while idle): bytes in and out intact
 // and in order, large transfers against a peer that does not read, close and abort with
-// output pending, remote close; its sends made by the sender thread (SocketSender): many
-// sockets in one pass, a close while the thread holds output, and a send made after the
-// connection is gone and its descriptor number reused.
+// output pending, remote close.
 
 #include "transport/leantcpsocket.h"
 #include "transport/lingeringclose.h"
-#include "transport/outputflusher.h"
-#include "transport/socketsender.h"
 
 #include <QPointer>
 #include <QSignalSpy>
@@ -15,20 +11,13 @@
 #include <QTcpSocket>
 #include <QtTest>
 
-#include <chrono>
-#include <memory>
-#include <thread>
-
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 using natter::server::LeanTcpSocket;
 using natter::server::LingeringClose;
-using natter::server::OutputFlusher;
-using natter::server::SocketSender;
 
 namespace {
 
@@ -245,95 +234,6 @@ private slots:
         m_socket->close();
         QCOMPARE(LingeringClose::lingering(), 0);
         QCOMPARE(receive(m_client, 3), QByteArray("bye"));
-    }
-
-    void manySocketsWrittenInOnePassEachGetTheirOwnBytes()
-    {
-        QVERIFY(OutputFlusher::instance().sender()); // this is the application's thread
-        std::vector<std::unique_ptr<QTcpSocket>> clients;
-        for (int i = 0; i < 20; ++i) {
-            clients.push_back(std::make_unique<QTcpSocket>());
-            clients.back()->connectToHost(QHostAddress::LocalHost, m_server.serverPort());
-            QVERIFY(clients.back()->waitForConnected(5'000));
-        }
-        QTRY_COMPARE(m_server.accepted.size(), 21);
-        // Accepted in the order they connected: socket i + 1 belongs to client i. Three
-        // passes, each writing to every socket (the thread's sends and the loop overlap).
-        QList<QByteArray> expected(20);
-        for (int pass = 0; pass < 3; ++pass) {
-            for (int i = 0; i < 20; ++i) {
-                const QByteArray piece = QByteArray::number(i) + '/' + QByteArray::number(pass) +
-                                         pattern(1000 + i, char('a' + i)) + ';';
-                m_server.accepted.at(i + 1)->write(piece);
-                expected[i] += piece;
-            }
-            QTest::qWait(1);
-        }
-        for (int i = 0; i < 20; ++i)
-            QCOMPARE(receive(clients[size_t(i)].get(), expected[i].size()), expected[i]);
-        for (int i = 0; i < 20; ++i)
-            QTRY_COMPARE(m_server.accepted.at(i + 1)->bytesToWrite(), 0);
-    }
-
-    void closeWhileTheSenderHoldsOutputSendsItFirst()
-    {
-        SocketSender *sender = OutputFlusher::instance().sender();
-        QVERIFY(sender);
-        sender->pause();
-        m_socket->write("first,");
-        QTest::qWait(20); // handed over to the (held) sender thread
-        QCOMPARE(m_socket->bytesToWrite(), 6);
-        m_socket->write("second");
-        QCOMPARE(m_socket->bytesToWrite(), 12);
-        // close() waits for the thread, which another thread lets go on a little later.
-        std::thread later([sender] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            sender->resume();
-        });
-        m_socket->close();
-        later.join();
-        QCOMPARE(receive(m_client, 12), QByteArray("first,second"));
-        QTRY_COMPARE(m_client->state(), QAbstractSocket::UnconnectedState);
-    }
-
-    void aLateSendNeverReachesTheNextConnectionOnTheSameNumber()
-    {
-        // The sender thread holds "secret" for a connection whose peer then leaves:
-        // QAbstractSocket closes that descriptor, and the next accepted connection gets the
-        // same number. The late send must not go to that new connection.
-        SocketSender *sender = OutputFlusher::instance().sender();
-        QVERIFY(sender);
-        const qintptr number = m_socket->socketDescriptor();
-        QTcpSocket next;
-        m_server.pauseAccepting(); // the next connection waits in the backlog
-        next.connectToHost(QHostAddress::LocalHost, m_server.serverPort());
-        QVERIFY(next.waitForConnected(5'000));
-        sender->pause();
-        m_socket->write("secret");
-        QTest::qWait(20); // handed over
-        m_client->disconnectFromHost();
-        QTRY_COMPARE(m_socket->state(), QAbstractSocket::UnconnectedState);
-        // The kernel gives the lowest free number: hold the free ones below it.
-        std::vector<int> held;
-        for (;;) {
-            const int fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-            QVERIFY(fd >= 0);
-            if (fd >= number) {
-                ::close(fd);
-                QCOMPARE(fd, int(number)); // free again
-                break;
-            }
-            held.push_back(fd);
-        }
-        m_server.resumeAccepting();
-        QTRY_COMPARE(m_server.accepted.size(), 2);
-        for (const int fd : held)
-            ::close(fd);
-        QCOMPARE(m_server.accepted.last()->socketDescriptor(), number); // the number is reused
-        sender->resume();
-        QTest::qWait(200);
-        QCOMPARE(next.bytesAvailable(), 0);
-        QCOMPARE(next.readAll(), QByteArray());
     }
 
     void remoteCloseEndsTheSocket()
