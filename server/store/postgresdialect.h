@@ -24,6 +24,10 @@ public:
     bool connect(QSqlDatabase &db, QString *error) override;
     bool reconnects() const override { return true; }
     bool forwardOnly() const override { return false; }
+    QString lockRows(const QString &alias) const override
+    {
+        return QStringLiteral(" FOR UPDATE OF ") + alias;
+    }
 
     Failure classify(const QSqlError &error, bool open) const override;
     QString describe(const QSqlError &error) const override { return error.text(); }

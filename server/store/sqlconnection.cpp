@@ -5,6 +5,8 @@
 #include <QAtomicInt>
 #include <QSqlError>
 
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 namespace natter::server {
@@ -207,7 +209,7 @@ bool SqlConnection::startTransaction(const QString &sql)
     return true;
 }
 
-bool SqlConnection::beginWrite()
+bool SqlConnection::beginWrite(WriteMode mode)
 {
     m_refusal = m_dialect->refusal();
     if (!m_refusal.isEmpty()) {
@@ -222,28 +224,107 @@ bool SqlConnection::beginWrite()
         m_rev = m_revAtBegin = m_committedRev->load();
         return true;
     }
+    // Two advisory locks, both released by PostgreSQL only after the commit is visible (or
+    // at a rollback or a lost connection):
+    // - the write lock (second key -1): exclusive for a serial transaction, shared for a
+    //   concurrent one;
+    // - before taking any rev, a lower bound for them announced where every reader sees it
+    //   at once: shared (never waited for: nobody takes it exclusively), keyed by the
+    //   sequence's last value, which every rev this transaction takes will exceed. So
+    //   readHorizon() stays below every rev not yet committed. The key holds the bound
+    //   modulo 2^31; readHorizon() restores it from the last value.
+    // The first key names this schema's sequence, so schemas sharing a database do not mix.
+    const QString take = mode == WriteMode::Serial ? QStringLiteral("pg_advisory_xact_lock")
+                                                   : QStringLiteral("pg_advisory_xact_lock_shared");
     bool ok = false;
-    QSqlQuery &q = exec(QStringLiteral("SELECT value FROM revision FOR UPDATE"), {}, &ok);
-    if (!ok || !q.next()) {
+    QSqlQuery &q = exec(QStringLiteral("SELECT %1(k.id, -1), pg_advisory_xact_lock_shared(k.id, "
+                                       "(s.last_value & 2147483647)::integer) FROM revision_seq s, "
+                                       "(SELECT ('revision_seq'::regclass::oid::bigint "
+                                       "% 2147483647)::integer AS id) k")
+                            .arg(take),
+                        {}, &ok);
+    if (!ok) {
         failureOf(q, &m_lastError);
         rollback();
         return false;
     }
-    m_rev = m_revAtBegin = q.value(0).toLongLong();
     q.finish();
+    m_revPool.clear();
+    m_revTaken = 0;
+    m_revFailed = false;
     return true;
+}
+
+qint64 SqlConnection::takeRev()
+{
+    if (!m_dialect->sharedRevision())
+        return ++m_rev;
+    if (m_revTaken == m_revPool.size()) {
+        // A batch announces its size (beforeBatch()); other writes take a few.
+        const qsizetype wanted = std::max<qsizetype>(m_revWanted, 4);
+        m_revWanted = 0;
+        m_revPool.clear();
+        m_revTaken = 0;
+        bool ok = false;
+        QSqlQuery &q = exec(QStringLiteral("SELECT nextval('revision_seq') "
+                                           "FROM generate_series(1, ?)"),
+                            {qint64(wanted)}, &ok);
+        while (ok && q.next())
+            m_revPool.append(q.value(0).toLongLong());
+        if (ok)
+            q.finish();
+        if (!ok || m_revPool.isEmpty()) {
+            // The write this rev was for fails too (the transaction is aborted); commit()
+            // refuses in any case, so nothing is stored without its rev.
+            failureOf(q, &m_lastError);
+            m_revFailed = true;
+            return 0;
+        }
+    }
+    return m_revPool[m_revTaken++];
+}
+
+void SqlConnection::returnRev()
+{
+    if (!m_dialect->sharedRevision())
+        --m_rev;
+    else if (m_revTaken > 0)
+        --m_revTaken;
+}
+
+StoreResult<qint64> SqlConnection::readHorizon()
+{
+    using R = StoreResult<qint64>;
+    if (!m_dialect->sharedRevision())
+        return R::success(std::numeric_limits<qint64>::max());
+    // The sequence's last value first, the bounds still announced after it: a rev at or
+    // below both was taken before the first read by a writer whose bound was announced
+    // before it took the rev, and that bound is gone only once its commit is visible (see
+    // beginWrite()). The subquery uses the last value, so it runs after it is read. The
+    // snapshot of the read that follows is taken later still (beginRead()).
+    bool ok = false;
+    QSqlQuery &q =
+        exec(QStringLiteral("SELECT s.last_value - COALESCE((SELECT max(((s.last_value - "
+                            "l.objid::bigint) % 2147483648 + 2147483648) % 2147483648) "
+                            "FROM pg_locks l WHERE l.locktype = 'advisory' AND l.objsubid = 2 "
+                            "AND l.objid::bigint < 2147483648 "
+                            "AND l.classid::bigint = 'revision_seq'::regclass::oid::bigint "
+                            "% 2147483647 AND l.database = (SELECT oid FROM pg_database "
+                            "WHERE datname = current_database())), 0) FROM revision_seq s"),
+             {}, &ok);
+    if (!ok || !q.next())
+        return failed<qint64>(q);
+    const qint64 horizon = q.value(0).toLongLong();
+    q.finish();
+    return R::success(horizon);
 }
 
 bool SqlConnection::commit()
 {
-    if (m_writing && m_dialect->sharedRevision() && m_rev != m_revAtBegin) {
-        bool ok = false;
-        QSqlQuery &q = exec(QStringLiteral("UPDATE revision SET value = ?"), {m_rev}, &ok);
-        if (!ok) {
-            failureOf(q, &m_lastError);
-            rollback();
-            return false;
-        }
+    if (m_writing && m_revFailed) {
+        m_lastError = m_dialect->transactionFailed(m_lastError);
+        rollback();
+        return false;
     }
     if (m_writing && !m_dialect->sharedRevision() && m_rev != m_revAtBegin)
         // Before the commit lets go of the lock. Should the commit fail, the revisions it
@@ -267,6 +348,10 @@ void SqlConnection::rollback()
     m_inTransaction = false;
     m_writing = false;
     m_rev = m_revAtBegin;
+    // Sequence values are not given back: the unused ones are gaps.
+    m_revPool.clear();
+    m_revTaken = 0;
+    m_revFailed = false;
     ++m_rollbacks;
 }
 

@@ -7,6 +7,7 @@
 #include "sqldialect.h"
 
 #include <QHash>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -63,10 +64,25 @@ public:
     qint64 insertedId(QSqlQuery &query);
 
     // A batch of `messages` new messages is about to be written (the dialect may tune for it).
-    void beforeBatch(qsizetype messages) { m_dialect->beforeBatch(m_db, messages); }
+    void beforeBatch(qsizetype messages)
+    {
+        m_revWanted = messages + 2;
+        m_dialect->beforeBatch(m_db, messages);
+    }
 
+    // How a writing transaction runs beside others on other connections (PostgreSQL; on SQLite
+    // every writing transaction holds the database's one write lock). Serial: alone, as if
+    // nothing else wrote. Concurrent: beside other concurrent ones (never beside a serial
+    // one), so everything it reads and then writes must be safe from them: rows it changes
+    // from what it read are locked as they are read, rows locked in one order (conversations
+    // by id before participants), no check-then-insert without ON CONFLICT.
+    enum class WriteMode
+    {
+        Serial,
+        Concurrent
+    };
     // A transaction that hands out revisions (takeRev()).
-    bool beginWrite();
+    bool beginWrite(WriteMode mode = WriteMode::Serial);
     bool commit();
     void rollback();
     // Several reads on one snapshot; endRead()/abortRead() close it.
@@ -81,13 +97,21 @@ public:
     quint64 rollbacks() const { return m_rollbacks; }
 
     // Inside a writing transaction: the next revision, and giving it back when unused.
-    qint64 takeRev() { return ++m_rev; }
-    void returnRev() { --m_rev; }
+    // PostgreSQL: 0 when the sequence could not be read; the transaction then cannot commit.
+    qint64 takeRev();
+    void returnRev();
+
+    // The highest rev below which every change is committed and visible to a read that
+    // begins after this call (beginRead()); sync reads no further. PostgreSQL: writers on
+    // other connections and instances take revs without waiting for each other and may
+    // commit out of rev order (see beginWrite()). Other dialects: everything.
+    StoreResult<qint64> readHorizon();
 
     // Runs `work` in one writing transaction: commits when it succeeds, rolls back otherwise.
-    template <typename T, typename Work> StoreResult<T> inTransaction(Work &&work)
+    template <typename T, typename Work>
+    StoreResult<T> inTransaction(Work &&work, WriteMode mode = WriteMode::Serial)
     {
-        if (!beginWrite())
+        if (!beginWrite(mode))
             return StoreResult<T>::fail(StoreFailure::Unavailable, transactionError());
         StoreResult<T> result = work();
         if (!result.ok()) {
@@ -126,6 +150,12 @@ private:
     QString m_refusal;   // why the last statement was refused without running it
     // Inside a writing transaction, the last rev handed out.
     qint64 m_rev = 0;
+    // PostgreSQL: revs taken from the sequence for this transaction and not handed out yet
+    // (m_revPool[m_revTaken..]); how many to take next time; whether taking them failed.
+    QList<qint64> m_revPool;
+    qsizetype m_revTaken = 0;
+    qsizetype m_revWanted = 0;
+    bool m_revFailed = false;
     // In-memory revision: the highest committed, stored before the commit lets go of the
     // write lock (so the next writer, on any connection, starts from it).
     RevisionCounter m_committedRev;

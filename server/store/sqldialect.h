@@ -51,6 +51,13 @@ public:
     virtual bool reconnects() const = 0;
     // Whether statements read their rows forward only (no scrolling back).
     virtual bool forwardOnly() const = 0;
+    // Appended to a SELECT whose rows of `alias` the transaction will change from what it
+    // read: locks them where writers run side by side; empty where they never do.
+    virtual QString lockRows(const QString &alias) const
+    {
+        Q_UNUSED(alias);
+        return {};
+    }
 
     // ---- failures ----
     virtual Failure classify(const QSqlError &error, bool open) const = 0;

@@ -145,6 +145,9 @@ private:
     // PostgreSQL: each message's recipient delivered up to it (one per conversation), read in
     // one statement and moved in another; sets AppendedMessage::delivered where it moved.
     StoreResult<bool> markDeliveredTogether(const QList<AppendedMessage *> &marks);
+    // PostgreSQL, inside a concurrent writing transaction: moves each receipt's delivered
+    // position (one read and one update for all); the receipts that moved.
+    StoreResult<QList<Receipt>> moveDeliveredTogether(const QList<DeliveryMark> &marks);
     // Sets AppendedMessage::audience on each group message (groups: conversation -> the
     // indexes of its messages in results), one read per group.
     StoreResult<bool> readAudiences(const QHash<qint64, QList<qsizetype>> &groups,

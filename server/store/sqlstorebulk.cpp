@@ -10,6 +10,9 @@
 
 #include <QHash>
 
+#include <algorithm>
+#include <map>
+
 namespace natter::server {
 namespace {
 
@@ -152,10 +155,16 @@ StoreResult<bool> SqlStore::touchConversations(const QList<const Message *> &new
     }
     bool ok = false;
     QSqlQuery &touch = m_sql.exec(
-        QStringLiteral("UPDATE conversations AS c SET last_activity = u.t, last_message_id = u.m "
-                       "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS u(id, t, m) "
-                       "WHERE c.id = u.id"),
-        {bigintArray(ids), bigintArray(at), bigintArray(last)}, &ok);
+        // Locked in id order (the CTE's ORDER BY, then FOR UPDATE on each row it returns), so
+        // two batches sharing conversations wait for each other instead of deadlocking; the
+        // later commit never moves them back to an older message.
+        QStringLiteral("WITH locked AS MATERIALIZED (SELECT id FROM conversations "
+                       "WHERE id = ANY(?::bigint[]) ORDER BY id FOR UPDATE) "
+                       "UPDATE conversations AS c SET last_activity = GREATEST(c.last_activity, "
+                       "u.t), last_message_id = GREATEST(c.last_message_id, u.m) "
+                       "FROM locked l, unnest(?::bigint[], ?::bigint[], ?::bigint[]) "
+                       "AS u(id, t, m) WHERE l.id = u.id AND c.id = u.id"),
+        {bigintArray(ids), bigintArray(ids), bigintArray(at), bigintArray(last)}, &ok);
     if (!ok)
         return m_sql.failed<bool>(touch);
     return StoreResult<bool>::success(true);
@@ -163,15 +172,38 @@ StoreResult<bool> SqlStore::touchConversations(const QList<const Message *> &new
 
 StoreResult<bool> SqlStore::markDeliveredTogether(const QList<AppendedMessage *> &marks)
 {
-    using R = StoreResult<bool>;
-    if (marks.isEmpty())
-        return R::success(true);
-    QList<qint64> conversations, users;
+    QList<DeliveryMark> wanted;
     QHash<std::pair<qint64, qint64>, AppendedMessage *> byKey;
     for (AppendedMessage *mark : marks) {
-        conversations.append(mark->message.conversationId);
-        users.append(mark->recipientId);
+        wanted.append({mark->message.conversationId, mark->recipientId, mark->message.id});
         byKey.insert({mark->message.conversationId, mark->recipientId}, mark);
+    }
+    const auto moved = moveDeliveredTogether(wanted);
+    if (!moved.ok())
+        return StoreResult<bool>::fail(moved.failure, moved.detail);
+    for (const Receipt &r : moved.value) {
+        if (AppendedMessage *mark = byKey.value({r.conversationId, r.userId}))
+            mark->delivered = r;
+    }
+    return StoreResult<bool>::success(true);
+}
+
+StoreResult<QList<Receipt>> SqlStore::moveDeliveredTogether(const QList<DeliveryMark> &marks)
+{
+    using R = StoreResult<QList<Receipt>>;
+    if (marks.isEmpty())
+        return R::success({});
+    // One mark per receipt (the furthest), its rows locked as they are read, in (conversation,
+    // user) order: every transaction that locks several receipts does so in this order.
+    std::map<std::pair<qint64, qint64>, qint64> furthest;
+    for (const DeliveryMark &mark : marks) {
+        qint64 &upTo = furthest[{mark.conversationId, mark.userId}];
+        upTo = std::max(upTo, mark.upTo);
+    }
+    QList<qint64> conversations, users;
+    for (const auto &[key, upTo] : furthest) {
+        conversations.append(key.first);
+        users.append(key.second);
     }
     bool ok = false;
     QSqlQuery &read = m_sql.exec(
@@ -179,33 +211,35 @@ StoreResult<bool> SqlStore::markDeliveredTogether(const QList<AppendedMessage *>
                        "p.rev, c.last_message_id FROM unnest(?::bigint[], ?::bigint[]) "
                        "WITH ORDINALITY AS u(cid, uid, n) "
                        "JOIN participants p ON p.conversation_id = u.cid AND p.user_id = u.uid "
-                       "JOIN conversations c ON c.id = p.conversation_id ORDER BY u.n"),
+                       "JOIN conversations c ON c.id = p.conversation_id ORDER BY u.n "
+                       "FOR UPDATE OF p"),
         {bigintArray(conversations), bigintArray(users)}, &ok);
     if (!ok)
-        return m_sql.failed<bool>(read);
+        return m_sql.failed<QList<Receipt>>(read);
+    QList<Receipt> moved;
     QList<qint64> movedConversations, movedUsers, readUpTo, deliveredUpTo, revs;
     while (read.next()) {
         const Receipt current{read.value(0).toLongLong(), read.value(1).toLongLong(),
                               read.value(2).toLongLong(), read.value(3).toLongLong(),
                               read.value(4).toLongLong()};
-        AppendedMessage *mark = byKey.value({current.conversationId, current.userId});
-        if (!mark)
+        const auto upTo = furthest.find({current.conversationId, current.userId});
+        if (upTo == furthest.end())
             continue;
-        std::optional<Receipt> moved =
-            advanceReceipt(current, read.value(5).toLongLong(), mark->message.id, false);
-        if (!moved)
+        std::optional<Receipt> next =
+            advanceReceipt(current, read.value(5).toLongLong(), upTo->second, false);
+        if (!next)
             continue; // never backwards
-        moved->rev = m_sql.takeRev();
-        mark->delivered = moved;
-        movedConversations.append(moved->conversationId);
-        movedUsers.append(moved->userId);
-        readUpTo.append(moved->readUpTo);
-        deliveredUpTo.append(moved->deliveredUpTo);
-        revs.append(moved->rev);
+        next->rev = m_sql.takeRev();
+        moved.append(*next);
+        movedConversations.append(next->conversationId);
+        movedUsers.append(next->userId);
+        readUpTo.append(next->readUpTo);
+        deliveredUpTo.append(next->deliveredUpTo);
+        revs.append(next->rev);
     }
     read.finish();
     if (revs.isEmpty())
-        return R::success(true);
+        return R::success(moved);
     QSqlQuery &update = m_sql.exec(
         QStringLiteral("UPDATE participants AS p SET read_up_to = u.r, delivered_up_to = u.d, "
                        "rev = u.v FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], "
@@ -215,8 +249,8 @@ StoreResult<bool> SqlStore::markDeliveredTogether(const QList<AppendedMessage *>
          bigintArray(deliveredUpTo), bigintArray(revs)},
         &ok);
     if (!ok)
-        return m_sql.failed<bool>(update);
-    return R::success(true);
+        return m_sql.failed<QList<Receipt>>(update);
+    return R::success(moved);
 }
 
 } // namespace natter::server

@@ -58,16 +58,30 @@ StoreResult<qint64> SqlStore::conversationFor(const NewMessage &input, AppendedM
         return R::success(id);
     }
     find.finish();
+    // Another instance may be creating the same pair right now: its row wins (PostgreSQL
+    // waits for its commit), and we read it.
     QSqlQuery &create = m_sql.exec(QStringLiteral("INSERT INTO conversations "
                                                   "(user_a, user_b, created_at, last_activity) "
-                                                  "VALUES (?, ?, ?, ?)") +
+                                                  "VALUES (?, ?, ?, ?) "
+                                                  "ON CONFLICT (user_a, user_b) DO NOTHING") +
                                        m_sql.returningId(),
                                    {a, b, input.createdAt, input.createdAt}, &ok);
     if (!ok)
         return m_sql.failed<qint64>(create);
     const qint64 id = m_sql.insertedId(create);
-    if (id <= 0)
-        return R::fail(StoreFailure::Internal, QStringLiteral("no conversation id"));
+    if (id <= 0) {
+        QSqlQuery &found = m_sql.exec(
+            QStringLiteral("SELECT id FROM conversations WHERE user_a = ? AND user_b = ?"), {a, b},
+            &ok);
+        if (!ok)
+            return m_sql.failed<qint64>(found);
+        if (!found.next())
+            return R::fail(StoreFailure::Internal, QStringLiteral("no conversation id"));
+        const qint64 existing = found.value(0).toLongLong();
+        found.finish();
+        m_pairs.insert({a, b}, existing);
+        return R::success(existing);
+    }
     for (const auto &[member, peer] : {std::pair{a, b}, std::pair{b, a}}) {
         QSqlQuery &part = m_sql.exec(QStringLiteral("INSERT INTO participants "
                                                     "(conversation_id, user_id, peer_id) "
@@ -176,7 +190,10 @@ QList<StoreResult<AppendedMessage>> SqlStore::appendMessages(const QList<NewMess
         return results;
     };
     m_sql.beforeBatch(batch.size());
-    if (!m_sql.beginWrite())
+    // Beside other instances' batches and receipt moves (see WriteMode): conversations are
+    // created with ON CONFLICT, touched in id order and never backwards, receipts locked as
+    // they are read.
+    if (!m_sql.beginWrite(SqlConnection::WriteMode::Concurrent))
         return failAll(StoreFailure::Unavailable, m_sql.transactionError());
     // PostgreSQL answers each statement over the network: runs of plain messages go in
     // together (appendRun). In order, so ids follow the batch's order.

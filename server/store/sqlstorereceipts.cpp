@@ -141,7 +141,8 @@ StoreResult<std::optional<Receipt>> SqlStore::moveReceipt(qint64 conversationId,
                                                           qint64 upTo, bool read)
 {
     return m_sql.inTransaction<std::optional<Receipt>>(
-        [&]() { return moveReceiptInTransaction(conversationId, userId, upTo, read); });
+        [&]() { return moveReceiptInTransaction(conversationId, userId, upTo, read); },
+        SqlConnection::WriteMode::Concurrent);
 }
 
 StoreResult<std::optional<Receipt>>
@@ -152,7 +153,8 @@ SqlStore::moveReceiptInTransaction(qint64 conversationId, qint64 userId, qint64 
     QSqlQuery &q = m_sql.exec(QStringLiteral("SELECT p.read_up_to, p.delivered_up_to, p.rev, "
                                              "c.last_message_id FROM participants p "
                                              "JOIN conversations c ON c.id = p.conversation_id "
-                                             "WHERE p.conversation_id = ? AND p.user_id = ?"),
+                                             "WHERE p.conversation_id = ? AND p.user_id = ?") +
+                                  m_sql.dialect().lockRows(QStringLiteral("p")),
                               {conversationId, userId}, &ok);
     if (!ok)
         return m_sql.failed<std::optional<Receipt>>(q);
@@ -209,6 +211,11 @@ StoreResult<std::optional<Receipt>> SqlStore::markDelivered(qint64 conversationI
 StoreResult<QList<Receipt>> SqlStore::markDeliveredAll(const QList<DeliveryMark> &marks)
 {
     using R = StoreResult<QList<Receipt>>;
+    // Beside message batches and other marks (WriteMode::Concurrent). PostgreSQL: all in two
+    // statements (one each was two round trips per mark on the event loop).
+    if (m_sql.kind() == SqlDialect::Kind::Postgres)
+        return m_sql.inTransaction<QList<Receipt>>([&]() { return moveDeliveredTogether(marks); },
+                                                   SqlConnection::WriteMode::Concurrent);
     return m_sql.inTransaction<QList<Receipt>>([&]() -> R {
         QList<Receipt> moved;
         for (const DeliveryMark &mark : marks) {
@@ -226,6 +233,12 @@ StoreResult<QList<Receipt>> SqlStore::markDeliveredAll(const QList<DeliveryMark>
 StoreResult<ChangePage> SqlStore::changesSince(qint64 userId, qint64 since, int limit)
 {
     using R = StoreResult<ChangePage>;
+    // No further than every change below is committed (PostgreSQL writers may commit out of
+    // rev order): the next sync, from the rev this one answers, brings the rest.
+    const auto horizon = m_sql.readHorizon();
+    if (!horizon.ok())
+        return R::fail(horizon.failure, horizon.detail);
+    const qint64 horizonRev = horizon.value;
     if (!m_sql.beginRead())
         return R::fail(StoreFailure::Unavailable, m_sql.transactionError());
     const auto failedRead = [this](const QSqlQuery &q) {
@@ -241,12 +254,12 @@ StoreResult<ChangePage> SqlStore::changesSince(qint64 userId, qint64 since, int 
     QSqlQuery &qm = m_sql.exec(
         kMessageSelect + QStringLiteral("JOIN participants p ON p.conversation_id = "
                                         "m.conversation_id AND p.user_id = ? WHERE m.rev > ? "
-                                        "AND m.id >= p.joined_from "
+                                        "AND m.rev <= ? AND m.id >= p.joined_from "
                                         "AND (p.left_rev IS NULL OR m.rev <= p.left_rev) "
                                         "AND NOT EXISTS (SELECT 1 FROM hidden_messages h "
                                         "WHERE h.user_id = ? AND h.message_id = m.id) "
                                         "ORDER BY m.rev LIMIT ?"),
-        {userId, since, userId, limit + 1}, &ok);
+        {userId, since, horizonRev, userId, limit + 1}, &ok);
     if (!ok)
         return failedRead(qm);
     while (qm.next())
@@ -262,9 +275,9 @@ StoreResult<ChangePage> SqlStore::changesSince(qint64 userId, qint64 since, int 
         QStringLiteral("SELECT q.conversation_id, q.user_id, q.read_up_to, q.delivered_up_to, "
                        "q.rev FROM participants p JOIN participants q "
                        "ON q.conversation_id = p.conversation_id "
-                       "WHERE p.user_id = ? AND q.rev > ? "
+                       "WHERE p.user_id = ? AND q.rev > ? AND q.rev <= ? "
                        "AND (p.left_rev IS NULL OR q.rev <= p.left_rev) ORDER BY q.rev LIMIT ?"),
-        {userId, since, limit + 1}, &ok);
+        {userId, since, horizonRev, limit + 1}, &ok);
     if (!ok)
         return failedRead(qr);
     while (qr.next())
@@ -273,10 +286,10 @@ StoreResult<ChangePage> SqlStore::changesSince(qint64 userId, qint64 since, int 
                                 qr.value(4).toLongLong()});
 
     QList<HiddenMessage> hidden;
-    QSqlQuery &qh =
-        m_sql.exec(QStringLiteral("SELECT conversation_id, message_id, rev FROM hidden_messages "
-                                  "WHERE user_id = ? AND rev > ? ORDER BY rev LIMIT ?"),
-                   {userId, since, limit + 1}, &ok);
+    QSqlQuery &qh = m_sql.exec(
+        QStringLiteral("SELECT conversation_id, message_id, rev FROM hidden_messages "
+                       "WHERE user_id = ? AND rev > ? AND rev <= ? ORDER BY rev LIMIT ?"),
+        {userId, since, horizonRev, limit + 1}, &ok);
     if (!ok)
         return failedRead(qh);
     while (qh.next())
