@@ -3,8 +3,10 @@
 // surviving a dropped connection, naming a missing database. The shared store contract is
 // tst_chatstore.cpp (tst_store_postgres).
 #include "migrations.h"
+#include "postgresdialect.h"
 #include "postgresstore.h"
 #include "postgresurl.h"
+#include "sqlconnection.h"
 #include "storetesthelpers.h"
 #include "testdatabase.h"
 
@@ -224,6 +226,116 @@ private slots:
                                  .arg(settings->schema)));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toLongLong(), q.value(1).toLongLong());
+    }
+
+    // Another instance's writer, as the store's own connection runs one: a transaction that
+    // took a rev and has not committed.
+    std::unique_ptr<SqlConnection> openWriter(const QString &application)
+    {
+        auto writer = std::make_unique<SqlConnection>(std::make_unique<PostgresDialect>(
+            m_db->location() + QStringLiteral("&application_name=") + application));
+        const auto opened = writer->open();
+        if (!opened.ok()) {
+            qWarning("writer: %s", qPrintable(opened.detail));
+            return {};
+        }
+        return writer;
+    }
+
+    static bool moveReadTo(SqlConnection &writer, qint64 conversation, qint64 user, qint64 upTo,
+                           qint64 *rev)
+    {
+        *rev = writer.takeRev();
+        bool ok = false;
+        QSqlQuery &q = writer.exec(QStringLiteral("UPDATE participants SET read_up_to = ?, "
+                                                  "delivered_up_to = ?, rev = ? "
+                                                  "WHERE conversation_id = ? AND user_id = ?"),
+                                   {upTo, upTo, *rev, conversation, user}, &ok);
+        return *rev > 0 && ok && q.numRowsAffected() == 1;
+    }
+
+    void syncWaitsForAChangeCommittedAfterAHigherOne()
+    {
+        auto store = m_db->newStore();
+        QVERIFY(store->open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
+        const auto first = storetest::sendMessage(*store, alice, bob, QStringLiteral("1"), m_now);
+        const qint64 conversation = first.message.conversationId;
+        qint64 cursor = 0;
+        auto page = store->changesSince(bob, cursor, 100);
+        QVERIFY(page.ok());
+        QCOMPARE(page.value.rev, first.message.rev);
+        cursor = page.value.rev;
+
+        // Bob's receipt takes rev r1 on another connection and stays uncommitted...
+        auto writer = openWriter(QStringLiteral("natter_late"));
+        QVERIFY(writer);
+        QVERIFY(writer->beginWrite(SqlConnection::WriteMode::Concurrent));
+        qint64 late = 0;
+        QVERIFY(moveReadTo(*writer, conversation, bob, first.message.id, &late));
+        // ... while a message takes a higher rev and commits (without waiting for it).
+        const auto second = storetest::sendMessage(*store, alice, bob, QStringLiteral("2"), m_now);
+        QVERIFY(second.message.rev > late);
+
+        // A sync now must not answer past the receipt: a cursor at the message's rev would
+        // never see it.
+        page = store->changesSince(bob, cursor, 100);
+        QVERIFY2(page.ok(), qPrintable(page.detail));
+        QVERIFY(page.value.rev < late);
+        QVERIFY(page.value.messages.isEmpty());
+        QVERIFY(page.value.receipts.isEmpty());
+        cursor = page.value.rev;
+
+        QVERIFY(writer->commit());
+        page = store->changesSince(bob, cursor, 100);
+        QVERIFY2(page.ok(), qPrintable(page.detail));
+        QCOMPARE(page.value.rev, second.message.rev);
+        QCOMPARE(page.value.receipts.size(), 1);
+        QCOMPARE(page.value.receipts[0].rev, late);
+        QCOMPARE(page.value.messages.size(), 1);
+        QCOMPARE(page.value.messages[0].id, second.message.id);
+    }
+
+    void aWriterThatNeverCommitsHoldsSyncBackOnlyWhileItLives()
+    {
+        auto store = m_db->newStore();
+        QVERIFY(store->open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
+        const auto first = storetest::sendMessage(*store, alice, bob, QStringLiteral("1"), m_now);
+        const qint64 conversation = first.message.conversationId;
+
+        // Rolled back: its rev is a gap, and sync goes past it at once.
+        auto writer = openWriter(QStringLiteral("natter_gone"));
+        QVERIFY(writer);
+        QVERIFY(writer->beginWrite(SqlConnection::WriteMode::Concurrent));
+        qint64 gap = 0;
+        QVERIFY(moveReadTo(*writer, conversation, bob, first.message.id, &gap));
+        writer->rollback();
+        const auto second = storetest::sendMessage(*store, alice, bob, QStringLiteral("2"), m_now);
+        auto page = store->changesSince(bob, 0, 100);
+        QVERIFY(page.ok());
+        QCOMPARE(page.value.rev, second.message.rev);
+
+        // Its connection lost mid-transaction (a server killed): held back until PostgreSQL
+        // ends the transaction, then no more.
+        QVERIFY(writer->beginWrite(SqlConnection::WriteMode::Concurrent));
+        QVERIFY(moveReadTo(*writer, conversation, bob, first.message.id, &gap));
+        const auto third = storetest::sendMessage(*store, alice, bob, QStringLiteral("3"), m_now);
+        page = store->changesSince(bob, second.message.rev, 100);
+        QVERIFY(page.ok());
+        QVERIFY(page.value.messages.isEmpty());
+        QSqlQuery q(m_admin);
+        QVERIFY(
+            adminExec(q, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                        "WHERE application_name = 'natter_gone'")));
+        QTRY_VERIFY(adminExec(q, QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity "
+                                                "WHERE application_name = 'natter_gone'")) &&
+                    q.next() && q.value(0).toInt() == 0);
+        page = store->changesSince(bob, second.message.rev, 100);
+        QVERIFY(page.ok());
+        QCOMPARE(page.value.rev, third.message.rev);
+        QCOMPARE(page.value.messages.size(), 1);
+        QVERIFY(page.value.receipts.isEmpty()); // the lost receipt was never committed
     }
 
     void storesStartingTogetherMigrateOnce()
