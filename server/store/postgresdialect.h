@@ -1,9 +1,10 @@
 #pragma once
 // SqlStore on PostgreSQL (QtSql's QPSQL driver), for several server processes sharing one
 // database: the URL and session set-up, SQLSTATE classes, reconnecting after the server went
-// away. Every transaction that hands out revisions first locks the single row of the
-// `revision` table, so those transactions run one after another and commit in rev order: a
-// sync that has seen rev R has seen everything below R.
+// away. Writing transactions of every instance run side by side and take revisions from a
+// sequence, so they may commit out of rev order; sync reads only up to a horizon below every
+// revision not yet committed (SqlConnection::beginWrite() and readHorizon()), so a sync that
+// answered rev R has returned everything at or below R.
 
 #include "postgresurl.h"
 #include "sqldialect.h"

@@ -87,11 +87,13 @@ public:
     // The statement that starts a read of several tables on one snapshot; empty when a read
     // needs none.
     virtual QString beginRead() const = 0;
-    // True: the revision counter is the `revision` row, shared by processes; a writing
-    // transaction locks it first and stores it before committing. False: this process is the
-    // only writer and keeps the counter in memory (the highest rev stored, read at open),
-    // shared by its connections: their writing transactions take the database's one write
-    // lock, so they too run one after another.
+    // True: revisions come from the database's `revision_seq`, shared by processes whose
+    // writing transactions run side by side and may commit out of rev order; each announces a
+    // lower bound for its revs, and sync reads below them (SqlConnection::beginWrite() and
+    // readHorizon()). False: this process is the only writer and keeps the counter in memory
+    // (the highest rev stored, read at open), shared by its connections: their writing
+    // transactions take the database's one write lock, so they run one after another and
+    // commit in rev order.
     virtual bool sharedRevision() const = 0;
     // Another dialect on the same database, for a second connection of this process (the
     // message writer's thread); null when the database cannot be shared (SQLite :memory:).

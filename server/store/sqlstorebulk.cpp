@@ -217,7 +217,8 @@ StoreResult<QList<Receipt>> SqlStore::moveDeliveredTogether(const QList<Delivery
     if (!ok)
         return m_sql.failed<QList<Receipt>>(read);
     QList<Receipt> moved;
-    QList<qint64> movedConversations, movedUsers, readUpTo, deliveredUpTo, revs;
+    QHash<std::pair<qint64, qint64>, qsizetype> movedAt;
+    QList<qint64> movedConversations, movedUsers, readUpTo, deliveredUpTo;
     while (read.next()) {
         const Receipt current{read.value(0).toLongLong(), read.value(1).toLongLong(),
                               read.value(2).toLongLong(), read.value(3).toLongLong(),
@@ -229,27 +230,37 @@ StoreResult<QList<Receipt>> SqlStore::moveDeliveredTogether(const QList<Delivery
             advanceReceipt(current, read.value(5).toLongLong(), upTo->second, false);
         if (!next)
             continue; // never backwards
-        next->rev = m_sql.takeRev();
+        movedAt.insert({next->conversationId, next->userId}, moved.size());
         moved.append(*next);
         movedConversations.append(next->conversationId);
         movedUsers.append(next->userId);
         readUpTo.append(next->readUpTo);
         deliveredUpTo.append(next->deliveredUpTo);
-        revs.append(next->rev);
     }
     read.finish();
-    if (revs.isEmpty())
+    if (moved.isEmpty())
         return R::success(moved);
+    // Revs taken now, with the rows locked: above the rev of any change to them committed
+    // before (a batch's revs were taken before it waited for these locks), so each receipt's
+    // rev still grows with its state.
     QSqlQuery &update = m_sql.exec(
         QStringLiteral("UPDATE participants AS p SET read_up_to = u.r, delivered_up_to = u.d, "
-                       "rev = u.v FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], "
-                       "?::bigint[], ?::bigint[]) AS u(cid, uid, r, d, v) "
-                       "WHERE p.conversation_id = u.cid AND p.user_id = u.uid"),
+                       "rev = nextval('revision_seq') FROM unnest(?::bigint[], ?::bigint[], "
+                       "?::bigint[], ?::bigint[]) AS u(cid, uid, r, d) "
+                       "WHERE p.conversation_id = u.cid AND p.user_id = u.uid "
+                       "RETURNING p.conversation_id, p.user_id, p.rev"),
         {bigintArray(movedConversations), bigintArray(movedUsers), bigintArray(readUpTo),
-         bigintArray(deliveredUpTo), bigintArray(revs)},
+         bigintArray(deliveredUpTo)},
         &ok);
     if (!ok)
         return m_sql.failed<QList<Receipt>>(update);
+    while (update.next()) {
+        const auto at =
+            movedAt.constFind({update.value(0).toLongLong(), update.value(1).toLongLong()});
+        if (at != movedAt.constEnd())
+            moved[*at].rev = update.value(2).toLongLong();
+    }
+    update.finish();
     return R::success(moved);
 }
 
