@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QUuid>
 
 #include <vector>
 
@@ -26,6 +27,8 @@ public:
 
     int created() const { return m_created; }
     int errors() const { return m_errors; }
+    // Sends refused with rate_limited and sent again.
+    int retries() const { return m_retries; }
     const QString &firstError() const { return m_firstError; }
     // Per client: its contacts among the bench users, as the server knows them.
     const std::vector<std::vector<int>> &contacts() const { return m_contacts; }
@@ -39,6 +42,7 @@ signals:
 
 private:
     void sendNext();
+    void send(int from, int to, const QUuid &clientId);
     void lookUpNext();
     void noteError(const QString &error);
 
@@ -51,6 +55,7 @@ private:
     int m_inFlight = 0;
     int m_created = 0;
     int m_errors = 0;
+    int m_retries = 0;
     int m_lookedUp = 0;
     int m_mismatched = 0;
     int m_otherContacts = 0;

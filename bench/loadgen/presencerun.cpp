@@ -83,6 +83,7 @@ void PresenceRun::onSetupSignedIn()
 void PresenceRun::onContactsBuilt()
 {
     m_report.add(QStringLiteral("conversations_created"), m_builder->created());
+    m_report.add(QStringLiteral("setup_sends_retried"), m_builder->retries());
     // Clients whose conversations are not just the graph's (a database used before): their
     // lists are judged against what the server says their contacts are.
     m_report.add(QStringLiteral("contacts_mismatched"), m_builder->mismatched());
