@@ -338,6 +338,62 @@ private slots:
         QVERIFY(page.value.receipts.isEmpty()); // the lost receipt was never committed
     }
 
+    void aReceiptMovedByABatchGetsARevAboveTheChangeItWaitedFor()
+    {
+        auto store = m_db->newStore();
+        QVERIFY(store->open().ok());
+        const auto [alice, bob] = storetest::makeAliceAndBob(*store, m_now);
+        const auto first = storetest::sendMessage(*store, alice, bob, QStringLiteral("1"), m_now);
+        const qint64 conversation = first.message.conversationId;
+
+        // Another instance holds bob's receipt...
+        auto holder = openWriter(QStringLiteral("natter_holder"));
+        QVERIFY(holder);
+        QVERIFY(holder->beginWrite(SqlConnection::WriteMode::Concurrent));
+        bool ok = false;
+        holder->exec(QStringLiteral("SELECT 1 FROM participants WHERE conversation_id = ? "
+                                    "AND user_id = ? FOR UPDATE"),
+                     {conversation, bob}, &ok);
+        QVERIFY(ok);
+        // ... while a batch, its revs already taken, waits to mark bob's message delivered.
+        QList<StoreResult<AppendedMessage>> results;
+        QString error;
+        std::unique_ptr<QThread> batch(QThread::create([&] {
+            PostgresStore writer(m_db->location() +
+                                 QStringLiteral("&application_name=natter_batch"));
+            if (const auto opened = writer.open(); !opened.ok()) {
+                error = opened.detail;
+                return;
+            }
+            NewMessage m{alice, 0, bob, QUuid::createUuid(), QStringLiteral("2"), m_now};
+            m.markDelivered = true;
+            results = writer.appendMessages({m});
+        }));
+        batch->start();
+        QSqlQuery q(m_admin);
+        QTRY_VERIFY(adminExec(q, QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE "
+                                                "application_name = 'natter_batch' "
+                                                "AND wait_event_type = 'Lock'")) &&
+                    q.next() && q.value(0).toInt() == 1);
+        // The holder moves the receipt with a rev above all of the batch's, and commits.
+        qint64 held = 0;
+        QVERIFY(moveReadTo(*holder, conversation, bob, first.message.id, &held));
+        QVERIFY(holder->commit());
+        QVERIFY(batch->wait(30'000));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(results.size(), 1);
+        QVERIFY2(results[0].ok(), qPrintable(results[0].detail));
+        QVERIFY(results[0].value.message.rev < held);
+        // The batch's newer state (delivered up to its message) must not carry an older rev:
+        // a client keeps the state with the higher rev.
+        QVERIFY(results[0].value.delivered);
+        const auto stored = store->receiptOf(conversation, bob);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored.value.deliveredUpTo, results[0].value.message.id);
+        QVERIFY(stored.value.rev > held);
+        QCOMPARE(results[0].value.delivered->rev, stored.value.rev);
+    }
+
     void storesStartingTogetherMigrateOnce()
     {
         // A schema nobody created yet: the stores create it and migrate it at the same time.
