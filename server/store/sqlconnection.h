@@ -148,7 +148,7 @@ private:
     quint64 m_rollbacks = 0;
     QString m_lastError; // of the last failed connect/begin/commit, taken before any rollback
     QString m_refusal;   // why the last statement was refused without running it
-    // Inside a writing transaction, the last rev handed out.
+    // SQLite, inside a writing transaction: the last rev handed out.
     qint64 m_rev = 0;
     // PostgreSQL: revs taken from the sequence for this transaction and not handed out yet
     // (m_revPool[m_revTaken..]); how many to take next time; whether taking them failed.
